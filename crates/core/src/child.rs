@@ -1,0 +1,331 @@
+//! A child as a carer first records them, and the rules for what may be saved.
+//!
+//! The UI validates with these same functions before sending, and the store validates again
+//! before writing: bad input is reported field by field and never half-saved.
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use crate::ids::ChildId;
+
+/// Longest name we accept, in characters. Long enough for any real name in any script.
+pub const MAX_NAME_CHARS: usize = 200;
+/// Longest single language name, in characters.
+pub const MAX_LANGUAGE_CHARS: usize = 60;
+/// Most languages recorded for one child.
+pub const MAX_LANGUAGES: usize = 12;
+/// Children in care and care leavers are supported up to 25; an older birth date is a typo.
+pub const MAX_AGE_YEARS: i32 = 25;
+
+/// What the "add a child" form sends, exactly as typed.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildInput {
+    pub name_latin: String,
+    pub name_own_script: String,
+    /// `YYYY-MM-DD`, as an HTML date input gives it.
+    pub date_of_birth: String,
+    /// Comma-separated, e.g. "Tigrinya, Arabic".
+    pub languages: String,
+    pub unaccompanied: bool,
+    pub suspected_trafficked: bool,
+}
+
+/// A child's details after validation: the only shape the store will write.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildDetails {
+    pub name_latin: String,
+    pub name_own_script: Option<String>,
+    pub date_of_birth: NaiveDate,
+    pub languages: Vec<String>,
+    pub unaccompanied: bool,
+    pub suspected_trafficked: bool,
+}
+
+/// A saved child.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Child {
+    pub id: ChildId,
+    #[serde(flatten)]
+    pub details: ChildDetails,
+    pub has_photo: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which form field a problem belongs to; the UI shows the message next to that field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    NameLatin,
+    NameOwnScript,
+    DateOfBirth,
+    Languages,
+    Photo,
+    LastSeen,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldProblem {
+    Required,
+    TooLong,
+    TooMany,
+    NotADate,
+    InFuture,
+    TooOld,
+    Unreadable,
+    TooLarge,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: Field,
+    pub problem: FieldProblem,
+}
+
+impl FieldError {
+    pub const fn new(field: Field, problem: FieldProblem) -> Self {
+        Self { field, problem }
+    }
+
+    /// The Fluent message that explains this problem to a carer.
+    pub fn message_id(&self) -> &'static str {
+        use Field::*;
+        use FieldProblem::*;
+        match (self.field, self.problem) {
+            (NameLatin, Required) => "error-name-required",
+            (NameLatin | NameOwnScript, TooLong) => "error-name-too-long",
+            (DateOfBirth, Required) => "error-dob-required",
+            (DateOfBirth, NotADate) => "error-dob-not-a-date",
+            (DateOfBirth, InFuture) => "error-dob-in-future",
+            (DateOfBirth, TooOld) => "error-dob-too-old",
+            (Languages, TooLong) => "error-language-too-long",
+            (Languages, TooMany) => "error-languages-too-many",
+            (Photo, TooLarge) => "error-photo-too-large",
+            (Photo, _) => "error-photo-unreadable",
+            (LastSeen, InFuture) => "error-last-seen-in-future",
+            (LastSeen, _) => "error-last-seen-not-a-time",
+            _ => "error-field-invalid",
+        }
+    }
+}
+
+impl fmt::Debug for ChildInput {
+    // Names are sensitive: debug output (logs, panics) shows only their length.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChildInput")
+            .field("name_latin_chars", &self.name_latin.chars().count())
+            .field("date_of_birth", &"<redacted>")
+            .field("unaccompanied", &self.unaccompanied)
+            .field("suspected_trafficked", &self.suspected_trafficked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for ChildDetails {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ChildDetails")
+            .field("unaccompanied", &self.unaccompanied)
+            .field("suspected_trafficked", &self.suspected_trafficked)
+            .finish_non_exhaustive()
+    }
+}
+
+impl fmt::Debug for Child {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Child")
+            .field("id", &self.id)
+            .field("details", &self.details)
+            .finish_non_exhaustive()
+    }
+}
+
+impl ChildInput {
+    /// Checks every field and returns all problems at once, so the carer can fix them together.
+    pub fn validate(&self, today: NaiveDate) -> Result<ChildDetails, Vec<FieldError>> {
+        let mut errors = Vec::new();
+
+        let name_latin = self.name_latin.trim();
+        if name_latin.is_empty() {
+            errors.push(FieldError::new(Field::NameLatin, FieldProblem::Required));
+        } else if name_latin.chars().count() > MAX_NAME_CHARS {
+            errors.push(FieldError::new(Field::NameLatin, FieldProblem::TooLong));
+        }
+
+        let own = self.name_own_script.trim();
+        if own.chars().count() > MAX_NAME_CHARS {
+            errors.push(FieldError::new(Field::NameOwnScript, FieldProblem::TooLong));
+        }
+
+        let date_of_birth = match parse_date_of_birth(&self.date_of_birth, today) {
+            Ok(d) => Some(d),
+            Err(problem) => {
+                errors.push(FieldError::new(Field::DateOfBirth, problem));
+                None
+            }
+        };
+
+        let languages: Vec<String> = self
+            .languages
+            .split([',', '،', ';'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if languages.len() > MAX_LANGUAGES {
+            errors.push(FieldError::new(Field::Languages, FieldProblem::TooMany));
+        } else if languages
+            .iter()
+            .any(|l| l.chars().count() > MAX_LANGUAGE_CHARS)
+        {
+            errors.push(FieldError::new(Field::Languages, FieldProblem::TooLong));
+        }
+
+        match (errors.is_empty(), date_of_birth) {
+            (true, Some(date_of_birth)) => Ok(ChildDetails {
+                name_latin: name_latin.to_owned(),
+                name_own_script: (!own.is_empty()).then(|| own.to_owned()),
+                date_of_birth,
+                languages,
+                unaccompanied: self.unaccompanied,
+                suspected_trafficked: self.suspected_trafficked,
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
+fn parse_date_of_birth(text: &str, today: NaiveDate) -> Result<NaiveDate, FieldProblem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(FieldProblem::Required);
+    }
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| FieldProblem::NotADate)?;
+    if date > today {
+        return Err(FieldProblem::InFuture);
+    }
+    if age_on(date, today) > MAX_AGE_YEARS {
+        return Err(FieldProblem::TooOld);
+    }
+    Ok(date)
+}
+
+/// Whole years from `born` to `on`.
+pub fn age_on(born: NaiveDate, on: NaiveDate) -> i32 {
+    let mut years = on.year() - born.year();
+    if (on.month(), on.day()) < (born.month(), born.day()) {
+        years -= 1;
+    }
+    years
+}
+
+impl ChildDetails {
+    /// Unaccompanied and suspected-trafficked children are escalated straight to 999 when missing
+    /// (domain.md §2.3: a product default, not a legal rule; police still set the grade).
+    pub fn escalate_when_missing(&self) -> bool {
+        self.unaccompanied || self.suspected_trafficked
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+    }
+
+    fn input() -> ChildInput {
+        ChildInput {
+            name_latin: "  Sample Child  ".into(),
+            name_own_script: "ኣማኒ".into(),
+            date_of_birth: "2011-03-04".into(),
+            languages: "Tigrinya, Arabic،  , English".into(),
+            unaccompanied: true,
+            suspected_trafficked: false,
+        }
+    }
+
+    #[test]
+    fn valid_input_is_trimmed_and_split() {
+        let details = input().validate(today()).unwrap();
+        assert_eq!(details.name_latin, "Sample Child");
+        assert_eq!(details.name_own_script.as_deref(), Some("ኣማኒ"));
+        assert_eq!(details.languages, ["Tigrinya", "Arabic", "English"]);
+        assert_eq!(
+            details.date_of_birth,
+            NaiveDate::from_ymd_opt(2011, 3, 4).unwrap()
+        );
+        assert!(details.escalate_when_missing());
+    }
+
+    #[test]
+    fn every_problem_is_reported_at_once() {
+        let bad = ChildInput {
+            name_latin: "   ".into(),
+            date_of_birth: "2026-11-26".into(),
+            languages: "x".repeat(MAX_LANGUAGE_CHARS + 1),
+            ..input()
+        };
+        let errors = bad.validate(today()).unwrap_err();
+        assert_eq!(
+            errors,
+            [
+                FieldError::new(Field::NameLatin, FieldProblem::Required),
+                FieldError::new(Field::DateOfBirth, FieldProblem::InFuture),
+                FieldError::new(Field::Languages, FieldProblem::TooLong),
+            ]
+        );
+        assert_eq!(errors[1].message_id(), "error-dob-in-future");
+    }
+
+    #[test]
+    fn date_of_birth_rules() {
+        let check = |dob: &str| {
+            ChildInput {
+                date_of_birth: dob.into(),
+                ..input()
+            }
+            .validate(today())
+            .map(|_| ())
+            .map_err(|e| e[0].problem)
+        };
+        assert_eq!(check("2026-11-25"), Ok(()), "born today is allowed");
+        assert_eq!(check(""), Err(FieldProblem::Required));
+        assert_eq!(check("25/11/2020"), Err(FieldProblem::NotADate));
+        assert_eq!(check("2023-02-30"), Err(FieldProblem::NotADate));
+        assert_eq!(check("2026-11-26"), Err(FieldProblem::InFuture));
+        assert_eq!(check("2000-11-26"), Ok(()), "25 years old tomorrow");
+        assert_eq!(check("2000-11-25"), Err(FieldProblem::TooOld));
+    }
+
+    #[test]
+    fn flags_decide_escalation() {
+        let mut d = input().validate(today()).unwrap();
+        d.unaccompanied = false;
+        assert!(!d.escalate_when_missing());
+        d.suspected_trafficked = true;
+        assert!(d.escalate_when_missing());
+    }
+
+    #[test]
+    fn debug_output_never_shows_names() {
+        let details = input().validate(today()).unwrap();
+        let shown = format!("{:?} {:?}", input(), details);
+        assert!(!shown.contains("Sample"), "{shown}");
+        assert!(!shown.contains("ኣማኒ"), "{shown}");
+    }
+
+    #[test]
+    fn ages() {
+        let born = NaiveDate::from_ymd_opt(2010, 2, 28).unwrap();
+        assert_eq!(
+            age_on(born, NaiveDate::from_ymd_opt(2026, 2, 27).unwrap()),
+            15
+        );
+        assert_eq!(
+            age_on(born, NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()),
+            16
+        );
+    }
+}

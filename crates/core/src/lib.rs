@@ -1,0 +1,19 @@
+//! Harbour's domain core: the nouns (children, missing episodes) and the rules that act on them
+//! (what makes a child's details valid, which steps a carer takes when a child is missing).
+//!
+//! No I/O and no framework types: the store, the Tauri shell and the Yew UI (compiled to wasm32)
+//! all use the same validation and the same step plan, so what a carer sees and what is saved
+//! cannot disagree.
+
+pub mod api;
+pub mod child;
+pub mod clock;
+pub mod episode;
+pub mod ids;
+pub mod steps;
+
+pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};
+pub use clock::{Clock, FixedClock};
+pub use episode::{Elapsed, MissingEpisode};
+pub use ids::{ChildId, EpisodeId};
+pub use steps::{plan_for, Step, StepPlan};

@@ -1,0 +1,350 @@
+//! The store itself: open or create the file, migrate it, and the reads and writes the app
+//! needs. Writes validate everything first and commit in one transaction.
+
+use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use harbour_core::episode::validate_last_seen;
+use harbour_core::{
+    Child, ChildDetails, ChildId, ChildInput, Clock, EpisodeId, Field, FieldError, MissingEpisode,
+};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use std::fmt;
+use std::path::Path;
+use uuid::Uuid;
+
+use crate::error::StoreError;
+use crate::migrations;
+use crate::photo::prepare_photo;
+use crate::samples::sample_children;
+
+/// The wall clock, for the real app.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+}
+
+pub struct Store {
+    conn: Connection,
+    clock: Box<dyn Clock + Send>,
+}
+
+impl fmt::Debug for Store {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Store")
+            .field("path", &self.conn.path())
+            .finish_non_exhaustive()
+    }
+}
+
+/// What "Child missing" did: the episode, and whether it was already open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportedMissing {
+    pub episode: MissingEpisode,
+    pub already_open: bool,
+}
+
+fn ts(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(s)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| StoreError::Corrupt("timestamp"))
+}
+
+fn parse_id(s: &str) -> Result<Uuid, StoreError> {
+    Uuid::parse_str(s).map_err(|_| StoreError::Corrupt("id"))
+}
+
+const CHILD_COLUMNS: &str = "id, name_latin, name_own_script, date_of_birth, languages, \
+     unaccompanied, suspected_trafficked, photo_jpeg IS NOT NULL, created_at";
+
+/// The raw text of a child row; decoded outside rusqlite so damage is a typed error.
+struct ChildRow {
+    id: String,
+    name_latin: String,
+    name_own_script: Option<String>,
+    date_of_birth: String,
+    languages: String,
+    unaccompanied: bool,
+    suspected_trafficked: bool,
+    has_photo: bool,
+    created_at: String,
+}
+
+impl ChildRow {
+    fn read(r: &Row<'_>) -> rusqlite::Result<Self> {
+        Ok(Self {
+            id: r.get(0)?,
+            name_latin: r.get(1)?,
+            name_own_script: r.get(2)?,
+            date_of_birth: r.get(3)?,
+            languages: r.get(4)?,
+            unaccompanied: r.get(5)?,
+            suspected_trafficked: r.get(6)?,
+            has_photo: r.get(7)?,
+            created_at: r.get(8)?,
+        })
+    }
+
+    fn decode(self) -> Result<Child, StoreError> {
+        Ok(Child {
+            id: ChildId::from_uuid(parse_id(&self.id)?),
+            details: ChildDetails {
+                name_latin: self.name_latin,
+                name_own_script: self.name_own_script,
+                date_of_birth: NaiveDate::parse_from_str(&self.date_of_birth, "%Y-%m-%d")
+                    .map_err(|_| StoreError::Corrupt("date_of_birth"))?,
+                languages: serde_json::from_str(&self.languages)
+                    .map_err(|_| StoreError::Corrupt("languages"))?,
+                unaccompanied: self.unaccompanied,
+                suspected_trafficked: self.suspected_trafficked,
+            },
+            has_photo: self.has_photo,
+            created_at: parse_ts(&self.created_at)?,
+        })
+    }
+}
+
+const EPISODE_COLUMNS: &str = "id, child_id, started_at, last_seen_at, closed_at";
+
+fn read_episode(r: &Row<'_>) -> rusqlite::Result<[Option<String>; 5]> {
+    Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
+}
+
+fn decode_episode(row: [Option<String>; 5]) -> Result<MissingEpisode, StoreError> {
+    let [id, child, started, last_seen, closed] = row;
+    let need = |v: Option<String>| v.ok_or(StoreError::Corrupt("episode"));
+    Ok(MissingEpisode {
+        id: EpisodeId::from_uuid(parse_id(&need(id)?)?),
+        child_id: ChildId::from_uuid(parse_id(&need(child)?)?),
+        started_at: parse_ts(&need(started)?)?,
+        last_seen_at: parse_ts(&need(last_seen)?)?,
+        closed_at: closed.as_deref().map(parse_ts).transpose()?,
+    })
+}
+
+impl Store {
+    /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
+    pub fn open(path: &Path, clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        Self::init(conn, clock)
+    }
+
+    /// A store that lives only in memory; for tests and benchmarks.
+    pub fn open_in_memory(clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
+        Self::init(Connection::open_in_memory()?, clock)
+    }
+
+    fn init(mut conn: Connection, clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Self {
+            conn,
+            clock: Box::new(clock),
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+
+    /// Validates the child's details and photo together (every problem reported at once), then
+    /// saves them. On any error nothing is written.
+    pub fn add_child(
+        &mut self,
+        input: &ChildInput,
+        photo: Option<&[u8]>,
+    ) -> Result<Child, StoreError> {
+        let now = self.clock.now();
+        let details = input.validate(now.date_naive());
+        let photo = photo.map(prepare_photo).transpose();
+        let (details, photo) = match (details, photo) {
+            (Ok(d), Ok(p)) => (d, p),
+            (details, photo) => {
+                let mut errors = details.err().unwrap_or_default();
+                if let Err(problem) = photo {
+                    errors.push(FieldError::new(Field::Photo, problem));
+                }
+                return Err(StoreError::Invalid(errors));
+            }
+        };
+        let child = Child {
+            id: ChildId::from_uuid(Uuid::now_v7()),
+            has_photo: photo.is_some(),
+            created_at: now,
+            details,
+        };
+        let d = &child.details;
+        let languages =
+            serde_json::to_string(&d.languages).map_err(|_| StoreError::Corrupt("languages"))?;
+        self.conn.execute(
+            "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
+             unaccompanied, suspected_trafficked, photo_jpeg, created_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                child.id.to_string(),
+                d.name_latin,
+                d.name_own_script,
+                d.date_of_birth.format("%Y-%m-%d").to_string(),
+                languages,
+                d.unaccompanied,
+                d.suspected_trafficked,
+                photo,
+                ts(now),
+            ],
+        )?;
+        Ok(child)
+    }
+
+    /// Every child, by name.
+    pub fn children(&self) -> Result<Vec<Child>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {CHILD_COLUMNS} FROM children ORDER BY name_latin COLLATE NOCASE, id"
+        ))?;
+        let rows = stmt.query_map([], ChildRow::read)?;
+        rows.map(|r| r?.decode()).collect()
+    }
+
+    pub fn child(&self, id: ChildId) -> Result<Child, StoreError> {
+        self.conn
+            .query_row(
+                &format!("SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1"),
+                [id.to_string()],
+                ChildRow::read,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)?
+            .decode()
+    }
+
+    /// The child's stored photo (JPEG), if any.
+    pub fn child_photo(&self, id: ChildId) -> Result<Option<Vec<u8>>, StoreError> {
+        self.conn
+            .query_row(
+                "SELECT photo_jpeg FROM children WHERE id = ?1",
+                [id.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)
+    }
+
+    /// Records that the child is missing, now. If an episode is already open it is returned as it
+    /// is, so a second press (or a second carer) never opens a duplicate.
+    pub fn report_missing(&mut self, child: ChildId) -> Result<ReportedMissing, StoreError> {
+        let now = self.clock.now();
+        let tx = self.conn.transaction()?;
+        let exists: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM children WHERE id = ?1)",
+            [child.to_string()],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(StoreError::NotFound);
+        }
+        let open = tx
+            .query_row(
+                &format!(
+                    "SELECT {EPISODE_COLUMNS} FROM missing_episodes \
+                     WHERE child_id = ?1 AND closed_at IS NULL"
+                ),
+                [child.to_string()],
+                read_episode,
+            )
+            .optional()?;
+        if let Some(row) = open {
+            return Ok(ReportedMissing {
+                episode: decode_episode(row)?,
+                already_open: true,
+            });
+        }
+        let episode = MissingEpisode {
+            id: EpisodeId::from_uuid(Uuid::now_v7()),
+            child_id: child,
+            started_at: now,
+            last_seen_at: now,
+            closed_at: None,
+        };
+        tx.execute(
+            "INSERT INTO missing_episodes (id, child_id, started_at, last_seen_at) \
+             VALUES (?1, ?2, ?3, ?4)",
+            params![episode.id.to_string(), child.to_string(), ts(now), ts(now)],
+        )?;
+        tx.commit()?;
+        Ok(ReportedMissing {
+            episode,
+            already_open: false,
+        })
+    }
+
+    /// Corrects when the child was last seen. A time in the future is refused.
+    pub fn set_last_seen(
+        &mut self,
+        episode: EpisodeId,
+        at: DateTime<Utc>,
+    ) -> Result<MissingEpisode, StoreError> {
+        let at =
+            validate_last_seen(at, self.clock.now()).map_err(|e| StoreError::Invalid(vec![e]))?;
+        let changed = self.conn.execute(
+            "UPDATE missing_episodes SET last_seen_at = ?2 WHERE id = ?1",
+            params![episode.to_string(), ts(at)],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound);
+        }
+        self.episode(episode)
+    }
+
+    pub fn episode(&self, id: EpisodeId) -> Result<MissingEpisode, StoreError> {
+        let row = self
+            .conn
+            .query_row(
+                &format!("SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE id = ?1"),
+                [id.to_string()],
+                read_episode,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)?;
+        decode_episode(row)
+    }
+
+    /// Every episode still open, oldest first.
+    pub fn open_episodes(&self) -> Result<Vec<MissingEpisode>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE closed_at IS NULL \
+             ORDER BY started_at, id"
+        ))?;
+        let rows = stmt.query_map([], read_episode)?;
+        rows.map(|r| decode_episode(r?)).collect()
+    }
+
+    /// Adds the fictional sample children, once: does nothing if any child exists already.
+    /// Returns how many were added.
+    pub fn load_sample_children(&mut self) -> Result<usize, StoreError> {
+        let any: bool = self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM children)", [], |r| r.get(0))?;
+        if any {
+            return Ok(0);
+        }
+        let samples = sample_children();
+        for s in &samples {
+            self.add_child(s, None)?;
+        }
+        Ok(samples.len())
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,128 @@
+# Harbour — staff interface, English (UK). This is the source text every other locale follows.
+# Wording of safety steps follows shared/domain.md §2.3–2.4 and §4; keep it accurate to that.
+
+app-title = Harbour
+app-tagline = Keeping children in care safe from going missing
+language-status = English (UK) · source text
+
+## Home: the list of children
+
+home-heading = Children
+home-empty = No children yet. Add each child now, so that if they ever go missing everything is ready.
+home-add-child = Add a child
+home-load-samples = Load sample children (fictional, for a first look)
+home-sample-note = Sample children are made up. Remove them before real use.
+child-missing-button = Child missing
+child-missing-label = Report { $name } missing
+child-age = Age { $age }
+child-languages = Speaks { $languages }
+child-flag-unaccompanied = Unaccompanied
+child-flag-trafficked = Suspected trafficked
+child-no-photo = No photo
+episode-open-banner = MISSING · last seen { $elapsed } ago
+episode-open-button = Open the steps
+episode-open-label = Open the missing steps for { $name }
+
+## Durations
+
+elapsed-short = { $days ->
+    [0] { $hours ->
+        [0] { $minutes } min
+       *[other] { $hours } h { $minutes } min
+    }
+   *[other] { $days } d { $hours } h { $minutes } min
+}
+
+## Add a child
+
+add-child-heading = Add a child
+add-child-intro = Fields marked * are needed. You can add the rest of the missing-person profile later.
+field-name-latin = Name in Latin letters *
+field-name-latin-hint = As on their documents, or as they say it.
+field-name-own-script = Name in the child's own script
+field-name-own-script-hint = For example in Arabic, Pashto or Tigrinya letters. Optional.
+field-dob = Date of birth *
+field-dob-hint = If not known, the assessed or claimed date.
+field-languages = Languages the child speaks
+field-languages-hint = Separate with commas, for example: Tigrinya, Arabic
+field-flags = Risk flags
+field-unaccompanied = Unaccompanied: came to the UK without a parent or carer
+field-trafficked = Suspected or confirmed victim of trafficking
+field-flags-hint = If either is ticked and the child goes missing, Harbour tells you to call 999 at once.
+field-photo = Recent photo
+field-photo-hint = A clear, recent photo of the face helps police. JPEG or PNG. Optional.
+field-photo-chosen = Photo chosen: { $file }
+form-save = Save child
+form-saving = Saving…
+form-cancel = Cancel
+form-has-errors = Please correct the fields marked below. Nothing has been saved yet.
+form-saved = { $name } has been saved.
+
+## Errors shown next to a field
+
+error-name-required = Enter the child's name in Latin letters.
+error-name-too-long = This name is too long. Use at most 200 characters.
+error-dob-required = Enter a date of birth. If it is not known, use the assessed or claimed date.
+error-dob-not-a-date = This is not a date. Use the date picker, or day, month and year.
+error-dob-in-future = The date of birth cannot be in the future.
+error-dob-too-old = This date makes the child older than 25. Check the year.
+error-language-too-long = One of these languages is too long. Separate languages with commas.
+error-languages-too-many = Record at most 12 languages.
+error-photo-too-large = This photo is too large. Choose one under 20 MB.
+error-photo-unreadable = This file could not be read as a photo. Choose a JPEG or PNG picture.
+error-last-seen-in-future = The last-seen time cannot be in the future.
+error-last-seen-not-a-time = This is not a time. Use the date and time picker.
+error-field-invalid = Check this field.
+
+## Errors not tied to one field
+
+error-storage = Harbour could not save this. Everything saved before is safe. Try again, and tell your manager if it keeps happening.
+error-not-found = This record could not be found. It may have been removed.
+error-backend = Harbour could not reach its records. Restart Harbour; if that does not help, tell your manager.
+error-child-already-missing = This child is already reported missing. Here are the steps.
+
+## The child is missing: the steps
+
+steps-heading = { $name } is missing
+steps-escalated-intro = { $reason ->
+    [unaccompanied] { $name } is an unaccompanied child.
+    [trafficked] { $name } is suspected to have been trafficked.
+   *[both] { $name } is an unaccompanied child suspected to have been trafficked.
+} Do not search first: call 999 now.
+steps-standard-intro = There is no 24-hour waiting rule. Do these checks quickly, note the time of each, then report to police.
+steps-reported-at = Reported in Harbour at { $time }.
+steps-last-seen = Last seen at { $time } · missing for { $elapsed }
+steps-last-seen-label = When was { $name } last seen?
+steps-last-seen-save = Save last-seen time
+steps-last-seen-saved = Last-seen time saved.
+steps-police-grade = Police decide the risk grade. Write down the grade and the reference number they give you.
+steps-back = Back to the children
+steps-list-heading = Do these now, in order
+
+step-call-999-now = Call 999 now. Tell the call handler that { $name } is { $reason ->
+    [unaccompanied] an unaccompanied child
+    [trafficked] suspected to have been trafficked
+   *[both] an unaccompanied child suspected to have been trafficked
+}, and ask for this to be considered in the risk grading. Say a Philomena form is available.
+step-call-999-if-danger = If you think { $name } is in immediate danger, call 999 now. Do not wait to finish the checks below.
+step-search-home = Search the home and grounds. Children can hide in small spaces.
+step-call-text-child = Call and text { $name }'s phone.
+step-check-messages = Look for messages or notes they may have left.
+step-contact-friends = Contact friends, family and school, as agreed in the child's plan.
+step-known-places = Visit or call the places they are known to go.
+step-report-police = Report to police: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
+step-police-reference = Write down the police reference number and the name of the officer or call handler.
+step-notify-manager = Tell the registered manager or the on-call manager.
+step-notify-social-worker = Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
+step-notify-guardian = If { $name } has an Independent Child Trafficking Guardian (ICTG), tell them.
+step-no-relatives = Do not contact relatives without the social worker's agreement: they may be linked to traffickers.
+step-notify-parents = Tell parents or others with parental responsibility, where this is appropriate and safe.
+step-keep-trying = Keep trying to contact { $name }. Pass anything new to police straight away: sightings, messages, bank or phone activity.
+
+## Numbers
+
+numbers-heading = Numbers
+number-999 = Police emergency: 999 (112 also works)
+number-101 = Police, not an emergency: 101
+number-116000 = Runaway Helpline: call or text 116 000. Free and confidential for children and young people; texting works even with no credit.
+number-childline = Childline: 0800 1111

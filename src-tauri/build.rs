@@ -1,0 +1,17 @@
+//! Tauri's build step, with Harbour's commands allow-listed: the webview may call exactly these
+//! and nothing else (capabilities/main.json grants them to the main window).
+
+fn main() {
+    tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
+        tauri_build::AppManifest::new().commands(&[
+            "list_children",
+            "add_child",
+            "child_photo",
+            "report_missing",
+            "set_last_seen",
+            "load_sample_children",
+            "ui_ready",
+        ]),
+    ))
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,144 @@
+//! The commands through Tauri's mock runtime, with the app's real config and capabilities: what
+//! the webview sends is what these tests send.
+
+use super::*;
+use crate::with_commands;
+use harbour_store::SystemClock;
+use serde_json::{json, Value};
+use std::sync::Mutex;
+use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::WebviewWindow;
+
+fn app() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+    let state = AppState {
+        store: Mutex::new(Store::open_in_memory(SystemClock).unwrap()),
+        exit_when_ready: false,
+    };
+    let app = with_commands(mock_builder(), state)
+        .build(tauri::generate_context!())
+        .unwrap();
+    let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .unwrap();
+    (app, webview)
+}
+
+fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    tauri::test::get_ipc_response(
+        webview,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: tauri::ipc::CallbackFn(0),
+            error: tauri::ipc::CallbackFn(1),
+            url: "http://tauri.localhost".parse().unwrap(),
+            body: tauri::ipc::InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|r| r.deserialize::<Value>().unwrap())
+}
+
+fn child_input(name: &str, trafficked: bool) -> Value {
+    json!({
+        "name_latin": name,
+        "name_own_script": "",
+        "date_of_birth": "2011-06-01",
+        "languages": "Arabic",
+        "unaccompanied": false,
+        "suspected_trafficked": trafficked,
+    })
+}
+
+#[test]
+fn add_then_list_then_report_missing() {
+    let (_app, w) = app();
+    let child = invoke(
+        &w,
+        "add_child",
+        json!({"input": child_input("Sample Noor", true), "photo_base64": null}),
+    )
+    .unwrap();
+    let id = child["id"].as_str().unwrap().to_owned();
+    assert_eq!(child["name_latin"], "Sample Noor");
+
+    let reported = invoke(&w, "report_missing", json!({"child_id": id})).unwrap();
+    let reported: Reported = serde_json::from_value(reported).unwrap();
+    assert!(!reported.already_open);
+
+    let list: Vec<ChildEntry> =
+        serde_json::from_value(invoke(&w, "list_children", json!({})).unwrap()).unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].open_episode.as_ref(), Some(&reported.episode));
+}
+
+#[test]
+fn bad_input_comes_back_as_field_errors_with_message_ids() {
+    let (_app, w) = app();
+    let err = invoke(
+        &w,
+        "add_child",
+        json!({"input": child_input("", false), "photo_base64": "%%% not base64"}),
+    )
+    .unwrap_err();
+    let err: ApiError = serde_json::from_value(err).unwrap();
+    assert_eq!(err.code, "invalid");
+    assert_eq!(err.message_id, "error-name-required");
+    assert_eq!(
+        err.fields,
+        [FieldError::new(Field::Photo, FieldProblem::Unreadable)],
+        "an undecodable upload is reported before the form is checked"
+    );
+
+    let err = invoke(
+        &w,
+        "add_child",
+        json!({"input": child_input("", false), "photo_base64": null}),
+    )
+    .unwrap_err();
+    let err: ApiError = serde_json::from_value(err).unwrap();
+    assert_eq!(
+        err.fields,
+        [FieldError::new(Field::NameLatin, FieldProblem::Required)]
+    );
+    let list = invoke(&w, "list_children", json!({})).unwrap();
+    assert_eq!(list, json!([]));
+}
+
+#[test]
+fn a_photo_round_trips_as_a_data_url() {
+    let (_app, w) = app();
+    let mut png = Vec::new();
+    image::RgbImage::from_pixel(60, 40, image::Rgb([90, 120, 200]))
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let child = invoke(
+        &w,
+        "add_child",
+        json!({"input": child_input("Sample Photo", false), "photo_base64": BASE64.encode(&png)}),
+    )
+    .unwrap();
+    assert_eq!(child["has_photo"], true);
+    let url = invoke(&w, "child_photo", json!({"child_id": child["id"]})).unwrap();
+    assert!(url
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/jpeg;base64,/9j/"));
+}
+
+#[test]
+fn unknown_child_is_a_translated_not_found() {
+    let (_app, w) = app();
+    let err = invoke(
+        &w,
+        "report_missing",
+        json!({"child_id": "01936b6e-7c00-7000-8000-000000000001"}),
+    )
+    .unwrap_err();
+    let err: ApiError = serde_json::from_value(err).unwrap();
+    assert_eq!(
+        (err.code.as_str(), err.message_id.as_str()),
+        ("not_found", "error-not-found")
+    );
+}

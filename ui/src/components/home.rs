@@ -1,0 +1,173 @@
+//! The home screen: every child, each with a large "Child missing" button. Children who are
+//! missing now come first, with how long they have been missing.
+
+use harbour_core::api::ChildEntry;
+use harbour_core::child::age_on;
+use harbour_core::ChildId;
+use harbour_i18n::Arg;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::app::reload;
+use crate::i18n::{use_i18n, I18n};
+use crate::ipc::{self, NoArgs};
+use crate::state::{Action, AppState};
+use crate::time;
+
+#[derive(Properties, PartialEq)]
+pub struct HomeProps {
+    pub state: UseReducerHandle<AppState>,
+    pub on_missing: Callback<ChildId>,
+}
+
+/// "3 h 5 min" from an elapsed time.
+pub fn elapsed_text(i18n: &I18n, e: harbour_core::Elapsed) -> String {
+    i18n.tr_with(
+        "elapsed-short",
+        &[
+            ("days", e.days.into()),
+            ("hours", e.hours.into()),
+            ("minutes", e.minutes.into()),
+        ],
+    )
+}
+
+#[function_component(Home)]
+pub fn home(props: &HomeProps) -> Html {
+    let i18n = use_i18n();
+    let state = &props.state;
+
+    let on_add = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ShowAddChild))
+    };
+    let on_samples = {
+        let d = state.dispatcher();
+        Callback::from(move |_| {
+            let d = d.clone();
+            spawn_local(async move {
+                match ipc::call::<_, usize>("load_sample_children", &NoArgs {}).await {
+                    Ok(_) => reload(d),
+                    Err(e) => d.dispatch(Action::Failed(e)),
+                }
+            });
+        })
+    };
+
+    let message = match (&state.error, &state.notice) {
+        (Some(id), _) => html! { <p class="banner error" role="alert">{ i18n.tr(id) }</p> },
+        (None, Some((id, name))) => html! {
+            <p class="banner notice" role="status">
+                { i18n.tr_with(id, &[("name", Arg::from(name.as_str()))]) }
+            </p>
+        },
+        _ => html! {},
+    };
+
+    let list = if !state.loaded {
+        html! {}
+    } else if state.children.is_empty() {
+        html! {
+            <div class="empty">
+                <p>{ i18n.tr("home-empty") }</p>
+                <button id="load-samples" class="secondary" onclick={on_samples}>
+                    { i18n.tr("home-load-samples") }
+                </button>
+                <p class="hint">{ i18n.tr("home-sample-note") }</p>
+            </div>
+        }
+    } else {
+        let today = time::today_local();
+        html! {
+            <ul class="children">
+                { for state.children.iter().map(|e| child_card(&i18n, e, state, &props.on_missing, today)) }
+            </ul>
+        }
+    };
+
+    html! {
+        <section class="home" aria-labelledby="home-heading">
+            <div class="screen-head">
+                <h1 id="home-heading">{ i18n.tr("home-heading") }</h1>
+                <button id="add-child" class="primary" onclick={on_add}>
+                    { i18n.tr("home-add-child") }
+                </button>
+            </div>
+            { message }
+            { list }
+        </section>
+    }
+}
+
+fn child_card(
+    i18n: &I18n,
+    entry: &ChildEntry,
+    state: &UseReducerHandle<AppState>,
+    on_missing: &Callback<ChildId>,
+    today: chrono::NaiveDate,
+) -> Html {
+    let d = &entry.child.details;
+    let id = entry.child.id;
+    let name = Arg::from(d.name_latin.as_str());
+    let flags = html! {
+        <>
+            if d.unaccompanied {
+                <span class="flag">{ i18n.tr("child-flag-unaccompanied") }</span>
+            }
+            if d.suspected_trafficked {
+                <span class="flag">{ i18n.tr("child-flag-trafficked") }</span>
+            }
+        </>
+    };
+    let action = match &entry.open_episode {
+        Some(ep) => {
+            let open = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
+            };
+            let elapsed = elapsed_text(i18n, ep.missing_for(state.now));
+            html! {
+                <div class="missing-now">
+                    <p class="missing-banner" role="status">
+                        { i18n.tr_with("episode-open-banner", &[("elapsed", elapsed.into())]) }
+                    </p>
+                    <button class="open-steps danger"
+                        aria-label={i18n.tr_with("episode-open-label", &[("name", name.clone())])}
+                        onclick={open}>
+                        { i18n.tr("episode-open-button") }
+                    </button>
+                </div>
+            }
+        }
+        None => {
+            let on_missing = on_missing.clone();
+            html! {
+                <button class="child-missing danger"
+                    aria-label={i18n.tr_with("child-missing-label", &[("name", name.clone())])}
+                    onclick={Callback::from(move |_| on_missing.emit(id))}>
+                    { i18n.tr("child-missing-button") }
+                </button>
+            }
+        }
+    };
+    html! {
+        <li class={classes!("child-card", entry.open_episode.is_some().then_some("is-missing"))}
+            data-name={d.name_latin.clone()}>
+            <div class="who">
+                <p class="name"><bdi>{ &d.name_latin }</bdi>
+                    if let Some(own) = &d.name_own_script {
+                        <span class="own-name"><bdi>{ own }</bdi></span>
+                    }
+                </p>
+                <p class="facts">
+                    <span>{ i18n.tr_with("child-age", &[("age", i64::from(age_on(d.date_of_birth, today)).into())]) }</span>
+                    if !d.languages.is_empty() {
+                        <span>{ i18n.tr_with("child-languages", &[("languages", d.languages.join(", ").into())]) }</span>
+                    }
+                    { flags }
+                </p>
+            </div>
+            { action }
+        </li>
+    }
+}

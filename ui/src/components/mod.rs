@@ -1,0 +1,7 @@
+//! The screens. They render state and send actions; rules come from `harbour-core`.
+
+pub mod add_child;
+pub mod app;
+pub mod home;
+pub mod numbers;
+pub mod steps;

@@ -1,0 +1,229 @@
+//! "Child missing": the steps to take now, in order, with the child's photo and details, how
+//! long they have been missing, and the numbers to call.
+
+use chrono::{DateTime, Utc};
+use harbour_core::api::{ApiError, ChildEntry};
+use harbour_core::episode::validate_last_seen;
+use harbour_core::{
+    plan_for, ChildDetails, ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode,
+    Step,
+};
+use harbour_i18n::Arg;
+use serde::Serialize;
+use web_sys::HtmlInputElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::home::elapsed_text;
+use super::numbers::Numbers;
+use crate::i18n::{use_i18n, I18n};
+use crate::ipc;
+use crate::state::{Action, AppState};
+use crate::time;
+
+#[derive(Properties, PartialEq)]
+pub struct StepsProps {
+    pub entry: ChildEntry,
+    pub now: DateTime<Utc>,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+#[derive(Serialize)]
+struct PhotoArgs {
+    child_id: ChildId,
+}
+
+#[derive(Serialize)]
+struct LastSeenArgs {
+    episode_id: EpisodeId,
+    at: DateTime<Utc>,
+}
+
+/// Which wording the escalated plan uses for why this child goes straight to 999.
+pub fn escalation_reason(d: &ChildDetails) -> &'static str {
+    match (d.unaccompanied, d.suspected_trafficked) {
+        (true, true) => "both",
+        (true, false) => "unaccompanied",
+        _ => "trafficked",
+    }
+}
+
+fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg) -> Html {
+    let text = i18n.tr_with(
+        step.message_id(),
+        &[("name", name.clone()), ("reason", reason.clone())],
+    );
+    html! {
+        <li class={classes!("step", step.is_police_call().then_some("call"))} data-step={step.message_id()}>
+            { text }
+        </li>
+    }
+}
+
+#[function_component(Steps)]
+pub fn steps(props: &StepsProps) -> Html {
+    let i18n = use_i18n();
+    let heading = use_node_ref();
+    let photo = use_state(|| None::<String>);
+    let last_seen_error = use_state(|| None::<FieldError>);
+    let last_seen_saved = use_state(|| false);
+    let last_seen_input = use_node_ref();
+
+    let child = &props.entry.child;
+    let Some(episode) = props.entry.open_episode.clone() else {
+        return html! {};
+    };
+
+    // Focus the heading so a screen reader announces the child and keyboard users start here.
+    {
+        let heading = heading.clone();
+        use_effect_with(child.id, move |_| {
+            if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    {
+        let photo = photo.clone();
+        let (child_id, has_photo) = (child.id, child.has_photo);
+        use_effect_with(child_id, move |_| {
+            if has_photo {
+                spawn_local(async move {
+                    if let Ok(url) =
+                        ipc::call::<_, Option<String>>("child_photo", &PhotoArgs { child_id }).await
+                    {
+                        photo.set(url);
+                    }
+                });
+            }
+        });
+    }
+
+    let on_save_last_seen = {
+        let (input, error, saved) = (
+            last_seen_input.clone(),
+            last_seen_error.clone(),
+            last_seen_saved.clone(),
+        );
+        let dispatcher = props.dispatcher.clone();
+        let episode_id = episode.id;
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = input
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default();
+            saved.set(false);
+            let at = match time::from_input_value(&value) {
+                Some(at) => at,
+                None => {
+                    error.set(Some(FieldError::new(
+                        Field::LastSeen,
+                        FieldProblem::NotADate,
+                    )));
+                    return;
+                }
+            };
+            if let Err(e) = validate_last_seen(at, time::now()) {
+                error.set(Some(e));
+                return;
+            }
+            error.set(None);
+            let (error, saved, dispatcher) = (error.clone(), saved.clone(), dispatcher.clone());
+            spawn_local(async move {
+                match ipc::call::<_, MissingEpisode>(
+                    "set_last_seen",
+                    &LastSeenArgs { episode_id, at },
+                )
+                .await
+                {
+                    Ok(ep) => {
+                        dispatcher.dispatch(Action::EpisodeUpdated(ep));
+                        saved.set(true);
+                    }
+                    Err(ApiError { fields, .. }) if !fields.is_empty() => {
+                        error.set(fields.first().copied())
+                    }
+                    Err(e) => dispatcher.dispatch(Action::Failed(e)),
+                }
+            });
+        })
+    };
+    let on_back = {
+        let d = props.dispatcher.clone();
+        Callback::from(move |_| d.dispatch(Action::ShowHome))
+    };
+
+    let d = &child.details;
+    let plan = plan_for(d);
+    let name = Arg::from(d.name_latin.as_str());
+    let reason = Arg::from(escalation_reason(d));
+    let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
+    let today = time::today_local();
+
+    html! {
+        <section class={classes!("steps", plan.escalated.then_some("escalated"))} aria-labelledby="steps-heading">
+            <div class="screen-head">
+                <h1 id="steps-heading" tabindex="-1" ref={heading}>
+                    { i18n.tr_with("steps-heading", &[("name", name.clone())]) }
+                </h1>
+                <button class="secondary" id="back-home" onclick={on_back}>{ i18n.tr("steps-back") }</button>
+            </div>
+            <div class="steps-layout">
+                <div class="steps-main">
+                    if plan.escalated {
+                        <p class="banner urgent" role="alert" id="escalation">
+                            { i18n.tr_with("steps-escalated-intro", &[("name", name.clone()), ("reason", reason.clone())]) }
+                        </p>
+                    } else {
+                        <p class="banner info" id="standard-intro">{ i18n.tr("steps-standard-intro") }</p>
+                    }
+                    <div class="times">
+                        <p id="missing-for">
+                            { i18n.tr_with("steps-last-seen", &[("time", time::format_local(episode.last_seen_at).into()), ("elapsed", elapsed.into())]) }
+                        </p>
+                        <p class="hint">{ i18n.tr_with("steps-reported-at", &[("time", time::format_local(episode.started_at).into())]) }</p>
+                        <form class="last-seen" onsubmit={on_save_last_seen} novalidate=true>
+                            <label for="last-seen">{ i18n.tr_with("steps-last-seen-label", &[("name", name.clone())]) }</label>
+                            <input id="last-seen" type="datetime-local" ref={last_seen_input}
+                                value={time::to_input_value(episode.last_seen_at)}
+                                aria-invalid={last_seen_error.is_some().then_some("true")}
+                                aria-describedby="last-seen-error" />
+                            <button type="submit" class="secondary">{ i18n.tr("steps-last-seen-save") }</button>
+                            if let Some(e) = *last_seen_error {
+                                <p class="field-error" id="last-seen-error" role="alert">{ i18n.tr(e.message_id()) }</p>
+                            }
+                            if *last_seen_saved {
+                                <p class="hint" role="status">{ i18n.tr("steps-last-seen-saved") }</p>
+                            }
+                        </form>
+                    </div>
+                    <h2>{ i18n.tr("steps-list-heading") }</h2>
+                    <ol class="step-list" id="step-list">
+                        { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason)) }
+                    </ol>
+                    <p class="hint">{ i18n.tr("steps-police-grade") }</p>
+                </div>
+                <div class="steps-side">
+                    <div class="child-summary">
+                        if let Some(src) = (*photo).clone() {
+                            <img class="photo" src={src} alt={d.name_latin.clone()} />
+                        } else {
+                            <div class="photo none">{ i18n.tr("child-no-photo") }</div>
+                        }
+                        <p class="name"><bdi>{ &d.name_latin }</bdi></p>
+                        if let Some(own) = &d.name_own_script {
+                            <p class="own-name"><bdi>{ own }</bdi></p>
+                        }
+                        <p>{ i18n.tr_with("child-age", &[("age", i64::from(harbour_core::child::age_on(d.date_of_birth, today)).into())]) }
+                           { " · " }{ d.date_of_birth.format("%d/%m/%Y").to_string() }</p>
+                        if !d.languages.is_empty() {
+                            <p>{ i18n.tr_with("child-languages", &[("languages", d.languages.join(", ").into())]) }</p>
+                        }
+                    </div>
+                    <Numbers />
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,30 @@
+//! The one way the UI talks to the shell: `window.__TAURI__.core.invoke`, with typed arguments
+//! and results. A failure always arrives as an `ApiError` with a Fluent message id.
+
+use harbour_core::api::ApiError;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+pub async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = args
+        .serialize(&serializer)
+        .map_err(|_| ApiError::backend())?;
+    match tauri_invoke(cmd, args).await {
+        Ok(value) => serde_wasm_bindgen::from_value(value).map_err(|_| ApiError::backend()),
+        Err(err) => {
+            Err(serde_wasm_bindgen::from_value(err).unwrap_or_else(|_| ApiError::backend()))
+        }
+    }
+}
+
+/// For commands without arguments.
+#[derive(Serialize)]
+pub struct NoArgs {}

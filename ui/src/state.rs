@@ -1,0 +1,256 @@
+//! The app's state and every transition of it, as a plain reducer (tested natively below).
+
+use chrono::{DateTime, Utc};
+use harbour_core::api::{ApiError, ChildEntry, Reported};
+use harbour_core::{Child, ChildId, MissingEpisode};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    AddChild,
+    /// The steps for the child's open missing episode.
+    Steps(ChildId),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    pub screen: Screen,
+    pub children: Vec<ChildEntry>,
+    /// False until the first list has arrived; the home screen shows nothing misleading before.
+    pub loaded: bool,
+    /// A problem not tied to one field, as a Fluent message id.
+    pub error: Option<String>,
+    /// A short confirmation, e.g. "Amina has been saved": (message id, child's name).
+    pub notice: Option<(String, String)>,
+    /// The clock the elapsed times are shown against; ticks while the app is open.
+    pub now: DateTime<Utc>,
+}
+
+#[derive(Debug)]
+pub enum Action {
+    Loaded(Vec<ChildEntry>),
+    Failed(ApiError),
+    ShowHome,
+    ShowAddChild,
+    ShowSteps(ChildId),
+    ChildSaved(Child),
+    Reported(Reported),
+    EpisodeUpdated(MissingEpisode),
+    Tick(DateTime<Utc>),
+    DismissMessages,
+}
+
+impl AppState {
+    pub fn new(now: DateTime<Utc>) -> Self {
+        Self {
+            screen: Screen::Home,
+            children: Vec::new(),
+            loaded: false,
+            error: None,
+            notice: None,
+            now,
+        }
+    }
+
+    pub fn entry(&self, id: ChildId) -> Option<&ChildEntry> {
+        self.children.iter().find(|e| e.child.id == id)
+    }
+
+    fn entry_mut(&mut self, id: ChildId) -> Option<&mut ChildEntry> {
+        self.children.iter_mut().find(|e| e.child.id == id)
+    }
+
+    /// Children with an open episode come first, so a missing child is never scrolled away.
+    fn sort(&mut self) {
+        self.children.sort_by(|a, b| {
+            (
+                a.open_episode.is_none(),
+                a.child.details.name_latin.to_lowercase(),
+            )
+                .cmp(&(
+                    b.open_episode.is_none(),
+                    b.child.details.name_latin.to_lowercase(),
+                ))
+        });
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::Loaded(children) => {
+                s.children = children;
+                s.loaded = true;
+                s.sort();
+            }
+            Action::Failed(e) => s.error = Some(e.message_id),
+            Action::ShowHome => {
+                s.screen = Screen::Home;
+                s.error = None;
+            }
+            Action::ShowAddChild => {
+                s.screen = Screen::AddChild;
+                s.error = None;
+                s.notice = None;
+            }
+            Action::ShowSteps(id) => {
+                if s.entry(id).is_some_and(|e| e.open_episode.is_some()) {
+                    s.screen = Screen::Steps(id);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
+            Action::ChildSaved(child) => {
+                s.notice = Some(("form-saved".into(), child.details.name_latin.clone()));
+                s.children.push(ChildEntry {
+                    child,
+                    open_episode: None,
+                });
+                s.sort();
+                s.screen = Screen::Home;
+                s.error = None;
+            }
+            Action::Reported(r) => {
+                let id = r.episode.child_id;
+                if let Some(e) = s.entry_mut(id) {
+                    e.open_episode = Some(r.episode);
+                    s.screen = Screen::Steps(id);
+                    s.sort();
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
+            Action::EpisodeUpdated(ep) => {
+                if let Some(e) = s.entry_mut(ep.child_id) {
+                    e.open_episode = Some(ep);
+                }
+            }
+            Action::Tick(now) => s.now = now,
+            Action::DismissMessages => {
+                s.error = None;
+                s.notice = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+    use harbour_core::{ChildDetails, EpisodeId};
+    use uuid_for_tests::id;
+
+    mod uuid_for_tests {
+        pub fn id(n: u128) -> harbour_core::ChildId {
+            serde_json::from_value(serde_json::json!(format!(
+                "01936b6e-7c00-7000-8000-{n:012x}"
+            )))
+            .unwrap()
+        }
+    }
+
+    fn t0() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
+    }
+
+    fn child(n: u128, name: &str) -> Child {
+        Child {
+            id: id(n),
+            details: ChildDetails {
+                name_latin: name.into(),
+                name_own_script: None,
+                date_of_birth: NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
+                languages: vec![],
+                unaccompanied: true,
+                suspected_trafficked: false,
+            },
+            has_photo: false,
+            created_at: t0(),
+        }
+    }
+
+    fn episode(child: ChildId) -> MissingEpisode {
+        MissingEpisode {
+            id: serde_json::from_value::<EpisodeId>(serde_json::json!(
+                "01936b6e-7c00-7000-9000-000000000001"
+            ))
+            .unwrap(),
+            child_id: child,
+            started_at: t0(),
+            last_seen_at: t0(),
+            closed_at: None,
+        }
+    }
+
+    fn loaded() -> Rc<AppState> {
+        Rc::new(AppState::new(t0())).reduce(Action::Loaded(vec![
+            ChildEntry {
+                child: child(1, "Zara Sample"),
+                open_episode: None,
+            },
+            ChildEntry {
+                child: child(2, "amir Sample"),
+                open_episode: None,
+            },
+        ]))
+    }
+
+    fn names(s: &AppState) -> Vec<&str> {
+        s.children
+            .iter()
+            .map(|e| e.child.details.name_latin.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn children_are_sorted_by_name_once_loaded() {
+        let s = loaded();
+        assert!(s.loaded);
+        assert_eq!(names(&s), ["amir Sample", "Zara Sample"]);
+    }
+
+    #[test]
+    fn reporting_missing_shows_the_steps_and_puts_the_child_first() {
+        let s = loaded().reduce(Action::Reported(Reported {
+            episode: episode(id(1)),
+            already_open: false,
+        }));
+        assert_eq!(s.screen, Screen::Steps(id(1)));
+        assert_eq!(names(&s), ["Zara Sample", "amir Sample"]);
+        assert!(s.entry(id(1)).unwrap().open_episode.is_some());
+    }
+
+    #[test]
+    fn steps_can_only_be_shown_for_an_open_episode() {
+        let s = loaded().reduce(Action::ShowSteps(id(2)));
+        assert_eq!(s.screen, Screen::Home);
+    }
+
+    #[test]
+    fn a_saved_child_appears_with_a_notice() {
+        let s = loaded()
+            .reduce(Action::ShowAddChild)
+            .reduce(Action::ChildSaved(child(3, "Mo Sample")));
+        assert_eq!(s.screen, Screen::Home);
+        assert_eq!(names(&s), ["amir Sample", "Mo Sample", "Zara Sample"]);
+        assert_eq!(
+            s.notice,
+            Some(("form-saved".to_owned(), "Mo Sample".to_owned()))
+        );
+    }
+
+    #[test]
+    fn errors_are_kept_as_message_ids_and_cleared_on_navigation() {
+        let s = loaded().reduce(Action::Failed(ApiError::backend()));
+        assert_eq!(s.error.as_deref(), Some("error-backend"));
+        let s = s.reduce(Action::ShowHome);
+        assert_eq!(s.error, None);
+    }
+}

@@ -1,0 +1,181 @@
+//! `cargo xtask test` and `cargo xtask e2e`: the whole test suite in a fixed order, cheapest
+//! and most likely to fail first, stopping at the first failure. Ends with one summary line of
+//! step durations so slow steps are easy to spot in CI logs.
+
+use std::ffi::OsString;
+use std::time::{Duration, Instant};
+
+use crate::cmd::{self, cargo, run};
+use crate::xvfb::Xvfb;
+use crate::{setup, ui};
+
+/// `cargo xtask test [--no-e2e]`.
+pub fn main(args: &[OsString]) -> Result<(), String> {
+    let no_e2e = match args {
+        [] => false,
+        [flag] if flag == "--no-e2e" => true,
+        _ => return Err("`test` takes only an optional --no-e2e".to_string()),
+    };
+    let mut steps = Steps::default();
+    let result = full_suite(&mut steps, no_e2e);
+    steps.finish(result)
+}
+
+/// `cargo xtask e2e`: only the app build and the end-to-end tests.
+pub fn e2e_only(args: &[OsString]) -> Result<(), String> {
+    if !args.is_empty() {
+        return Err("`e2e` takes no arguments".to_string());
+    }
+    let mut steps = Steps::default();
+    let result = end_to_end(&mut steps);
+    steps.finish(result)
+}
+
+fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
+    let tools = steps.run("setup", setup::all)?;
+    steps.run("fmt", || {
+        run(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    // Before clippy and the tests: the shell embeds ui/dist when it compiles.
+    steps.run("build-ui", || ui::build(&tools))?;
+    steps.run("clippy", || {
+        run(cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    steps.run("unit-tests", || {
+        run(cargo().args(["test", "--workspace", "--exclude", "harbour-e2e"]))
+    })?;
+    if no_e2e {
+        println!("skipping the end-to-end tests (--no-e2e)");
+        return Ok(());
+    }
+    end_to_end(steps)
+}
+
+fn end_to_end(steps: &mut Steps) -> Result<(), String> {
+    steps.run(
+        "build-app",
+        || run(cargo().args(["build", "-p", "harbour"])),
+    )?;
+    steps.run("e2e", e2e_tests)
+}
+
+/// The end-to-end tests against the debug app, under a private Xvfb that is stopped afterwards
+/// (the guard's Drop), pass or fail.
+fn e2e_tests() -> Result<(), String> {
+    let driver = setup::webkit_webdriver()?;
+    let target = cmd::target_dir();
+    let app = target.join("debug/harbour");
+    if !app.is_file() {
+        return Err(format!(
+            "{} is missing: the app build did not produce it",
+            app.display()
+        ));
+    }
+    let screenshots = target.join("e2e-screenshots");
+    std::fs::create_dir_all(&screenshots)
+        .map_err(|e| format!("cannot create {}: {e}", screenshots.display()))?;
+
+    let xvfb = Xvfb::start(&target.join("xvfb.log"))?;
+    run(cargo()
+        .args(["test", "-p", "harbour-e2e", "--", "--test-threads=1"])
+        .env("DISPLAY", xvfb.display())
+        // GTK prefers Wayland when both are set; the tests must land on our Xvfb.
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HARBOUR_APP", &app)
+        .env("WEBKIT_WEBDRIVER", &driver)
+        .env("HARBOUR_SCREENSHOTS", &screenshots))
+}
+
+/// Runs named steps, timing each and remembering which one failed.
+#[derive(Debug, Default)]
+struct Steps {
+    done: Vec<(&'static str, Duration)>,
+    failed: Option<(&'static str, Duration)>,
+}
+
+impl Steps {
+    fn run<T>(
+        &mut self,
+        name: &'static str,
+        step: impl FnOnce() -> Result<T, String>,
+    ) -> Result<T, String> {
+        println!("\n#### {name}");
+        let started = Instant::now();
+        let result = step();
+        match &result {
+            Ok(_) => self.done.push((name, started.elapsed())),
+            Err(_) => self.failed = Some((name, started.elapsed())),
+        }
+        result
+    }
+
+    /// Prints the summary, plus a `FAILED: <step>` line if a step failed, and passes the
+    /// result on for main to report.
+    fn finish(self, result: Result<(), String>) -> Result<(), String> {
+        println!("\n{}", summary(&self.done, self.failed));
+        match (result, self.failed) {
+            (Err(e), Some((name, _))) => {
+                eprintln!("FAILED: {name}");
+                Err(e)
+            }
+            (result, _) => {
+                if result.is_ok() {
+                    println!("all steps passed");
+                }
+                result
+            }
+        }
+    }
+}
+
+/// One line: each step with its duration in seconds, the failed one marked, and the total.
+fn summary(done: &[(&str, Duration)], failed: Option<(&str, Duration)>) -> String {
+    let mut parts: Vec<String> = done
+        .iter()
+        .map(|(name, took)| format!("{name} {:.1}s", took.as_secs_f64()))
+        .collect();
+    if let Some((name, took)) = failed {
+        parts.push(format!("{name} {:.1}s FAILED", took.as_secs_f64()));
+    }
+    let total: Duration = done.iter().map(|(_, took)| *took).sum::<Duration>()
+        + failed.map_or(Duration::ZERO, |(_, took)| took);
+    format!(
+        "summary: {} | total {:.1}s",
+        parts.join(", "),
+        total.as_secs_f64()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lists_steps_in_order_with_the_total() {
+        let done = [
+            ("setup", Duration::from_millis(1200)),
+            ("fmt", Duration::from_millis(300)),
+        ];
+        assert_eq!(
+            summary(&done, None),
+            "summary: setup 1.2s, fmt 0.3s | total 1.5s"
+        );
+    }
+
+    #[test]
+    fn summary_marks_the_failed_step() {
+        let done = [("setup", Duration::from_secs(1))];
+        let failed = Some(("clippy", Duration::from_secs(20)));
+        assert_eq!(
+            summary(&done, failed),
+            "summary: setup 1.0s, clippy 20.0s FAILED | total 21.0s"
+        );
+    }
+}
