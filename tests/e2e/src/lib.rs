@@ -1,1 +1,157 @@
-//! placeholder
+//! The harness for Harbour's end-to-end journeys: start WebKitWebDriver, open the real built
+//! app in a session, find things the way a person would, save screenshots.
+//!
+//! Run through `cargo xtask e2e` (or `cargo xtask test`), which builds the app, starts Xvfb and
+//! sets `HARBOUR_APP`, `WEBKIT_WEBDRIVER`, `HARBOUR_SCREENSHOTS` and `DISPLAY`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::json;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// How long to wait for the app's window or an element before failing the journey.
+pub const WAIT: Duration = Duration::from_secs(20);
+
+fn required_env(name: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| {
+        panic!("{name} is not set: run the end-to-end tests through `cargo xtask e2e`")
+    })
+}
+
+/// A running WebKitWebDriver; stopped when dropped.
+#[derive(Debug)]
+pub struct Driver {
+    process: Child,
+    port: u16,
+    app: PathBuf,
+}
+
+impl Driver {
+    pub fn start() -> Self {
+        let app = PathBuf::from(required_env("HARBOUR_APP"));
+        let driver = required_env("WEBKIT_WEBDRIVER");
+        required_env("DISPLAY");
+        assert!(app.exists(), "{} does not exist", app.display());
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("no free port");
+        let process = Command::new(&driver)
+            .arg(format!("--port={port}"))
+            .env("TAURI_WEBVIEW_AUTOMATION", "true")
+            .env_remove("WAYLAND_DISPLAY")
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {driver}: {e}"));
+        let started = Instant::now();
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(started.elapsed() < WAIT, "WebKitWebDriver did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { process, port, app }
+    }
+
+    /// Starts the app with `args` and connects a session to its window.
+    pub async fn open_app(&self, args: &[&str]) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "webkitgtk:browserOptions".into(),
+            json!({ "binary": self.app, "args": args }),
+        );
+        let url = format!("http://127.0.0.1:{}", self.port);
+        // Without a display the app dies and the driver waits forever: never wait unbounded.
+        let mut builder = ClientBuilder::new(HttpConnector::new());
+        builder.capabilities(caps);
+        tokio::time::timeout(WAIT, builder.connect(&url))
+            .await
+            .expect("timed out starting the app")
+            .expect("the app did not start a WebDriver session")
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        // SIGTERM lets the driver close its browser process; then make sure it is gone.
+        let _ = Command::new("kill")
+            .args(["-TERM", &self.process.id().to_string()])
+            .status();
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.process.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+pub async fn wait_css(c: &Client, css: &str) -> Element {
+    c.wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
+}
+
+/// Waits until `css` matches nothing.
+pub async fn wait_gone(c: &Client, css: &str) {
+    let started = Instant::now();
+    while !c.find_all(Locator::Css(css)).await.unwrap().is_empty() {
+        assert!(started.elapsed() < WAIT, "{css} did not go away");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The visible text of `css`, without the invisible bidi isolation marks Fluent puts around
+/// names (they are right in the page; they only get in the way of comparing).
+pub async fn text_of(c: &Client, css: &str) -> String {
+    let text = wait_css(c, css).await.text().await.unwrap();
+    text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "")
+}
+
+/// Sets a date or date-time input the way its picker would, firing the `input` event.
+pub async fn set_value(c: &Client, css: &str, value: &str) {
+    wait_css(c, css).await;
+    c.execute(
+        "const el = document.querySelector(arguments[0]);
+         el.value = arguments[1];
+         el.dispatchEvent(new Event('input', { bubbles: true }));
+         el.dispatchEvent(new Event('change', { bubbles: true }));",
+        vec![json!(css), json!(value)],
+    )
+    .await
+    .unwrap();
+}
+
+/// Saves a screenshot as `<HARBOUR_SCREENSHOTS>/<name>.png` and returns its path.
+pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
+    let dir = PathBuf::from(
+        std::env::var("HARBOUR_SCREENSHOTS").unwrap_or_else(|_| "target/e2e-screenshots".into()),
+    );
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.png"));
+    // Bundled fonts load asynchronously; a picture taken before they are in shows blank words.
+    c.execute_async(
+        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let png = c.screenshot().await.unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "screenshot is not a PNG");
+    std::fs::write(&path, png).unwrap();
+    path
+}
+
+/// A file in the repository, for uploads.
+pub fn repo_file(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(rel)
+}

@@ -1,0 +1,158 @@
+//! The journeys a carer takes, on the real built app: add children, report one missing, see
+//! the right steps first, close Harbour, open it again and find the episode still open.
+
+use fantoccini::key::Key;
+use fantoccini::{Client, Locator};
+use harbour_e2e::*;
+
+async fn step_ids(c: &Client) -> Vec<String> {
+    let mut ids = Vec::new();
+    for li in c.find_all(Locator::Css("#step-list li")).await.unwrap() {
+        ids.push(li.attr("data-step").await.unwrap().unwrap_or_default());
+    }
+    ids
+}
+
+async fn type_into(c: &Client, css: &str, text: &str) {
+    wait_css(c, css).await.send_keys(text).await.unwrap();
+}
+
+async fn card(c: &Client, name: &str) -> String {
+    let css = format!("li.child-card[data-name='{name}']");
+    wait_css(c, &css).await;
+    css
+}
+
+/// Fills and saves the form, checking the bad-input messages on the way.
+async fn add_trafficked_child(c: &Client) {
+    wait_css(c, "#add-child").await.click().await.unwrap();
+    // Nothing typed: both required fields say so, nothing is saved.
+    wait_css(c, "#save-child").await.click().await.unwrap();
+    assert!(text_of(c, "#name-latin-error").await.contains("name"));
+    assert!(text_of(c, "#dob-error").await.contains("date of birth"));
+
+    type_into(c, "#name-latin", "Test Ruta").await;
+    type_into(c, "#name-own", "ሩታ").await;
+    type_into(c, "#languages", "Tigrinya, Amharic").await;
+    set_value(c, "#dob", "2099-01-01").await;
+    wait_css(c, "#trafficked").await.click().await.unwrap();
+    // A photo that is not a picture is refused by the shell, next to the field.
+    wait_css(c, "#photo")
+        .await
+        .send_keys(&repo_file("tests/e2e/fixtures/not-a-photo.png").to_string_lossy())
+        .await
+        .unwrap();
+    wait_css(c, "#save-child").await.click().await.unwrap();
+    assert!(text_of(c, "#dob-error").await.contains("future"));
+    set_value(c, "#dob", "2011-04-02").await;
+    wait_gone(c, "#dob-error").await;
+    wait_css(c, "#save-child").await.click().await.unwrap();
+    assert!(text_of(c, "#photo-error")
+        .await
+        .contains("could not be read"));
+    // What was typed is still there.
+    let name = wait_css(c, "#name-latin")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
+    assert_eq!(name.as_deref(), Some("Test Ruta"));
+
+    wait_css(c, "#photo")
+        .await
+        .send_keys(&repo_file("icons/icon.png").to_string_lossy())
+        .await
+        .unwrap();
+    wait_gone(c, "#photo-error").await;
+    wait_css(c, "#save-child").await.click().await.unwrap();
+    card(c, "Test Ruta").await;
+}
+
+async fn add_plain_child(c: &Client) {
+    wait_css(c, "#add-child").await.click().await.unwrap();
+    type_into(c, "#name-latin", "Test Sam").await;
+    set_value(c, "#dob", "2012-09-30").await;
+    wait_css(c, "#save-child").await.click().await.unwrap();
+    card(c, "Test Sam").await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let driver = Driver::start();
+
+    let c = driver.open_app(&["--data-dir", &data_dir]).await;
+    wait_css(&c, ".empty #load-samples").await;
+    add_trafficked_child(&c).await;
+    add_plain_child(&c).await;
+
+    // The carer reaches "Child missing" with the keyboard and presses Enter.
+    let ruta = card(&c, "Test Ruta").await;
+    wait_css(&c, &format!("{ruta} button.child-missing"))
+        .await
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
+    wait_css(&c, "#step-list").await;
+    assert!(text_of(&c, "#steps-heading")
+        .await
+        .contains("Test Ruta is missing"));
+    assert!(text_of(&c, "#escalation").await.contains("call 999 now"));
+    let steps = step_ids(&c).await;
+    assert_eq!(steps[0], "step-call-999-now", "{steps:?}");
+    assert!(!steps.iter().any(|s| s == "step-search-home"), "{steps:?}");
+    assert!(steps.iter().any(|s| s == "step-no-relatives"), "{steps:?}");
+    assert!(text_of(&c, "#number-116000").await.contains("116 000"));
+    assert!(text_of(&c, "#missing-for").await.contains("missing for"));
+    wait_css(&c, ".child-summary img.photo").await;
+    println!("{}", screenshot(&c, "steps-trafficked").await.display());
+
+    // A child with neither flag: quick checks first, then the police.
+    wait_css(&c, "#back-home").await.click().await.unwrap();
+    let sam = card(&c, "Test Sam").await;
+    wait_css(&c, &format!("{sam} button.child-missing"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_css(&c, "#standard-intro").await;
+    let steps = step_ids(&c).await;
+    assert_eq!(steps[0], "step-call-999-if-danger", "{steps:?}");
+    let search = steps.iter().position(|s| s == "step-search-home").unwrap();
+    let police = steps
+        .iter()
+        .position(|s| s == "step-report-police")
+        .unwrap();
+    assert!(search < police, "{steps:?}");
+    println!("{}", screenshot(&c, "steps-standard").await.display());
+
+    // A last-seen time in the future is refused next to the field.
+    set_value(&c, "#last-seen", "2099-01-01T10:00").await;
+    wait_css(&c, ".last-seen button[type=submit]")
+        .await
+        .click()
+        .await
+        .unwrap();
+    assert!(text_of(&c, "#last-seen-error").await.contains("future"));
+    c.close().await.unwrap();
+
+    // Harbour is closed and opened again: both episodes are still open, with elapsed times.
+    let c = driver.open_app(&["--data-dir", &data_dir]).await;
+    let ruta = card(&c, "Test Ruta").await;
+    let banner = text_of(&c, &format!("{ruta}.is-missing .missing-banner")).await;
+    assert!(
+        banner.contains("MISSING") && banner.contains("min"),
+        "{banner}"
+    );
+    wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
+    println!("{}", screenshot(&c, "home-after-restart").await.display());
+    wait_css(&c, &format!("{ruta} button.open-steps"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    let steps = step_ids(&c).await;
+    assert_eq!(steps[0], "step-call-999-now");
+    c.close().await.unwrap();
+}
