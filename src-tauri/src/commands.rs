@@ -4,9 +4,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
-use harbour_core::{
-    Child, ChildId, ChildInput, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode,
-};
+use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode};
 use harbour_store::{Store, StoreError};
 use std::sync::MutexGuard;
 use tauri::State;
@@ -25,15 +23,15 @@ fn api_error(e: StoreError) -> ApiError {
     }
 }
 
-fn store<'a>(state: &'a State<'_, AppState>) -> Result<MutexGuard<'a, Store>, ApiError> {
+fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
     // A panic while holding the lock cannot leave a half-written row (every write is one
     // transaction), so the store is still safe to use.
-    Ok(state.store.lock().unwrap_or_else(|p| p.into_inner()))
+    state.store.lock().unwrap_or_else(|p| p.into_inner())
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
-    let store = store(&state)?;
+    let store = store(&state);
     let mut open = store.open_episodes().map_err(api_error)?;
     let children = store.children().map_err(api_error)?;
     Ok(children
@@ -55,19 +53,10 @@ pub fn add_child(
     input: ChildInput,
     photo_base64: Option<String>,
 ) -> Result<Child, ApiError> {
-    let photo = match photo_base64
-        .map(|b| BASE64.decode(b.as_bytes()))
-        .transpose()
-    {
-        Ok(photo) => photo,
-        Err(_) => {
-            return Err(api_error(StoreError::Invalid(vec![FieldError::new(
-                Field::Photo,
-                FieldProblem::Unreadable,
-            )])))
-        }
-    };
-    store(&state)?
+    // Undecodable base64 goes on as an empty file, which the store reports as an unreadable
+    // photo together with any other problem in the form.
+    let photo = photo_base64.map(|b| BASE64.decode(b.as_bytes()).unwrap_or_default());
+    store(&state)
         .add_child(&input, photo.as_deref())
         .map_err(api_error)
 }
@@ -78,17 +67,13 @@ pub fn child_photo(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> Result<Option<String>, ApiError> {
-    let jpeg = store(&state)?.child_photo(child_id).map_err(api_error)?;
+    let jpeg = store(&state).child_photo(child_id).map_err(api_error)?;
     Ok(jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<Reported, ApiError> {
-    let r = store(&state)?.report_missing(child_id).map_err(api_error)?;
-    Ok(Reported {
-        episode: r.episode,
-        already_open: r.already_open,
-    })
+    store(&state).report_missing(child_id).map_err(api_error)
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -97,14 +82,14 @@ pub fn set_last_seen(
     episode_id: EpisodeId,
     at: DateTime<Utc>,
 ) -> Result<MissingEpisode, ApiError> {
-    store(&state)?
+    store(&state)
         .set_last_seen(episode_id, at)
         .map_err(api_error)
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn load_sample_children(state: State<'_, AppState>) -> Result<usize, ApiError> {
-    store(&state)?.load_sample_children().map_err(api_error)
+    store(&state).load_sample_children().map_err(api_error)
 }
 
 /// Called by the UI once its first screen is on display; the start-up benchmark waits for the

@@ -2,6 +2,7 @@
 //! Plain std-only Rust, so it builds in seconds and needs nothing that it is meant to install.
 //! This file parses the subcommand and reports errors; each subcommand lives in its own module.
 
+mod bench;
 mod cmd;
 mod run;
 mod setup;
@@ -25,6 +26,8 @@ commands:
   test       the whole suite: setup, fmt, build-ui, clippy, unit tests, app build and
              end-to-end tests under Xvfb; [--no-e2e] skips the last two
   e2e        build the app and run only the end-to-end tests under Xvfb
+  bench      start-up time of Harbour beside an empty Tauri window (release builds,
+             Xvfb), medians and ratio; [--runs N] (default 7)
   help       show this list
 ";
 
@@ -60,11 +63,12 @@ fn dispatch(args: &[OsString]) -> Result<ExitCode, String> {
         }
         "build-ui" => {
             no_args("build-ui")?;
-            ui::build(&tools::ensure()?)?;
+            ui::build(&tools::ensure()?, &ui::HARBOUR)?;
         }
         "run" => return run::main(rest),
         "test" => test::main(rest)?,
         "e2e" => test::e2e_only(rest)?,
+        "bench" => bench::main(rest)?,
         other => {
             return Err(format!(
                 "unknown command `{other}`; `cargo xtask help` lists the commands"

@@ -45,7 +45,7 @@ pub fn parse(args: &[OsString]) -> Result<RunArgs, String> {
 pub fn main(args: &[OsString]) -> Result<ExitCode, String> {
     let args = parse(args)?;
     let tools = setup::all()?;
-    ui::build(&tools)?;
+    ui::build(&tools, &ui::HARBOUR)?;
     let mut build = cargo();
     build.args(["build", "-p", "harbour"]);
     if !args.debug {

@@ -37,7 +37,7 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
     // Before clippy and the tests: the shell embeds ui/dist when it compiles.
-    steps.run("build-ui", || ui::build(&tools))?;
+    steps.run("build-ui", || ui::build(&tools, &ui::HARBOUR))?;
     steps.run("clippy", || {
         run(cargo().args([
             "clippy",

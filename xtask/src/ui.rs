@@ -9,11 +9,35 @@ use crate::cmd::{self, cargo, cmd, rel, run, size_kb, warn};
 use crate::setup;
 use crate::tools::RustTools;
 
-const UI_CRATE: &str = "harbour-ui";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const PROFILE: &str = "wasm-release";
-/// Static files copied next to the generated JS and wasm.
-const STATIC_FILES: [&str; 3] = ["ui/index.html", "ui/boot.js", "ui/style.css"];
+
+/// One Yew front end to assemble: Harbour's, or the benchmark's empty page.
+#[derive(Debug)]
+pub struct UiSpec {
+    /// The crate compiled to wasm.
+    pub krate: &'static str,
+    /// Its folder; `dist/` is assembled inside it.
+    pub dir: &'static str,
+    /// Static files (relative to the workspace) copied next to the generated JS and wasm.
+    pub static_files: &'static [&'static str],
+    /// Copy the bundled fonts into `dist/fonts`.
+    pub fonts: bool,
+}
+
+pub const HARBOUR: UiSpec = UiSpec {
+    krate: "harbour-ui",
+    dir: "ui",
+    static_files: &["ui/index.html", "ui/boot.js", "ui/style.css"],
+    fonts: true,
+};
+
+pub const EMPTY: UiSpec = UiSpec {
+    krate: "harbour-bench-empty-ui",
+    dir: "bench/empty/ui",
+    static_files: &["bench/empty/ui/index.html", "bench/empty/ui/boot.js"],
+    fonts: false,
+};
 
 /// The features rustc 1.95 emits for wasm32; wasm-opt rejects the module unless each is allowed.
 const WASM_OPT_FEATURES: [&str; 6] = [
@@ -25,22 +49,26 @@ const WASM_OPT_FEATURES: [&str; 6] = [
     "--enable-multivalue",
 ];
 
-pub fn build(tools: &RustTools) -> Result<(), String> {
+pub fn build(tools: &RustTools, spec: &UiSpec) -> Result<(), String> {
     let root = cmd::root();
     // Check the inputs first: a missing file should not cost a wasm build to discover.
-    for file in STATIC_FILES {
+    for file in spec.static_files {
         if !root.join(file).is_file() {
             return Err(format!(
                 "{file} is missing: the UI cannot be assembled without it"
             ));
         }
     }
-    let fonts = font_files(&root.join("fonts"))?;
+    let fonts = if spec.fonts {
+        font_files(&root.join("fonts"))?
+    } else {
+        Vec::new()
+    };
 
     run(cargo().args([
         "build",
         "-p",
-        UI_CRATE,
+        spec.krate,
         "--profile",
         PROFILE,
         "--target",
@@ -49,10 +77,10 @@ pub fn build(tools: &RustTools) -> Result<(), String> {
     let wasm = cmd::target_dir()
         .join(WASM_TARGET)
         .join(PROFILE)
-        .join(format!("{UI_CRATE}.wasm"));
+        .join(format!("{}.wasm", spec.krate));
 
     // Start from an empty dist so files the UI no longer produces do not linger in the app.
-    let dist = root.join("ui/dist");
+    let dist = root.join(spec.dir).join("dist");
     if dist.exists() {
         fs::remove_dir_all(&dist).map_err(|e| format!("cannot clear {}: {e}", dist.display()))?;
     }
@@ -63,9 +91,9 @@ pub fn build(tools: &RustTools) -> Result<(), String> {
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(rel(&dist))
         .arg(rel(&wasm)))?;
-    optimise(&dist.join(format!("{UI_CRATE}_bg.wasm")))?;
+    optimise(&dist.join(format!("{}_bg.wasm", spec.krate)))?;
 
-    for file in STATIC_FILES {
+    for file in spec.static_files {
         let from = root.join(file);
         let name = from.file_name().unwrap_or_default();
         copy(&from, &dist.join(name))?;
@@ -77,7 +105,7 @@ pub fn build(tools: &RustTools) -> Result<(), String> {
     println!(
         "build-ui: {} ready ({} static files, {} fonts)",
         rel(&dist).display(),
-        STATIC_FILES.len(),
+        spec.static_files.len(),
         fonts.len()
     );
     Ok(())

@@ -14,4 +14,4 @@ mod store;
 
 pub use error::StoreError;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
-pub use store::{ReportedMissing, Store, SystemClock};
+pub use store::{Store, SystemClock};

@@ -2,6 +2,7 @@
 //! needs. Writes validate everything first and commit in one transaction.
 
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use harbour_core::api::Reported;
 use harbour_core::episode::validate_last_seen;
 use harbour_core::{
     Child, ChildDetails, ChildId, ChildInput, Clock, EpisodeId, Field, FieldError, MissingEpisode,
@@ -39,11 +40,8 @@ impl fmt::Debug for Store {
     }
 }
 
-/// What "Child missing" did: the episode, and whether it was already open.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ReportedMissing {
-    pub episode: MissingEpisode,
-    pub already_open: bool,
+fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
 fn ts(t: DateTime<Utc>) -> String {
@@ -155,8 +153,10 @@ impl Store {
         })
     }
 
+    /// Now, to the millisecond: the precision times are stored with, so what a write returns
+    /// equals what a later read gives back.
     pub fn now(&self) -> DateTime<Utc> {
-        self.clock.now()
+        to_millis(self.clock.now())
     }
 
     /// Validates the child's details and photo together (every problem reported at once), then
@@ -166,7 +166,7 @@ impl Store {
         input: &ChildInput,
         photo: Option<&[u8]>,
     ) -> Result<Child, StoreError> {
-        let now = self.clock.now();
+        let now = self.now();
         let details = input.validate(now.date_naive());
         let photo = photo.map(prepare_photo).transpose();
         let (details, photo) = match (details, photo) {
@@ -242,8 +242,8 @@ impl Store {
 
     /// Records that the child is missing, now. If an episode is already open it is returned as it
     /// is, so a second press (or a second carer) never opens a duplicate.
-    pub fn report_missing(&mut self, child: ChildId) -> Result<ReportedMissing, StoreError> {
-        let now = self.clock.now();
+    pub fn report_missing(&mut self, child: ChildId) -> Result<Reported, StoreError> {
+        let now = self.now();
         let tx = self.conn.transaction()?;
         let exists: bool = tx.query_row(
             "SELECT EXISTS(SELECT 1 FROM children WHERE id = ?1)",
@@ -264,7 +264,7 @@ impl Store {
             )
             .optional()?;
         if let Some(row) = open {
-            return Ok(ReportedMissing {
+            return Ok(Reported {
                 episode: decode_episode(row)?,
                 already_open: true,
             });
@@ -282,7 +282,7 @@ impl Store {
             params![episode.id.to_string(), child.to_string(), ts(now), ts(now)],
         )?;
         tx.commit()?;
-        Ok(ReportedMissing {
+        Ok(Reported {
             episode,
             already_open: false,
         })
@@ -294,8 +294,8 @@ impl Store {
         episode: EpisodeId,
         at: DateTime<Utc>,
     ) -> Result<MissingEpisode, StoreError> {
-        let at =
-            validate_last_seen(at, self.clock.now()).map_err(|e| StoreError::Invalid(vec![e]))?;
+        let at = validate_last_seen(to_millis(at), self.now())
+            .map_err(|e| StoreError::Invalid(vec![e]))?;
         let changed = self.conn.execute(
             "UPDATE missing_episodes SET last_seen_at = ?2 WHERE id = ?1",
             params![episode.to_string(), ts(at)],

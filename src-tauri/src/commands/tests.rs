@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::with_commands;
+use harbour_core::{Field, FieldError, FieldProblem};
 use harbour_store::SystemClock;
 use serde_json::{json, Value};
 use std::sync::Mutex;
@@ -31,7 +32,8 @@ fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Resul
             cmd: cmd.into(),
             callback: tauri::ipc::CallbackFn(0),
             error: tauri::ipc::CallbackFn(1),
-            url: "http://tauri.localhost".parse().unwrap(),
+            // The origin Tauri serves the app from on Linux; the capability allows only that.
+            url: "tauri://localhost".parse().unwrap(),
             body: tauri::ipc::InvokeBody::Json(body),
             headers: Default::default(),
             invoke_key: INVOKE_KEY.to_string(),
@@ -87,8 +89,11 @@ fn bad_input_comes_back_as_field_errors_with_message_ids() {
     assert_eq!(err.message_id, "error-name-required");
     assert_eq!(
         err.fields,
-        [FieldError::new(Field::Photo, FieldProblem::Unreadable)],
-        "an undecodable upload is reported before the form is checked"
+        [
+            FieldError::new(Field::NameLatin, FieldProblem::Required),
+            FieldError::new(Field::Photo, FieldProblem::Unreadable),
+        ],
+        "an undecodable upload is reported with the form's other problems"
     );
 
     let err = invoke(

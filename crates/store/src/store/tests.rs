@@ -166,3 +166,19 @@ fn samples_are_not_added_next_to_real_children() {
     assert_eq!(store.load_sample_children().unwrap(), 0);
     assert_eq!(store.children().unwrap().len(), 1);
 }
+
+#[test]
+fn what_a_write_returns_is_what_a_read_gives_back() {
+    // The wall clock has nanoseconds; stored times have milliseconds.
+    let clock = Arc::new(FixedClock::at(
+        Utc.timestamp_opt(1_795_000_000, 123_456_789).unwrap(),
+    ));
+    let mut store = Store::open_in_memory(clock.clone()).unwrap();
+    let child = store.add_child(&input("Sample Ruth"), None).unwrap();
+    assert_eq!(store.child(child.id).unwrap(), child);
+    let ep = store.report_missing(child.id).unwrap().episode;
+    assert_eq!(store.open_episodes().unwrap(), vec![ep.clone()]);
+    let at = clock.now() - Duration::nanoseconds(1_000_001);
+    let updated = store.set_last_seen(ep.id, at).unwrap();
+    assert_eq!(store.episode(ep.id).unwrap(), updated);
+}

@@ -1,0 +1,2 @@
+import init from "./harbour-bench-empty-ui.js";
+init();
