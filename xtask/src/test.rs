@@ -48,6 +48,21 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
             "warnings",
         ]))
     })?;
+    // The UI's wasm-only code (browser clock, IPC binding) is linted where it compiles.
+    steps.run("clippy-wasm", || {
+        run(cargo().args([
+            "clippy",
+            "-p",
+            "harbour-ui",
+            "-p",
+            "harbour-bench-empty-ui",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
     steps.run("unit-tests", || {
         run(cargo().args(["test", "--workspace", "--exclude", "harbour-e2e"]))
     })?;

@@ -5,3 +5,6 @@ pub mod app;
 pub mod home;
 pub mod numbers;
 pub mod steps;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,170 @@
+//! The screens rendered to HTML natively (Yew's server renderer), the way the webview would
+//! show them: the right steps first, the numbers, labels for screen readers, `dir` and `lang`.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use harbour_core::api::ChildEntry;
+use harbour_core::{Child, ChildDetails, ChildId, EpisodeId, MissingEpisode};
+use yew::prelude::*;
+use yew::LocalServerRenderer;
+
+use super::{app::App, home::Home, steps::Steps};
+use crate::state::{Action, AppState};
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
+}
+
+fn id<T: serde::de::DeserializeOwned>(n: u64) -> T {
+    serde_json::from_value(serde_json::json!(format!(
+        "01936b6e-7c00-7000-8000-{n:012x}"
+    )))
+    .unwrap()
+}
+
+fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: bool) -> ChildEntry {
+    let child_id: ChildId = id(n);
+    ChildEntry {
+        child: Child {
+            id: child_id,
+            details: ChildDetails {
+                name_latin: name.into(),
+                name_own_script: Some("ሩታ".into()),
+                date_of_birth: NaiveDate::from_ymd_opt(2011, 4, 2).unwrap(),
+                languages: vec!["Tigrinya".into()],
+                unaccompanied,
+                suspected_trafficked: trafficked,
+            },
+            has_photo: false,
+            created_at: t0(),
+        },
+        open_episode: missing.then(|| MissingEpisode {
+            id: id::<EpisodeId>(100 + n),
+            child_id,
+            started_at: t0(),
+            last_seen_at: t0() - Duration::minutes(30),
+            closed_at: None,
+        }),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct Harness {
+    entries: Vec<ChildEntry>,
+    steps_for: Option<usize>,
+}
+
+/// Gives the screens the reducer handles they need, as the App does.
+#[function_component(ScreenHarness)]
+fn screen_harness(props: &Harness) -> Html {
+    let entries = props.entries.clone();
+    let state = use_reducer(move || {
+        let now = t0() + Duration::minutes(95);
+        std::rc::Rc::new(AppState::new(now))
+            .reduce(Action::Loaded(entries))
+            .as_ref()
+            .clone()
+    });
+    match props.steps_for {
+        Some(i) => html! {
+            <Steps entry={props.entries[i].clone()} now={state.now} dispatcher={state.dispatcher()} />
+        },
+        None => html! { <Home state={state.clone()} on_missing={Callback::noop()} /> },
+    }
+}
+
+async fn render(entries: Vec<ChildEntry>, steps_for: Option<usize>) -> String {
+    let html = LocalServerRenderer::<ScreenHarness>::with_props(Harness { entries, steps_for })
+        .hydratable(false)
+        .render()
+        .await;
+    // Fluent's bidi isolation marks are right in the page; drop them to compare text.
+    html.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The `data-step` values of the step list, in order.
+fn steps_in(html: &str) -> Vec<&str> {
+    html.split("data-step=\"")
+        .skip(1)
+        .map(|rest| &rest[..rest.find('"').unwrap()])
+        .collect()
+}
+
+#[tokio::test]
+async fn a_trafficked_child_goes_straight_to_999() {
+    let html = render(vec![entry(1, "Ruta Test", false, true, true)], Some(0)).await;
+    let steps = steps_in(&html);
+    assert_eq!(steps[0], "step-call-999-now", "{steps:?}");
+    assert!(!steps.contains(&"step-search-home"));
+    assert!(html.contains(
+        "Ruta Test is suspected to have been trafficked. Do not search first: call 999 now."
+    ));
+    assert!(
+        html.contains("Tell the call handler that Ruta Test is suspected to have been trafficked")
+    );
+    assert!(html.contains("call or text 116 000"));
+    assert!(html.contains("Childline: 0800 1111"));
+    // Last seen 30 min before the report, and the clock is 95 min after it.
+    assert!(
+        html.contains("Last seen at 25/11/2026 01:30 · missing for 2 h 5 min"),
+        "{html}"
+    );
+    assert!(html.contains("value=\"2026-11-25T01:30\""));
+}
+
+#[tokio::test]
+async fn an_unaccompanied_child_is_named_as_such() {
+    let html = render(vec![entry(1, "Gul Test", true, false, true)], Some(0)).await;
+    assert!(html.contains("Gul Test is an unaccompanied child. Do not search first"));
+    assert_eq!(steps_in(&html)[0], "step-call-999-now");
+    assert!(steps_in(&html).contains(&"step-notify-parents"));
+}
+
+#[tokio::test]
+async fn other_children_search_first_then_report() {
+    let html = render(vec![entry(1, "Sam Test", false, false, true)], Some(0)).await;
+    let steps = steps_in(&html);
+    assert_eq!(steps[0], "step-call-999-if-danger");
+    let search = steps.iter().position(|s| *s == "step-search-home").unwrap();
+    let report = steps
+        .iter()
+        .position(|s| *s == "step-report-police")
+        .unwrap();
+    assert!(search < report, "{steps:?}");
+    assert!(html.contains("There is no 24-hour waiting rule"));
+    assert!(!html.contains("id=\"escalation\""));
+}
+
+#[tokio::test]
+async fn home_lists_missing_children_first_with_labelled_buttons() {
+    let html = render(
+        vec![
+            entry(1, "Amy Test", false, false, false),
+            entry(2, "Zed Test", true, true, true),
+        ],
+        None,
+    )
+    .await;
+    let zed = html.find("data-name=\"Zed Test\"").unwrap();
+    let amy = html.find("data-name=\"Amy Test\"").unwrap();
+    assert!(zed < amy, "the missing child comes first");
+    assert!(html.contains("MISSING · last seen 2 h 5 min ago"));
+    assert!(html.contains("aria-label=\"Open the missing steps for Zed Test\""));
+    assert!(html.contains("aria-label=\"Report Amy Test missing\""));
+    assert!(html.contains("<bdi>ሩታ</bdi>"));
+    assert!(html.contains("Unaccompanied") && html.contains("Suspected trafficked"));
+    assert!(
+        !html.contains("[child-"),
+        "a message id leaked into the page"
+    );
+}
+
+#[tokio::test]
+async fn the_root_carries_direction_language_and_review_status() {
+    let html = LocalServerRenderer::<App>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    assert!(html.contains("dir=\"ltr\""), "{html}");
+    assert!(html.contains("lang=\"en-GB\""));
+    assert!(html.contains("English (UK) · source text"));
+}
