@@ -21,6 +21,9 @@ pub struct FormState {
     /// A problem not tied to a field (e.g. the store could not write), as a message id.
     pub error: Option<String>,
     pub saving: bool,
+    /// How many saves were refused: the screen moves focus to the first problem after each,
+    /// and never while the carer is typing.
+    pub refusals: u32,
 }
 
 #[derive(Debug)]
@@ -105,6 +108,7 @@ impl Reducible for FormState {
             FormAction::Invalid(errors) => {
                 s.errors = errors;
                 s.saving = false;
+                s.refusals += 1;
             }
             FormAction::Saving => {
                 s.errors.clear();
@@ -113,6 +117,7 @@ impl Reducible for FormState {
             }
             FormAction::Rejected(e) => {
                 s.saving = false;
+                s.refusals += 1;
                 if e.fields.is_empty() {
                     s.error = Some(e.message_id);
                 } else {
@@ -158,8 +163,10 @@ mod tests {
             FieldError::new(Field::NameLatin, FieldProblem::TooLong),
             FieldError::new(Field::DateOfBirth, FieldProblem::InFuture),
         ]));
+        assert_eq!(s.refusals, 1);
         let s = s.reduce(FormAction::Edit(Edit::DateOfBirth("2012-01-01".into())));
         assert_eq!(s.error_for(Field::DateOfBirth), None);
+        assert_eq!(s.refusals, 1, "typing is not a refusal");
         assert_eq!(s.error_for(Field::NameLatin), Some("error-name-too-long"));
     }
 

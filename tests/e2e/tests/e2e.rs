@@ -57,6 +57,10 @@ async fn add_trafficked_child(c: &Client) {
         .await
         .unwrap();
     assert_eq!(name.as_deref(), Some("Test Ruta"));
+    println!(
+        "{}",
+        screenshot(c, "add-child-photo-refused").await.display()
+    );
 
     wait_css(c, "#photo")
         .await

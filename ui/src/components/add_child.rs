@@ -66,6 +66,38 @@ fn read_photo(input: HtmlInputElement, form: UseReducerDispatcher<FormState>) {
     let _ = reader.read_as_data_url(&file);
 }
 
+/// One labelled input with its hint and, when it has a problem, the message under it; the
+/// input points at both for screen readers.
+struct TextField {
+    id: &'static str,
+    /// The input's `type`.
+    kind: &'static str,
+    field: Field,
+    /// For names in the child's own script, which may run right to left.
+    dir_auto: bool,
+    label: String,
+    hint: String,
+    value: String,
+    oninput: Callback<InputEvent>,
+}
+
+fn text_field(i18n: &I18n, form: &FormState, t: TextField) -> Html {
+    let hint_id = format!("{}-hint", t.id);
+    let error_id = format!("{}-error", t.id);
+    html! {
+        <div class="field">
+            <label for={t.id}>{ t.label }</label>
+            <p class="hint" id={hint_id.clone()}>{ t.hint }</p>
+            <input id={t.id} type={t.kind} autocomplete="off" value={t.value}
+                dir={t.dir_auto.then_some("auto")}
+                aria-invalid={form.error_for(t.field).is_some().then_some("true")}
+                aria-describedby={format!("{hint_id} {error_id}")}
+                oninput={t.oninput} />
+            { field_error(i18n, form, t.field, &error_id) }
+        </div>
+    }
+}
+
 fn field_error(i18n: &I18n, form: &FormState, field: Field, id: &str) -> Html {
     match form.error_for(field) {
         Some(msg) => {
@@ -124,6 +156,24 @@ pub fn add_child(props: &AddChildProps) -> Html {
         })
     };
 
+    // After a refused save, move to the first field with a problem: it may be below the fold,
+    // and a screen reader then reads its message. Keyed on refusals, not on the errors, so
+    // fixing one field while typing never pulls focus to the next.
+    use_effect_with(form.refusals, |refusals| {
+        if *refusals > 0 {
+            let first = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector("form [aria-invalid=true]").ok().flatten());
+            if let Some(el) = first.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = el.focus();
+                // Bring the whole field into view, its message under it included.
+                if let Ok(Some(field)) = el.closest(".field") {
+                    field.scroll_into_view_with_bool(false);
+                }
+            }
+        }
+    });
+
     let f = &*form;
     let invalid = |field| f.error_for(field).is_some().then_some("true");
     html! {
@@ -136,38 +186,26 @@ pub fn add_child(props: &AddChildProps) -> Html {
                 </p>
             }
             <form onsubmit={on_submit} novalidate=true>
-                <div class="field">
-                    <label for="name-latin">{ i18n.tr("field-name-latin") }</label>
-                    <p class="hint" id="name-latin-hint">{ i18n.tr("field-name-latin-hint") }</p>
-                    <input id="name-latin" type="text" autocomplete="off" value={f.input.name_latin.clone()}
-                        aria-invalid={invalid(Field::NameLatin)} aria-describedby="name-latin-hint name-latin-error"
-                        oninput={edit(Edit::NameLatin)} />
-                    { field_error(&i18n, f, Field::NameLatin, "name-latin-error") }
-                </div>
-                <div class="field">
-                    <label for="name-own">{ i18n.tr("field-name-own-script") }</label>
-                    <p class="hint" id="name-own-hint">{ i18n.tr("field-name-own-script-hint") }</p>
-                    <input id="name-own" type="text" dir="auto" autocomplete="off" value={f.input.name_own_script.clone()}
-                        aria-invalid={invalid(Field::NameOwnScript)} aria-describedby="name-own-hint name-own-error"
-                        oninput={edit(Edit::NameOwnScript)} />
-                    { field_error(&i18n, f, Field::NameOwnScript, "name-own-error") }
-                </div>
-                <div class="field">
-                    <label for="dob">{ i18n.tr("field-dob") }</label>
-                    <p class="hint" id="dob-hint">{ i18n.tr("field-dob-hint") }</p>
-                    <input id="dob" type="date" value={f.input.date_of_birth.clone()}
-                        aria-invalid={invalid(Field::DateOfBirth)} aria-describedby="dob-hint dob-error"
-                        oninput={edit(Edit::DateOfBirth)} />
-                    { field_error(&i18n, f, Field::DateOfBirth, "dob-error") }
-                </div>
-                <div class="field">
-                    <label for="languages">{ i18n.tr("field-languages") }</label>
-                    <p class="hint" id="languages-hint">{ i18n.tr("field-languages-hint") }</p>
-                    <input id="languages" type="text" autocomplete="off" value={f.input.languages.clone()}
-                        aria-invalid={invalid(Field::Languages)} aria-describedby="languages-hint languages-error"
-                        oninput={edit(Edit::Languages)} />
-                    { field_error(&i18n, f, Field::Languages, "languages-error") }
-                </div>
+                { text_field(&i18n, f, TextField {
+                    id: "name-latin", kind: "text", field: Field::NameLatin, dir_auto: false,
+                    label: i18n.tr("field-name-latin"), hint: i18n.tr("field-name-latin-hint"),
+                    value: f.input.name_latin.clone(), oninput: edit(Edit::NameLatin),
+                }) }
+                { text_field(&i18n, f, TextField {
+                    id: "name-own", kind: "text", field: Field::NameOwnScript, dir_auto: true,
+                    label: i18n.tr("field-name-own-script"), hint: i18n.tr("field-name-own-script-hint"),
+                    value: f.input.name_own_script.clone(), oninput: edit(Edit::NameOwnScript),
+                }) }
+                { text_field(&i18n, f, TextField {
+                    id: "dob", kind: "date", field: Field::DateOfBirth, dir_auto: false,
+                    label: i18n.tr("field-dob"), hint: i18n.tr("field-dob-hint"),
+                    value: f.input.date_of_birth.clone(), oninput: edit(Edit::DateOfBirth),
+                }) }
+                { text_field(&i18n, f, TextField {
+                    id: "languages", kind: "text", field: Field::Languages, dir_auto: false,
+                    label: i18n.tr("field-languages"), hint: i18n.tr("field-languages-hint"),
+                    value: f.input.languages.clone(), oninput: edit(Edit::Languages),
+                }) }
                 <fieldset class="field flags">
                     <legend>{ i18n.tr("field-flags") }</legend>
                     <p class="hint">{ i18n.tr("field-flags-hint") }</p>
