@@ -21,6 +21,9 @@ pub struct FormState {
     /// A problem not tied to a field (e.g. the store could not write), as a message id.
     pub error: Option<String>,
     pub saving: bool,
+    /// A picked file is still being read; saving waits for it, or the child would be saved
+    /// without the photo the carer chose.
+    pub reading_photo: bool,
     /// How many saves were refused: the screen moves focus to the first problem after each,
     /// and never while the carer is typing.
     pub refusals: u32,
@@ -39,6 +42,8 @@ pub enum Edit {
 #[derive(Debug)]
 pub enum FormAction {
     Edit(Edit),
+    /// A file was picked and is being read.
+    PhotoReading,
     PhotoPicked(Option<PickedPhoto>),
     /// The form's own check failed; nothing was sent.
     Invalid(Vec<FieldError>),
@@ -54,6 +59,11 @@ impl FormState {
             .iter()
             .find(|e| e.field == field)
             .map(FieldError::message_id)
+    }
+
+    /// Whether the save button can be pressed now.
+    pub fn can_save(&self) -> bool {
+        !self.saving && !self.reading_photo
     }
 
     pub fn has_errors(&self) -> bool {
@@ -101,7 +111,12 @@ impl Reducible for FormState {
                 };
                 clear(&mut s.errors, field);
             }
+            FormAction::PhotoReading => {
+                s.reading_photo = true;
+                s.photo = None;
+            }
             FormAction::PhotoPicked(photo) => {
+                s.reading_photo = false;
                 s.photo = photo;
                 clear(&mut s.errors, Field::Photo);
             }
@@ -168,6 +183,19 @@ mod tests {
         assert_eq!(s.error_for(Field::DateOfBirth), None);
         assert_eq!(s.refusals, 1, "typing is not a refusal");
         assert_eq!(s.error_for(Field::NameLatin), Some("error-name-too-long"));
+    }
+
+    #[test]
+    fn saving_waits_for_a_photo_being_read() {
+        let s = typed().reduce(FormAction::PhotoReading);
+        assert!(!s.can_save());
+        let s = s.reduce(FormAction::PhotoPicked(Some(PickedPhoto {
+            file_name: "a.jpg".into(),
+            base64: "AAAA".into(),
+        })));
+        assert!(s.can_save());
+        assert!(s.photo.is_some());
+        assert!(!s.reduce(FormAction::Saving).can_save());
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct Driver {
     process: Child,
     port: u16,
     app: PathBuf,
+    /// The apps it starts keep their webview data here, apart from the user's and from other
+    /// journeys'.
+    _home: tempfile::TempDir,
 }
 
 impl Driver {
@@ -40,8 +43,12 @@ impl Driver {
             .and_then(|l| l.local_addr())
             .map(|a| a.port())
             .expect("no free port");
+        let home = tempfile::tempdir().expect("no temporary folder");
         let process = Command::new(&driver)
             .arg(format!("--port={port}"))
+            .env("XDG_DATA_HOME", home.path().join("data"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
             .env("TAURI_WEBVIEW_AUTOMATION", "true")
             .env_remove("WAYLAND_DISPLAY")
             .stdout(Stdio::null())
@@ -52,7 +59,12 @@ impl Driver {
             assert!(started.elapsed() < WAIT, "WebKitWebDriver did not listen");
             std::thread::sleep(Duration::from_millis(50));
         }
-        Self { process, port, app }
+        Self {
+            process,
+            port,
+            app,
+            _home: home,
+        }
     }
 
     /// Starts the app with `args` and connects a session to its window.
@@ -138,7 +150,10 @@ pub async fn screenshot(c: &Client, name: &str) -> PathBuf {
     let path = dir.join(format!("{name}.png"));
     // Bundled fonts load asynchronously; a picture taken before they are in shows blank words.
     c.execute_async(
-        "const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(true));",
+        // ...and the picture is of the last painted frame: wait for two more to be painted.
+        "const done = arguments[arguments.length - 1];
+         document.fonts.ready.then(() =>
+           requestAnimationFrame(() => requestAnimationFrame(() => done(true))));",
         vec![],
     )
     .await

@@ -17,6 +17,22 @@ async fn type_into(c: &Client, css: &str, text: &str) {
     wait_css(c, css).await.send_keys(text).await.unwrap();
 }
 
+/// Picks a file in the photo field, as the file chooser would, and waits until it is read.
+async fn pick_photo(c: &Client, rel: &str) {
+    let file = repo_file(rel);
+    wait_css(c, "#photo")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await
+        .unwrap();
+    let name = file.file_name().unwrap().to_string_lossy().into_owned();
+    let started = std::time::Instant::now();
+    while !text_of(c, "#photo-chosen").await.contains(&name) {
+        assert!(started.elapsed() < WAIT, "{name} was never read");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 async fn card(c: &Client, name: &str) -> String {
     let css = format!("li.child-card[data-name='{name}']");
     wait_css(c, &css).await;
@@ -37,11 +53,7 @@ async fn add_trafficked_child(c: &Client) {
     set_value(c, "#dob", "2099-01-01").await;
     wait_css(c, "#trafficked").await.click().await.unwrap();
     // A photo that is not a picture is refused by the shell, next to the field.
-    wait_css(c, "#photo")
-        .await
-        .send_keys(&repo_file("tests/e2e/fixtures/not-a-photo.png").to_string_lossy())
-        .await
-        .unwrap();
+    pick_photo(c, "tests/e2e/fixtures/not-a-photo.png").await;
     wait_css(c, "#save-child").await.click().await.unwrap();
     assert!(text_of(c, "#dob-error").await.contains("future"));
     set_value(c, "#dob", "2011-04-02").await;
@@ -62,11 +74,7 @@ async fn add_trafficked_child(c: &Client) {
         screenshot(c, "add-child-photo-refused").await.display()
     );
 
-    wait_css(c, "#photo")
-        .await
-        .send_keys(&repo_file("icons/icon.png").to_string_lossy())
-        .await
-        .unwrap();
+    pick_photo(c, "icons/icon.png").await;
     wait_gone(c, "#photo-error").await;
     wait_css(c, "#save-child").await.click().await.unwrap();
     card(c, "Test Ruta").await;
@@ -158,5 +166,34 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         .unwrap();
     let steps = step_ids(&c).await;
     assert_eq!(steps[0], "step-call-999-now");
+    c.close().await.unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_first_look_with_the_sample_children() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let driver = Driver::start();
+    let c = driver.open_app(&["--data-dir", &data_dir]).await;
+    wait_css(&c, ".empty #load-samples")
+        .await
+        .click()
+        .await
+        .unwrap();
+    let cards = ["Amanuel Sample", "Gul Sample", "Jamie Sample"];
+    for name in cards {
+        card(&c, name).await;
+    }
+    wait_gone(&c, ".empty").await;
+    println!("{}", screenshot(&c, "home-samples").await.display());
+    // The sample flagged as trafficked goes straight to 999.
+    let amanuel = card(&c, "Amanuel Sample").await;
+    wait_css(&c, &format!("{amanuel} button.child-missing"))
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_css(&c, "#escalation").await;
+    assert_eq!(step_ids(&c).await[0], "step-call-999-now");
     c.close().await.unwrap();
 }

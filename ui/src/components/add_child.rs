@@ -48,6 +48,9 @@ fn read_photo(input: HtmlInputElement, form: UseReducerDispatcher<FormState>) {
     };
     let file_name = file.name();
     let r = reader.clone();
+    form.dispatch(FormAction::PhotoReading);
+    // On load *end*: also when reading fails, so the form never waits for ever. A failed read
+    // leaves no data, which the shell reports as an unreadable photo.
     let onload = Closure::once(move || {
         let url = r
             .result()
@@ -61,7 +64,7 @@ fn read_photo(input: HtmlInputElement, form: UseReducerDispatcher<FormState>) {
             base64,
         })));
     });
-    reader.set_onload(Some(onload.as_ref().unchecked_ref()));
+    reader.set_onloadend(Some(onload.as_ref().unchecked_ref()));
     onload.forget();
     let _ = reader.read_as_data_url(&file);
 }
@@ -133,7 +136,7 @@ pub fn add_child(props: &AddChildProps) -> Html {
         let app = props.dispatcher.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if form.saving {
+            if !form.can_save() {
                 return;
             }
             if let Err(errors) = form.input.validate(time::today_local()) {
@@ -227,12 +230,12 @@ pub fn add_child(props: &AddChildProps) -> Html {
                         aria-invalid={invalid(Field::Photo)} aria-describedby="photo-hint photo-error"
                         onchange={on_photo} />
                     if let Some(p) = &f.photo {
-                        <p class="hint">{ i18n.tr_with("field-photo-chosen", &[("file", Arg::from(p.file_name.as_str()))]) }</p>
+                        <p class="hint" id="photo-chosen">{ i18n.tr_with("field-photo-chosen", &[("file", Arg::from(p.file_name.as_str()))]) }</p>
                     }
                     { field_error(&i18n, f, Field::Photo, "photo-error") }
                 </div>
                 <div class="actions">
-                    <button id="save-child" type="submit" class="primary" disabled={f.saving}>
+                    <button id="save-child" type="submit" class="primary" disabled={!f.can_save()}>
                         { if f.saving { i18n.tr("form-saving") } else { i18n.tr("form-save") } }
                     </button>
                     <button type="button" class="secondary" onclick={on_cancel}>{ i18n.tr("form-cancel") }</button>
