@@ -54,6 +54,15 @@ id_newtype!(
     EpisodeId
 );
 
+id_newtype!(
+    /// One install of Harbour; its ops form one dense series `(device, idx)`.
+    DeviceId
+);
+id_newtype!(
+    /// One op in the log, unique across every device.
+    OpId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,11 +9,14 @@ pub mod api;
 pub mod child;
 pub mod clock;
 pub mod episode;
+pub mod hlc;
 pub mod ids;
+pub mod ops;
 pub mod steps;
 
 pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
-pub use ids::{ChildId, EpisodeId};
+pub use hlc::{Hlc, HlcClock, HlcError};
+pub use ids::{ChildId, DeviceId, EpisodeId, OpId};
 pub use steps::{plan_for, Step, StepPlan};

@@ -9,6 +9,9 @@ pub enum StoreError {
     Invalid(Vec<FieldError>),
     #[error("record not found")]
     NotFound,
+    /// An op from another device is stamped more than a day ahead of this device's clock.
+    #[error("an op is stamped too far in the future")]
+    FromTheFuture,
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
     #[error("could not prepare the data folder: {0}")]
@@ -24,6 +27,7 @@ impl StoreError {
         match self {
             StoreError::Invalid(_) => "invalid",
             StoreError::NotFound => "not_found",
+            StoreError::FromTheFuture => "from_the_future",
             StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_) => "storage",
         }
     }
@@ -36,7 +40,10 @@ impl StoreError {
                 .map(FieldError::message_id)
                 .unwrap_or("error-field-invalid"),
             StoreError::NotFound => "error-not-found",
-            StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_) => "error-storage",
+            StoreError::Db(_)
+            | StoreError::Io(_)
+            | StoreError::Corrupt(_)
+            | StoreError::FromTheFuture => "error-storage",
         }
     }
 }

@@ -4,8 +4,10 @@
 use rusqlite::Connection;
 
 /// Never edit or reorder an entry once released: add a new file instead.
-pub(crate) const MIGRATIONS: &[&str] =
-    &[include_str!("../migrations/0001_children_and_episodes.sql")];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/0001_children_and_episodes.sql"),
+    include_str!("../migrations/0002_op_log.sql"),
+];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
     conn.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))

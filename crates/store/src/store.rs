@@ -1,19 +1,24 @@
 //! The store itself: open or create the file, migrate it, and the reads and writes the app
 //! needs. Writes validate everything first and commit in one transaction.
 
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use chrono::{DateTime, NaiveDate, Utc};
 use harbour_core::api::Reported;
 use harbour_core::episode::validate_last_seen;
+use harbour_core::ops::OpBody;
 use harbour_core::{
-    Child, ChildDetails, ChildId, ChildInput, Clock, EpisodeId, Field, FieldError, MissingEpisode,
+    Child, ChildDetails, ChildId, ChildInput, Clock, DeviceId, EpisodeId, Field, FieldError,
+    MissingEpisode,
 };
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 use std::fmt;
 use std::path::Path;
 use uuid::Uuid;
 
 use crate::error::StoreError;
 use crate::migrations;
+use crate::oplog::{self, Device, Op};
 use crate::photo::prepare_photo;
 use crate::samples::sample_children;
 
@@ -30,6 +35,7 @@ impl Clock for SystemClock {
 pub struct Store {
     conn: Connection,
     clock: Box<dyn Clock + Send>,
+    device: Device,
 }
 
 impl fmt::Debug for Store {
@@ -42,10 +48,6 @@ impl fmt::Debug for Store {
 
 fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
-}
-
-fn ts(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
 fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
@@ -147,10 +149,118 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
-        Ok(Self {
+        let device = Device::load_or_create(&conn)?;
+        let mut store = Self {
             conn,
             clock: Box::new(clock),
-        })
+            device,
+        };
+        store.adopt_rows_from_before_the_log()?;
+        Ok(store)
+    }
+
+    /// Appends ops (one transaction) and folds them; the device's series advances only if it
+    /// all commits.
+    fn write(&mut self, bodies: &[OpBody]) -> Result<(), StoreError> {
+        let now_ms = self.now().timestamp_millis();
+        let mut device = self.device;
+        let tx = self.conn.transaction()?;
+        for body in bodies {
+            oplog::append(&tx, &mut device, now_ms, body)?;
+        }
+        tx.commit()?;
+        self.device = device;
+        Ok(())
+    }
+
+    /// Stores written before the op log (schema 1) hold rows but no ops: turn every row into
+    /// the ops that would have made it, once, so nothing is lost and the log is complete.
+    fn adopt_rows_from_before_the_log(&mut self) -> Result<(), StoreError> {
+        let has_ops: bool = self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM ops)", [], |r| r.get(0))?;
+        if has_ops {
+            return Ok(());
+        }
+        let mut bodies = Vec::new();
+        for child in self.children()? {
+            let photo = self.child_photo(child.id)?;
+            bodies.push(OpBody::ChildAdded {
+                child: child.id,
+                details: child.details,
+                created_at: child.created_at,
+            });
+            if let Some(jpeg) = photo {
+                bodies.push(OpBody::ChildPhotoSet {
+                    child: child.id,
+                    jpeg_base64: BASE64.encode(jpeg),
+                });
+            }
+        }
+        for ep in self.open_episodes()? {
+            bodies.push(OpBody::EpisodeStarted {
+                episode: ep.id,
+                child: ep.child_id,
+                started_at: ep.started_at,
+                last_seen_at: ep.last_seen_at,
+            });
+        }
+        if !bodies.is_empty() {
+            self.write(&bodies)?;
+        }
+        Ok(())
+    }
+
+    /// This install's device id: the series its ops are numbered in.
+    pub fn device_id(&self) -> DeviceId {
+        self.device.id
+    }
+
+    /// Every op in the log, in (hlc, device, idx) order.
+    pub fn ops(&self) -> Result<Vec<Op>, StoreError> {
+        oplog::all_ops(&self.conn)
+    }
+
+    /// How many ops in the log this version cannot read (made by a newer Harbour). They are
+    /// kept and passed on; the app shows that an update is needed.
+    pub fn unknown_op_count(&self) -> Result<usize, StoreError> {
+        Ok(self
+            .ops()?
+            .iter()
+            .filter(|op| OpBody::decode(&op.payload).is_none())
+            .count())
+    }
+
+    /// Takes in ops made on other devices, in any order and any number of times. Each is stored
+    /// once and folded; the clock moves past them. An op stamped more than a day ahead of this
+    /// device's clock is refused whole (nothing of the batch is written).
+    pub fn apply_remote(&mut self, ops: &[Op]) -> Result<usize, StoreError> {
+        let now_ms = self.now().timestamp_millis();
+        let mut device = self.device;
+        let tx = self.conn.transaction()?;
+        let mut new = 0;
+        for op in ops {
+            device
+                .clock
+                .observe(op.hlc, now_ms)
+                .map_err(|_| StoreError::FromTheFuture)?;
+            if oplog::insert(&tx, op)? {
+                oplog::fold(&tx, op)?;
+                new += 1;
+            }
+        }
+        device.save(&tx)?;
+        tx.commit()?;
+        self.device = device;
+        Ok(new)
+    }
+
+    /// Folds the whole log again from nothing; the read tables must come out the same.
+    pub fn rebuild(&mut self) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        oplog::rebuild(&tx)?;
+        tx.commit()?;
+        Ok(())
     }
 
     /// Now, to the millisecond: the precision times are stored with, so what a write returns
@@ -179,32 +289,20 @@ impl Store {
                 return Err(StoreError::Invalid(errors));
             }
         };
-        let child = Child {
-            id: ChildId::from_uuid(Uuid::now_v7()),
-            has_photo: photo.is_some(),
-            created_at: now,
+        let id = ChildId::from_uuid(Uuid::now_v7());
+        let mut bodies = vec![OpBody::ChildAdded {
+            child: id,
             details,
-        };
-        let d = &child.details;
-        let languages =
-            serde_json::to_string(&d.languages).map_err(|_| StoreError::Corrupt("languages"))?;
-        self.conn.execute(
-            "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
-             unaccompanied, suspected_trafficked, photo_jpeg, created_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
-                child.id.to_string(),
-                d.name_latin,
-                d.name_own_script,
-                d.date_of_birth.format("%Y-%m-%d").to_string(),
-                languages,
-                d.unaccompanied,
-                d.suspected_trafficked,
-                photo,
-                ts(now),
-            ],
-        )?;
-        Ok(child)
+            created_at: now,
+        }];
+        if let Some(jpeg) = photo {
+            bodies.push(OpBody::ChildPhotoSet {
+                child: id,
+                jpeg_base64: BASE64.encode(jpeg),
+            });
+        }
+        self.write(&bodies)?;
+        self.child(id)
     }
 
     /// Every child, by name.
@@ -244,46 +342,26 @@ impl Store {
     /// is, so a second press (or a second carer) never opens a duplicate.
     pub fn report_missing(&mut self, child: ChildId) -> Result<Reported, StoreError> {
         let now = self.now();
-        let tx = self.conn.transaction()?;
-        let exists: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM children WHERE id = ?1)",
-            [child.to_string()],
-            |r| r.get(0),
-        )?;
-        if !exists {
-            return Err(StoreError::NotFound);
-        }
-        let open = tx
-            .query_row(
-                &format!(
-                    "SELECT {EPISODE_COLUMNS} FROM missing_episodes \
-                     WHERE child_id = ?1 AND closed_at IS NULL"
-                ),
-                [child.to_string()],
-                read_episode,
-            )
-            .optional()?;
-        if let Some(row) = open {
+        self.child(child)?;
+        if let Some(episode) = self
+            .open_episodes()?
+            .into_iter()
+            .find(|e| e.child_id == child)
+        {
             return Ok(Reported {
-                episode: decode_episode(row)?,
+                episode,
                 already_open: true,
             });
         }
-        let episode = MissingEpisode {
-            id: EpisodeId::from_uuid(Uuid::now_v7()),
-            child_id: child,
+        let id = EpisodeId::from_uuid(Uuid::now_v7());
+        self.write(&[OpBody::EpisodeStarted {
+            episode: id,
+            child,
             started_at: now,
             last_seen_at: now,
-            closed_at: None,
-        };
-        tx.execute(
-            "INSERT INTO missing_episodes (id, child_id, started_at, last_seen_at) \
-             VALUES (?1, ?2, ?3, ?4)",
-            params![episode.id.to_string(), child.to_string(), ts(now), ts(now)],
-        )?;
-        tx.commit()?;
+        }])?;
         Ok(Reported {
-            episode,
+            episode: self.episode(id)?,
             already_open: false,
         })
     }
@@ -296,13 +374,8 @@ impl Store {
     ) -> Result<MissingEpisode, StoreError> {
         let at = validate_last_seen(to_millis(at), self.now())
             .map_err(|e| StoreError::Invalid(vec![e]))?;
-        let changed = self.conn.execute(
-            "UPDATE missing_episodes SET last_seen_at = ?2 WHERE id = ?1",
-            params![episode.to_string(), ts(at)],
-        )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound);
-        }
+        self.episode(episode)?;
+        self.write(&[OpBody::EpisodeLastSeenSet { episode, at }])?;
         self.episode(episode)
     }
 

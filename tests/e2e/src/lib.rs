@@ -44,6 +44,9 @@ impl Driver {
             .map(|a| a.port())
             .expect("no free port");
         let home = tempfile::tempdir().expect("no temporary folder");
+        for dir in ["data", "cache", "config"] {
+            std::fs::create_dir_all(home.path().join(dir)).expect("cannot make the app's home");
+        }
         let process = Command::new(&driver)
             .arg(format!("--port={port}"))
             .env("XDG_DATA_HOME", home.path().join("data"))

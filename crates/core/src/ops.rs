@@ -1,0 +1,218 @@
+//! Ops: every change to Harbour's records is one of these, appended to the device's log and
+//! never edited. The tables the app reads are folds of the log (see the store).
+//!
+//! Each op says which fields of which record it sets. Two merge rules cover everything
+//! (DESIGN.md): a field is a last-writer-wins register ordered by `(hlc, device)`, and events are
+//! insert-only. Ops of a kind this version does not know are kept as they are and skipped by the
+//! fold, never dropped, so a newer app's records survive a trip through an older one.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::child::ChildDetails;
+use crate::ids::{ChildId, EpisodeId};
+
+/// The op bodies this version writes and understands. Frozen once released: add variants,
+/// never change old ones.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum OpBody {
+    /// A child is recorded; each detail becomes a field of the child.
+    ChildAdded {
+        child: ChildId,
+        details: ChildDetails,
+        created_at: DateTime<Utc>,
+    },
+    /// The child's photo (a prepared JPEG, base64) is set or replaced.
+    ChildPhotoSet { child: ChildId, jpeg_base64: String },
+    /// "Child missing" was pressed.
+    EpisodeStarted {
+        episode: EpisodeId,
+        child: ChildId,
+        started_at: DateTime<Utc>,
+        last_seen_at: DateTime<Utc>,
+    },
+    /// The carer corrected when the child was last seen.
+    EpisodeLastSeenSet {
+        episode: EpisodeId,
+        at: DateTime<Utc>,
+    },
+}
+
+/// Which kind of record a field belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityKind {
+    Child,
+    Episode,
+}
+
+/// One field set by an op: `(record, field name, new value)`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldWrite {
+    pub kind: EntityKind,
+    pub entity: String,
+    pub field: &'static str,
+    pub value: Value,
+}
+
+fn write(kind: EntityKind, entity: String, field: &'static str, value: Value) -> FieldWrite {
+    FieldWrite {
+        kind,
+        entity,
+        field,
+        value,
+    }
+}
+
+impl OpBody {
+    /// The stored `kind` column, equal to the serialised tag.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            OpBody::ChildAdded { .. } => "child_added",
+            OpBody::ChildPhotoSet { .. } => "child_photo_set",
+            OpBody::EpisodeStarted { .. } => "episode_started",
+            OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
+        }
+    }
+
+    /// The record the op is about.
+    pub fn entity(&self) -> String {
+        match self {
+            OpBody::ChildAdded { child, .. } | OpBody::ChildPhotoSet { child, .. } => {
+                child.to_string()
+            }
+            OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
+                episode.to_string()
+            }
+        }
+    }
+
+    /// The fields this op sets. The fold applies each as a last-writer-wins register.
+    pub fn writes(&self) -> Vec<FieldWrite> {
+        use EntityKind::*;
+        match self {
+            OpBody::ChildAdded {
+                child,
+                details: d,
+                created_at,
+            } => {
+                let e = child.to_string();
+                vec![
+                    write(Child, e.clone(), "created_at", json!(created_at)),
+                    write(Child, e.clone(), "name_latin", json!(d.name_latin)),
+                    write(
+                        Child,
+                        e.clone(),
+                        "name_own_script",
+                        json!(d.name_own_script),
+                    ),
+                    write(Child, e.clone(), "date_of_birth", json!(d.date_of_birth)),
+                    write(Child, e.clone(), "languages", json!(d.languages)),
+                    write(Child, e.clone(), "unaccompanied", json!(d.unaccompanied)),
+                    write(
+                        Child,
+                        e,
+                        "suspected_trafficked",
+                        json!(d.suspected_trafficked),
+                    ),
+                ]
+            }
+            OpBody::ChildPhotoSet { child, jpeg_base64 } => vec![write(
+                Child,
+                child.to_string(),
+                "photo_jpeg",
+                json!(jpeg_base64),
+            )],
+            OpBody::EpisodeStarted {
+                episode,
+                child,
+                started_at,
+                last_seen_at,
+            } => {
+                let e = episode.to_string();
+                vec![
+                    write(Episode, e.clone(), "child_id", json!(child)),
+                    write(Episode, e.clone(), "started_at", json!(started_at)),
+                    write(Episode, e, "last_seen_at", json!(last_seen_at)),
+                ]
+            }
+            OpBody::EpisodeLastSeenSet { episode, at } => vec![write(
+                Episode,
+                episode.to_string(),
+                "last_seen_at",
+                json!(at),
+            )],
+        }
+    }
+
+    /// Reads a stored op. `None` for a kind (or shape) this version does not know: the caller
+    /// keeps the op and shows that an update is needed.
+    pub fn decode(payload: &str) -> Option<OpBody> {
+        serde_json::from_str(payload).ok()
+    }
+
+    pub fn encode(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::{NaiveDate, TimeZone};
+
+    fn child_id() -> ChildId {
+        "01936b6e-7c00-7000-8000-000000000001".parse().unwrap()
+    }
+
+    /// Golden bytes: the stored form of a version-1 op must never change.
+    #[test]
+    fn the_stored_form_is_frozen() {
+        let op = OpBody::ChildAdded {
+            child: child_id(),
+            details: ChildDetails {
+                name_latin: "Sample".into(),
+                name_own_script: None,
+                date_of_birth: NaiveDate::from_ymd_opt(2011, 3, 4).unwrap(),
+                languages: vec!["Tigrinya".into()],
+                unaccompanied: true,
+                suspected_trafficked: false,
+            },
+            created_at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
+        };
+        let text = op.encode();
+        assert_eq!(
+            text,
+            r#"{"kind":"child_added","child":"01936b6e-7c00-7000-8000-000000000001","details":{"name_latin":"Sample","name_own_script":null,"date_of_birth":"2011-03-04","languages":["Tigrinya"],"unaccompanied":true,"suspected_trafficked":false},"created_at":"2026-11-25T02:00:00Z"}"#
+        );
+        assert_eq!(OpBody::decode(&text), Some(op.clone()));
+        assert!(text.contains(&format!("\"kind\":\"{}\"", op.kind())));
+    }
+
+    #[test]
+    fn unknown_kinds_are_recognised_as_unknown() {
+        assert_eq!(
+            OpBody::decode(r#"{"kind":"handover_note","text":"x"}"#),
+            None
+        );
+        assert_eq!(OpBody::decode("not json"), None);
+    }
+
+    #[test]
+    fn last_seen_corrections_write_one_field_of_the_episode() {
+        let episode: EpisodeId = "01936b6e-7c00-7000-8000-000000000002".parse().unwrap();
+        let op = OpBody::EpisodeLastSeenSet {
+            episode,
+            at: Utc.with_ymd_and_hms(2026, 11, 25, 1, 0, 0).unwrap(),
+        };
+        let w = op.writes();
+        assert_eq!(w.len(), 1);
+        assert_eq!(
+            (w[0].kind, w[0].entity.as_str(), w[0].field),
+            (EntityKind::Episode, op.entity().as_str(), "last_seen_at")
+        );
+        assert_eq!(op.kind(), "episode_last_seen_set");
+    }
+}

@@ -1,0 +1,308 @@
+//! The op log and its fold. Every write appends an op to this device's dense series and folds
+//! it, in the same transaction, into last-writer-wins registers and from those into the tables
+//! the app reads (`children`, `missing_episodes`). Folding is order-independent, so ops from
+//! other devices can arrive in any order, twice, or late, and every device ends up the same; and
+//! the read tables can always be rebuilt from the log.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use harbour_core::ops::{EntityKind, OpBody};
+use harbour_core::{DeviceId, Hlc, HlcClock, OpId};
+use rusqlite::{params, Connection, OptionalExtension};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use uuid::Uuid;
+
+use crate::error::StoreError;
+
+/// An op as stored and as sent between devices.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Op {
+    pub op_id: OpId,
+    pub device: DeviceId,
+    pub idx: i64,
+    pub hlc: Hlc,
+    pub kind: String,
+    pub entity: String,
+    /// JSON. Kept byte for byte even when this version cannot read it.
+    pub payload: String,
+}
+
+/// This install's identity and position in its own series.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Device {
+    pub id: DeviceId,
+    pub next_idx: i64,
+    pub clock: HlcClock,
+}
+
+impl Device {
+    pub fn load_or_create(conn: &Connection) -> Result<Device, StoreError> {
+        let row = conn
+            .query_row("SELECT id, next_idx, last_hlc FROM device", [], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, String>(2)?,
+                ))
+            })
+            .optional()?;
+        if let Some((id, next_idx, last)) = row {
+            return Ok(Device {
+                id: id.parse().map_err(|_| StoreError::Corrupt("device id"))?,
+                next_idx,
+                clock: HlcClock::resume(last.parse().map_err(|_| StoreError::Corrupt("hlc"))?),
+            });
+        }
+        let device = Device {
+            id: DeviceId::from_uuid(Uuid::now_v7()),
+            next_idx: 0,
+            clock: HlcClock::resume(Hlc::ZERO),
+        };
+        conn.execute(
+            "INSERT INTO device (id, next_idx, last_hlc) VALUES (?1, 0, ?2)",
+            params![device.id.to_string(), Hlc::ZERO.to_string()],
+        )?;
+        Ok(device)
+    }
+
+    pub fn save(&self, conn: &Connection) -> Result<(), StoreError> {
+        conn.execute(
+            "UPDATE device SET next_idx = ?1, last_hlc = ?2",
+            params![self.next_idx, self.clock.last().to_string()],
+        )?;
+        Ok(())
+    }
+}
+
+/// Appends a local op and folds it. `device` is advanced only in the copy the caller commits
+/// with the transaction, so a failed write leaves no gap in the series.
+pub(crate) fn append(
+    conn: &Connection,
+    device: &mut Device,
+    now_ms: i64,
+    body: &OpBody,
+) -> Result<Op, StoreError> {
+    let hlc = device.clock.tick(now_ms);
+    let op = Op {
+        op_id: OpId::from_uuid(Uuid::now_v7()),
+        device: device.id,
+        idx: device.next_idx,
+        hlc,
+        kind: body.kind().to_owned(),
+        entity: body.entity(),
+        payload: body.encode(),
+    };
+    device.next_idx += 1;
+    insert(conn, &op)?;
+    device.save(conn)?;
+    fold(conn, &op)?;
+    Ok(op)
+}
+
+/// Stores an op unless it is already there (same op id). Returns whether it was new.
+pub(crate) fn insert(conn: &Connection, op: &Op) -> Result<bool, StoreError> {
+    let n = conn.execute(
+        "INSERT OR IGNORE INTO ops (device, idx, op_id, hlc, kind, entity, payload) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            op.device.to_string(),
+            op.idx,
+            op.op_id.to_string(),
+            op.hlc.to_string(),
+            op.kind,
+            op.entity,
+            op.payload
+        ],
+    )?;
+    Ok(n == 1)
+}
+
+/// Applies an op's field writes to the registers and refreshes the records they belong to.
+/// Ops of unknown kinds change nothing (they stay in the log).
+pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
+    let Some(body) = OpBody::decode(&op.payload) else {
+        return Ok(());
+    };
+    let mut touched = BTreeSet::new();
+    for w in body.writes() {
+        conn.execute(
+            "INSERT INTO registers (entity, field, value, hlc, device) VALUES (?1, ?2, ?3, ?4, ?5) \
+             ON CONFLICT (entity, field) DO UPDATE SET \
+               value = excluded.value, hlc = excluded.hlc, device = excluded.device \
+             WHERE (excluded.hlc, excluded.device) > (registers.hlc, registers.device)",
+            params![
+                w.entity,
+                w.field,
+                w.value.to_string(),
+                op.hlc.to_string(),
+                op.device.to_string()
+            ],
+        )?;
+        touched.insert((w.kind == EntityKind::Child, w.entity));
+    }
+    for (is_child, entity) in touched {
+        if is_child {
+            project_child(conn, &entity)?;
+        } else {
+            project_episode(conn, &entity)?;
+        }
+    }
+    Ok(())
+}
+
+fn registers(conn: &Connection, entity: &str) -> Result<BTreeMap<String, Value>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT field, value FROM registers WHERE entity = ?1")?;
+    let rows = stmt.query_map([entity], |r| {
+        Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+    })?;
+    let mut out = BTreeMap::new();
+    for row in rows {
+        let (field, value) = row?;
+        let value = serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("register"))?;
+        out.insert(field, value);
+    }
+    Ok(out)
+}
+
+/// A register's value as the text the read tables hold (JSON strings unquoted).
+fn text(fields: &BTreeMap<String, Value>, name: &str) -> Option<String> {
+    match fields.get(name)? {
+        Value::Null => None,
+        Value::String(s) => Some(s.clone()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// A timestamp register in the read tables' one text form (RFC 3339, milliseconds, `Z`), so
+/// times sort as text whichever device wrote them.
+fn time_text(fields: &BTreeMap<String, Value>, name: &str) -> Result<Option<String>, StoreError> {
+    text(fields, name)
+        .map(|t| {
+            chrono::DateTime::parse_from_rfc3339(&t)
+                .map(|t| {
+                    t.with_timezone(&chrono::Utc)
+                        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+                })
+                .map_err(|_| StoreError::Corrupt("timestamp register"))
+        })
+        .transpose()
+}
+
+/// Writes the child's row from its registers, once the child itself has arrived (a photo can
+/// come first from another device; it waits in its register).
+fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
+    let f = registers(conn, entity)?;
+    let (Some(created_at), Some(name), Some(dob)) = (
+        time_text(&f, "created_at")?,
+        text(&f, "name_latin"),
+        text(&f, "date_of_birth"),
+    ) else {
+        return Ok(());
+    };
+    let flag = |name: &str| f.get(name).and_then(Value::as_bool).unwrap_or(false);
+    let photo = match text(&f, "photo_jpeg") {
+        Some(b64) => Some(
+            BASE64
+                .decode(b64.as_bytes())
+                .map_err(|_| StoreError::Corrupt("photo"))?,
+        ),
+        None => None,
+    };
+    let languages = f.get("languages").cloned().unwrap_or(Value::Array(vec![]));
+    conn.execute(
+        "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
+           unaccompanied, suspected_trafficked, photo_jpeg, created_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+         ON CONFLICT (id) DO UPDATE SET name_latin = excluded.name_latin, \
+           name_own_script = excluded.name_own_script, date_of_birth = excluded.date_of_birth, \
+           languages = excluded.languages, unaccompanied = excluded.unaccompanied, \
+           suspected_trafficked = excluded.suspected_trafficked, \
+           photo_jpeg = excluded.photo_jpeg, created_at = excluded.created_at",
+        params![
+            entity,
+            name,
+            text(&f, "name_own_script"),
+            dob,
+            languages.to_string(),
+            flag("unaccompanied"),
+            flag("suspected_trafficked"),
+            photo,
+            created_at
+        ],
+    )?;
+    Ok(())
+}
+
+fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
+    let f = registers(conn, entity)?;
+    let (Some(child), Some(started), Some(last_seen)) = (
+        text(&f, "child_id"),
+        time_text(&f, "started_at")?,
+        time_text(&f, "last_seen_at")?,
+    ) else {
+        return Ok(());
+    };
+    conn.execute(
+        "INSERT INTO missing_episodes (id, child_id, started_at, last_seen_at, closed_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (id) DO UPDATE SET child_id = excluded.child_id, \
+           started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, \
+           closed_at = excluded.closed_at",
+        params![
+            entity,
+            child,
+            started,
+            last_seen,
+            time_text(&f, "closed_at")?
+        ],
+    )?;
+    Ok(())
+}
+
+/// Throws the folded state away and folds the whole log again.
+pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
+    conn.execute_batch(
+        "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children;",
+    )?;
+    for op in all_ops(conn)? {
+        fold(conn, &op)?;
+    }
+    Ok(())
+}
+
+/// Every op in the log, in (hlc, device, idx) order.
+pub(crate) fn all_ops(conn: &Connection) -> Result<Vec<Op>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT op_id, device, idx, hlc, kind, entity, payload FROM ops \
+         ORDER BY hlc, device, idx",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, i64>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+            r.get::<_, String>(6)?,
+        ))
+    })?;
+    let mut ops = Vec::new();
+    for row in rows {
+        let (op_id, device, idx, hlc, kind, entity, payload) = row?;
+        ops.push(Op {
+            op_id: op_id.parse().map_err(|_| StoreError::Corrupt("op id"))?,
+            device: device.parse().map_err(|_| StoreError::Corrupt("device"))?,
+            idx,
+            hlc: hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?,
+            kind,
+            entity,
+            payload,
+        });
+    }
+    Ok(ops)
+}
+
+#[cfg(test)]
+mod tests;

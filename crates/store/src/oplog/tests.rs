@@ -1,0 +1,380 @@
+//! The op log's promises: every write is an op in a dense series; folding is order-independent
+//! (commutative, idempotent, convergent) and equals a rebuild; the clock and the series survive
+//! restarts; unknown ops are kept; stores from before the log are adopted whole.
+
+use super::*;
+use crate::photo::test_png;
+use crate::Store;
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use harbour_core::{ChildDetails, ChildId, ChildInput, EpisodeId, FixedClock, MissingEpisode};
+use proptest::prelude::*;
+use std::sync::Arc;
+
+fn t0() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
+}
+
+fn input(name: &str) -> ChildInput {
+    ChildInput {
+        name_latin: name.into(),
+        name_own_script: "ሩታ".into(),
+        date_of_birth: "2011-03-04".into(),
+        languages: "Tigrinya".into(),
+        unaccompanied: true,
+        suspected_trafficked: false,
+    }
+}
+
+type Snapshot = (
+    Vec<harbour_core::Child>,
+    Vec<MissingEpisode>,
+    Vec<Option<Vec<u8>>>,
+);
+
+fn snapshot(store: &Store) -> Snapshot {
+    let children = store.children().unwrap();
+    let photos = children
+        .iter()
+        .map(|c| store.child_photo(c.id).unwrap())
+        .collect();
+    (children, store.open_episodes().unwrap(), photos)
+}
+
+#[test]
+fn every_write_is_an_op_in_one_dense_series() {
+    let clock = Arc::new(FixedClock::at(t0()));
+    let mut store = Store::open_in_memory(clock.clone()).unwrap();
+    let child = store
+        .add_child(&input("Sample Ruth"), Some(&test_png(20, 20)))
+        .unwrap();
+    let ep = store.report_missing(child.id).unwrap().episode;
+    // Two writes in the same millisecond, then the wall clock goes back an hour.
+    store
+        .set_last_seen(ep.id, t0() - Duration::hours(1))
+        .unwrap();
+    clock.set(t0() - Duration::hours(1));
+    store
+        .set_last_seen(ep.id, t0() - Duration::hours(2))
+        .unwrap();
+
+    let ops = store.ops().unwrap();
+    let kinds: Vec<_> = ops.iter().map(|o| o.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        [
+            "child_added",
+            "child_photo_set",
+            "episode_started",
+            "episode_last_seen_set",
+            "episode_last_seen_set"
+        ]
+    );
+    for (i, op) in ops.iter().enumerate() {
+        assert_eq!(op.device, store.device_id());
+        assert_eq!(op.idx, i as i64, "dense series");
+    }
+    assert!(ops.windows(2).all(|w| w[0].hlc < w[1].hlc), "{ops:#?}");
+    assert_eq!(store.ops().unwrap()[4].entity, ep.id.to_string());
+}
+
+#[test]
+fn a_rebuild_from_the_log_gives_the_same_tables() {
+    let mut store = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+    store.load_sample_children().unwrap();
+    let child = store
+        .add_child(&input("Sample Ruth"), Some(&test_png(30, 10)))
+        .unwrap();
+    let ep = store.report_missing(child.id).unwrap().episode;
+    store
+        .set_last_seen(ep.id, t0() - Duration::minutes(40))
+        .unwrap();
+    let before = snapshot(&store);
+    store.rebuild().unwrap();
+    assert_eq!(snapshot(&store), before);
+    assert_eq!(before.0.len(), 4);
+}
+
+#[test]
+fn the_series_and_the_clock_survive_a_restart_with_the_clock_gone_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite3");
+    let clock = Arc::new(FixedClock::at(t0()));
+    let (device, last) = {
+        let mut store = Store::open(&path, clock.clone()).unwrap();
+        store.add_child(&input("Sample A"), None).unwrap();
+        let ops = store.ops().unwrap();
+        (store.device_id(), ops.last().unwrap().hlc)
+    };
+    clock.set(t0() - Duration::hours(3));
+    let mut store = Store::open(&path, clock).unwrap();
+    assert_eq!(
+        store.device_id(),
+        device,
+        "the same install keeps its device id"
+    );
+    store.add_child(&input("Sample B"), None).unwrap();
+    let next = store.ops().unwrap().pop().unwrap();
+    assert_eq!(next.idx, 1);
+    assert!(next.hlc > last, "{:?} after {:?}", next.hlc, last);
+}
+
+#[test]
+fn ops_of_unknown_kinds_are_kept_and_passed_over() {
+    let mut store = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+    let payload = r#"{"kind":"handover_entry","text":"from a newer Harbour"}"#;
+    let op = Op {
+        op_id: OpId::from_uuid(Uuid::now_v7()),
+        device: DeviceId::from_uuid(Uuid::now_v7()),
+        idx: 0,
+        hlc: Hlc {
+            wall_ms: t0().timestamp_millis() - 5,
+            counter: 0,
+        },
+        kind: "handover_entry".into(),
+        entity: "x".into(),
+        payload: payload.into(),
+    };
+    assert_eq!(store.apply_remote(std::slice::from_ref(&op)).unwrap(), 1);
+    assert_eq!(
+        store.apply_remote(std::slice::from_ref(&op)).unwrap(),
+        0,
+        "idempotent"
+    );
+    assert_eq!(store.unknown_op_count().unwrap(), 1);
+    store.rebuild().unwrap();
+    assert_eq!(store.ops().unwrap(), vec![op]);
+}
+
+#[test]
+fn an_op_from_the_far_future_is_refused_and_nothing_of_its_batch_is_written() {
+    let mut store = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+    let mut ops = remote_ops(&[
+        (
+            0,
+            t0().timestamp_millis() - 10,
+            Write::Child(0, "Sample Early"),
+        ),
+        (
+            1,
+            (t0() + Duration::days(3)).timestamp_millis(),
+            Write::Child(1, "Sample Late"),
+        ),
+    ]);
+    ops[1].idx = 0;
+    let err = store.apply_remote(&ops).unwrap_err();
+    assert_eq!(err.code(), "from_the_future");
+    assert!(store.ops().unwrap().is_empty());
+    assert!(store.children().unwrap().is_empty());
+}
+
+#[test]
+fn a_store_from_before_the_log_is_adopted_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.sqlite3");
+    let photo = crate::prepare_photo(&test_png(16, 16)).unwrap();
+    {
+        // Schema 1 exactly as the foundation wrote it, with a child, a photo and an episode.
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(crate::migrations::MIGRATIONS[0])
+            .unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO children VALUES ('01936b6e-7c00-7000-8000-000000000001', 'Sample Old', \
+             'ኣማኒ', '2010-05-14', '[\"Tigrinya\"]', 1, 1, ?1, '2026-11-20T10:00:00.000Z')",
+            [&photo],
+        )
+        .unwrap();
+        conn.execute_batch(
+            "INSERT INTO missing_episodes VALUES ('01936b6e-7c00-7000-8000-000000000002', \
+             '01936b6e-7c00-7000-8000-000000000001', '2026-11-24T22:00:00.000Z', \
+             '2026-11-24T21:30:00.000Z', NULL)",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path, Arc::new(FixedClock::at(t0()))).unwrap();
+    let before = snapshot(&store);
+    assert_eq!(before.0.len(), 1);
+    assert_eq!(before.0[0].details.name_latin, "Sample Old");
+    assert_eq!(before.2[0].as_deref(), Some(photo.as_slice()));
+    assert_eq!(
+        before.1[0].last_seen_at.to_rfc3339(),
+        "2026-11-24T21:30:00+00:00"
+    );
+    assert_eq!(store.ops().unwrap().len(), 3);
+    store.rebuild().unwrap();
+    assert_eq!(snapshot(&store), before);
+    drop(store);
+    // Opening again adopts nothing twice.
+    let store = Store::open(&path, Arc::new(FixedClock::at(t0()))).unwrap();
+    assert_eq!(store.ops().unwrap().len(), 3);
+}
+
+/// What a generated remote op writes.
+#[derive(Clone, Debug)]
+enum Write {
+    /// (child number, name): adds or re-states the child, every field last-writer-wins.
+    Child(u8, &'static str),
+    /// (child number, photo shade)
+    Photo(u8, u8),
+    /// last-seen minutes before t0, for the one episode
+    LastSeen(i64),
+}
+
+const CHILDREN: [&str; 2] = [
+    "01936b6e-7c00-7000-8000-0000000000c0",
+    "01936b6e-7c00-7000-8000-0000000000c1",
+];
+const EPISODE: &str = "01936b6e-7c00-7000-8000-0000000000e0";
+const DEVICES: [&str; 3] = [
+    "01936b6e-7c00-7000-8000-0000000000d0",
+    "01936b6e-7c00-7000-8000-0000000000d1",
+    "01936b6e-7c00-7000-8000-0000000000d2",
+];
+
+fn body(w: &Write) -> OpBody {
+    let child = |n: &u8| CHILDREN[*n as usize].parse::<ChildId>().unwrap();
+    match w {
+        Write::Child(n, name) => OpBody::ChildAdded {
+            child: child(n),
+            details: ChildDetails {
+                name_latin: (*name).into(),
+                name_own_script: None,
+                date_of_birth: NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
+                languages: vec![name.to_string()],
+                unaccompanied: name.len() % 2 == 0,
+                suspected_trafficked: true,
+            },
+            created_at: t0(),
+        },
+        Write::Photo(n, shade) => OpBody::ChildPhotoSet {
+            child: child(n),
+            jpeg_base64: BASE64.encode([*shade; 8]),
+        },
+        Write::LastSeen(mins) => OpBody::EpisodeLastSeenSet {
+            episode: EPISODE.parse::<EpisodeId>().unwrap(),
+            at: t0() - Duration::minutes(*mins),
+        },
+    }
+}
+
+/// Ops as other devices would send them: `(device number, hlc wall ms, write)`, numbered densely
+/// per device in the order given.
+fn remote_ops(writes: &[(usize, i64, Write)]) -> Vec<Op> {
+    let mut next_idx = [0i64; 3];
+    writes
+        .iter()
+        .enumerate()
+        .map(|(i, (d, wall, w))| {
+            let b = body(w);
+            let op = Op {
+                op_id: OpId::from_uuid(Uuid::from_u128(0xA000 + i as u128)),
+                device: DEVICES[*d].parse().unwrap(),
+                idx: next_idx[*d],
+                // A device never issues the same timestamp twice: (hlc, device) is unique.
+                hlc: Hlc {
+                    wall_ms: *wall,
+                    counter: next_idx[*d] as u32,
+                },
+                kind: b.kind().into(),
+                entity: b.entity(),
+                payload: b.encode(),
+            };
+            next_idx[*d] += 1;
+            op
+        })
+        .collect()
+}
+
+fn write_strategy() -> impl Strategy<Value = Write> {
+    prop_oneof![
+        (
+            0u8..2,
+            prop::sample::select(vec!["Sample Ana", "Sample Bo", "Sample Cy"])
+        )
+            .prop_map(|(n, name)| Write::Child(n, name)),
+        (0u8..2, any::<u8>()).prop_map(|(n, s)| Write::Photo(n, s)),
+        (0i64..600).prop_map(Write::LastSeen),
+    ]
+}
+
+fn started_episode() -> Op {
+    let b = OpBody::EpisodeStarted {
+        episode: EPISODE.parse().unwrap(),
+        child: CHILDREN[0].parse().unwrap(),
+        started_at: t0() - Duration::hours(20),
+        last_seen_at: t0() - Duration::hours(21),
+    };
+    Op {
+        op_id: OpId::from_uuid(Uuid::from_u128(0xE000)),
+        device: DEVICES[0].parse().unwrap(),
+        idx: 1000,
+        hlc: Hlc {
+            wall_ms: t0().timestamp_millis() - 20 * 3_600_000,
+            counter: 0,
+        },
+        kind: b.kind().into(),
+        entity: b.entity(),
+        payload: b.encode(),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Two devices receive the same ops in different orders, one of them with repeats: they end
+    /// up identical, identical to a rebuild, and each field holds the write with the greatest
+    /// (hlc, device).
+    #[test]
+    fn any_interleaving_converges(
+        writes in prop::collection::vec(
+            (0usize..3, 0i64..20, write_strategy()),
+            1..40,
+        ),
+        seed in any::<u64>(),
+    ) {
+        let base = t0().timestamp_millis() - 1_000;
+        // Few distinct walls, so equal timestamps from different devices are common.
+        let writes: Vec<_> = writes.into_iter().map(|(d, w, x)| (d, base + w, x)).collect();
+        let mut ops = remote_ops(&writes);
+        ops.push(started_episode());
+
+        let mut shuffled = ops.clone();
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        let mut repeated = shuffled.clone();
+        repeated.extend(ops.iter().step_by(2).cloned());
+
+        let clock = || Arc::new(FixedClock::at(t0()));
+        let mut a = Store::open_in_memory(clock()).unwrap();
+        let mut b = Store::open_in_memory(clock()).unwrap();
+        for op in &ops {
+            a.apply_remote(std::slice::from_ref(op)).unwrap();
+        }
+        b.apply_remote(&repeated).unwrap();
+        let sa = snapshot(&a);
+        prop_assert_eq!(&sa, &snapshot(&b));
+        prop_assert_eq!(a.ops().unwrap().len(), ops.len());
+        b.rebuild().unwrap();
+        prop_assert_eq!(&sa, &snapshot(&b));
+
+        // The model: the last-seen time is that of the greatest (hlc, device) write.
+        let winner = ops
+            .iter()
+            .filter(|o| o.entity == EPISODE && o.payload.contains("last_seen_at")
+                || o.kind == "episode_last_seen_set")
+            .max_by_key(|o| (o.hlc, o.device))
+            .unwrap();
+        let expected = match OpBody::decode(&winner.payload).unwrap() {
+            OpBody::EpisodeLastSeenSet { at, .. } => at,
+            OpBody::EpisodeStarted { last_seen_at, .. } => last_seen_at,
+            other => panic!("{other:?}"),
+        };
+        // The episode shows once its child has arrived in the registers' projection.
+        if let Some(ep) = sa.1.iter().find(|e| e.id.to_string() == EPISODE) {
+            prop_assert_eq!(ep.last_seen_at, expected);
+        }
+    }
+}
