@@ -225,6 +225,17 @@ impl ChildDetails {
     pub fn escalate_when_missing(&self) -> bool {
         self.unaccompanied || self.suspected_trafficked
     }
+
+    /// Why the plan escalates, as the selector the Fluent messages use to say so to the call
+    /// handler: `unaccompanied`, `trafficked` or `both` (`both` also stands for neither; the
+    /// message is only shown for escalated plans).
+    pub fn escalation_reason(&self) -> &'static str {
+        match (self.unaccompanied, self.suspected_trafficked) {
+            (true, false) => "unaccompanied",
+            (false, true) => "trafficked",
+            _ => "both",
+        }
+    }
 }
 
 #[cfg(test)]
@@ -302,10 +313,14 @@ mod tests {
     #[test]
     fn flags_decide_escalation() {
         let mut d = input().validate(today()).unwrap();
+        assert_eq!(d.escalation_reason(), "unaccompanied");
         d.unaccompanied = false;
         assert!(!d.escalate_when_missing());
         d.suspected_trafficked = true;
         assert!(d.escalate_when_missing());
+        assert_eq!(d.escalation_reason(), "trafficked");
+        d.unaccompanied = true;
+        assert_eq!(d.escalation_reason(), "both");
     }
 
     #[test]

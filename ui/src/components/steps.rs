@@ -5,8 +5,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry};
 use harbour_core::episode::validate_last_seen;
 use harbour_core::{
-    plan_for, ChildDetails, ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode,
-    Step,
+    plan_for, ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode, Step,
 };
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -37,15 +36,6 @@ struct PhotoArgs {
 struct LastSeenArgs {
     episode_id: EpisodeId,
     at: DateTime<Utc>,
-}
-
-/// Which wording the escalated plan uses for why this child goes straight to 999.
-pub fn escalation_reason(d: &ChildDetails) -> &'static str {
-    match (d.unaccompanied, d.suspected_trafficked) {
-        (true, true) => "both",
-        (true, false) => "unaccompanied",
-        _ => "trafficked",
-    }
 }
 
 fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg) -> Html {
@@ -157,7 +147,7 @@ pub fn steps(props: &StepsProps) -> Html {
     let d = &child.details;
     let plan = plan_for(d);
     let name = Arg::from(d.name_latin.as_str());
-    let reason = Arg::from(escalation_reason(d));
+    let reason = Arg::from(d.escalation_reason());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
     let today = time::today_local();
 
