@@ -1,4 +1,5 @@
-//! `cargo xtask bench`: start-up time, from process start to the first interactive screen, for
+//! `cargo xtask bench`: the store's write benchmark (crates/store/benches/write.rs), then
+//! start-up time, from process start to the first interactive screen, for
 //! Harbour and for an empty Tauri + Yew window built the same way (the floor), each the median
 //! of several runs under a private Xvfb, printed beside the floor as a ratio.
 //!
@@ -27,6 +28,8 @@ const READY_LINE: &str = "first screen ready";
 
 pub fn main(args: &[OsString]) -> Result<(), String> {
     let runs = parse_runs(args)?;
+    // The store's write path first: no window, no display needed.
+    run(cargo().args(["bench", "-p", "harbour-store", "--bench", "write"]))?;
     let tools = setup::all()?;
     ui::build(&tools, &ui::HARBOUR)?;
     ui::build(&tools, &ui::EMPTY)?;
