@@ -6,7 +6,7 @@ fn main() {
         tauri_build::AppManifest::new().commands(&[
             "list_children",
             "add_child",
-            "child_photo",
+            "open_child",
             "report_missing",
             "set_last_seen",
             "load_sample_children",

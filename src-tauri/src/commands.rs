@@ -61,13 +61,14 @@ pub fn add_child(
         .map_err(api_error)
 }
 
-/// The child's photo as a `data:` URL the webview can show under the strict CSP.
+/// The carer opens a child's details (the view is audited); returns the photo as a `data:` URL
+/// the webview can show under the strict CSP.
 #[tauri::command(rename_all = "snake_case")]
-pub fn child_photo(
+pub fn open_child(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> Result<Option<String>, ApiError> {
-    let jpeg = store(&state).child_photo(child_id).map_err(api_error)?;
+    let (_, jpeg) = store(&state).open_child(child_id).map_err(api_error)?;
     Ok(jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))))
 }
 

@@ -64,7 +64,7 @@ pub fn with_commands<R: tauri::Runtime>(
         .invoke_handler(tauri::generate_handler![
             commands::list_children,
             commands::add_child,
-            commands::child_photo,
+            commands::open_child,
             commands::report_missing,
             commands::set_last_seen,
             commands::load_sample_children,

@@ -9,6 +9,7 @@
 //! Every write is an op appended to this device's log and folded into the tables the app reads
 //! (`oplog`); those tables can be rebuilt from the log at any time.
 
+mod audit;
 mod error;
 mod migrations;
 mod oplog;
@@ -16,6 +17,7 @@ mod photo;
 mod samples;
 mod store;
 
+pub use audit::{AuditEntry, AuditEvent, ChainCheck};
 pub use error::StoreError;
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};

@@ -7,6 +7,7 @@ use rusqlite::Connection;
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_children_and_episodes.sql"),
     include_str!("../migrations/0002_op_log.sql"),
+    include_str!("../migrations/0003_audit_chain.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -16,6 +16,7 @@ use std::fmt;
 use std::path::Path;
 use uuid::Uuid;
 
+use crate::audit::{self, AuditEntry, AuditEvent, ChainCheck};
 use crate::error::StoreError;
 use crate::migrations;
 use crate::oplog::{self, Device, Op};
@@ -137,7 +138,9 @@ impl Store {
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        Self::init(conn, clock)
+        let store = Self::init(conn, clock)?;
+        audit::record(&store.conn, store.now(), AuditEvent::StoreOpened, "")?;
+        Ok(store)
     }
 
     /// A store that lives only in memory; for tests and benchmarks.
@@ -324,6 +327,40 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NotFound)?
             .decode()
+    }
+
+    /// Opens a child's details on screen: returns them with the photo and records the view in
+    /// the audit chain, in one transaction.
+    pub fn open_child(&mut self, id: ChildId) -> Result<(Child, Option<Vec<u8>>), StoreError> {
+        let now = self.now();
+        let tx = self.conn.transaction()?;
+        let child = tx
+            .query_row(
+                &format!("SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1"),
+                [id.to_string()],
+                ChildRow::read,
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound)?
+            .decode()?;
+        let photo: Option<Vec<u8>> = tx.query_row(
+            "SELECT photo_jpeg FROM children WHERE id = ?1",
+            [id.to_string()],
+            |r| r.get(0),
+        )?;
+        audit::record(&tx, now, AuditEvent::ChildViewed, &id.to_string())?;
+        tx.commit()?;
+        Ok((child, photo))
+    }
+
+    /// The audit chain, oldest first.
+    pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        audit::entries(&self.conn)
+    }
+
+    /// Checks every link of the audit chain.
+    pub fn verify_audit(&self) -> Result<ChainCheck, StoreError> {
+        audit::verify(&self.conn)
     }
 
     /// The child's stored photo (JPEG), if any.

@@ -125,7 +125,7 @@ fn a_photo_round_trips_as_a_data_url() {
     )
     .unwrap();
     assert_eq!(child["has_photo"], true);
-    let url = invoke(&w, "child_photo", json!({"child_id": child["id"]})).unwrap();
+    let url = invoke(&w, "open_child", json!({"child_id": child["id"]})).unwrap();
     assert!(url
         .as_str()
         .unwrap()

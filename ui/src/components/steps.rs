@@ -28,7 +28,7 @@ pub struct StepsProps {
 }
 
 #[derive(Serialize)]
-struct PhotoArgs {
+struct ChildArgs {
     child_id: ChildId,
 }
 
@@ -75,17 +75,16 @@ pub fn steps(props: &StepsProps) -> Html {
     }
     {
         let photo = photo.clone();
-        let (child_id, has_photo) = (child.id, child.has_photo);
+        let child_id = child.id;
+        // Opening the child's details is what the audit chain records as a view.
         use_effect_with(child_id, move |_| {
-            if has_photo {
-                spawn_local(async move {
-                    if let Ok(url) =
-                        ipc::call::<_, Option<String>>("child_photo", &PhotoArgs { child_id }).await
-                    {
-                        photo.set(url);
-                    }
-                });
-            }
+            spawn_local(async move {
+                if let Ok(url) =
+                    ipc::call::<_, Option<String>>("open_child", &ChildArgs { child_id }).await
+                {
+                    photo.set(url);
+                }
+            });
         });
     }
 

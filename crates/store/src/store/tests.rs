@@ -182,3 +182,41 @@ fn what_a_write_returns_is_what_a_read_gives_back() {
     let updated = store.set_last_seen(ep.id, at).unwrap();
     assert_eq!(store.episode(ep.id).unwrap(), updated);
 }
+
+#[test]
+fn opening_a_child_is_audited_and_the_chain_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("h.sqlite3");
+    let mut store = Store::open(&path, clock()).unwrap();
+    let child = store
+        .add_child(&input("Sample Ruth"), Some(&test_png(10, 10)))
+        .unwrap();
+    let (seen, photo) = store.open_child(child.id).unwrap();
+    assert_eq!(seen, child);
+    assert!(photo.is_some());
+    assert!(matches!(
+        store.open_child(ChildId::from_uuid(Uuid::now_v7())),
+        Err(StoreError::NotFound)
+    ));
+    let events: Vec<_> = store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.event, e.subject))
+        .collect();
+    assert_eq!(
+        events,
+        [
+            ("store_opened".to_owned(), String::new()),
+            ("child_viewed".to_owned(), child.id.to_string()),
+        ],
+        "a failed open records nothing"
+    );
+    assert_eq!(
+        store.verify_audit().unwrap(),
+        crate::ChainCheck::Intact { entries: 2 }
+    );
+    // The chain holds ids, never names.
+    let text = format!("{:?}", store.audit_entries().unwrap());
+    assert!(!text.contains("Ruth"), "{text}");
+}

@@ -1,0 +1,208 @@
+//! The audit chain. Each entry's hash covers the previous entry's hash and its own fields, so
+//! changing, removing or reordering any entry breaks every hash after it, and `verify` says
+//! where. Entries carry ids and event names only: the chain itself reveals no names or notes.
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::StoreError;
+
+/// What is recorded. Names are stable: they are part of every later hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuditEvent {
+    /// The store was opened (the app started, or a tool read it).
+    StoreOpened,
+    /// A child's details were opened on screen.
+    ChildViewed,
+}
+
+impl AuditEvent {
+    pub fn name(self) -> &'static str {
+        match self {
+            AuditEvent::StoreOpened => "store_opened",
+            AuditEvent::ChildViewed => "child_viewed",
+        }
+    }
+}
+
+/// One entry, as read back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditEntry {
+    pub seq: i64,
+    pub at: String,
+    pub event: String,
+    pub subject: String,
+}
+
+/// Where the chain is broken, if it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ChainCheck {
+    Intact {
+        entries: i64,
+    },
+    /// The first entry whose hash, position or predecessor does not match.
+    BrokenAt {
+        seq: i64,
+    },
+}
+
+const GENESIS: [u8; 32] = [0; 32];
+
+fn entry_hash(prev: &[u8], seq: i64, at: &str, event: &str, subject: &str) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    h.update(b"harbour-audit-v1");
+    h.update(prev);
+    h.update(&seq.to_le_bytes());
+    // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
+    for field in [at, event, subject] {
+        h.update(&(field.len() as u64).to_le_bytes());
+        h.update(field.as_bytes());
+    }
+    *h.finalize().as_bytes()
+}
+
+/// Appends an entry after the last one.
+pub(crate) fn record(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    event: AuditEvent,
+    subject: &str,
+) -> Result<(), StoreError> {
+    let last: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let (seq, prev) = match last {
+        Some((seq, hash)) => (seq + 1, hash),
+        None => (1, GENESIS.to_vec()),
+    };
+    let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
+    let hash = entry_hash(&prev, seq, &at, event.name(), subject);
+    conn.execute(
+        "INSERT INTO audit (seq, at, event, subject, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![seq, at, event.name(), subject, hash.as_slice()],
+    )?;
+    Ok(())
+}
+
+/// Walks the whole chain from the start.
+pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck, StoreError> {
+    let mut stmt = conn.prepare("SELECT seq, at, event, subject, hash FROM audit ORDER BY seq")?;
+    let mut rows = stmt.query([])?;
+    let mut prev = GENESIS.to_vec();
+    let mut expected_seq = 1;
+    while let Some(r) = rows.next()? {
+        let seq: i64 = r.get(0)?;
+        let (at, event, subject): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
+        let hash: Vec<u8> = r.get(4)?;
+        if seq != expected_seq || hash != entry_hash(&prev, seq, &at, &event, &subject) {
+            return Ok(ChainCheck::BrokenAt { seq: expected_seq });
+        }
+        prev = hash;
+        expected_seq += 1;
+    }
+    Ok(ChainCheck::Intact {
+        entries: expected_seq - 1,
+    })
+}
+
+pub(crate) fn entries(conn: &Connection) -> Result<Vec<AuditEntry>, StoreError> {
+    let mut stmt = conn.prepare("SELECT seq, at, event, subject FROM audit ORDER BY seq")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(AuditEntry {
+            seq: r.get(0)?,
+            at: r.get(1)?,
+            event: r.get(2)?,
+            subject: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn chain(n: usize) -> Connection {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::migrations::migrate(&mut conn).unwrap();
+        let t = Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
+        for i in 0..n {
+            let event = if i % 2 == 0 {
+                AuditEvent::ChildViewed
+            } else {
+                AuditEvent::StoreOpened
+            };
+            record(&conn, t, event, &format!("subject-{i}")).unwrap();
+        }
+        conn
+    }
+
+    #[test]
+    fn an_untouched_chain_verifies() {
+        assert_eq!(
+            verify(&chain(0)).unwrap(),
+            ChainCheck::Intact { entries: 0 }
+        );
+        assert_eq!(
+            verify(&chain(5)).unwrap(),
+            ChainCheck::Intact { entries: 5 }
+        );
+        let e = entries(&chain(2)).unwrap();
+        assert_eq!(e[0].event, "child_viewed");
+        assert_eq!(e[1].subject, "subject-1");
+    }
+
+    #[test]
+    fn an_edited_entry_is_found() {
+        let conn = chain(5);
+        conn.execute(
+            "UPDATE audit SET subject = 'someone-else' WHERE seq = 3",
+            [],
+        )
+        .unwrap();
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::BrokenAt { seq: 3 });
+    }
+
+    #[test]
+    fn a_removed_entry_is_found() {
+        let conn = chain(5);
+        conn.execute("DELETE FROM audit WHERE seq = 2", []).unwrap();
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::BrokenAt { seq: 2 });
+    }
+
+    #[test]
+    fn a_rehashed_edit_still_breaks_the_next_entry() {
+        let conn = chain(5);
+        // Someone edits entry 2 and recomputes its own hash correctly...
+        let prev: Vec<u8> = conn
+            .query_row("SELECT hash FROM audit WHERE seq = 1", [], |r| r.get(0))
+            .unwrap();
+        let (at, event): (String, String) = conn
+            .query_row("SELECT at, event FROM audit WHERE seq = 2", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .unwrap();
+        let forged = entry_hash(&prev, 2, &at, &event, "forged");
+        conn.execute(
+            "UPDATE audit SET subject = 'forged', hash = ?1 WHERE seq = 2",
+            [forged.as_slice()],
+        )
+        .unwrap();
+        // ...which entry 3's hash no longer follows from.
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::BrokenAt { seq: 3 });
+    }
+
+    #[test]
+    fn a_truncated_tail_cannot_be_told_from_a_shorter_chain_but_the_count_shows_it() {
+        let conn = chain(5);
+        conn.execute("DELETE FROM audit WHERE seq = 5", []).unwrap();
+        // Dropping the newest entries leaves a valid prefix; the count is what reveals it,
+        // which is why later work anchors the head elsewhere (sync, backups).
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::Intact { entries: 4 });
+    }
+}
