@@ -330,26 +330,18 @@ impl Store {
     }
 
     /// Opens a child's details on screen: returns them with the photo and records the view in
-    /// the audit chain, in one transaction.
+    /// the audit chain. A child that does not exist records nothing.
     pub fn open_child(&mut self, id: ChildId) -> Result<(Child, Option<Vec<u8>>), StoreError> {
-        let now = self.now();
-        let tx = self.conn.transaction()?;
-        let child = tx
-            .query_row(
-                &format!("SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1"),
-                [id.to_string()],
-                ChildRow::read,
-            )
-            .optional()?
-            .ok_or(StoreError::NotFound)?
-            .decode()?;
-        let photo: Option<Vec<u8>> = tx.query_row(
-            "SELECT photo_jpeg FROM children WHERE id = ?1",
-            [id.to_string()],
-            |r| r.get(0),
+        // Reads and the record cannot interleave with another write: the store is borrowed
+        // mutably for the whole call.
+        let child = self.child(id)?;
+        let photo = self.child_photo(id)?;
+        audit::record(
+            &self.conn,
+            self.now(),
+            AuditEvent::ChildViewed,
+            &id.to_string(),
         )?;
-        audit::record(&tx, now, AuditEvent::ChildViewed, &id.to_string())?;
-        tx.commit()?;
         Ok((child, photo))
     }
 
