@@ -2,12 +2,12 @@
 //! episodes.
 //!
 //! Every write validates first (with the same core rules the UI uses) and runs in one
-//! transaction, so bad input is rejected whole and nothing saved before is touched. Encryption
-//! at rest (SQLCipher), the op log and the audit chain of DESIGN.md arrive with the secure store;
-//! the public API here is shaped so callers do not change when they do.
+//! transaction, so bad input is rejected whole and nothing saved before is touched.
 //!
 //! Every write is an op appended to this device's log and folded into the tables the app reads
-//! (`oplog`); those tables can be rebuilt from the log at any time.
+//! (`oplog`); those tables can be rebuilt from the log at any time. Views of a child are
+//! recorded in a hash-chained audit (`audit`). Encryption at rest (SQLCipher) is still to come;
+//! the public API is shaped so callers do not change when it does.
 
 mod audit;
 mod error;

@@ -114,6 +114,15 @@ pub async fn wait_css(c: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("{css} never appeared: {e}"))
 }
 
+/// Clicks `css` once it is there.
+pub async fn click(c: &Client, css: &str) {
+    wait_css(c, css)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("cannot click {css}: {e}"));
+}
+
 /// Waits until `css` matches nothing.
 pub async fn wait_gone(c: &Client, css: &str) {
     let started = Instant::now();

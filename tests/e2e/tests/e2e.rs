@@ -41,9 +41,9 @@ async fn card(c: &Client, name: &str) -> String {
 
 /// Fills and saves the form, checking the bad-input messages on the way.
 async fn add_trafficked_child(c: &Client) {
-    wait_css(c, "#add-child").await.click().await.unwrap();
+    click(c, "#add-child").await;
     // Nothing typed: both required fields say so, nothing is saved.
-    wait_css(c, "#save-child").await.click().await.unwrap();
+    click(c, "#save-child").await;
     assert!(text_of(c, "#name-latin-error").await.contains("name"));
     assert!(text_of(c, "#dob-error").await.contains("date of birth"));
 
@@ -51,14 +51,14 @@ async fn add_trafficked_child(c: &Client) {
     type_into(c, "#name-own", "ሩታ").await;
     type_into(c, "#languages", "Tigrinya, Amharic").await;
     set_value(c, "#dob", "2099-01-01").await;
-    wait_css(c, "#trafficked").await.click().await.unwrap();
+    click(c, "#trafficked").await;
     // A photo that is not a picture is refused by the shell, next to the field.
     pick_photo(c, "tests/e2e/fixtures/not-a-photo.png").await;
-    wait_css(c, "#save-child").await.click().await.unwrap();
+    click(c, "#save-child").await;
     assert!(text_of(c, "#dob-error").await.contains("future"));
     set_value(c, "#dob", "2011-04-02").await;
     wait_gone(c, "#dob-error").await;
-    wait_css(c, "#save-child").await.click().await.unwrap();
+    click(c, "#save-child").await;
     assert!(text_of(c, "#photo-error")
         .await
         .contains("could not be read"));
@@ -76,15 +76,15 @@ async fn add_trafficked_child(c: &Client) {
 
     pick_photo(c, "icons/icon.png").await;
     wait_gone(c, "#photo-error").await;
-    wait_css(c, "#save-child").await.click().await.unwrap();
+    click(c, "#save-child").await;
     card(c, "Test Ruta").await;
 }
 
 async fn add_plain_child(c: &Client) {
-    wait_css(c, "#add-child").await.click().await.unwrap();
+    click(c, "#add-child").await;
     type_into(c, "#name-latin", "Test Sam").await;
     set_value(c, "#dob", "2012-09-30").await;
-    wait_css(c, "#save-child").await.click().await.unwrap();
+    click(c, "#save-child").await;
     card(c, "Test Sam").await;
 }
 
@@ -121,13 +121,9 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     println!("{}", screenshot(&c, "steps-trafficked").await.display());
 
     // A child with neither flag: quick checks first, then the police.
-    wait_css(&c, "#back-home").await.click().await.unwrap();
+    click(&c, "#back-home").await;
     let sam = card(&c, "Test Sam").await;
-    wait_css(&c, &format!("{sam} button.child-missing"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, &format!("{sam} button.child-missing")).await;
     wait_css(&c, "#standard-intro").await;
     let steps = step_ids(&c).await;
     assert_eq!(steps[0], "step-call-999-if-danger", "{steps:?}");
@@ -141,11 +137,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 
     // A last-seen time in the future is refused next to the field.
     set_value(&c, "#last-seen", "2099-01-01T10:00").await;
-    wait_css(&c, ".last-seen button[type=submit]")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".last-seen button[type=submit]").await;
     assert!(text_of(&c, "#last-seen-error").await.contains("future"));
     c.close().await.unwrap();
 
@@ -159,11 +151,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     );
     wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
     println!("{}", screenshot(&c, "home-after-restart").await.display());
-    wait_css(&c, &format!("{ruta} button.open-steps"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, &format!("{ruta} button.open-steps")).await;
     let steps = step_ids(&c).await;
     assert_eq!(steps[0], "step-call-999-now");
     c.close().await.unwrap();
@@ -175,11 +163,7 @@ async fn a_first_look_with_the_sample_children() {
     let data_dir = data.path().to_string_lossy().into_owned();
     let driver = Driver::start();
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
-    wait_css(&c, ".empty #load-samples")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, ".empty #load-samples").await;
     let cards = ["Amanuel Sample", "Gul Sample", "Jamie Sample"];
     for name in cards {
         card(&c, name).await;
@@ -188,11 +172,7 @@ async fn a_first_look_with_the_sample_children() {
     println!("{}", screenshot(&c, "home-samples").await.display());
     // The sample flagged as trafficked goes straight to 999.
     let amanuel = card(&c, "Amanuel Sample").await;
-    wait_css(&c, &format!("{amanuel} button.child-missing"))
-        .await
-        .click()
-        .await
-        .unwrap();
+    click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");
     c.close().await.unwrap();
