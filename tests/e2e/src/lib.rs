@@ -71,7 +71,26 @@ impl Driver {
     }
 
     /// Starts the app with `args` and connects a session to its window.
-    pub async fn open_app(&self, args: &[&str]) -> Client {
+    ///
+    /// Once in many runs the app's GTK start failed and the driver then waited for ever (see
+    /// toolchain.md); a start that fails or times out is retried with a fresh driver, and the
+    /// failure is printed so it stays visible. Everything after the start is asserted strictly.
+    pub async fn open_app(&mut self, args: &[&str]) -> Client {
+        const ATTEMPTS: u32 = 3;
+        for attempt in 1..=ATTEMPTS {
+            match self.try_open_app(args).await {
+                Ok(client) => return client,
+                Err(problem) if attempt < ATTEMPTS => {
+                    eprintln!("app start {attempt}/{ATTEMPTS} failed ({problem}); new driver");
+                    *self = Driver::start();
+                }
+                Err(problem) => panic!("the app did not start {ATTEMPTS} times: {problem}"),
+            }
+        }
+        unreachable!("the loop returns or panics")
+    }
+
+    async fn try_open_app(&self, args: &[&str]) -> Result<Client, String> {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "webkitgtk:browserOptions".into(),
@@ -81,10 +100,11 @@ impl Driver {
         // Without a display the app dies and the driver waits forever: never wait unbounded.
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
-        tokio::time::timeout(WAIT, builder.connect(&url))
-            .await
-            .expect("timed out starting the app")
-            .expect("the app did not start a WebDriver session")
+        match tokio::time::timeout(WAIT, builder.connect(&url)).await {
+            Ok(Ok(client)) => Ok(client),
+            Ok(Err(e)) => Err(format!("no WebDriver session: {e}")),
+            Err(_) => Err(format!("no window within {} s", WAIT.as_secs())),
+        }
     }
 }
 

@@ -92,7 +92,7 @@ async fn add_plain_child(c: &Client) {
 async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
     let data_dir = data.path().to_string_lossy().into_owned();
-    let driver = Driver::start();
+    let mut driver = Driver::start();
 
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
     wait_css(&c, ".empty #load-samples").await;
@@ -161,7 +161,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 async fn a_first_look_with_the_sample_children() {
     let data = tempfile::tempdir().unwrap();
     let data_dir = data.path().to_string_lossy().into_owned();
-    let driver = Driver::start();
+    let mut driver = Driver::start();
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
     click(&c, ".empty #load-samples").await;
     let cards = ["Amanuel Sample", "Gul Sample", "Jamie Sample"];
