@@ -4,6 +4,11 @@
 fn main() {
     tauri_build::try_build(tauri_build::Attributes::new().app_manifest(
         tauri_build::AppManifest::new().commands(&[
+            "lock_status",
+            "set_up",
+            "unlock",
+            "lock",
+            "still_here",
             "list_children",
             "add_child",
             "open_child",

@@ -5,6 +5,39 @@ app-title = Harbour
 app-tagline = Keeping children in care safe from going missing
 language-status = English (UK) · source text
 
+## Locking, unlocking and first run
+
+lock-title = Harbour is locked
+lock-intro = Unlock with your PIN to see the children's records.
+lock-name = Your name
+lock-pin = PIN or passphrase
+lock-unlock = Unlock
+lock-unlocking = Unlocking…
+lock-button = Lock
+lock-button-label = Lock Harbour now (Ctrl+L)
+lock-missing-button = Child missing
+lock-missing-title = A child is missing: do this now
+lock-missing-unlock = Unlock Harbour to see the child's photo, description and their own steps. You can do this while you call.
+lock-back = Back
+generic-step-danger = If the child may be in immediate danger, call 999 now.
+generic-step-flagged = If the child is unaccompanied or may have been trafficked, call 999 now. Do not search first. Tell the call handler the child is unaccompanied or may have been trafficked.
+generic-step-report = Otherwise, do the quick checks agreed for this child, then report to police: 999 if in danger, otherwise 101. There is no 24-hour waiting rule.
+generic-step-notify = Then tell the manager on call and the child's social worker, or the Emergency Duty Team out of hours.
+demo-banner = Demonstration store: fictional children only. Unlock with PIN { $pin }.
+signed-in-as = { $name } · { $role }
+setup-title = Set up Harbour
+setup-intro = You will be this computer's Harbour administrator. Harbour keeps its records encrypted; your PIN unlocks them.
+setup-pin-advice = Choose at least 6 characters that others would not guess. A passphrase of a few words is better. If every PIN is forgotten the records cannot be recovered, so keep backups.
+setup-name = Your name
+setup-pin = Choose a PIN or passphrase
+setup-pin-again = Type it again
+setup-submit = Set up Harbour
+role-foster-carer = Foster carer
+role-residential-staff = Residential staff
+role-manager = Manager
+role-placement-officer = Placement officer
+role-admin = Administrator
+
 ## Home: the list of children
 
 home-heading = Children
@@ -80,6 +113,31 @@ error-storage = Harbour could not save this. Everything saved before is safe. Tr
 error-not-found = This record could not be found. It may have been removed.
 error-backend = Harbour could not reach its records. Restart Harbour; if that does not help, tell your manager.
 error-child-already-missing = This child is already reported missing. Here are the steps.
+error-user-name-required = Enter your name.
+error-user-name-too-long = This name is too long. Use at most 80 characters.
+error-user-name-taken = Someone here already has this name. Add a surname or an initial.
+error-pin-too-short = Use at least 6 characters. A passphrase of a few words is better.
+error-pin-too-long = Use at most 128 characters.
+error-pin-too-simple = This PIN is too easy to guess. Avoid repeated or consecutive digits.
+error-pin-mismatch = The two PINs are not the same. Type them again.
+error-auto-lock-range = Choose between 1 and 240 minutes.
+error-wrong-pin = That name or PIN is not right. Nothing has been changed.
+error-unlock-wait = Too many wrong tries. Wait, then try again.
+error-locked = Harbour has locked. Unlock to carry on; nothing was lost.
+error-user-disabled = This user can no longer unlock Harbour. Ask your administrator.
+error-not-allowed = Your role does not allow this. Ask your manager.
+error-not-set-up = Harbour has not been set up here yet.
+error-already-set-up = Harbour is already set up here. Nothing has been changed.
+error-store-damaged = Harbour's records file is damaged or incomplete, so it was not opened and has not been changed. Do not delete it. Tell your manager, and restore the latest backup onto a working computer.
+error-key-file-damaged = Harbour's key file is damaged, so the records cannot be unlocked. Nothing has been changed. Tell your manager, and restore the latest backup.
+error-too-new = This was made by a newer version of Harbour. Update Harbour, then try again. Nothing has been changed.
+error-not-a-backup = This file is not a Harbour backup.
+error-backup-damaged = This backup is incomplete or has been changed, so it was not restored. Nothing has been changed. Try another copy.
+error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.
+unlock-wait = You can try again in { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+}.
 
 ## The child is missing: the steps
 

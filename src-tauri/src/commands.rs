@@ -3,15 +3,16 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
-use harbour_core::api::{ApiError, ChildEntry, Reported};
-use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode};
+use harbour_core::api::{ApiError, ChildEntry, LockStatus, Reported, Unlock};
+use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser};
 use harbour_store::{Store, StoreError};
 use std::sync::MutexGuard;
 use tauri::State;
 
+use crate::gate::{Gate, Refused};
 use crate::AppState;
 
-fn api_error(e: StoreError) -> ApiError {
+pub fn api_error(e: StoreError) -> ApiError {
     let fields = match &e {
         StoreError::Invalid(fields) => fields.clone(),
         _ => Vec::new(),
@@ -20,20 +21,71 @@ fn api_error(e: StoreError) -> ApiError {
         code: e.code().into(),
         message_id: e.message_id().into(),
         fields,
+        retry_after_seconds: e.retry_after_seconds(),
     }
 }
 
-fn store<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Store> {
+fn refused(r: Refused) -> ApiError {
+    match r {
+        Refused::Locked => ApiError::locked(),
+        Refused::Store(e) => api_error(e),
+    }
+}
+
+fn gate<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Gate> {
     // A panic while holding the lock cannot leave a half-written row (every write is one
     // transaction), so the store is still safe to use.
-    state.store.lock().unwrap_or_else(|p| p.into_inner())
+    state.gate.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// Runs `f` on the open store, or answers "locked".
+fn with_store<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
+) -> Result<T, ApiError> {
+    let mut gate = gate(state);
+    let store = gate.store().map_err(refused)?;
+    f(store).map_err(api_error)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn lock_status(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
+    gate(&state).status().map_err(api_error)
+}
+
+/// First run: creates the first user (an admin) and signs them in.
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_up(state: State<'_, AppState>, user: NewUser) -> Result<LockStatus, ApiError> {
+    gate(&state).set_up(&user).map_err(api_error)
+}
+
+/// The only command that carries a PIN, once per unlock.
+#[tauri::command(rename_all = "snake_case")]
+pub fn unlock(state: State<'_, AppState>, form: Unlock) -> Result<LockStatus, ApiError> {
+    gate(&state)
+        .unlock(&form.name, &form.pin)
+        .map_err(api_error)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn lock(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
+    let mut gate = gate(&state);
+    gate.lock();
+    gate.status().map_err(api_error)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn still_here(state: State<'_, AppState>) -> bool {
+    let mut gate = gate(&state);
+    gate.still_here();
+    gate.is_unlocked()
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
-    let store = store(&state);
-    let mut open = store.open_episodes().map_err(api_error)?;
-    let children = store.children().map_err(api_error)?;
+    let (mut open, children) = with_store(&state, |store| {
+        Ok((store.open_episodes()?, store.children()?))
+    })?;
     Ok(children
         .into_iter()
         .map(|child| {
@@ -56,9 +108,7 @@ pub fn add_child(
     // Undecodable base64 goes on as an empty file, which the store reports as an unreadable
     // photo together with any other problem in the form.
     let photo = photo_base64.map(|b| BASE64.decode(b.as_bytes()).unwrap_or_default());
-    store(&state)
-        .add_child(&input, photo.as_deref())
-        .map_err(api_error)
+    with_store(&state, |store| store.add_child(&input, photo.as_deref()))
 }
 
 /// The carer opens a child's details (the view is audited); returns the photo as a `data:` URL
@@ -68,13 +118,13 @@ pub fn open_child(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> Result<Option<String>, ApiError> {
-    let (_, jpeg) = store(&state).open_child(child_id).map_err(api_error)?;
+    let (_, jpeg) = with_store(&state, |store| store.open_child(child_id))?;
     Ok(jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<Reported, ApiError> {
-    store(&state).report_missing(child_id).map_err(api_error)
+    with_store(&state, |store| store.report_missing(child_id))
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -83,14 +133,12 @@ pub fn set_last_seen(
     episode_id: EpisodeId,
     at: DateTime<Utc>,
 ) -> Result<MissingEpisode, ApiError> {
-    store(&state)
-        .set_last_seen(episode_id, at)
-        .map_err(api_error)
+    with_store(&state, |store| store.set_last_seen(episode_id, at))
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn load_sample_children(state: State<'_, AppState>) -> Result<usize, ApiError> {
-    store(&state).load_sample_children().map_err(api_error)
+    with_store(&state, Store::load_sample_children)
 }
 
 /// Called by the UI once its first screen is on display; the start-up benchmark waits for the

@@ -1,19 +1,25 @@
-//! The Harbour desktop shell. It opens the store, registers the commands and shows the Yew UI.
-//! Commands are thin adapters (see `commands`): no rules live here.
+//! The Harbour desktop shell. It holds the lock (`gate`), registers the commands and shows the
+//! Yew UI; `cli` is the same binary's command line for administrators and tests. Commands are
+//! thin adapters (see `commands`): no rules live here.
 
 use std::path::PathBuf;
 use std::sync::Mutex;
 
-use harbour_store::{Store, SystemClock};
+use harbour_store::{DataDir, KdfParams, SystemClock};
 
+pub mod cli;
 pub mod commands;
+pub mod gate;
+
+pub use gate::Gate;
 
 /// What the shell is started with.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
     /// Where the store lives; the user's data folder when not given.
     pub data_dir: Option<PathBuf>,
-    /// Add the fictional sample children if the store has no children yet.
+    /// If nothing is set up in the data folder yet, set up the demonstration store (the
+    /// fictional sample children, opened with the published demo PIN).
     pub sample_data: bool,
     /// Exit as soon as the first screen has rendered (used by `cargo xtask bench`).
     pub exit_when_ready: bool,
@@ -22,33 +28,39 @@ pub struct Options {
 /// The state every command shares.
 #[derive(Debug)]
 pub struct AppState {
-    pub store: Mutex<Store>,
+    pub gate: Mutex<Gate>,
     pub exit_when_ready: bool,
 }
-
-pub const STORE_FILE: &str = "harbour.sqlite3";
 
 /// The default data folder: `~/.local/share/harbour` on Linux.
 pub fn default_data_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("org", "Harbour", "harbour").map(|d| d.data_dir().to_owned())
 }
 
-/// Opens the store the options point at, loading the sample children if asked.
-pub fn open_state(options: &Options) -> Result<AppState, String> {
-    let dir = options
+pub fn data_dir(options: &Options) -> Result<DataDir, String> {
+    options
         .data_dir
         .clone()
         .or_else(default_data_dir)
-        .ok_or("no data folder: pass --data-dir DIR")?;
-    let mut store = Store::open(&dir.join(STORE_FILE), SystemClock)
-        .map_err(|e| format!("cannot open the store in {}: {e}", dir.display()))?;
-    if options.sample_data {
-        store
-            .load_sample_children()
-            .map_err(|e| format!("cannot load the sample children: {e}"))?;
+        .map(DataDir::new)
+        .ok_or_else(|| "no data folder: pass --data-dir DIR".to_owned())
+}
+
+/// Prepares the shell's state: locked, or first run. With `sample_data` and nothing set up,
+/// the demonstration store is made first (and left locked, like any other).
+pub fn open_state(options: &Options) -> Result<AppState, String> {
+    let data = data_dir(options)?;
+    let status = data
+        .status(&SystemClock)
+        .map_err(|e| format!("cannot read the data folder {}: {e}", data.path().display()))?;
+    if options.sample_data && !status.set_up {
+        let store = data
+            .create_demo(SystemClock)
+            .map_err(|e| format!("cannot set up the demonstration store: {e}"))?;
+        drop(store.lock());
     }
     Ok(AppState {
-        store: Mutex::new(store),
+        gate: Mutex::new(Gate::new(data, KdfParams::DEFAULT)),
         exit_when_ready: options.exit_when_ready,
     })
 }
@@ -62,6 +74,11 @@ pub fn with_commands<R: tauri::Runtime>(
     builder
         .manage(state)
         .invoke_handler(tauri::generate_handler![
+            commands::lock_status,
+            commands::set_up,
+            commands::unlock,
+            commands::lock,
+            commands::still_here,
             commands::list_children,
             commands::add_child,
             commands::open_child,

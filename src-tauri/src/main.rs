@@ -1,4 +1,5 @@
-//! `harbour [--data-dir DIR] [--sample-data]`: starts the desktop app.
+//! `harbour [--data-dir DIR] [--sample-data]` starts the desktop app;
+//! `harbour [--data-dir DIR] [--user NAME] COMMAND …` runs one administrator command instead.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -6,41 +7,82 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: harbour [--data-dir DIR] [--sample-data]
+fn usage() -> String {
+    format!(
+        "usage: harbour [--data-dir DIR] [--sample-data]
+       harbour [--data-dir DIR] [--user NAME] COMMAND …
 
   --data-dir DIR   keep Harbour's records in DIR (default: the user's data folder)
-  --sample-data    add clearly fictional sample children if there are no children yet";
+  --sample-data    if nothing is set up in DIR yet, set up the demonstration store: clearly
+                   fictional sample children, opened with the demo PIN shown on the lock screen
+
+{}",
+        harbour::cli::COMMANDS
+    )
+}
 
 fn main() -> ExitCode {
     let mut options = harbour::Options {
         exit_when_ready: std::env::var_os("HARBOUR_EXIT_WHEN_READY").is_some(),
         ..Default::default()
     };
+    let mut user = None;
     let mut args = std::env::args().skip(1);
+    let mut rest = Vec::new();
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--data-dir" => match args.next() {
                 Some(dir) => options.data_dir = Some(PathBuf::from(dir)),
                 None => return usage_error("--data-dir needs a folder"),
             },
+            "--user" => match args.next() {
+                Some(name) => user = Some(name),
+                None => return usage_error("--user needs a name"),
+            },
             "--sample-data" => options.sample_data = true,
             "-h" | "--help" => {
-                println!("{USAGE}");
+                println!("{}", usage());
                 return ExitCode::SUCCESS;
             }
-            other => return usage_error(&format!("unknown option {other}")),
+            other if other.starts_with("--") && rest.is_empty() => {
+                return usage_error(&format!("unknown option {other}"))
+            }
+            _ => {
+                rest.push(arg);
+                rest.extend(args.by_ref());
+            }
         }
     }
-    match harbour::run(options) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            eprintln!("harbour: {e}");
-            ExitCode::FAILURE
+    if rest.is_empty() {
+        return match harbour::run(options) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => fail(&e),
+        };
+    }
+    let command = match harbour::cli::parse(&rest) {
+        Ok(c) => c,
+        Err(problem) => return usage_error(&problem),
+    };
+    let data = match harbour::data_dir(&options) {
+        Ok(d) => d,
+        Err(e) => return fail(&e),
+    };
+    match harbour::cli::run(&data, user.as_deref(), command) {
+        Ok(said) => {
+            // Standard output is for data (an export to -); what happened goes to stderr.
+            eprintln!("harbour: {said}");
+            ExitCode::SUCCESS
         }
+        Err(e) => fail(&e),
     }
 }
 
+fn fail(message: &str) -> ExitCode {
+    eprintln!("harbour: {message}");
+    ExitCode::FAILURE
+}
+
 fn usage_error(problem: &str) -> ExitCode {
-    eprintln!("harbour: {problem}\n{USAGE}");
+    eprintln!("harbour: {problem}\n{}", usage());
     ExitCode::from(2)
 }

@@ -1,7 +1,10 @@
 //! The `harbour` command line, run as a user would. (Building this test also builds the app
 //! binary that the end-to-end tests drive, with the same features as every other test.)
 
-use std::process::Command;
+use serde_json::Value;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
 
 fn harbour(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_harbour"))
@@ -31,4 +34,345 @@ fn bad_options_are_refused_with_usage_and_nothing_opens() {
         let text = String::from_utf8(out.stderr).unwrap();
         assert!(text.contains("usage: harbour"), "{text}");
     }
+}
+
+// The administrator commands, headless, each in its own data folder. Every call derives a key
+// with the default Argon2id settings (about half a second), so calls are kept few.
+
+const PIN: &str = "402719";
+/// `harbour_store::DEMO_PIN` (this crate's tests do not depend on the store crate).
+const DEMO_PIN: &str = "246810";
+
+/// How a command gets its PIN(s).
+#[derive(Clone, Copy)]
+enum Pins<'a> {
+    Env(&'a str),
+    EnvWithNew(&'a str, &'a str),
+    /// The PIN as the first line of standard input.
+    Stdin(&'a str),
+}
+
+/// Runs `harbour --data-dir DIR [--user NAME] ARGS…` without a display, the PIN(s) given as
+/// asked and nothing else inherited that could change the answer.
+fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_harbour"));
+    cmd.arg("--data-dir").arg(dir);
+    if let Some(user) = user {
+        cmd.args(["--user", user]);
+    }
+    cmd.args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env_remove("HARBOUR_PIN")
+        .env_remove("HARBOUR_NEW_PIN")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let stdin = match pins {
+        Pins::Env(pin) => {
+            cmd.env("HARBOUR_PIN", pin);
+            None
+        }
+        Pins::EnvWithNew(pin, new) => {
+            cmd.env("HARBOUR_PIN", pin).env("HARBOUR_NEW_PIN", new);
+            None
+        }
+        Pins::Stdin(pin) => Some(format!("{pin}\n")),
+    };
+    cmd.stdin(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let mut input = child.stdin.take().unwrap();
+    if let Some(text) = stdin {
+        input.write_all(text.as_bytes()).unwrap();
+        // Dropping it closes standard input.
+        drop(input);
+        return child.wait_with_output().unwrap();
+    }
+    // With the PINs in the environment, standard input stays open and empty, as in a terminal:
+    // a command that waited on it would never finish.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("harbour {args:?} waited on standard input it does not need");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    drop(input);
+    child.wait_with_output().unwrap()
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "exit {:?}\nstdout: {}\nstderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+/// A data folder set up by `init`, with Sam Admin and `PIN`.
+fn set_up_as_sam() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    succeeds(&admin(
+        dir.path(),
+        None,
+        &["init", "--name", "Sam Admin"],
+        Pins::Env(PIN),
+    ));
+    dir
+}
+
+#[track_caller]
+fn succeeds(out: &Output) {
+    assert!(out.status.success(), "{}", text(out));
+}
+
+/// Exit status 1 with `message` on standard error.
+#[track_caller]
+fn fails_with(out: &Output, message: &str) {
+    assert_eq!(out.status.code(), Some(1), "{}", text(out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(message),
+        "wanted {message:?}; {}",
+        text(out)
+    );
+}
+
+/// The export's children, as exported.
+fn children(export: &Value) -> Vec<Value> {
+    export["children"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no children array in {export}"))
+        .iter()
+        .map(|c| c["child"].clone())
+        .collect()
+}
+
+/// Standard output of `export … -`: exactly one JSON document, nothing else (what the command
+/// says goes to standard error), so it can be piped into another tool.
+fn json_on_stdout(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("stdout is not one JSON document ({e}): {}", text(out)))
+}
+
+/// Every file under `dir`, with its bytes.
+fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(files_under(&path));
+        } else {
+            let bytes = std::fs::read(&path).unwrap();
+            out.push((path, bytes));
+        }
+    }
+    out
+}
+
+fn contains(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+#[test]
+fn init_sets_up_once_and_a_second_init_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = admin(
+        dir.path(),
+        None,
+        &["init", "--name", "Sam Admin"],
+        Pins::Env(PIN),
+    );
+    succeeds(&first);
+    assert!(dir.path().join("harbour.keys").exists());
+    let keys_before = std::fs::read(dir.path().join("harbour.keys")).unwrap();
+
+    let again = admin(
+        dir.path(),
+        None,
+        &["init", "--name", "Other Admin"],
+        Pins::Env(PIN),
+    );
+    fails_with(&again, "Harbour is already set up here");
+    assert_eq!(
+        std::fs::read(dir.path().join("harbour.keys")).unwrap(),
+        keys_before,
+        "a refused init changes nothing"
+    );
+}
+
+#[test]
+fn verify_refuses_a_wrong_pin_and_passes_with_the_right_one_from_stdin() {
+    let dir = set_up_as_sam();
+
+    let wrong = admin(dir.path(), None, &["verify"], Pins::Env("402718"));
+    fails_with(&wrong, "That name or PIN is not right");
+    assert!(wrong.stdout.is_empty(), "{}", text(&wrong));
+
+    let right = admin(dir.path(), None, &["verify"], Pins::Stdin(PIN));
+    succeeds(&right);
+    let said = String::from_utf8_lossy(&right.stderr);
+    assert!(said.contains("audit chain intact"), "{}", text(&right));
+}
+
+#[test]
+fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("export.json");
+    succeeds(&admin(dir.path(), None, &["demo"], Pins::Env(DEMO_PIN)));
+
+    let export = admin(
+        dir.path(),
+        None,
+        &["export", "--format", "json", file.to_str().unwrap()],
+        Pins::Env(DEMO_PIN),
+    );
+    succeeds(&export);
+    let json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            mode, 0o600,
+            "an export holds records in the clear: owner only"
+        );
+    }
+    let names: Vec<String> = children(&json)
+        .iter()
+        .map(|c| c["name_latin"].as_str().unwrap().to_owned())
+        .collect();
+    assert_eq!(names.len(), 3, "{json}");
+    assert!(names.iter().all(|n| n.contains("Sample")), "{names:?}");
+}
+
+#[test]
+fn a_backup_restores_into_an_empty_folder_only_whole_and_nothing_is_in_the_clear() {
+    let data = tempfile::tempdir().unwrap();
+    let restored = tempfile::tempdir().unwrap();
+    let fresh = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let export_file = elsewhere.path().join("export.json");
+    let backup = elsewhere.path().join("harbour.backup");
+    let cut = elsewhere.path().join("cut.backup");
+    let pins = Pins::Env(DEMO_PIN);
+    // The output of every command but the exports, scanned for names at the end.
+    let mut logs: Vec<(String, Output)> = Vec::new();
+    let mut run = |what: &str, dir: &Path, args: &[&str]| {
+        let out = admin(dir, None, args, pins);
+        logs.push((what.to_owned(), out.clone()));
+        out
+    };
+
+    succeeds(&run("demo", data.path(), &["demo"]));
+    let export = admin(
+        data.path(),
+        None,
+        &["export", "--format", "json", export_file.to_str().unwrap()],
+        pins,
+    );
+    succeeds(&export);
+    let original: Value = serde_json::from_slice(&std::fs::read(&export_file).unwrap()).unwrap();
+    let original = children(&original);
+    assert_eq!(original.len(), 3);
+
+    succeeds(&run(
+        "backup",
+        data.path(),
+        &["backup", backup.to_str().unwrap()],
+    ));
+    succeeds(&run(
+        "restore",
+        restored.path(),
+        &["restore", backup.to_str().unwrap()],
+    ));
+    let export = admin(
+        restored.path(),
+        None,
+        &["export", "--format", "json", "-"],
+        pins,
+    );
+    succeeds(&export);
+    assert_eq!(
+        children(&json_on_stdout(&export)),
+        original,
+        "the restored store holds the same children"
+    );
+
+    let again = run(
+        "restore again",
+        restored.path(),
+        &["restore", backup.to_str().unwrap()],
+    );
+    fails_with(&again, "already set up");
+
+    let bytes = std::fs::read(&backup).unwrap();
+    std::fs::write(&cut, &bytes[..bytes.len() - 100]).unwrap();
+    let truncated = run(
+        "restore truncated",
+        fresh.path(),
+        &["restore", cut.to_str().unwrap()],
+    );
+    fails_with(&truncated, "incomplete or has been changed");
+    assert!(
+        std::fs::read_dir(fresh.path()).unwrap().next().is_none(),
+        "a refused restore leaves the folder empty: {:?}",
+        files_under(fresh.path())
+    );
+
+    // No child's name in the clear: not in either data folder, the backup, or any output.
+    let mut names = Vec::new();
+    for child in &original {
+        names.push(child["name_latin"].as_str().unwrap().to_owned());
+        if let Some(own) = child["name_own_script"].as_str() {
+            names.push(own.to_owned());
+        }
+    }
+    assert!(names.len() >= 5, "{names:?}");
+    let mut scanned = files_under(data.path());
+    scanned.extend(files_under(restored.path()));
+    assert!(!scanned.is_empty());
+    scanned.push((backup.clone(), bytes));
+    for (what, out) in &logs {
+        scanned.push((PathBuf::from(format!("{what}: stdout")), out.stdout.clone()));
+        scanned.push((PathBuf::from(format!("{what}: stderr")), out.stderr.clone()));
+    }
+    for (place, bytes) in &scanned {
+        for name in &names {
+            assert!(
+                !contains(bytes, name.as_bytes()),
+                "{name:?} is in the clear in {}",
+                place.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn rebuild_and_add_user_work_and_a_foster_carer_may_not_export() {
+    let dir = set_up_as_sam();
+    let rebuilt = admin(dir.path(), None, &["rebuild"], Pins::Env(PIN));
+    succeeds(&rebuilt);
+    let added = admin(
+        dir.path(),
+        None,
+        &["add-user", "--name", "Jo Carer", "--role", "foster_carer"],
+        Pins::EnvWithNew(PIN, "581302"),
+    );
+    succeeds(&added);
+    assert!(
+        String::from_utf8_lossy(&added.stderr).contains("Jo Carer"),
+        "{}",
+        text(&added)
+    );
+
+    let export = admin(
+        dir.path(),
+        Some("Jo Carer"),
+        &["export", "--format", "json", "-"],
+        Pins::Env("581302"),
+    );
+    fails_with(&export, "Your role does not allow this");
+    assert!(export.stdout.is_empty(), "{}", text(&export));
 }

@@ -164,6 +164,7 @@ mod tests {
                 code: "invalid".into(),
                 message_id: "error-dob-in-future".into(),
                 fields: vec![FieldError::new(Field::DateOfBirth, FieldProblem::InFuture)],
+                retry_after_seconds: None,
             }));
         assert!(!s.saving);
         assert_eq!(s.input.name_latin, "Sample Ama");
@@ -206,6 +207,7 @@ mod tests {
                 code: "storage".into(),
                 message_id: "error-storage".into(),
                 fields: vec![],
+                retry_after_seconds: None,
             }));
         assert_eq!(s.error.as_deref(), Some("error-storage"));
         assert!(s.has_errors());

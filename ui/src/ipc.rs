@@ -12,7 +12,25 @@ extern "C" {
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// Raised on the window whenever the shell answers "locked" (it locked itself after the idle
+/// time, or was locked elsewhere): the gate shows the lock screen.
+pub const LOCKED_EVENT: &str = "harbour-locked";
+
 pub async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
+    let result = invoke(cmd, args).await;
+    if let Err(e) = &result {
+        if e.code == "locked" {
+            if let Some(window) = web_sys::window() {
+                if let Ok(event) = web_sys::Event::new(LOCKED_EVENT) {
+                    let _ = window.dispatch_event(&event);
+                }
+            }
+        }
+    }
+    result
+}
+
+async fn invoke<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
     let args = args
         .serialize(&serializer)

@@ -15,3 +15,4 @@ pub mod state;
 pub mod time;
 
 pub use components::app::App;
+pub use components::lock::Root;

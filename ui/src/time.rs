@@ -52,6 +52,11 @@ pub fn now() -> DateTime<Utc> {
 }
 
 /// Today's date where the carer is.
+/// Milliseconds since the epoch, for idle timing.
+pub fn now_ms() -> f64 {
+    now().timestamp_millis() as f64
+}
+
 pub fn today_local() -> NaiveDate {
     clock::local(now()).date()
 }

@@ -1,5 +1,6 @@
 //! `cargo xtask run`: sets up, builds the UI and the app, then starts the app in the current
-//! desktop session and exits with its status.
+//! desktop session and exits with its status. Without `--data-dir` it opens the demonstration
+//! store in `target/demo-data` (fictional children, published PIN).
 
 use std::ffi::OsString;
 use std::process::{Command, ExitCode};
@@ -68,10 +69,22 @@ pub fn main(args: &[OsString]) -> Result<ExitCode, String> {
     // Not run from the workspace root: the app works from any directory, and a relative
     // --data-dir should mean what it meant where the user typed it.
     let mut command = Command::new(&app);
-    if let Some(dir) = &args.data_dir {
-        command.arg("--data-dir").arg(dir);
-    }
-    if args.sample_data {
+    let (dir, sample_data) = match &args.data_dir {
+        Some(dir) => (dir.clone(), args.sample_data),
+        // With no folder given: the demonstration store inside target/, made on first start with
+        // the fictional sample children, so nothing is ever mixed with real records.
+        None => {
+            let demo = cmd::target_dir().join("demo-data");
+            println!(
+                "==> demonstration store in {} (PIN 246810, shown on the lock screen); \
+                 for your own records: cargo xtask run --data-dir DIR",
+                demo.display()
+            );
+            (demo.into_os_string(), true)
+        }
+    };
+    command.arg("--data-dir").arg(dir);
+    if sample_data {
         command.arg("--sample-data");
     }
     let status = cmd::status(&mut command)?;

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::child::{Child, FieldError};
 use crate::episode::MissingEpisode;
+use crate::users::{Action, Role};
 
 /// Every failed command returns this: a stable code, the Fluent message for the carer, and any
 /// field-level problems to show next to their fields. Never a raw error text.
@@ -14,15 +15,29 @@ pub struct ApiError {
     pub message_id: String,
     #[serde(default)]
     pub fields: Vec<FieldError>,
+    /// After repeated wrong PINs: seconds before the next try is allowed.
+    #[serde(default)]
+    pub retry_after_seconds: Option<u64>,
 }
 
 impl ApiError {
+    /// The app locked itself (idle) or was locked: the UI shows the lock screen.
+    pub fn locked() -> Self {
+        Self {
+            code: "locked".into(),
+            message_id: "error-locked".into(),
+            fields: Vec::new(),
+            retry_after_seconds: None,
+        }
+    }
+
     /// For failures the UI cannot map to anything better (the IPC itself failed).
     pub fn backend() -> Self {
         Self {
             code: "backend".into(),
             message_id: "error-backend".into(),
             fields: Vec::new(),
+            retry_after_seconds: None,
         }
     }
 }
@@ -40,4 +55,42 @@ pub struct Reported {
     pub episode: MissingEpisode,
     /// The child was already missing; these are the steps of the episode already open.
     pub already_open: bool,
+}
+
+/// What the lock screen and the header need: whether Harbour is set up, locked, and who is in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LockStatus {
+    /// False on first run: the first user must be created.
+    pub set_up: bool,
+    /// With more than one user, the unlock form asks for a name too.
+    pub needs_name: bool,
+    /// Seconds before the next unlock attempt is allowed (after repeated wrong PINs).
+    pub wait_seconds: u64,
+    pub auto_lock_minutes: u32,
+    /// A demonstration store of fictional children: its PIN is shown on the lock screen.
+    pub demo_pin: Option<String>,
+    /// Who has unlocked; `None` while locked.
+    pub user: Option<SignedIn>,
+}
+
+/// The user who unlocked, and what the UI may offer them (the store enforces it regardless).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedIn {
+    pub name: String,
+    pub role: Role,
+    pub may: Vec<Action>,
+}
+
+/// The unlock form.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unlock {
+    /// Empty when only one user exists.
+    pub name: String,
+    pub pin: String,
+}
+
+impl std::fmt::Debug for Unlock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Unlock").finish_non_exhaustive()
+    }
 }

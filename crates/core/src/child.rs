@@ -62,6 +62,13 @@ pub enum Field {
     Languages,
     Photo,
     LastSeen,
+    /// A staff member's name (users, not children).
+    UserName,
+    Pin,
+    /// The PIN typed a second time, to catch a slip.
+    PinAgain,
+    /// Minutes of inactivity before the app locks.
+    AutoLock,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,6 +82,47 @@ pub enum FieldProblem {
     TooOld,
     Unreadable,
     TooLarge,
+    TooShort,
+    /// A PIN anyone would guess first (one digit repeated, a plain run like 123456).
+    TooSimple,
+    /// The two entries of a PIN differ.
+    Mismatch,
+    /// Another user already has this name.
+    Taken,
+    OutOfRange,
+}
+
+impl Field {
+    pub const ALL: [Field; 10] = [
+        Field::NameLatin,
+        Field::NameOwnScript,
+        Field::DateOfBirth,
+        Field::Languages,
+        Field::Photo,
+        Field::LastSeen,
+        Field::UserName,
+        Field::Pin,
+        Field::PinAgain,
+        Field::AutoLock,
+    ];
+}
+
+impl FieldProblem {
+    pub const ALL: [FieldProblem; 13] = [
+        FieldProblem::Required,
+        FieldProblem::TooLong,
+        FieldProblem::TooMany,
+        FieldProblem::NotADate,
+        FieldProblem::InFuture,
+        FieldProblem::TooOld,
+        FieldProblem::Unreadable,
+        FieldProblem::TooLarge,
+        FieldProblem::TooShort,
+        FieldProblem::TooSimple,
+        FieldProblem::Mismatch,
+        FieldProblem::Taken,
+        FieldProblem::OutOfRange,
+    ];
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -105,6 +153,14 @@ impl FieldError {
             (Photo, _) => "error-photo-unreadable",
             (LastSeen, InFuture) => "error-last-seen-in-future",
             (LastSeen, _) => "error-last-seen-not-a-time",
+            (UserName, Required) => "error-user-name-required",
+            (UserName, TooLong) => "error-user-name-too-long",
+            (UserName, Taken) => "error-user-name-taken",
+            (Pin, TooShort) => "error-pin-too-short",
+            (Pin, TooLong) => "error-pin-too-long",
+            (Pin, TooSimple) => "error-pin-too-simple",
+            (PinAgain, Mismatch) => "error-pin-mismatch",
+            (AutoLock, _) => "error-auto-lock-range",
             _ => "error-field-invalid",
         }
     }

@@ -59,6 +59,10 @@ id_newtype!(
     DeviceId
 );
 id_newtype!(
+    /// One member of staff who can unlock Harbour.
+    UserId
+);
+id_newtype!(
     /// One op in the log, unique across every device.
     OpId
 );

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::child::ChildDetails;
-use crate::ids::{ChildId, EpisodeId};
+use crate::ids::{ChildId, EpisodeId, UserId};
+use crate::users::Role;
 
 /// The op bodies this version writes and understands. Frozen once released: add variants,
 /// never change old ones.
@@ -38,6 +39,15 @@ pub enum OpBody {
         episode: EpisodeId,
         at: DateTime<Utc>,
     },
+    /// A member of staff is added (their key lives in the device's key file, not here).
+    UserAdded {
+        user: UserId,
+        name: String,
+        role: Role,
+        created_at: DateTime<Utc>,
+    },
+    /// A member of staff can no longer unlock Harbour. Their records stay.
+    UserDisabled { user: UserId },
 }
 
 /// Which kind of record a field belongs to.
@@ -45,6 +55,7 @@ pub enum OpBody {
 pub enum EntityKind {
     Child,
     Episode,
+    User,
 }
 
 /// One field set by an op: `(record, field name, new value)`.
@@ -73,6 +84,8 @@ impl OpBody {
             OpBody::ChildPhotoSet { .. } => "child_photo_set",
             OpBody::EpisodeStarted { .. } => "episode_started",
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
+            OpBody::UserAdded { .. } => "user_added",
+            OpBody::UserDisabled { .. } => "user_disabled",
         }
     }
 
@@ -85,6 +98,7 @@ impl OpBody {
             OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
                 episode.to_string()
             }
+            OpBody::UserAdded { user, .. } | OpBody::UserDisabled { user } => user.to_string(),
         }
     }
 
@@ -143,6 +157,22 @@ impl OpBody {
                 "last_seen_at",
                 json!(at),
             )],
+            OpBody::UserAdded {
+                user,
+                name,
+                role,
+                created_at,
+            } => {
+                let e = user.to_string();
+                vec![
+                    write(User, e.clone(), "created_at", json!(created_at)),
+                    write(User, e.clone(), "name", json!(name)),
+                    write(User, e, "role", json!(role)),
+                ]
+            }
+            OpBody::UserDisabled { user } => {
+                vec![write(User, user.to_string(), "disabled", json!(true))]
+            }
         }
     }
 

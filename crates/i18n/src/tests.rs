@@ -117,31 +117,16 @@ fn every_locale_has_every_message_with_the_same_variables() {
 
 #[test]
 fn every_message_the_core_asks_for_exists() {
-    use harbour_core::{Field, FieldError, FieldProblem, Step};
+    use harbour_core::{Field, FieldError, FieldProblem, Role, Step};
     let en = Localizer::new(SOURCE_TAG);
-    let fields = [
-        Field::NameLatin,
-        Field::NameOwnScript,
-        Field::DateOfBirth,
-        Field::Languages,
-        Field::Photo,
-        Field::LastSeen,
-    ];
-    let problems = [
-        FieldProblem::Required,
-        FieldProblem::TooLong,
-        FieldProblem::TooMany,
-        FieldProblem::NotADate,
-        FieldProblem::InFuture,
-        FieldProblem::TooOld,
-        FieldProblem::Unreadable,
-        FieldProblem::TooLarge,
-    ];
-    for f in fields {
-        for p in problems {
+    for f in Field::ALL {
+        for p in FieldProblem::ALL {
             let id = FieldError::new(f, p).message_id();
             assert!(en.has_message(id), "{id} missing");
         }
+    }
+    for role in Role::ALL {
+        assert!(en.has_message(role.message_id()), "{role:?}");
     }
     for s in Step::ALL {
         assert!(en.has_message(s.message_id()), "{s:?}");

@@ -14,6 +14,26 @@ pub enum AuditEvent {
     StoreOpened,
     /// A child's details were opened on screen.
     ChildViewed,
+    /// A user unlocked the store (the subject is empty; the actor is the user).
+    Unlocked,
+    /// A wrong name or PIN was typed; recorded at the next unlock, with the time it happened.
+    UnlockFailed,
+    /// A user locked the app, or it locked itself after the idle time.
+    Locked,
+    /// The subject (a user id) was added.
+    UserAdded,
+    /// The subject (a user id) was disabled.
+    UserDisabled,
+    /// The subject (a user id) changed their PIN.
+    PinChanged,
+    /// Records were exported (subject: the format).
+    Exported,
+    /// A backup was written.
+    BackupMade,
+    /// This store was restored from a backup (subject: the device id it was made on).
+    Restored,
+    /// A setting changed (subject: which).
+    SettingChanged,
 }
 
 impl AuditEvent {
@@ -21,6 +41,16 @@ impl AuditEvent {
         match self {
             AuditEvent::StoreOpened => "store_opened",
             AuditEvent::ChildViewed => "child_viewed",
+            AuditEvent::Unlocked => "unlocked",
+            AuditEvent::UnlockFailed => "unlock_failed",
+            AuditEvent::Locked => "locked",
+            AuditEvent::UserAdded => "user_added",
+            AuditEvent::UserDisabled => "user_disabled",
+            AuditEvent::PinChanged => "pin_changed",
+            AuditEvent::Exported => "exported",
+            AuditEvent::BackupMade => "backup_made",
+            AuditEvent::Restored => "restored",
+            AuditEvent::SettingChanged => "setting_changed",
         }
     }
 }
@@ -32,6 +62,8 @@ pub struct AuditEntry {
     pub at: String,
     pub event: String,
     pub subject: String,
+    /// The user who did it (a user id), or empty for the app itself.
+    pub actor: String,
 }
 
 /// Where the chain is broken, if it is.
@@ -48,13 +80,31 @@ pub enum ChainCheck {
 
 const GENESIS: [u8; 32] = [0; 32];
 
-fn entry_hash(prev: &[u8], seq: i64, at: &str, event: &str, subject: &str) -> [u8; 32] {
+/// Entries without an actor (written before users existed) keep their first hash form, so old
+/// chains still verify; entries with one cover it too, under a different domain string.
+pub(crate) fn entry_hash(
+    prev: &[u8],
+    seq: i64,
+    at: &str,
+    event: &str,
+    subject: &str,
+    actor: &str,
+) -> [u8; 32] {
     let mut h = blake3::Hasher::new();
-    h.update(b"harbour-audit-v1");
+    h.update(if actor.is_empty() {
+        b"harbour-audit-v1"
+    } else {
+        b"harbour-audit-v2"
+    });
     h.update(prev);
     h.update(&seq.to_le_bytes());
+    let fields: &[&str] = if actor.is_empty() {
+        &[at, event, subject]
+    } else {
+        &[at, event, subject, actor]
+    };
     // Length-prefixed, so ("ab", "c") and ("a", "bc") hash differently.
-    for field in [at, event, subject] {
+    for field in fields {
         h.update(&(field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
     }
@@ -67,6 +117,7 @@ pub(crate) fn record(
     at: DateTime<Utc>,
     event: AuditEvent,
     subject: &str,
+    actor: &str,
 ) -> Result<(), StoreError> {
     let last: Option<(i64, Vec<u8>)> = conn
         .query_row(
@@ -80,25 +131,28 @@ pub(crate) fn record(
         None => (1, GENESIS.to_vec()),
     };
     let at = at.to_rfc3339_opts(SecondsFormat::Millis, true);
-    let hash = entry_hash(&prev, seq, &at, event.name(), subject);
+    let hash = entry_hash(&prev, seq, &at, event.name(), subject, actor);
     conn.execute(
-        "INSERT INTO audit (seq, at, event, subject, hash) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![seq, at, event.name(), subject, hash.as_slice()],
+        "INSERT INTO audit (seq, at, event, subject, actor, hash) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![seq, at, event.name(), subject, actor, hash.as_slice()],
     )?;
     Ok(())
 }
 
 /// Walks the whole chain from the start.
 pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck, StoreError> {
-    let mut stmt = conn.prepare("SELECT seq, at, event, subject, hash FROM audit ORDER BY seq")?;
+    let mut stmt =
+        conn.prepare("SELECT seq, at, event, subject, actor, hash FROM audit ORDER BY seq")?;
     let mut rows = stmt.query([])?;
     let mut prev = GENESIS.to_vec();
     let mut expected_seq = 1;
     while let Some(r) = rows.next()? {
         let seq: i64 = r.get(0)?;
-        let (at, event, subject): (String, String, String) = (r.get(1)?, r.get(2)?, r.get(3)?);
-        let hash: Vec<u8> = r.get(4)?;
-        if seq != expected_seq || hash != entry_hash(&prev, seq, &at, &event, &subject) {
+        let (at, event, subject, actor): (String, String, String, String) =
+            (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?);
+        let hash: Vec<u8> = r.get(5)?;
+        if seq != expected_seq || hash != entry_hash(&prev, seq, &at, &event, &subject, &actor) {
             return Ok(ChainCheck::BrokenAt { seq: expected_seq });
         }
         prev = hash;
@@ -110,13 +164,14 @@ pub(crate) fn verify(conn: &Connection) -> Result<ChainCheck, StoreError> {
 }
 
 pub(crate) fn entries(conn: &Connection) -> Result<Vec<AuditEntry>, StoreError> {
-    let mut stmt = conn.prepare("SELECT seq, at, event, subject FROM audit ORDER BY seq")?;
+    let mut stmt = conn.prepare("SELECT seq, at, event, subject, actor FROM audit ORDER BY seq")?;
     let rows = stmt.query_map([], |r| {
         Ok(AuditEntry {
             seq: r.get(0)?,
             at: r.get(1)?,
             event: r.get(2)?,
             subject: r.get(3)?,
+            actor: r.get(4)?,
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -137,7 +192,8 @@ mod tests {
             } else {
                 AuditEvent::StoreOpened
             };
-            record(&conn, t, event, &format!("subject-{i}")).unwrap();
+            let actor = if i % 3 == 0 { "" } else { "user-1" };
+            record(&conn, t, event, &format!("subject-{i}"), actor).unwrap();
         }
         conn
     }
@@ -169,6 +225,18 @@ mod tests {
     }
 
     #[test]
+    fn an_entry_given_to_another_actor_is_found() {
+        let conn = chain(5);
+        conn.execute("UPDATE audit SET actor = 'user-2' WHERE seq = 2", [])
+            .unwrap();
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::BrokenAt { seq: 2 });
+        let conn = chain(5);
+        conn.execute("UPDATE audit SET actor = '' WHERE seq = 3", [])
+            .unwrap();
+        assert_eq!(verify(&conn).unwrap(), ChainCheck::BrokenAt { seq: 3 });
+    }
+
+    #[test]
     fn a_removed_entry_is_found() {
         let conn = chain(5);
         conn.execute("DELETE FROM audit WHERE seq = 2", []).unwrap();
@@ -182,12 +250,14 @@ mod tests {
         let prev: Vec<u8> = conn
             .query_row("SELECT hash FROM audit WHERE seq = 1", [], |r| r.get(0))
             .unwrap();
-        let (at, event): (String, String) = conn
-            .query_row("SELECT at, event FROM audit WHERE seq = 2", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+        let (at, event, actor): (String, String, String) = conn
+            .query_row(
+                "SELECT at, event, actor FROM audit WHERE seq = 2",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
             .unwrap();
-        let forged = entry_hash(&prev, 2, &at, &event, "forged");
+        let forged = entry_hash(&prev, 2, &at, &event, "forged", &actor);
         conn.execute(
             "UPDATE audit SET subject = 'forged', hash = ?1 WHERE seq = 2",
             [forged.as_slice()],

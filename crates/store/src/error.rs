@@ -13,12 +13,46 @@ pub enum StoreError {
     #[error("an op is stamped too far in the future")]
     FromTheFuture,
     #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
-    #[error("could not prepare the data folder: {0}")]
+    Db(rusqlite::Error),
+    #[error("could not read or write the data folder: {0}")]
     Io(#[from] std::io::Error),
     /// A stored value that cannot be read back (a bug or a damaged file), named by column.
     #[error("stored value cannot be read: {0}")]
     Corrupt(&'static str),
+    /// The name or PIN typed at unlock matches no one. Counted and, later, audited. Carries
+    /// the seconds before the next try is allowed (0: at once).
+    #[error("the name or PIN is not right")]
+    WrongPin(u64),
+    /// Too many wrong PINs in a row: the next try is allowed after this many seconds.
+    #[error("wait {0} s before trying again")]
+    WaitBeforeRetry(u64),
+    /// The user was disabled: their PIN no longer opens the store.
+    #[error("this user has been disabled")]
+    UserDisabled,
+    /// The user's role does not allow what was asked.
+    #[error("not allowed for this role")]
+    NotAllowed,
+    /// No store here yet: the first user must be created.
+    #[error("no store has been set up here")]
+    NotSetUp,
+    /// First-run set-up or a restore was asked for where a store already exists.
+    #[error("a store already exists here")]
+    AlreadySetUp,
+    /// The key opened, but the database is damaged, truncated or missing.
+    #[error("the store is damaged or incomplete")]
+    Damaged,
+    /// The key file (wrapped keys, salts) cannot be read.
+    #[error("the key file is damaged")]
+    KeyFileDamaged,
+    /// Made by a newer Harbour; this version must not touch it.
+    #[error("made by a newer version of Harbour")]
+    TooNew,
+    /// The file is not a Harbour backup at all.
+    #[error("not a Harbour backup")]
+    NotABackup,
+    /// The backup is shorter than it says or its contents were changed.
+    #[error("the backup is incomplete or has been changed")]
+    BackupDamaged,
 }
 
 impl StoreError {
@@ -29,6 +63,17 @@ impl StoreError {
             StoreError::NotFound => "not_found",
             StoreError::FromTheFuture => "from_the_future",
             StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_) => "storage",
+            StoreError::WrongPin(_) => "wrong_pin",
+            StoreError::WaitBeforeRetry(_) => "wait",
+            StoreError::UserDisabled => "user_disabled",
+            StoreError::NotAllowed => "not_allowed",
+            StoreError::NotSetUp => "not_set_up",
+            StoreError::AlreadySetUp => "already_set_up",
+            StoreError::Damaged => "damaged",
+            StoreError::KeyFileDamaged => "key_file_damaged",
+            StoreError::TooNew => "too_new",
+            StoreError::NotABackup => "not_a_backup",
+            StoreError::BackupDamaged => "backup_damaged",
         }
     }
 
@@ -44,6 +89,77 @@ impl StoreError {
             | StoreError::Io(_)
             | StoreError::Corrupt(_)
             | StoreError::FromTheFuture => "error-storage",
+            StoreError::WrongPin(_) => "error-wrong-pin",
+            StoreError::WaitBeforeRetry(_) => "error-unlock-wait",
+            StoreError::UserDisabled => "error-user-disabled",
+            StoreError::NotAllowed => "error-not-allowed",
+            StoreError::NotSetUp => "error-not-set-up",
+            StoreError::AlreadySetUp => "error-already-set-up",
+            StoreError::Damaged => "error-store-damaged",
+            StoreError::KeyFileDamaged => "error-key-file-damaged",
+            StoreError::TooNew => "error-too-new",
+            StoreError::NotABackup => "error-not-a-backup",
+            StoreError::BackupDamaged => "error-backup-damaged",
         }
+    }
+
+    /// Seconds to wait before the next unlock attempt, for errors that have one.
+    pub fn retry_after_seconds(&self) -> Option<u64> {
+        match self {
+            StoreError::WaitBeforeRetry(s) | StoreError::WrongPin(s) => Some(*s),
+            _ => None,
+        }
+    }
+
+    /// SQLCipher says "not a database" both for a wrong key and for a damaged file; with a key
+    /// that already passed its seal check, it can only mean damage.
+    pub(crate) fn from_open(e: rusqlite::Error) -> StoreError {
+        StoreError::from(e)
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// A damaged page found at any moment (a failed page check, a malformed file) is named as
+    /// damage, not as a passing storage error, so the carer is told to keep the file.
+    fn from(e: rusqlite::Error) -> StoreError {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                StoreError::Damaged
+            }
+            _ => StoreError::Db(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_error_has_a_message_a_carer_can_read() {
+        let en = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+        let all = [
+            StoreError::Invalid(vec![]),
+            StoreError::NotFound,
+            StoreError::FromTheFuture,
+            StoreError::Corrupt("x"),
+            StoreError::WrongPin(0),
+            StoreError::WaitBeforeRetry(5),
+            StoreError::UserDisabled,
+            StoreError::NotAllowed,
+            StoreError::NotSetUp,
+            StoreError::AlreadySetUp,
+            StoreError::Damaged,
+            StoreError::KeyFileDamaged,
+            StoreError::TooNew,
+            StoreError::NotABackup,
+            StoreError::BackupDamaged,
+        ];
+        for e in &all {
+            assert!(en.has_message(e.message_id()), "{e:?}");
+            assert!(!e.code().is_empty());
+        }
+        assert!(en.has_message("unlock-wait"));
+        assert!(en.has_message("error-audit-broken"));
     }
 }

@@ -1,24 +1,61 @@
-//! Harbour's local store: one SQLite file per install holding the children and their missing
-//! episodes.
+//! Harbour's local store: one encrypted SQLite file (SQLCipher) per install holding the
+//! children, their missing episodes and the staff, with a key file beside it (`vault`, `keys`).
 //!
 //! Every write validates first (with the same core rules the UI uses) and runs in one
 //! transaction, so bad input is rejected whole and nothing saved before is touched.
 //!
 //! Every write is an op appended to this device's log and folded into the tables the app reads
 //! (`oplog`); those tables can be rebuilt from the log at any time. Views of a child are
-//! recorded in a hash-chained audit (`audit`). Encryption at rest (SQLCipher) is still to come;
-//! the public API is shaped so callers do not change when it does.
+//! recorded in a hash-chained audit (`audit`), as are unlocks, wrong PINs, staff changes,
+//! exports and backups. Every read and write is checked against the unlocked user's role.
 
 mod audit;
+mod backup;
 mod error;
+mod keys;
 mod migrations;
 mod oplog;
 mod photo;
 mod samples;
+mod staff;
 mod store;
+mod vault;
 
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
+pub use backup::BACKUP_FORMAT;
 pub use error::StoreError;
+pub use keys::{KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
-pub use store::{Store, SystemClock};
+pub use staff::AUTO_LOCK_MINUTES;
+pub use store::{Session, Store, SystemClock};
+pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE};
+
+#[cfg(test)]
+pub(crate) mod testing {
+    //! Stores on disk for tests: real encryption and key wrapping, with the cheapest Argon2id
+    //! settings allowed (OWASP's minimum), so unlocking takes tens of milliseconds.
+
+    use crate::{DataDir, KdfParams, Store};
+    use harbour_core::{Clock, NewUser};
+    use std::path::Path;
+
+    pub const PIN: &str = "402719";
+    pub const KDF: KdfParams = KdfParams::OWASP_MINIMUM;
+
+    pub fn admin() -> NewUser {
+        NewUser {
+            name: "Sam Admin".into(),
+            pin: PIN.into(),
+            pin_again: PIN.into(),
+        }
+    }
+
+    pub fn create(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
+        DataDir::new(dir).create(&admin(), KDF, clock).unwrap()
+    }
+
+    pub fn unlock(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
+        DataDir::new(dir).unlock(None, PIN, clock).unwrap()
+    }
+}

@@ -3,11 +3,14 @@
 
 use rusqlite::Connection;
 
+use crate::error::StoreError;
+
 /// Never edit or reorder an entry once released: add a new file instead.
 pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0001_children_and_episodes.sql"),
     include_str!("../migrations/0002_op_log.sql"),
     include_str!("../migrations/0003_audit_chain.sql"),
+    include_str!("../migrations/0004_users.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
@@ -15,8 +18,12 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
         .map(|v| v as usize)
 }
 
-pub(crate) fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+/// Brings the schema up to date. A store from a newer Harbour is refused untouched.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     let current = schema_version(conn)?;
+    if current > MIGRATIONS.len() {
+        return Err(StoreError::TooNew);
+    }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
@@ -38,6 +45,10 @@ mod tests {
         assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
         migrate(&mut conn).unwrap();
         assert_eq!(schema_version(&conn).unwrap(), MIGRATIONS.len());
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        assert!(matches!(migrate(&mut conn), Err(StoreError::TooNew)));
+        conn.pragma_update(None, "user_version", MIGRATIONS.len() as i64)
+            .unwrap();
         let ok: String = conn
             .query_row("PRAGMA integrity_check", [], |r| r.get(0))
             .unwrap();

@@ -66,6 +66,17 @@ impl Device {
         Ok(device)
     }
 
+    /// Gives this store a new device id and an empty series of its own (after a restore, so
+    /// the copy never writes ops numbered like the original's). Returns the old id.
+    pub fn renew(conn: &Connection) -> Result<DeviceId, StoreError> {
+        let old = Device::load_or_create(conn)?.id;
+        conn.execute(
+            "UPDATE device SET id = ?1, next_idx = 0",
+            [Uuid::now_v7().to_string()],
+        )?;
+        Ok(old)
+    }
+
     pub fn save(&self, conn: &Connection) -> Result<(), StoreError> {
         conn.execute(
             "UPDATE device SET next_idx = ?1, last_hlc = ?2",
@@ -139,16 +150,24 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
                 op.device.to_string()
             ],
         )?;
-        touched.insert((w.kind == EntityKind::Child, w.entity));
+        touched.insert((kind_order(w.kind), w.entity));
     }
-    for (is_child, entity) in touched {
-        if is_child {
-            project_child(conn, &entity)?;
-        } else {
-            project_episode(conn, &entity)?;
+    for (kind, entity) in touched {
+        match kind {
+            0 => project_child(conn, &entity)?,
+            1 => project_episode(conn, &entity)?,
+            _ => project_user(conn, &entity)?,
         }
     }
     Ok(())
+}
+
+fn kind_order(kind: EntityKind) -> u8 {
+    match kind {
+        EntityKind::Child => 0,
+        EntityKind::Episode => 1,
+        EntityKind::User => 2,
+    }
 }
 
 fn registers(conn: &Connection, entity: &str) -> Result<BTreeMap<String, Value>, StoreError> {
@@ -260,10 +279,30 @@ fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+fn project_user(conn: &Connection, entity: &str) -> Result<(), StoreError> {
+    let f = registers(conn, entity)?;
+    let (Some(created_at), Some(name), Some(role)) = (
+        time_text(&f, "created_at")?,
+        text(&f, "name"),
+        text(&f, "role"),
+    ) else {
+        return Ok(());
+    };
+    let disabled = f.get("disabled").and_then(Value::as_bool).unwrap_or(false);
+    conn.execute(
+        "INSERT INTO users (id, name, role, disabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, \
+           disabled = excluded.disabled, created_at = excluded.created_at",
+        params![entity, name, role, disabled, created_at],
+    )?;
+    Ok(())
+}
+
 /// Throws the folded state away and folds the whole log again.
 pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
-        "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children;",
+        "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
+         DELETE FROM users;",
     )?;
     for op in all_ops(conn)? {
         fold(conn, &op)?;

@@ -8,20 +8,21 @@ use harbour_core::api::Reported;
 use harbour_core::episode::validate_last_seen;
 use harbour_core::ops::OpBody;
 use harbour_core::{
-    Child, ChildDetails, ChildId, ChildInput, Clock, DeviceId, EpisodeId, Field, FieldError,
-    MissingEpisode,
+    Action, Child, ChildDetails, ChildId, ChildInput, Clock, DeviceId, EpisodeId, Field,
+    FieldError, MissingEpisode, Role, UserId,
 };
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::fmt;
-use std::path::Path;
 use uuid::Uuid;
 
 use crate::audit::{self, AuditEntry, AuditEvent, ChainCheck};
 use crate::error::StoreError;
+use crate::keys::DataKey;
 use crate::migrations;
 use crate::oplog::{self, Device, Op};
 use crate::photo::prepare_photo;
 use crate::samples::sample_children;
+use crate::vault::DataDir;
 
 /// The wall clock, for the real app.
 #[derive(Debug, Clone, Copy, Default)]
@@ -33,16 +34,28 @@ impl Clock for SystemClock {
     }
 }
 
+/// Who is using the store: every read and write is checked against their role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Session {
+    pub user: UserId,
+    pub role: Role,
+}
+
+/// An unlocked store. Dropping it closes the database and zeroises the key.
 pub struct Store {
-    conn: Connection,
+    pub(crate) conn: Connection,
     clock: Box<dyn Clock + Send>,
     device: Device,
+    pub(crate) session: Session,
+    /// The data folder and key, for stores on disk (backups and staff changes need them).
+    pub(crate) disk: Option<(DataDir, DataKey)>,
 }
 
 impl fmt::Debug for Store {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Store")
             .field("path", &self.conn.path())
+            .field("session", &self.session)
             .finish_non_exhaustive()
     }
 }
@@ -51,16 +64,15 @@ fn to_millis(t: DateTime<Utc>) -> DateTime<Utc> {
     DateTime::from_timestamp_millis(t.timestamp_millis()).unwrap_or(t)
 }
 
-fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
+pub(crate) fn parse_ts(s: &str) -> Result<DateTime<Utc>, StoreError> {
     DateTime::parse_from_rfc3339(s)
         .map(|t| t.with_timezone(&Utc))
         .map_err(|_| StoreError::Corrupt("timestamp"))
 }
 
-fn parse_id(s: &str) -> Result<Uuid, StoreError> {
+pub(crate) fn parse_id(s: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(s).map_err(|_| StoreError::Corrupt("id"))
 }
-
 const CHILD_COLUMNS: &str = "id, name_latin, name_own_script, date_of_birth, languages, \
      unaccompanied, suspected_trafficked, photo_jpeg IS NOT NULL, created_at";
 
@@ -130,25 +142,23 @@ fn decode_episode(row: [Option<String>; 5]) -> Result<MissingEpisode, StoreError
 }
 
 impl Store {
-    /// Opens (creating if needed) the store file at `path` and brings its schema up to date.
-    pub fn open(path: &Path, clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        let store = Self::init(conn, clock)?;
-        audit::record(&store.conn, store.now(), AuditEvent::StoreOpened, "")?;
-        Ok(store)
-    }
-
-    /// A store that lives only in memory; for tests and benchmarks.
+    /// A store that lives only in memory, used as an admin who is not recorded anywhere; for
+    /// tests and benchmarks.
     pub fn open_in_memory(clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
-        Self::init(Connection::open_in_memory()?, clock)
+        let session = Session {
+            user: UserId::from_uuid(Uuid::now_v7()),
+            role: Role::Admin,
+        };
+        Self::init(Connection::open_in_memory()?, clock, session, None)
     }
 
-    fn init(mut conn: Connection, clock: impl Clock + Send + 'static) -> Result<Self, StoreError> {
+    /// Migrates an open (and, on disk, keyed) connection and loads the device.
+    pub(crate) fn init(
+        mut conn: Connection,
+        clock: impl Clock + Send + 'static,
+        session: Session,
+        disk: Option<(DataDir, DataKey)>,
+    ) -> Result<Self, StoreError> {
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
@@ -157,14 +167,46 @@ impl Store {
             conn,
             clock: Box::new(clock),
             device,
+            session,
+            disk,
         };
         store.adopt_rows_from_before_the_log()?;
         Ok(store)
     }
 
+    /// Who is using the store.
+    pub fn session(&self) -> Session {
+        self.session
+    }
+
+    /// Refuses what the session's role may not do.
+    pub(crate) fn require(&self, action: Action) -> Result<(), StoreError> {
+        if self.session.role.may(action) {
+            Ok(())
+        } else {
+            Err(StoreError::NotAllowed)
+        }
+    }
+
+    /// Writes an audit entry with the session's user as the actor.
+    pub(crate) fn audit(&self, event: AuditEvent, subject: &str) -> Result<(), StoreError> {
+        audit::record(
+            &self.conn,
+            self.now(),
+            event,
+            subject,
+            &self.session.user.to_string(),
+        )
+    }
+
+    /// Locks: records it and closes the database; the key is zeroised as it drops.
+    pub fn lock(self) -> Result<(), StoreError> {
+        self.audit(AuditEvent::Locked, "")
+    }
+
     /// Appends ops (one transaction) and folds them; the device's series advances only if it
     /// all commits.
-    fn write(&mut self, bodies: &[OpBody]) -> Result<(), StoreError> {
+    pub(crate) fn write(&mut self, bodies: &[OpBody]) -> Result<(), StoreError> {
         let now_ms = self.now().timestamp_millis();
         let mut device = self.device;
         let tx = self.conn.transaction()?;
@@ -238,6 +280,7 @@ impl Store {
     /// once and folded; the clock moves past them. An op stamped more than a day ahead of this
     /// device's clock is refused whole (nothing of the batch is written).
     pub fn apply_remote(&mut self, ops: &[Op]) -> Result<usize, StoreError> {
+        self.require(Action::RecordMissing)?;
         let now_ms = self.now().timestamp_millis();
         let mut device = self.device;
         let tx = self.conn.transaction()?;
@@ -260,6 +303,7 @@ impl Store {
 
     /// Folds the whole log again from nothing; the read tables must come out the same.
     pub fn rebuild(&mut self) -> Result<(), StoreError> {
+        self.require(Action::ChangeSettings)?;
         let tx = self.conn.transaction()?;
         oplog::rebuild(&tx)?;
         tx.commit()?;
@@ -279,6 +323,7 @@ impl Store {
         input: &ChildInput,
         photo: Option<&[u8]>,
     ) -> Result<Child, StoreError> {
+        self.require(Action::EditChildren)?;
         let now = self.now();
         let details = input.validate(now.date_naive());
         let photo = photo.map(prepare_photo).transpose();
@@ -310,6 +355,7 @@ impl Store {
 
     /// Every child, by name.
     pub fn children(&self) -> Result<Vec<Child>, StoreError> {
+        self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {CHILD_COLUMNS} FROM children ORDER BY name_latin COLLATE NOCASE, id"
         ))?;
@@ -318,6 +364,7 @@ impl Store {
     }
 
     pub fn child(&self, id: ChildId) -> Result<Child, StoreError> {
+        self.require(Action::ViewChildren)?;
         self.conn
             .query_row(
                 &format!("SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1"),
@@ -336,27 +383,25 @@ impl Store {
         // mutably for the whole call.
         let child = self.child(id)?;
         let photo = self.child_photo(id)?;
-        audit::record(
-            &self.conn,
-            self.now(),
-            AuditEvent::ChildViewed,
-            &id.to_string(),
-        )?;
+        self.audit(AuditEvent::ChildViewed, &id.to_string())?;
         Ok((child, photo))
     }
 
     /// The audit chain, oldest first.
     pub fn audit_entries(&self) -> Result<Vec<AuditEntry>, StoreError> {
+        self.require(Action::ViewAudit)?;
         audit::entries(&self.conn)
     }
 
     /// Checks every link of the audit chain.
     pub fn verify_audit(&self) -> Result<ChainCheck, StoreError> {
+        self.require(Action::ViewAudit)?;
         audit::verify(&self.conn)
     }
 
     /// The child's stored photo (JPEG), if any.
     pub fn child_photo(&self, id: ChildId) -> Result<Option<Vec<u8>>, StoreError> {
+        self.require(Action::ViewChildren)?;
         self.conn
             .query_row(
                 "SELECT photo_jpeg FROM children WHERE id = ?1",
@@ -370,6 +415,7 @@ impl Store {
     /// Records that the child is missing, now. If an episode is already open it is returned as it
     /// is, so a second press (or a second carer) never opens a duplicate.
     pub fn report_missing(&mut self, child: ChildId) -> Result<Reported, StoreError> {
+        self.require(Action::RecordMissing)?;
         let now = self.now();
         self.child(child)?;
         if let Some(episode) = self
@@ -401,6 +447,7 @@ impl Store {
         episode: EpisodeId,
         at: DateTime<Utc>,
     ) -> Result<MissingEpisode, StoreError> {
+        self.require(Action::RecordMissing)?;
         let at = validate_last_seen(to_millis(at), self.now())
             .map_err(|e| StoreError::Invalid(vec![e]))?;
         self.episode(episode)?;
@@ -409,6 +456,7 @@ impl Store {
     }
 
     pub fn episode(&self, id: EpisodeId) -> Result<MissingEpisode, StoreError> {
+        self.require(Action::ViewChildren)?;
         let row = self
             .conn
             .query_row(
@@ -423,6 +471,7 @@ impl Store {
 
     /// Every episode still open, oldest first.
     pub fn open_episodes(&self) -> Result<Vec<MissingEpisode>, StoreError> {
+        self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE closed_at IS NULL \
              ORDER BY started_at, id"
@@ -434,6 +483,7 @@ impl Store {
     /// Adds the fictional sample children, once: does nothing if any child exists already.
     /// Returns how many were added.
     pub fn load_sample_children(&mut self) -> Result<usize, StoreError> {
+        self.require(Action::EditChildren)?;
         let any: bool = self
             .conn
             .query_row("SELECT EXISTS(SELECT 1 FROM children)", [], |r| r.get(0))?;

@@ -2,18 +2,30 @@
 //! the webview sends is what these tests send.
 
 use super::*;
-use crate::with_commands;
+use crate::{with_commands, Gate};
+use harbour_core::api::LockStatus;
 use harbour_core::{Field, FieldError, FieldProblem};
-use harbour_store::SystemClock;
+use harbour_store::{DataDir, KdfParams};
 use serde_json::{json, Value};
 use std::sync::Mutex;
 use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
 
-fn app() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
+struct TestApp {
+    _app: tauri::App<MockRuntime>,
+    webview: WebviewWindow<MockRuntime>,
+    _dir: tempfile::TempDir,
+}
+
+/// The app on an empty data folder: first run.
+fn first_run() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
     let state = AppState {
-        store: Mutex::new(Store::open_in_memory(SystemClock).unwrap()),
+        gate: Mutex::new(Gate::new(
+            DataDir::new(dir.path()),
+            KdfParams::OWASP_MINIMUM,
+        )),
         exit_when_ready: false,
     };
     let app = with_commands(mock_builder(), state)
@@ -22,7 +34,79 @@ fn app() -> (tauri::App<MockRuntime>, WebviewWindow<MockRuntime>) {
     let webview = tauri::WebviewWindowBuilder::new(&app, "main", Default::default())
         .build()
         .unwrap();
-    (app, webview)
+    TestApp {
+        _app: app,
+        webview,
+        _dir: dir,
+    }
+}
+
+const PIN: &str = "402719";
+
+fn first_user() -> Value {
+    json!({"user": {"name": "Sam Admin", "pin": PIN, "pin_again": PIN}})
+}
+
+/// Set up and unlocked.
+fn app() -> (TestApp, WebviewWindow<MockRuntime>) {
+    let app = first_run();
+    invoke(&app.webview, "set_up", first_user()).unwrap();
+    let w = app.webview.clone();
+    (app, w)
+}
+
+fn error(v: Value) -> ApiError {
+    serde_json::from_value(v).unwrap()
+}
+
+#[test]
+fn first_run_then_lock_then_unlock() {
+    let app = first_run();
+    let w = &app.webview;
+    let status: LockStatus =
+        serde_json::from_value(invoke(w, "lock_status", json!({})).unwrap()).unwrap();
+    assert!(!status.set_up && status.user.is_none());
+    assert_eq!(
+        error(invoke(w, "list_children", json!({})).unwrap_err()).code,
+        "locked"
+    );
+    let bad = error(
+        invoke(
+            w,
+            "set_up",
+            json!({"user": {"name": "", "pin": "1234", "pin_again": "1235"}}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(bad.fields.len(), 3, "{bad:?}");
+
+    let status: LockStatus =
+        serde_json::from_value(invoke(w, "set_up", first_user()).unwrap()).unwrap();
+    let me = status.user.unwrap();
+    assert_eq!(
+        (me.name.as_str(), me.role),
+        ("Sam Admin", harbour_core::Role::Admin)
+    );
+    assert!(me.may.contains(&harbour_core::Action::ManageUsers));
+    assert_eq!(invoke(w, "list_children", json!({})).unwrap(), json!([]));
+
+    let status: LockStatus = serde_json::from_value(invoke(w, "lock", json!({})).unwrap()).unwrap();
+    assert!(status.set_up && status.user.is_none() && !status.needs_name);
+    assert_eq!(
+        error(invoke(w, "list_children", json!({})).unwrap_err()).code,
+        "locked",
+        "locking drops the store"
+    );
+    assert_eq!(invoke(w, "still_here", json!({})).unwrap(), json!(false));
+    let wrong =
+        error(invoke(w, "unlock", json!({"form": {"name": "", "pin": "999999"}})).unwrap_err());
+    assert_eq!(
+        (wrong.code.as_str(), wrong.message_id.as_str()),
+        ("wrong_pin", "error-wrong-pin")
+    );
+    invoke(w, "unlock", json!({"form": {"name": "", "pin": PIN}})).unwrap();
+    assert_eq!(invoke(w, "still_here", json!({})).unwrap(), json!(true));
+    assert_eq!(invoke(w, "list_children", json!({})).unwrap(), json!([]));
 }
 
 fn invoke(webview: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {

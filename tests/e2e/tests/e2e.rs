@@ -1,5 +1,6 @@
-//! The journeys a carer takes, on the real built app: add children, report one missing, see
-//! the right steps first, close Harbour, open it again and find the episode still open.
+//! The journeys a carer takes, on the real built app: set Harbour up, add children, report one
+//! missing, see the right steps first, lock it, use "Child missing" from the lock screen, close
+//! Harbour, unlock it again and find the episode still open.
 
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
@@ -88,6 +89,42 @@ async fn add_plain_child(c: &Client) {
     card(c, "Test Sam").await;
 }
 
+const PIN: &str = "402719";
+
+/// First run: refused with every problem shown, then set up.
+async fn set_up(c: &Client) {
+    wait_css(c, "#setup-form").await;
+    click(c, "#setup-submit").await;
+    assert!(text_of(c, "#setup-name-error").await.contains("name"));
+    assert!(text_of(c, "#setup-pin-error")
+        .await
+        .contains("6 characters"));
+    type_into(c, "#setup-name", "Test Carer").await;
+    type_into(c, "#setup-pin", "123456").await;
+    type_into(c, "#setup-pin-again", "123456").await;
+    click(c, "#setup-submit").await;
+    assert!(text_of(c, "#setup-pin-error")
+        .await
+        .contains("easy to guess"));
+    println!("{}", screenshot(c, "first-run-refused").await.display());
+    set_value(c, "#setup-pin", PIN).await;
+    set_value(c, "#setup-pin-again", PIN).await;
+    click(c, "#setup-submit").await;
+    wait_css(c, "#signed-in").await;
+    assert!(text_of(c, "#signed-in").await.contains("Test Carer"));
+}
+
+/// Types the PIN on the lock screen and waits for the app.
+async fn unlock(c: &Client, pin: &str) {
+    type_into(c, "#unlock-pin", pin).await;
+    wait_css(c, "#unlock-pin")
+        .await
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .unwrap();
+    wait_css(c, "#signed-in").await;
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
@@ -95,6 +132,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let mut driver = Driver::start();
 
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
+    set_up(&c).await;
     wait_css(&c, ".empty #load-samples").await;
     add_trafficked_child(&c).await;
     add_plain_child(&c).await;
@@ -139,10 +177,43 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     set_value(&c, "#last-seen", "2099-01-01T10:00").await;
     click(&c, ".last-seen button[type=submit]").await;
     assert!(text_of(&c, "#last-seen-error").await.contains("future"));
+
+    // Ctrl+L locks: no child's details stay on screen, and "Child missing" still gives the
+    // steps and numbers at once, without unlocking.
+    wait_css(&c, "#lock-button")
+        .await
+        .send_keys(&format!("{}l", Key::Control))
+        .await
+        .unwrap();
+    wait_css(&c, "#unlock-form").await;
+    let page = c.source().await.unwrap();
+    assert!(
+        !page.contains("Test Ruta"),
+        "a locked screen shows no child"
+    );
+    click(&c, "#lock-child-missing").await;
+    let steps = text_of(&c, "#generic-steps").await;
+    assert!(
+        steps.contains("call 999 now") && steps.contains("101"),
+        "{steps}"
+    );
+    assert!(text_of(&c, "#number-116000").await.contains("116 000"));
+    println!(
+        "{}",
+        screenshot(&c, "lock-screen-child-missing").await.display()
+    );
+    // A wrong PIN is said plainly, and the PIN field is emptied.
+    type_into(&c, "#unlock-pin", "999999").await;
+    click(&c, "#unlock-submit").await;
+    assert!(text_of(&c, "#lock-error").await.contains("not right"));
+    unlock(&c, PIN).await;
+    card(&c, "Test Ruta").await;
     c.close().await.unwrap();
 
-    // Harbour is closed and opened again: both episodes are still open, with elapsed times.
+    // Harbour is closed and opened again: locked, and after unlocking both episodes are still
+    // open, with elapsed times.
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
+    unlock(&c, PIN).await;
     let ruta = card(&c, "Test Ruta").await;
     let banner = text_of(&c, &format!("{ruta}.is-missing .missing-banner")).await;
     assert!(
@@ -162,8 +233,13 @@ async fn a_first_look_with_the_sample_children() {
     let data = tempfile::tempdir().unwrap();
     let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
-    let c = driver.open_app(&["--data-dir", &data_dir]).await;
-    click(&c, ".empty #load-samples").await;
+    let c = driver
+        .open_app(&["--data-dir", &data_dir, "--sample-data"])
+        .await;
+    // The demonstration store says what it is, and its PIN, on the lock screen.
+    assert!(text_of(&c, "#demo-banner").await.contains("246810"));
+    println!("{}", screenshot(&c, "lock-screen-demo").await.display());
+    unlock(&c, "246810").await;
     let cards = ["Amanuel Sample", "Gul Sample", "Jamie Sample"];
     for name in cards {
         card(&c, name).await;
@@ -175,5 +251,9 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");
+    // The Lock button drops everything the screen held.
+    click(&c, "#lock-button").await;
+    wait_css(&c, "#unlock-form").await;
+    assert!(!c.source().await.unwrap().contains("Amanuel"));
     c.close().await.unwrap();
 }

@@ -1,16 +1,13 @@
-//! The root: provides the localizer, loads the children, keeps the clock ticking and picks the
-//! screen.
+//! The unlocked app: loads the children, keeps the clock ticking and picks the screen. It is
+//! mounted only while unlocked, so its state (every child's details) goes when Harbour locks.
 
 use harbour_core::api::{ChildEntry, Reported};
 use harbour_core::ChildId;
-use harbour_i18n::Localizer;
 use serde::Serialize;
-use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::{add_child::AddChild, home::Home, steps::Steps};
-use crate::i18n::I18n;
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState, Screen};
 use crate::time;
@@ -34,9 +31,6 @@ pub fn reload(state: UseReducerDispatcher<AppState>) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let i18n = use_memo((), |_| {
-        I18n(Rc::new(Localizer::new(harbour_i18n::SOURCE_TAG)))
-    });
     let state = use_reducer(|| AppState::new(time::now()));
 
     {
@@ -52,15 +46,6 @@ pub fn app() -> Html {
             move || drop(interval)
         });
     }
-    // Tell the shell the first screen is up (start-up benchmark, and a log line for support).
-    use_effect_with(state.loaded, |loaded| {
-        if *loaded {
-            spawn_local(async {
-                let _ = ipc::call::<_, ()>("ui_ready", &NoArgs {}).await;
-            });
-        }
-    });
-
     let on_missing = {
         let dispatcher = state.dispatcher();
         Callback::from(move |child_id: ChildId| {
@@ -74,7 +59,6 @@ pub fn app() -> Html {
         })
     };
 
-    let locale = i18n.locale();
     let screen = match &state.screen {
         Screen::Home => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         Screen::AddChild => html! { <AddChild dispatcher={state.dispatcher()} /> },
@@ -86,16 +70,5 @@ pub fn app() -> Html {
         },
     };
 
-    html! {
-        <ContextProvider<I18n> context={(*i18n).clone()}>
-            <div class="app" dir={locale.dir.as_attr()} lang={locale.tag}>
-                <header class="app-header">
-                    <span class="brand">{ i18n.tr("app-title") }</span>
-                    <span class="tagline">{ i18n.tr("app-tagline") }</span>
-                </header>
-                <main id="main">{ screen }</main>
-                <footer class="app-footer">{ i18n.tr("language-status") }</footer>
-            </div>
-        </ContextProvider<I18n>>
-    }
+    screen
 }

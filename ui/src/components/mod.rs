@@ -3,6 +3,7 @@
 pub mod add_child;
 pub mod app;
 pub mod home;
+pub mod lock;
 pub mod numbers;
 pub mod steps;
 

@@ -7,8 +7,10 @@ use harbour_core::{Child, ChildDetails, ChildId, EpisodeId, MissingEpisode};
 use yew::prelude::*;
 use yew::LocalServerRenderer;
 
-use super::{app::App, home::Home, steps::Steps};
+use super::lock::{Frame, FrameProps, LockScreen, LockScreenProps, SetUp, SetUpProps};
+use super::{home::Home, steps::Steps};
 use crate::state::{Action, AppState};
+use harbour_core::api::{LockStatus, SignedIn};
 
 fn t0() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap()
@@ -158,13 +160,98 @@ async fn home_lists_missing_children_first_with_labelled_buttons() {
     );
 }
 
+fn locked(demo: bool, needs_name: bool) -> LockStatus {
+    LockStatus {
+        set_up: true,
+        needs_name,
+        wait_seconds: 0,
+        auto_lock_minutes: 10,
+        demo_pin: demo.then(|| "246810".to_owned()),
+        user: None,
+    }
+}
+
 #[tokio::test]
-async fn the_root_carries_direction_language_and_review_status() {
-    let html = LocalServerRenderer::<App>::new()
-        .hydratable(false)
-        .render()
-        .await;
+async fn the_root_carries_direction_language_review_status_and_who_is_in() {
+    let status = LockStatus {
+        user: Some(SignedIn {
+            name: "Sam Okafor".into(),
+            role: harbour_core::Role::Manager,
+            may: vec![],
+        }),
+        ..locked(false, false)
+    };
+    let html = LocalServerRenderer::<Frame>::with_props(FrameProps {
+        status,
+        on_lock: Some(Callback::noop()),
+        children: html! { <p>{ "screen" }</p> },
+    })
+    .hydratable(false)
+    .render()
+    .await;
     assert!(html.contains("dir=\"ltr\""), "{html}");
     assert!(html.contains("lang=\"en-GB\""));
     assert!(html.contains("English (UK) · source text"));
+    assert!(html.contains("Sam Okafor"), "{html}");
+    assert!(html.contains("Manager"));
+    assert!(html.contains("id=\"lock-button\""));
+    assert!(html.contains("Ctrl+L"));
+}
+
+#[tokio::test]
+async fn the_lock_screen_offers_the_missing_steps_without_unlocking() {
+    let html = LocalServerRenderer::<LockScreen>::with_props(LockScreenProps {
+        status: locked(true, true),
+        on_unlocked: Callback::noop(),
+        show_steps: true,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("Harbour is locked"), "{html}");
+    assert!(html.contains("id=\"lock-child-missing\""));
+    assert!(html.contains("aria-expanded=\"true\""));
+    // The generic steps: 999 first, the escalation rule, then 101, and the numbers.
+    let danger = html.find("data-step=\"danger\"").unwrap();
+    let flagged = html.find("data-step=\"flagged\"").unwrap();
+    let report = html.find("data-step=\"report\"").unwrap();
+    assert!(danger < flagged && flagged < report);
+    assert!(html.contains("call 999 now"));
+    assert!(html.contains("116 000"));
+    assert!(html.contains("Childline"));
+    // Two users: the name is asked for; the demo PIN is shown for the demo store only.
+    assert!(html.contains("id=\"unlock-name\""));
+    assert!(html.contains("246810"));
+    assert!(html.contains("type=\"password\""));
+
+    let html = LocalServerRenderer::<LockScreen>::with_props(LockScreenProps {
+        status: locked(false, false),
+        on_unlocked: Callback::noop(),
+        show_steps: false,
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        !html.contains("id=\"generic-steps\""),
+        "steps open only when asked"
+    );
+    assert!(!html.contains("unlock-name"), "one user: PIN only");
+    assert!(!html.contains("246810"));
+}
+
+#[tokio::test]
+async fn first_run_asks_for_a_name_and_the_pin_twice() {
+    let html = LocalServerRenderer::<SetUp>::with_props(SetUpProps {
+        on_done: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    for id in ["setup-name", "setup-pin", "setup-pin-again", "setup-submit"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    assert!(html.contains("for=\"setup-pin\""));
+    assert!(html.contains("autocomplete=\"new-password\""));
+    assert!(html.contains("at least 6 characters"));
 }

@@ -97,16 +97,15 @@ fn a_rebuild_from_the_log_gives_the_same_tables() {
 #[test]
 fn the_series_and_the_clock_survive_a_restart_with_the_clock_gone_back() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.sqlite3");
     let clock = Arc::new(FixedClock::at(t0()));
     let (device, last) = {
-        let mut store = Store::open(&path, clock.clone()).unwrap();
+        let mut store = crate::testing::create(dir.path(), clock.clone());
         store.add_child(&input("Sample A"), None).unwrap();
         let ops = store.ops().unwrap();
         (store.device_id(), ops.last().unwrap().hlc)
     };
     clock.set(t0() - Duration::hours(3));
-    let mut store = Store::open(&path, clock).unwrap();
+    let mut store = crate::testing::unlock(dir.path(), clock);
     assert_eq!(
         store.device_id(),
         device,
@@ -114,7 +113,8 @@ fn the_series_and_the_clock_survive_a_restart_with_the_clock_gone_back() {
     );
     store.add_child(&input("Sample B"), None).unwrap();
     let next = store.ops().unwrap().pop().unwrap();
-    assert_eq!(next.idx, 1);
+    // idx 0 is the first user, 1 the first child.
+    assert_eq!(next.idx, 2);
     assert!(next.hlc > last, "{:?} after {:?}", next.hlc, last);
 }
 
@@ -167,46 +167,90 @@ fn an_op_from_the_far_future_is_refused_and_nothing_of_its_batch_is_written() {
     assert!(store.children().unwrap().is_empty());
 }
 
-#[test]
-fn a_store_from_before_the_log_is_adopted_whole() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("old.sqlite3");
-    let photo = crate::prepare_photo(&test_png(16, 16)).unwrap();
-    {
-        // Schema 1 exactly as the foundation wrote it, with a child, a photo and an episode.
-        let conn = Connection::open(&path).unwrap();
-        conn.execute_batch(crate::migrations::MIGRATIONS[0])
-            .unwrap();
-        conn.pragma_update(None, "user_version", 1).unwrap();
-        conn.execute(
-            "INSERT INTO children VALUES ('01936b6e-7c00-7000-8000-000000000001', 'Sample Old', \
-             'ኣማኒ', '2010-05-14', '[\"Tigrinya\"]', 1, 1, ?1, '2026-11-20T10:00:00.000Z')",
-            [&photo],
-        )
-        .unwrap();
-        conn.execute_batch(
-            "INSERT INTO missing_episodes VALUES ('01936b6e-7c00-7000-8000-000000000002', \
-             '01936b6e-7c00-7000-8000-000000000001', '2026-11-24T22:00:00.000Z', \
-             '2026-11-24T21:30:00.000Z', NULL)",
-        )
-        .unwrap();
+/// A keyed database file at an earlier schema version, exactly as that version wrote it, with a
+/// child, a photo and an open episode (and, from schema 3, audit entries).
+fn fixture(path: &std::path::Path, key: &crate::keys::DataKey, schema: usize, photo: &[u8]) {
+    let mut conn = crate::vault::open_keyed(path, key, true).unwrap();
+    for sql in &crate::migrations::MIGRATIONS[..schema] {
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(sql).unwrap();
+        tx.commit().unwrap();
     }
-    let mut store = Store::open(&path, Arc::new(FixedClock::at(t0()))).unwrap();
-    let before = snapshot(&store);
-    assert_eq!(before.0.len(), 1);
-    assert_eq!(before.0[0].details.name_latin, "Sample Old");
-    assert_eq!(before.2[0].as_deref(), Some(photo.as_slice()));
-    assert_eq!(
-        before.1[0].last_seen_at.to_rfc3339(),
-        "2026-11-24T21:30:00+00:00"
-    );
-    assert_eq!(store.ops().unwrap().len(), 3);
-    store.rebuild().unwrap();
-    assert_eq!(snapshot(&store), before);
-    drop(store);
-    // Opening again adopts nothing twice.
-    let store = Store::open(&path, Arc::new(FixedClock::at(t0()))).unwrap();
-    assert_eq!(store.ops().unwrap().len(), 3);
+    conn.pragma_update(None, "user_version", schema as i64)
+        .unwrap();
+    conn.execute(
+        "INSERT INTO children VALUES ('01936b6e-7c00-7000-8000-000000000001', 'Sample Old', \
+         'ኣማኒ', '2010-05-14', '[\"Tigrinya\"]', 1, 1, ?1, '2026-11-20T10:00:00.000Z')",
+        [photo],
+    )
+    .unwrap();
+    conn.execute_batch(
+        "INSERT INTO missing_episodes VALUES ('01936b6e-7c00-7000-8000-000000000002', \
+         '01936b6e-7c00-7000-8000-000000000001', '2026-11-24T22:00:00.000Z', \
+         '2026-11-24T21:30:00.000Z', NULL)",
+    )
+    .unwrap();
+    if schema >= 3 {
+        // As schema 3 wrote them: no actor column.
+        let mut prev = [0u8; 32];
+        for (seq, event) in [(1, "store_opened"), (2, "child_viewed")] {
+            let at = "2026-11-24T22:00:00.000Z";
+            let hash = crate::audit::entry_hash(&prev, seq, at, event, "x", "");
+            conn.execute(
+                "INSERT INTO audit (seq, at, event, subject, hash) VALUES (?1, ?2, ?3, 'x', ?4)",
+                rusqlite::params![seq, at, event, hash.as_slice()],
+            )
+            .unwrap();
+            prev = hash;
+        }
+    }
+}
+
+fn admin_session() -> crate::Session {
+    crate::Session {
+        user: harbour_core::UserId::from_uuid(Uuid::now_v7()),
+        role: harbour_core::Role::Admin,
+    }
+}
+
+#[test]
+fn stores_of_every_earlier_schema_are_migrated_and_adopted_whole() {
+    let photo = crate::prepare_photo(&test_png(16, 16)).unwrap();
+    for schema in 1..crate::migrations::MIGRATIONS.len() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.db");
+        let key = crate::keys::DataKey::random().unwrap();
+        fixture(&path, &key, schema, &photo);
+        let open = || {
+            let conn = crate::vault::open_keyed(&path, &key, false).unwrap();
+            Store::init(conn, Arc::new(FixedClock::at(t0())), admin_session(), None).unwrap()
+        };
+        let mut store = open();
+        assert_eq!(
+            crate::migrations::schema_version(&store.conn).unwrap(),
+            crate::migrations::MIGRATIONS.len()
+        );
+        let before = snapshot(&store);
+        assert_eq!(before.0.len(), 1, "schema {schema}");
+        assert_eq!(before.0[0].details.name_latin, "Sample Old");
+        assert_eq!(before.2[0].as_deref(), Some(photo.as_slice()));
+        assert_eq!(
+            before.1[0].last_seen_at.to_rfc3339(),
+            "2026-11-24T21:30:00+00:00"
+        );
+        assert_eq!(store.ops().unwrap().len(), 3);
+        store.rebuild().unwrap();
+        assert_eq!(snapshot(&store), before);
+        let entries = if schema >= 3 { 2 } else { 0 };
+        assert_eq!(
+            store.verify_audit().unwrap(),
+            crate::ChainCheck::Intact { entries },
+            "schema {schema}: old audit entries still verify"
+        );
+        drop(store);
+        // Opening again adopts nothing twice.
+        assert_eq!(open().ops().unwrap().len(), 3);
+    }
 }
 
 /// What a generated remote op writes.

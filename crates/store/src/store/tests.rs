@@ -128,10 +128,10 @@ fn last_seen_can_be_corrected_but_not_into_the_future() {
 #[test]
 fn an_open_episode_survives_closing_and_reopening_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("nested/harbour.sqlite3");
+    let path = dir.path().join("nested");
     let clock = clock();
     let (child, episode) = {
-        let mut store = Store::open(&path, clock.clone()).unwrap();
+        let mut store = crate::testing::create(&path, clock.clone());
         let child = store
             .add_child(&input("Sample Ruth"), Some(&test_png(40, 40)))
             .unwrap();
@@ -139,7 +139,7 @@ fn an_open_episode_survives_closing_and_reopening_the_file() {
         (child, ep)
     };
     clock.advance(Duration::minutes(125));
-    let store = Store::open(&path, clock.clone()).unwrap();
+    let store = crate::testing::unlock(&path, clock.clone());
     assert_eq!(store.children().unwrap(), vec![child]);
     let open = store.open_episodes().unwrap();
     assert_eq!(open, vec![episode]);
@@ -186,8 +186,7 @@ fn what_a_write_returns_is_what_a_read_gives_back() {
 #[test]
 fn opening_a_child_is_audited_and_the_chain_verifies() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("h.sqlite3");
-    let mut store = Store::open(&path, clock()).unwrap();
+    let mut store = crate::testing::create(dir.path(), clock());
     let child = store
         .add_child(&input("Sample Ruth"), Some(&test_png(10, 10)))
         .unwrap();
@@ -198,23 +197,26 @@ fn opening_a_child_is_audited_and_the_chain_verifies() {
         store.open_child(ChildId::from_uuid(Uuid::now_v7())),
         Err(StoreError::NotFound)
     ));
+    let me = store.session().user.to_string();
     let events: Vec<_> = store
         .audit_entries()
         .unwrap()
         .into_iter()
-        .map(|e| (e.event, e.subject))
+        .map(|e| (e.event, e.subject, e.actor))
         .collect();
+    let entry = |e: &str, s: &str| (e.to_owned(), s.to_owned(), me.clone());
     assert_eq!(
         events,
         [
-            ("store_opened".to_owned(), String::new()),
-            ("child_viewed".to_owned(), child.id.to_string()),
+            entry("user_added", &me),
+            entry("unlocked", ""),
+            entry("child_viewed", &child.id.to_string()),
         ],
         "a failed open records nothing"
     );
     assert_eq!(
         store.verify_audit().unwrap(),
-        crate::ChainCheck::Intact { entries: 2 }
+        crate::ChainCheck::Intact { entries: 3 }
     );
     // The chain holds ids, never names.
     let text = format!("{:?}", store.audit_entries().unwrap());

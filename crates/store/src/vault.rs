@@ -1,0 +1,293 @@
+//! The data folder: the encrypted database and the key file beside it. Setting up (the first
+//! user), unlocking with a name and PIN, and the record of wrong PINs all happen here.
+//!
+//! Files: `harbour.db` (SQLCipher; with `-wal` and `-shm` while open) and `harbour.keys` (the
+//! wrapped keys; see `keys`). The key file is written last when setting up, so its presence
+//! means "set up": a database without one is what an interrupted set-up leaves, and is removed.
+
+use harbour_core::ops::OpBody;
+use harbour_core::{Clock, NewUser, Role, UserId};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use std::path::{Path, PathBuf};
+use uuid::Uuid;
+
+use crate::audit::AuditEvent;
+use crate::error::StoreError;
+use crate::keys::{DataKey, FailedUnlock, KdfParams, KeyEntry, KeyFile};
+use crate::store::{Session, Store};
+
+pub const DB_FILE: &str = "harbour.db";
+/// The demonstration store's user and PIN. Published (the lock screen shows them): a demo store
+/// holds only the fictional sample children, and says so on every screen.
+pub const DEMO_USER: &str = "Demo Admin";
+pub const DEMO_PIN: &str = "246810";
+pub const KEY_FILE: &str = "harbour.keys";
+
+/// What the lock screen needs to know before anyone has unlocked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// Whether a store exists here (else the first user must be created).
+    pub set_up: bool,
+    /// With more than one user, the name must be typed as well as the PIN.
+    pub users: usize,
+    pub auto_lock_minutes: u32,
+    /// Seconds before the next unlock attempt is allowed, after repeated wrong PINs.
+    pub wait_seconds: u64,
+    /// A demonstration store (see [`DEMO_PIN`]).
+    pub demo: bool,
+}
+
+/// One install's data folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DataDir {
+    dir: PathBuf,
+}
+
+impl DataDir {
+    pub fn new(dir: impl Into<PathBuf>) -> Self {
+        Self { dir: dir.into() }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.dir.join(DB_FILE)
+    }
+
+    pub fn key_path(&self) -> PathBuf {
+        self.dir.join(KEY_FILE)
+    }
+
+    pub(crate) fn key_file(&self) -> Result<KeyFile, StoreError> {
+        KeyFile::load(&self.key_path())?.ok_or(StoreError::NotSetUp)
+    }
+
+    pub fn status(&self, clock: &dyn Clock) -> Result<Status, StoreError> {
+        let Some(keys) = KeyFile::load(&self.key_path())? else {
+            return Ok(Status {
+                set_up: false,
+                users: 0,
+                auto_lock_minutes: crate::keys::DEFAULT_AUTO_LOCK_MINUTES,
+                wait_seconds: 0,
+                demo: false,
+            });
+        };
+        Ok(Status {
+            set_up: true,
+            users: keys.entries.len(),
+            auto_lock_minutes: keys.auto_lock_minutes,
+            wait_seconds: wait_seconds(&keys, clock),
+            demo: keys.demo,
+        })
+    }
+
+    /// Sets up a demonstration store: the demo admin, the fictional sample children, and a
+    /// key file marked as a demo so every screen says so.
+    pub fn create_demo(&self, clock: impl Clock + Send + 'static) -> Result<Store, StoreError> {
+        let demo = NewUser {
+            name: DEMO_USER.into(),
+            pin: DEMO_PIN.into(),
+            pin_again: DEMO_PIN.into(),
+        };
+        let mut store = self.create(&demo, KdfParams::DEFAULT, clock)?;
+        store.load_sample_children()?;
+        let mut keys = self.key_file()?;
+        keys.demo = true;
+        keys.save(&self.key_path())?;
+        Ok(store)
+    }
+
+    /// Sets up a new store with its first user, an admin, and returns it unlocked.
+    pub fn create(
+        &self,
+        first: &NewUser,
+        kdf: KdfParams,
+        clock: impl Clock + Send + 'static,
+    ) -> Result<Store, StoreError> {
+        if KeyFile::load(&self.key_path())?.is_some() {
+            return Err(StoreError::AlreadySetUp);
+        }
+        let name = first.validate().map_err(StoreError::Invalid)?;
+        std::fs::create_dir_all(&self.dir)?;
+        self.remove_unfinished_set_up()?;
+        let key = DataKey::random()?;
+        let conn = open_keyed(&self.db_path(), &key, true)?;
+        let user = UserId::from_uuid(Uuid::now_v7());
+        let session = Session {
+            user,
+            role: Role::Admin,
+        };
+        let mut store = Store::init(conn, clock, session, Some((self.clone(), key.clone())))?;
+        let now = store.now();
+        store.write(&[OpBody::UserAdded {
+            user,
+            name: name.clone(),
+            role: Role::Admin,
+            created_at: now,
+        }])?;
+        store.audit(AuditEvent::UserAdded, &user.to_string())?;
+        store.audit(AuditEvent::Unlocked, "")?;
+        let mut keys = KeyFile::new()?;
+        let tag = keys.name_tag(&name);
+        keys.entries
+            .push(KeyEntry::seal(&key, user, tag, &first.pin, kdf)?);
+        keys.save(&self.key_path())?;
+        Ok(store)
+    }
+
+    /// A database with no key file beside it can never be opened again (its key is gone): it is
+    /// what a set-up interrupted before the key file was written leaves behind.
+    pub(crate) fn remove_unfinished_set_up(&self) -> Result<(), StoreError> {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let path = self.dir.join(format!("{DB_FILE}{suffix}"));
+            match std::fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+        Ok(())
+    }
+
+    /// Opens the store with a name and PIN. With one user the name may be `None`. A wrong PIN
+    /// changes nothing but the count of failures (and, after three, the wait before the next
+    /// try); the failures go into the audit chain at the next unlock.
+    pub fn unlock(
+        &self,
+        name: Option<&str>,
+        pin: &str,
+        clock: impl Clock + Send + 'static,
+    ) -> Result<Store, StoreError> {
+        let mut keys = self.key_file()?;
+        let wait = wait_seconds(&keys, &clock);
+        if wait > 0 {
+            return Err(StoreError::WaitBeforeRetry(wait));
+        }
+        let entry = keys.find(name).cloned();
+        let key = match &entry {
+            Some(entry) => entry.open(pin)?,
+            None => None,
+        };
+        let (Some(entry), Some(key)) = (entry.clone(), key) else {
+            keys.failures.push(FailedUnlock {
+                at: clock.now(),
+                user: entry.map(|e| e.user),
+            });
+            keys.save(&self.key_path())?;
+            return Err(StoreError::WrongPin(wait_seconds(&keys, &clock)));
+        };
+        if !self.db_path().exists() {
+            return Err(StoreError::Damaged);
+        }
+        let mut conn = open_keyed(&self.db_path(), &key, false)?;
+        crate::migrations::migrate(&mut conn)?;
+        let role = user_role(&conn, entry.user)?;
+        let session = Session {
+            user: entry.user,
+            role,
+        };
+        let store = Store::init(conn, clock, session, Some((self.clone(), key)))?;
+        for failure in &keys.failures {
+            let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
+            crate::audit::record(
+                &store.conn,
+                failure.at,
+                AuditEvent::UnlockFailed,
+                &subject,
+                "",
+            )?;
+        }
+        store.audit(AuditEvent::Unlocked, "")?;
+        if !keys.failures.is_empty() {
+            keys.failures.clear();
+            keys.save(&self.key_path())?;
+        }
+        Ok(store)
+    }
+}
+
+fn wait_seconds(keys: &KeyFile, clock: &dyn Clock) -> u64 {
+    match keys.next_attempt_at() {
+        Some(next) => {
+            let now = clock.now();
+            if next > now {
+                let ms = (next - now).num_milliseconds();
+                ((ms + 999) / 1000).max(1) as u64
+            } else {
+                0
+            }
+        }
+        None => 0,
+    }
+}
+
+/// The role of the user who unlocked, from the database; a disabled user is refused.
+pub(crate) fn user_role(conn: &Connection, user: UserId) -> Result<Role, StoreError> {
+    let row: Option<(String, bool)> = conn
+        .query_row(
+            "SELECT role, disabled FROM users WHERE id = ?1",
+            [user.to_string()],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()
+        .map_err(StoreError::from_open)?;
+    match row {
+        Some((_, true)) => Err(StoreError::UserDisabled),
+        Some((role, false)) => Role::parse(&role).ok_or(StoreError::Corrupt("role")),
+        None => Err(StoreError::Damaged),
+    }
+}
+
+/// Reads every page before anything is written, so damage anywhere (each page carries its own
+/// check) is found at unlock and the file is left exactly as it was found.
+/// A set-up store is never empty: an empty file (which SQLite would happily treat as a new
+/// database) is damage too.
+pub(crate) fn check_whole(conn: &Connection) -> Result<(), StoreError> {
+    if crate::migrations::schema_version(conn)? == 0 {
+        return Err(StoreError::Damaged);
+    }
+    let answer: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+    if answer == "ok" {
+        Ok(())
+    } else {
+        Err(StoreError::Damaged)
+    }
+}
+
+/// Opens the database file with its key and checks the key really opens it and (for an
+/// existing file) that every page is intact. SQLCipher's own key
+/// derivation is skipped (the key is raw), temp tables stay in memory, and writes are durable.
+pub(crate) fn open_keyed(
+    path: &Path,
+    key: &DataKey,
+    create: bool,
+) -> Result<Connection, StoreError> {
+    let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if create {
+        flags |= OpenFlags::SQLITE_OPEN_CREATE;
+    }
+    let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from_open)?;
+    {
+        // Keying is serialised within the process: once in a test run of many threads, keying
+        // two new databases at the same moment failed inside SQLCipher ("An error occurred
+        // with PRAGMA key"). Opens are rare, so the lock costs nothing.
+        static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+        let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
+        conn.execute_batch(&key.pragma())?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(StoreError::from_open)?;
+    }
+    if !create {
+        // Before anything (even the journal mode) is written.
+        check_whole(&conn)?;
+    }
+    conn.pragma_update(None, "journal_mode", "WAL")
+        .map_err(StoreError::from_open)?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    Ok(conn)
+}

@@ -1,0 +1,144 @@
+//! The lock: whether the store is open, who opened it, and when it locks itself. While locked
+//! the shell holds no key and no open database; every command but the lock screen's is refused.
+
+use harbour_core::api::{LockStatus, SignedIn};
+use harbour_core::{Action, NewUser};
+use harbour_store::{DataDir, KdfParams, Store, StoreError, SystemClock, DEMO_PIN};
+use std::time::{Duration, Instant};
+
+#[derive(Debug)]
+pub struct Gate {
+    data: DataDir,
+    store: Option<Store>,
+    last_active: Instant,
+    kdf: KdfParams,
+}
+
+/// Why a command could not reach the store.
+#[derive(Debug)]
+pub enum Refused {
+    Locked,
+    Store(StoreError),
+}
+
+impl From<StoreError> for Refused {
+    fn from(e: StoreError) -> Self {
+        Refused::Store(e)
+    }
+}
+
+impl Gate {
+    pub fn new(data: DataDir, kdf: KdfParams) -> Self {
+        Self {
+            data,
+            store: None,
+            last_active: Instant::now(),
+            kdf,
+        }
+    }
+
+    /// Starts unlocked with a store already open (the command line's `demo`, tests).
+    pub fn with_store(data: DataDir, store: Store, kdf: KdfParams) -> Self {
+        Self {
+            store: Some(store),
+            ..Self::new(data, kdf)
+        }
+    }
+
+    pub fn status(&mut self) -> Result<LockStatus, StoreError> {
+        self.lock_if_idle();
+        let status = self.data.status(&SystemClock)?;
+        let user = match &self.store {
+            Some(store) => {
+                let me = store.current_user()?;
+                Some(SignedIn {
+                    name: me.name,
+                    role: me.role,
+                    may: ALL_ACTIONS
+                        .into_iter()
+                        .filter(|a| me.role.may(*a))
+                        .collect(),
+                })
+            }
+            None => None,
+        };
+        Ok(LockStatus {
+            set_up: status.set_up,
+            needs_name: status.users > 1,
+            wait_seconds: status.wait_seconds,
+            auto_lock_minutes: status.auto_lock_minutes,
+            demo_pin: status.demo.then(|| DEMO_PIN.to_owned()),
+            user,
+        })
+    }
+
+    /// First run: the first user (an admin) is created and is signed in.
+    pub fn set_up(&mut self, first: &NewUser) -> Result<LockStatus, StoreError> {
+        self.store = Some(self.data.create(first, self.kdf, SystemClock)?);
+        self.last_active = Instant::now();
+        self.status()
+    }
+
+    pub fn unlock(&mut self, name: &str, pin: &str) -> Result<LockStatus, StoreError> {
+        self.lock();
+        let name = Some(name.trim()).filter(|n| !n.is_empty());
+        self.store = Some(self.data.unlock(name, pin, SystemClock)?);
+        self.last_active = Instant::now();
+        self.status()
+    }
+
+    /// Closes the database; the key is zeroised as the store drops.
+    pub fn lock(&mut self) {
+        if let Some(store) = self.store.take() {
+            // Locking must happen even if the record of it cannot be written.
+            let _ = store.lock();
+        }
+    }
+
+    /// The user is still at the screen (the UI reports keys and clicks, at most once a minute).
+    pub fn still_here(&mut self) {
+        self.lock_if_idle();
+        if self.store.is_some() {
+            self.last_active = Instant::now();
+        }
+    }
+
+    fn idle_limit(&self) -> Duration {
+        let minutes = self
+            .data
+            .status(&SystemClock)
+            .map(|s| s.auto_lock_minutes)
+            .unwrap_or(harbour_store::DEFAULT_AUTO_LOCK_MINUTES);
+        Duration::from_secs(u64::from(minutes) * 60)
+    }
+
+    /// The UI locks itself after the idle time; this is the shell's own check, so a stalled or
+    /// tampered UI cannot keep the store open.
+    fn lock_if_idle(&mut self) {
+        if self.store.is_some() && self.last_active.elapsed() > self.idle_limit() {
+            self.lock();
+        }
+    }
+
+    /// The open store, for a command; counts as activity.
+    pub fn store(&mut self) -> Result<&mut Store, Refused> {
+        self.lock_if_idle();
+        self.last_active = Instant::now();
+        self.store.as_mut().ok_or(Refused::Locked)
+    }
+
+    pub fn is_unlocked(&self) -> bool {
+        self.store.is_some()
+    }
+}
+
+const ALL_ACTIONS: [Action; 8] = [
+    Action::ViewChildren,
+    Action::EditChildren,
+    Action::RecordMissing,
+    Action::ExportRecords,
+    Action::MakeBackup,
+    Action::ViewAudit,
+    Action::ChangeSettings,
+    Action::ManageUsers,
+];
