@@ -16,6 +16,13 @@ fn main() {
             "set_last_seen",
             "load_sample_children",
             "ui_ready",
+            "change_pin",
+            "set_auto_lock",
+            "list_users",
+            "add_user",
+            "disable_user",
+            "start_backup",
+            "backup_progress",
         ]),
     ))
     .expect("tauri-build failed");

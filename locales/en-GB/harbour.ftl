@@ -38,6 +38,40 @@ role-manager = Manager
 role-placement-officer = Placement officer
 role-admin = Administrator
 
+## Settings: my PIN, auto-lock, backups, staff
+
+settings-open = Settings
+settings-title = Settings
+settings-pin-title = Change my PIN
+settings-pin-current = My PIN now
+settings-pin-new = New PIN or passphrase
+settings-pin-again = Type the new one again
+settings-pin-submit = Change my PIN
+settings-pin-changed = Your PIN has been changed. Use the new one next time you unlock.
+settings-lock-title = Locking
+settings-lock-minutes = Lock Harbour after this many minutes without use (1 to 240)
+settings-lock-submit = Save
+settings-lock-saved = Saved. Harbour will lock after this time without use on this computer.
+backup-title = Backup
+backup-intro = A backup is an encrypted copy of all records on this computer. It can be restored onto another computer with the PIN of any user, as the PIN is today. Make one every week, and keep it somewhere safe away from this computer.
+backup-submit = Make a backup now
+backup-running = Writing the backup: { $percent }%
+backup-done = Backup written to { $path }. Copy it to a USB stick or another safe place, and keep that locked away.
+users-title = Staff who can unlock Harbour
+users-name = Name
+users-role = Role
+users-actions = Actions
+users-disable = Disable
+users-disable-label = Disable { $name }
+users-disable-confirm = Yes, disable { $name }
+users-disabled-tag = Disabled
+users-add-title = Add a member of staff
+users-pin-hint = Choose a first PIN for them and tell them in person. They should change it when they first unlock.
+users-pin = Their first PIN
+users-pin-again = Type it again
+users-add-submit = Add this person
+users-added = { $name } can now unlock Harbour with the PIN you chose. Ask them to change it.
+
 ## Home: the list of children
 
 home-heading = Children

@@ -39,7 +39,7 @@ fn gate<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Gate> {
 }
 
 /// Runs `f` on the open store, or answers "locked".
-fn with_store<T>(
+pub fn with_store<T>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&mut Store) -> Result<T, StoreError>,
 ) -> Result<T, ApiError> {

@@ -5,11 +5,13 @@
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use harbour_core::api::BackupProgress;
 use harbour_store::{DataDir, KdfParams, SystemClock};
 
 pub mod cli;
 pub mod commands;
 pub mod gate;
+pub mod settings;
 
 pub use gate::Gate;
 
@@ -29,7 +31,22 @@ pub struct Options {
 #[derive(Debug)]
 pub struct AppState {
     pub gate: Mutex<Gate>,
+    /// The backup being written, if any; outside the gate so it can be polled meanwhile.
+    pub backup: Mutex<BackupProgress>,
+    /// Argon2id cost for PINs set in this app.
+    pub kdf: KdfParams,
     pub exit_when_ready: bool,
+}
+
+impl AppState {
+    pub fn new(data: DataDir, kdf: KdfParams, exit_when_ready: bool) -> Self {
+        Self {
+            gate: Mutex::new(Gate::new(data, kdf)),
+            backup: Mutex::new(BackupProgress::default()),
+            kdf,
+            exit_when_ready,
+        }
+    }
 }
 
 /// The default data folder: `~/.local/share/harbour` on Linux.
@@ -59,10 +76,11 @@ pub fn open_state(options: &Options) -> Result<AppState, String> {
             .map_err(|e| format!("cannot set up the demonstration store: {e}"))?;
         drop(store.lock());
     }
-    Ok(AppState {
-        gate: Mutex::new(Gate::new(data, KdfParams::DEFAULT)),
-        exit_when_ready: options.exit_when_ready,
-    })
+    Ok(AppState::new(
+        data,
+        settings::kdf_for_app(),
+        options.exit_when_ready,
+    ))
 }
 
 /// Registers Harbour's commands and state on any Tauri builder (the real one, or the mock
@@ -86,6 +104,13 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::set_last_seen,
             commands::load_sample_children,
             commands::ui_ready,
+            settings::change_pin,
+            settings::set_auto_lock,
+            settings::list_users,
+            settings::add_user,
+            settings::disable_user,
+            settings::start_backup,
+            settings::backup_progress,
         ])
 }
 

@@ -12,6 +12,8 @@ pub enum Screen {
     AddChild,
     /// The steps for the child's open missing episode.
     Steps(ChildId),
+    /// The user's PIN, the auto-lock time, backups and staff (what the role allows).
+    Settings,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -35,6 +37,7 @@ pub enum Action {
     ShowHome,
     ShowAddChild,
     ShowSteps(ChildId),
+    ShowSettings,
     ChildSaved(Child),
     Reported(Reported),
     EpisodeUpdated(MissingEpisode),
@@ -95,6 +98,11 @@ impl Reducible for AppState {
             }
             Action::ShowAddChild => {
                 s.screen = Screen::AddChild;
+                s.error = None;
+                s.notice = None;
+            }
+            Action::ShowSettings => {
+                s.screen = Screen::Settings;
                 s.error = None;
                 s.notice = None;
             }
@@ -250,6 +258,8 @@ mod tests {
     fn errors_are_kept_as_message_ids_and_cleared_on_navigation() {
         let s = loaded().reduce(Action::Failed(ApiError::backend()));
         assert_eq!(s.error.as_deref(), Some("error-backend"));
+        let s = s.reduce(Action::ShowSettings);
+        assert_eq!(s.screen, Screen::Settings);
         let s = s.reduce(Action::ShowHome);
         assert_eq!(s.error, None);
     }

@@ -89,8 +89,48 @@ pub struct Unlock {
     pub pin: String,
 }
 
+// PINs are wiped from memory when the form is dropped.
+impl Drop for Unlock {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.pin);
+    }
+}
+
+impl Drop for PinChange {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.current);
+        zeroize::Zeroize::zeroize(&mut self.new);
+        zeroize::Zeroize::zeroize(&mut self.again);
+    }
+}
+
 impl std::fmt::Debug for Unlock {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Unlock").finish_non_exhaustive()
+    }
+}
+
+/// A backup being written, as the settings screen polls it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupProgress {
+    /// 0–100.
+    pub percent: u8,
+    /// Where the file is written (shown so it can be copied somewhere safe).
+    pub path: String,
+    pub done: bool,
+    pub error: Option<ApiError>,
+}
+
+/// The "change my PIN" form.
+#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PinChange {
+    pub current: String,
+    pub new: String,
+    pub again: String,
+}
+
+impl std::fmt::Debug for PinChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PinChange").finish_non_exhaustive()
     }
 }

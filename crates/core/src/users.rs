@@ -124,6 +124,13 @@ impl fmt::Debug for NewUser {
     }
 }
 
+impl Drop for NewUser {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.pin);
+        zeroize::Zeroize::zeroize(&mut self.pin_again);
+    }
+}
+
 impl NewUser {
     /// Every problem at once; on success the trimmed name.
     pub fn validate(&self) -> Result<String, Vec<FieldError>> {

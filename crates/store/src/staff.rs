@@ -27,8 +27,13 @@ impl Store {
         Ok((dir.clone(), dir.key_file()?))
     }
 
-    /// Every user, enabled first, by name.
+    /// Every user, enabled first, by name. Admins only.
     pub fn users(&self) -> Result<Vec<User>, StoreError> {
+        self.require(Action::ManageUsers)?;
+        self.all_users()
+    }
+
+    fn all_users(&self) -> Result<Vec<User>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, name, role, disabled, created_at FROM users \
              ORDER BY disabled, name COLLATE NOCASE, id",
@@ -49,7 +54,7 @@ impl Store {
 
     /// The user who unlocked.
     pub fn current_user(&self) -> Result<User, StoreError> {
-        self.users()?
+        self.all_users()?
             .into_iter()
             .find(|u| u.id == self.session.user)
             .ok_or(StoreError::NotFound)
@@ -87,7 +92,7 @@ impl Store {
         self.audit(AuditEvent::UserAdded, &user.to_string())?;
         keys.entries.push(entry);
         keys.save(&dir.key_path())?;
-        self.users()?
+        self.all_users()?
             .into_iter()
             .find(|u| u.id == user)
             .ok_or(StoreError::NotFound)
@@ -100,7 +105,7 @@ impl Store {
         if user == self.session.user {
             return Err(StoreError::NotAllowed);
         }
-        if !self.users()?.iter().any(|u| u.id == user) {
+        if !self.all_users()?.iter().any(|u| u.id == user) {
             return Err(StoreError::NotFound);
         }
         let (dir, mut keys) = self.disk_keys()?;

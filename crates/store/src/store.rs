@@ -179,8 +179,9 @@ impl Store {
         self.session
     }
 
-    /// Refuses what the session's role may not do.
-    pub(crate) fn require(&self, action: Action) -> Result<(), StoreError> {
+    /// Refuses what the session's role may not do (the store calls it before every read and
+    /// write; callers may ask ahead, e.g. before starting a long job).
+    pub fn require(&self, action: Action) -> Result<(), StoreError> {
         if self.session.role.may(action) {
             Ok(())
         } else {

@@ -193,6 +193,7 @@ fn roles_are_enforced_by_the_store_and_staff_changes_are_audited() {
             .map(|_| ()),
         jo.set_auto_lock_minutes(5),
         jo.disable_user(carer.id),
+        jo.users().map(|_| ()),
     ] {
         assert_eq!(refused.unwrap_err().code(), "not_allowed");
     }

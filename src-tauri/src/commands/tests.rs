@@ -2,12 +2,11 @@
 //! the webview sends is what these tests send.
 
 use super::*;
-use crate::{with_commands, Gate};
+use crate::with_commands;
 use harbour_core::api::LockStatus;
 use harbour_core::{Field, FieldError, FieldProblem};
 use harbour_store::{DataDir, KdfParams};
 use serde_json::{json, Value};
-use std::sync::Mutex;
 use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
 use tauri::WebviewWindow;
@@ -21,13 +20,7 @@ struct TestApp {
 /// The app on an empty data folder: first run.
 fn first_run() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState {
-        gate: Mutex::new(Gate::new(
-            DataDir::new(dir.path()),
-            KdfParams::OWASP_MINIMUM,
-        )),
-        exit_when_ready: false,
-    };
+    let state = AppState::new(DataDir::new(dir.path()), KdfParams::OWASP_MINIMUM, false);
     let app = with_commands(mock_builder(), state)
         .build(tauri::generate_context!())
         .unwrap();
@@ -230,4 +223,78 @@ fn unknown_child_is_a_translated_not_found() {
         (err.code.as_str(), err.message_id.as_str()),
         ("not_found", "error-not-found")
     );
+}
+
+#[test]
+fn settings_staff_and_a_backup_through_the_commands() {
+    let (app, w) = app();
+    let backups = tempfile::tempdir().unwrap();
+    // Only this test reads it.
+    std::env::set_var("HARBOUR_BACKUP_DIR", backups.path());
+
+    let bad = error(invoke(&w, "set_auto_lock", json!({"minutes": 0})).unwrap_err());
+    assert_eq!(bad.message_id, "error-auto-lock-range");
+    invoke(&w, "set_auto_lock", json!({"minutes": 5})).unwrap();
+    let status: LockStatus =
+        serde_json::from_value(invoke(&w, "lock_status", json!({})).unwrap()).unwrap();
+    assert_eq!(status.auto_lock_minutes, 5);
+
+    let user = json!({"name": "Jo Carer", "pin": "581302", "pin_again": "581302"});
+    invoke(
+        &w,
+        "add_user",
+        json!({"user": user, "role": "foster_carer"}),
+    )
+    .unwrap();
+    let users = invoke(&w, "list_users", json!({})).unwrap();
+    assert_eq!(users.as_array().unwrap().len(), 2, "{users}");
+
+    let wrong = error(
+        invoke(
+            &w,
+            "change_pin",
+            json!({"form": {"current": "000000", "new": "770311", "again": "770311"}}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(wrong.code, "wrong_pin");
+    invoke(
+        &w,
+        "change_pin",
+        json!({"form": {"current": PIN, "new": "770311", "again": "770311"}}),
+    )
+    .unwrap();
+
+    let started: harbour_core::api::BackupProgress =
+        serde_json::from_value(invoke(&w, "start_backup", json!({})).unwrap()).unwrap();
+    assert!(started.path.ends_with(".hbk"), "{started:?}");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let done = loop {
+        let p: harbour_core::api::BackupProgress =
+            serde_json::from_value(invoke(&w, "backup_progress", json!({})).unwrap()).unwrap();
+        if p.done {
+            break p;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "backup never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!((done.percent, done.error), (100, None));
+    assert!(std::path::Path::new(&done.path).exists());
+
+    // A foster carer sees none of this.
+    invoke(&w, "lock", json!({})).unwrap();
+    invoke(
+        &w,
+        "unlock",
+        json!({"form": {"name": "Jo Carer", "pin": "581302"}}),
+    )
+    .unwrap();
+    let refused = error(invoke(&w, "start_backup", json!({})).unwrap_err());
+    assert_eq!(refused.code, "not_allowed");
+    let refused = error(invoke(&w, "list_users", json!({})).unwrap_err());
+    assert_eq!(refused.code, "not_allowed");
+    drop(app);
 }

@@ -257,3 +257,54 @@ async fn a_first_look_with_the_sample_children() {
     assert!(!c.source().await.unwrap().contains("Amanuel"));
     c.close().await.unwrap();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_administrator_adds_staff_and_makes_a_backup() {
+    let data = tempfile::tempdir().unwrap();
+    let backups = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_string_lossy().into_owned();
+    // The app inherits this through the driver: backups go to a folder of the test's own.
+    std::env::set_var("HARBOUR_BACKUP_DIR", backups.path());
+    let mut driver = Driver::start();
+    let c = driver
+        .open_app(&["--data-dir", &data_dir, "--sample-data"])
+        .await;
+    unlock(&c, "246810").await;
+    click(&c, "#open-settings").await;
+
+    // A backup, with its progress, written where the screen says.
+    click(&c, "#make-backup").await;
+    let done = text_of(&c, "#backup-done").await;
+    assert!(done.contains(".hbk"), "{done}");
+    let written: Vec<_> = std::fs::read_dir(backups.path()).unwrap().collect();
+    assert_eq!(written.len(), 1, "one backup file, nothing else");
+
+    // A new member of staff; a PIN anyone would guess is refused first.
+    type_into(&c, "#new-user-name", "Test Night").await;
+    let role = wait_css(&c, "#new-user-role").await;
+    role.select_by_value("residential_staff").await.unwrap();
+    type_into(&c, "#new-user-pin", "111111").await;
+    type_into(&c, "#new-user-pin-again", "111111").await;
+    click(&c, "#add-user-submit").await;
+    assert!(text_of(&c, "#new-user-pin-error")
+        .await
+        .contains("easy to guess"));
+    set_value(&c, "#new-user-pin", "770311").await;
+    set_value(&c, "#new-user-pin-again", "770311").await;
+    click(&c, "#add-user-submit").await;
+    wait_css(&c, "tr[data-user='Test Night']").await;
+    println!("{}", screenshot(&c, "settings-admin").await.display());
+
+    // With two users the lock screen asks for a name; the new user sees no backup or staff.
+    click(&c, "#lock-button").await;
+    type_into(&c, "#unlock-name", "test night").await;
+    unlock(&c, "770311").await;
+    assert!(text_of(&c, "#signed-in")
+        .await
+        .contains("Residential staff"));
+    click(&c, "#open-settings").await;
+    wait_css(&c, "#my-pin").await;
+    let page = c.source().await.unwrap();
+    assert!(!page.contains("id=\"make-backup\"") && !page.contains("id=\"staff\""));
+    c.close().await.unwrap();
+}

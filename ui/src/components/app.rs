@@ -1,13 +1,13 @@
 //! The unlocked app: loads the children, keeps the clock ticking and picks the screen. It is
 //! mounted only while unlocked, so its state (every child's details) goes when Harbour locks.
 
-use harbour_core::api::{ChildEntry, Reported};
+use harbour_core::api::{ChildEntry, Reported, SignedIn};
 use harbour_core::ChildId;
 use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{add_child::AddChild, home::Home, steps::Steps};
+use super::{add_child::AddChild, home::Home, settings::Settings, steps::Steps};
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState, Screen};
 use crate::time;
@@ -29,8 +29,17 @@ pub fn reload(state: UseReducerDispatcher<AppState>) {
     });
 }
 
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// Who unlocked, and what they may do.
+    pub user: SignedIn,
+    pub auto_lock_minutes: u32,
+    /// A setting changed that the gate shows or uses (the auto-lock time).
+    pub on_settings_changed: Callback<()>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| AppState::new(time::now()));
 
     {
@@ -62,6 +71,11 @@ pub fn app() -> Html {
     let screen = match &state.screen {
         Screen::Home => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         Screen::AddChild => html! { <AddChild dispatcher={state.dispatcher()} /> },
+        Screen::Settings => html! {
+            <Settings dispatcher={state.dispatcher()} user={props.user.clone()}
+                auto_lock_minutes={props.auto_lock_minutes}
+                on_changed={props.on_settings_changed.clone()} />
+        },
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
                 <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()} />

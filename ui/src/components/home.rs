@@ -41,6 +41,10 @@ pub fn home(props: &HomeProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::ShowAddChild))
     };
+    let on_settings = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::ShowSettings))
+    };
     let on_samples = {
         let d = state.dispatcher();
         Callback::from(move |_| {
@@ -89,9 +93,14 @@ pub fn home(props: &HomeProps) -> Html {
         <section class="home" aria-labelledby="home-heading">
             <div class="screen-head">
                 <h1 id="home-heading">{ i18n.tr("home-heading") }</h1>
-                <button id="add-child" class="primary" onclick={on_add}>
-                    { i18n.tr("home-add-child") }
-                </button>
+                <div class="actions">
+                    <button id="open-settings" class="secondary" onclick={on_settings}>
+                        { i18n.tr("settings-open") }
+                    </button>
+                    <button id="add-child" class="primary" onclick={on_add}>
+                        { i18n.tr("home-add-child") }
+                    </button>
+                </div>
             </div>
             { message }
             { list }

@@ -14,6 +14,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::app::App;
+use super::fields::{self, field_error, input_value};
 use super::numbers::Numbers;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc::{self, NoArgs};
@@ -22,22 +23,6 @@ use crate::time;
 /// How often the idle time is checked, and the shortest gap between "still here" reports.
 const IDLE_CHECK_MS: u32 = 15_000;
 const STILL_HERE_EVERY_MS: f64 = 60_000.0;
-
-fn input_value(e: &InputEvent) -> String {
-    e.target_unchecked_into::<HtmlInputElement>().value()
-}
-
-fn field_error(i18n: &I18n, error: &Option<ApiError>, field: Field, id: &str) -> Html {
-    let found = error
-        .as_ref()
-        .and_then(|e| e.fields.iter().find(|f| f.field == field));
-    match found {
-        Some(f) => html! {
-            <p class="field-error" id={id.to_owned()} role="alert">{ i18n.tr(f.message_id()) }</p>
-        },
-        None => html! {},
-    }
-}
 
 /// A general error (not tied to a field), with the wait after repeated wrong PINs.
 fn form_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -71,14 +56,7 @@ pub fn set_up(props: &SetUpProps) -> Html {
     let form = use_state(NewUser::default);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
-    let edit = |set: fn(&mut NewUser, String)| {
-        let form = form.clone();
-        Callback::from(move |e: InputEvent| {
-            let mut next = (*form).clone();
-            set(&mut next, input_value(&e));
-            form.set(next);
-        })
-    };
+    let edit = |set: fn(&mut NewUser, String)| fields::edit(&form, set);
     let onsubmit = {
         let (form, error, busy, done) = (
             form.clone(),
@@ -467,9 +445,22 @@ pub fn gate() -> Html {
         Some(s) if s.user.is_none() => html! {
             <Frame status={s.clone()}><LockScreen status={s.clone()} on_unlocked={on_status} /></Frame>
         },
-        Some(s) => html! {
-            <Frame status={s.clone()} on_lock={on_lock}><App /></Frame>
-        },
+        Some(s) => {
+            let on_changed = {
+                let status = status.clone();
+                Callback::from(move |_| refresh(status.clone()))
+            };
+            let user = s
+                .user
+                .clone()
+                .unwrap_or_else(|| unreachable!("matched above"));
+            html! {
+                <Frame status={s.clone()} on_lock={on_lock}>
+                    <App user={user} auto_lock_minutes={s.auto_lock_minutes}
+                        on_settings_changed={on_changed} />
+                </Frame>
+            }
+        }
     }
 }
 

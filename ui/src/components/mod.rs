@@ -2,9 +2,11 @@
 
 pub mod add_child;
 pub mod app;
+pub mod fields;
 pub mod home;
 pub mod lock;
 pub mod numbers;
+pub mod settings;
 pub mod steps;
 
 #[cfg(test)]

@@ -1,0 +1,115 @@
+//! Commands of the settings screen: the user's own PIN, the auto-lock time, staff, and backups.
+//! Thin adapters like the rest; the store decides who may do what.
+
+use harbour_core::api::{ApiError, BackupProgress, PinChange};
+use harbour_core::{NewUser, Role, User, UserId};
+use harbour_store::KdfParams;
+use std::path::PathBuf;
+use tauri::{Manager, State};
+
+use crate::commands::{api_error, with_store};
+use crate::AppState;
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), ApiError> {
+    let kdf = state.kdf;
+    with_store(&state, |store| {
+        store.change_pin(&form.current, &form.new, &form.again, kdf)
+    })
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<(), ApiError> {
+    with_store(&state, |store| store.set_auto_lock_minutes(minutes))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
+    with_store(&state, |store| store.users())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn add_user(state: State<'_, AppState>, user: NewUser, role: Role) -> Result<User, ApiError> {
+    let kdf = state.kdf;
+    with_store(&state, |store| store.add_user(&user, role, kdf))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn disable_user(state: State<'_, AppState>, user_id: UserId) -> Result<(), ApiError> {
+    with_store(&state, |store| store.disable_user(user_id))
+}
+
+/// Where backups go: `HARBOUR_BACKUP_DIR`, else "Harbour backups" in the user's documents
+/// folder (or home folder).
+fn backup_folder() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("HARBOUR_BACKUP_DIR") {
+        return Some(PathBuf::from(dir));
+    }
+    let dirs = directories::UserDirs::new()?;
+    let base = dirs
+        .document_dir()
+        .map(PathBuf::from)
+        .unwrap_or_else(|| dirs.home_dir().to_owned());
+    Some(base.join("Harbour backups"))
+}
+
+/// Starts writing a backup and returns at once; `backup_progress` reports how far it is. The
+/// store stays busy (other commands wait) until it is written.
+#[tauri::command(rename_all = "snake_case")]
+pub fn start_backup<R: tauri::Runtime>(
+    app: tauri::AppHandle<R>,
+    state: State<'_, AppState>,
+) -> Result<BackupProgress, ApiError> {
+    // Refused at once, not after the thread starts, if the role may not.
+    with_store(&state, |store| {
+        store.require(harbour_core::Action::MakeBackup)
+    })?;
+    let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
+    if !job.done && !job.path.is_empty() {
+        return Ok(job.clone());
+    }
+    let folder = backup_folder().ok_or_else(ApiError::backend)?;
+    let name = chrono::Local::now()
+        .format("harbour-backup-%Y-%m-%d-%H%M%S.hbk")
+        .to_string();
+    let path = folder.join(name);
+    *job = BackupProgress {
+        percent: 0,
+        path: path.display().to_string(),
+        done: false,
+        error: None,
+    };
+    let started = job.clone();
+    drop(job);
+    std::thread::spawn(move || {
+        let state = app.state::<AppState>();
+        let report = |percent: u8| {
+            state
+                .backup
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .percent = percent;
+        };
+        let result = std::fs::create_dir_all(&folder)
+            .map_err(|e| api_error(e.into()))
+            .and_then(|()| with_store(&state, |store| store.backup(&path, &mut |p| report(p))));
+        let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
+        job.done = true;
+        job.error = result.err();
+    });
+    Ok(started)
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn backup_progress(state: State<'_, AppState>) -> BackupProgress {
+    state
+        .backup
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+}
+
+/// The Argon2id cost for new PINs in this app (the default; tests use the minimum).
+pub fn kdf_for_app() -> KdfParams {
+    KdfParams::DEFAULT
+}

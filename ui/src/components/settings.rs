@@ -1,0 +1,447 @@
+//! Settings: change my PIN; and, as the role allows, the auto-lock time, backups and staff.
+//! The sections shown follow what the shell says the user may do; the store enforces it anyway.
+
+use harbour_core::api::{ApiError, BackupProgress, PinChange, SignedIn};
+use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
+use harbour_i18n::Arg;
+use serde::Serialize;
+use web_sys::HtmlSelectElement;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::fields::{self, field_error, input_value};
+use crate::i18n::{use_i18n, I18n};
+use crate::ipc::{self, NoArgs};
+use crate::state::{Action, AppState};
+
+/// How often a running backup is asked how far it is.
+const BACKUP_POLL_MS: u32 = 250;
+
+/// A problem not tied to one field, or a success message.
+fn outcome(i18n: &I18n, error: &Option<ApiError>, ok: Option<Html>) -> Html {
+    match (error, ok) {
+        (Some(e), _) if e.fields.is_empty() => {
+            html! { <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p> }
+        }
+        (None, Some(ok)) => html! { <p class="banner notice" role="status">{ ok }</p> },
+        _ => html! {},
+    }
+}
+
+/// A password field with its label and error; `set` stores what was typed.
+fn secret_field(
+    i18n: &I18n,
+    id: &'static str,
+    label: &str,
+    value: &str,
+    oninput: Callback<InputEvent>,
+    error: &Option<ApiError>,
+    field: Option<Field>,
+) -> Html {
+    let error_id = format!("{id}-error");
+    html! {
+        <div class="field">
+            <label for={id}>{ i18n.tr(label) }</label>
+            <input id={id} type="password" autocomplete="new-password" value={value.to_owned()}
+                aria-describedby={error_id.clone()} oninput={oninput} />
+            { field.map(|f| field_error(i18n, error, f, &error_id)).unwrap_or_default() }
+        </div>
+    }
+}
+
+#[derive(Serialize)]
+struct PinArgs<'a> {
+    form: &'a PinChange,
+}
+
+#[function_component(MyPin)]
+fn my_pin() -> Html {
+    let i18n = use_i18n();
+    let form = use_state(PinChange::default);
+    let error = use_state(|| None::<ApiError>);
+    let saved = use_state(|| false);
+    let edit = |set: fn(&mut PinChange, String)| fields::edit(&form, set);
+    let onsubmit = {
+        let (form, error, saved) = (form.clone(), error.clone(), saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (form, error, saved) = (form.clone(), error.clone(), saved.clone());
+            spawn_local(async move {
+                match ipc::call::<_, ()>("change_pin", &PinArgs { form: &form }).await {
+                    Ok(()) => {
+                        form.set(PinChange::default());
+                        error.set(None);
+                        saved.set(true);
+                    }
+                    Err(e) => {
+                        saved.set(false);
+                        error.set(Some(e));
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <section class="settings-part" id="my-pin" aria-labelledby="my-pin-title">
+            <h2 id="my-pin-title">{ i18n.tr("settings-pin-title") }</h2>
+            <form onsubmit={onsubmit}>
+                { secret_field(&i18n, "pin-current", "settings-pin-current", &form.current,
+                    edit(|f, v| f.current = v), &error, None) }
+                { secret_field(&i18n, "pin-new", "settings-pin-new", &form.new,
+                    edit(|f, v| f.new = v), &error, Some(Field::Pin)) }
+                { secret_field(&i18n, "pin-again", "settings-pin-again", &form.again,
+                    edit(|f, v| f.again = v), &error, Some(Field::PinAgain)) }
+                { outcome(&i18n, &error, saved.then(|| html! { { i18n.tr("settings-pin-changed") } })) }
+                <button type="submit" class="primary" id="pin-submit">
+                    { i18n.tr("settings-pin-submit") }
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct MinutesArgs {
+    minutes: u32,
+}
+
+#[derive(Properties, PartialEq)]
+struct AutoLockProps {
+    minutes: u32,
+    on_changed: Callback<()>,
+}
+
+#[function_component(AutoLock)]
+fn auto_lock(props: &AutoLockProps) -> Html {
+    let i18n = use_i18n();
+    let value = use_state(|| props.minutes.to_string());
+    let error = use_state(|| None::<ApiError>);
+    let saved = use_state(|| false);
+    let oninput = {
+        let value = value.clone();
+        Callback::from(move |e: InputEvent| value.set(input_value(&e)))
+    };
+    let onsubmit = {
+        let (value, error, saved, changed) = (
+            value.clone(),
+            error.clone(),
+            saved.clone(),
+            props.on_changed.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            // Not a number is out of range too: the shell says so in words.
+            let minutes = value.trim().parse().unwrap_or(0);
+            let (error, saved, changed) = (error.clone(), saved.clone(), changed.clone());
+            spawn_local(async move {
+                match ipc::call::<_, ()>("set_auto_lock", &MinutesArgs { minutes }).await {
+                    Ok(()) => {
+                        error.set(None);
+                        saved.set(true);
+                        changed.emit(());
+                    }
+                    Err(e) => {
+                        saved.set(false);
+                        error.set(Some(e));
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <section class="settings-part" id="auto-lock" aria-labelledby="auto-lock-title">
+            <h2 id="auto-lock-title">{ i18n.tr("settings-lock-title") }</h2>
+            <form onsubmit={onsubmit} class="inline-form">
+                <div class="field">
+                    <label for="auto-lock-minutes">{ i18n.tr("settings-lock-minutes") }</label>
+                    <input id="auto-lock-minutes" type="number" min="1" max="240" inputmode="numeric"
+                        value={(*value).clone()} oninput={oninput}
+                        aria-describedby="auto-lock-minutes-error" />
+                    { field_error(&i18n, &error, Field::AutoLock, "auto-lock-minutes-error") }
+                </div>
+                <button type="submit" class="secondary" id="auto-lock-submit">
+                    { i18n.tr("settings-lock-submit") }
+                </button>
+            </form>
+            { outcome(&i18n, &error, saved.then(|| html! { { i18n.tr("settings-lock-saved") } })) }
+        </section>
+    }
+}
+
+#[function_component(Backup)]
+fn backup() -> Html {
+    let i18n = use_i18n();
+    let job = use_state(|| None::<BackupProgress>);
+    let start_error = use_state(|| None::<ApiError>);
+    let running = job.as_ref().is_some_and(|j| !j.done);
+    {
+        // While a backup runs, ask how far it is.
+        let job = job.clone();
+        use_effect_with(running, move |running| {
+            let poll = running.then(|| {
+                gloo_timers::callback::Interval::new(BACKUP_POLL_MS, move || {
+                    let job = job.clone();
+                    spawn_local(async move {
+                        if let Ok(p) =
+                            ipc::call::<_, BackupProgress>("backup_progress", &NoArgs {}).await
+                        {
+                            job.set(Some(p));
+                        }
+                    });
+                })
+            });
+            move || drop(poll)
+        });
+    }
+    let onclick = {
+        let (job, start_error) = (job.clone(), start_error.clone());
+        Callback::from(move |_| {
+            let (job, start_error) = (job.clone(), start_error.clone());
+            spawn_local(async move {
+                match ipc::call::<_, BackupProgress>("start_backup", &NoArgs {}).await {
+                    Ok(p) => {
+                        start_error.set(None);
+                        job.set(Some(p));
+                    }
+                    Err(e) => start_error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let status = match &*job {
+        Some(j) if !j.done => html! {
+            <div class="backup-status" role="status">
+                <label for="backup-progress">
+                    { i18n.tr_with("backup-running", &[("percent", Arg::from(i64::from(j.percent)))]) }
+                </label>
+                <progress id="backup-progress" max="100" value={j.percent.to_string()} />
+            </div>
+        },
+        Some(j) => match &j.error {
+            Some(e) => outcome(&i18n, &Some(e.clone()), None),
+            None => html! {
+                <p class="banner notice" role="status" id="backup-done">
+                    { i18n.tr_with("backup-done", &[("path", Arg::from(j.path.as_str()))]) }
+                </p>
+            },
+        },
+        None => outcome(&i18n, &start_error, None),
+    };
+    html! {
+        <section class="settings-part" id="backup" aria-labelledby="backup-title">
+            <h2 id="backup-title">{ i18n.tr("backup-title") }</h2>
+            <p>{ i18n.tr("backup-intro") }</p>
+            <button class="primary" id="make-backup" onclick={onclick} disabled={running}>
+                { i18n.tr("backup-submit") }
+            </button>
+            { status }
+        </section>
+    }
+}
+
+#[derive(Serialize)]
+struct AddUserArgs<'a> {
+    user: &'a NewUser,
+    role: Role,
+}
+
+#[derive(Serialize)]
+struct DisableArgs {
+    user_id: UserId,
+}
+
+#[derive(Properties, PartialEq)]
+struct StaffProps {
+    me: String,
+}
+
+#[function_component(Staff)]
+fn staff(props: &StaffProps) -> Html {
+    let i18n = use_i18n();
+    let users = use_state(Vec::<User>::new);
+    let form = use_state(NewUser::default);
+    let role = use_state(|| Role::FosterCarer);
+    let error = use_state(|| None::<ApiError>);
+    let added = use_state(|| None::<String>);
+    let confirm = use_state(|| None::<UserId>);
+    let load = {
+        let (users, error) = (users.clone(), error.clone());
+        move || {
+            let (users, error) = (users.clone(), error.clone());
+            spawn_local(async move {
+                match ipc::call::<_, Vec<User>>("list_users", &NoArgs {}).await {
+                    Ok(list) => users.set(list),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        }
+    };
+    {
+        let load = load.clone();
+        use_effect_with((), move |_| load());
+    }
+    let edit = |set: fn(&mut NewUser, String)| fields::edit(&form, set);
+    let on_role = {
+        let role = role.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(r) = Role::parse(&value) {
+                role.set(r);
+            }
+        })
+    };
+    let onsubmit = {
+        let (form, role, error, added, load) = (
+            form.clone(),
+            role.clone(),
+            error.clone(),
+            added.clone(),
+            load.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (form, role, error, added, load) = (
+                form.clone(),
+                *role,
+                error.clone(),
+                added.clone(),
+                load.clone(),
+            );
+            spawn_local(async move {
+                let args = AddUserArgs { user: &form, role };
+                match ipc::call::<_, User>("add_user", &args).await {
+                    Ok(user) => {
+                        error.set(None);
+                        added.set(Some(user.name));
+                        form.set(NewUser::default());
+                        load();
+                    }
+                    Err(e) => {
+                        added.set(None);
+                        error.set(Some(e));
+                    }
+                }
+            });
+        })
+    };
+    let rows = users.iter().map(|u| {
+        let label = i18n.tr_with("users-disable-label", &[("name", Arg::from(u.name.as_str()))]);
+        let action = if u.disabled {
+            html! { <span class="flag">{ i18n.tr("users-disabled-tag") }</span> }
+        } else if u.name == props.me {
+            html! {}
+        } else if *confirm == Some(u.id) {
+            let (id, confirm, error, load) = (u.id, confirm.clone(), error.clone(), load.clone());
+            html! {
+                <button class="danger small" data-confirm-disable={u.name.clone()}
+                    onclick={Callback::from(move |_| {
+                        let (confirm, error, load) = (confirm.clone(), error.clone(), load.clone());
+                        spawn_local(async move {
+                            match ipc::call::<_, ()>("disable_user", &DisableArgs { user_id: id }).await {
+                                Ok(()) => { confirm.set(None); load(); }
+                                Err(e) => error.set(Some(e)),
+                            }
+                        });
+                    })}>
+                    { i18n.tr_with("users-disable-confirm", &[("name", Arg::from(u.name.as_str()))]) }
+                </button>
+            }
+        } else {
+            let (id, confirm) = (u.id, confirm.clone());
+            html! {
+                <button class="secondary small" aria-label={label} data-disable={u.name.clone()}
+                    onclick={Callback::from(move |_| confirm.set(Some(id)))}>
+                    { i18n.tr("users-disable") }
+                </button>
+            }
+        };
+        html! {
+            <tr data-user={u.name.clone()}>
+                <td><bdi>{ &u.name }</bdi></td>
+                <td>{ i18n.tr(u.role.message_id()) }</td>
+                <td>{ action }</td>
+            </tr>
+        }
+    });
+    let ok = added.as_ref().map(|name| {
+        html! { { i18n.tr_with("users-added", &[("name", Arg::from(name.as_str()))]) } }
+    });
+    html! {
+        <section class="settings-part" id="staff" aria-labelledby="staff-title">
+            <h2 id="staff-title">{ i18n.tr("users-title") }</h2>
+            <table class="users">
+                <thead><tr>
+                    <th scope="col">{ i18n.tr("users-name") }</th>
+                    <th scope="col">{ i18n.tr("users-role") }</th>
+                    <th scope="col"><span class="visually-hidden">{ i18n.tr("users-actions") }</span></th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+            <h3>{ i18n.tr("users-add-title") }</h3>
+            <form id="add-user-form" onsubmit={onsubmit}>
+                <div class="field">
+                    <label for="new-user-name">{ i18n.tr("users-name") }</label>
+                    <input id="new-user-name" autocomplete="off" dir="auto" value={form.name.clone()}
+                        aria-describedby="new-user-name-error" oninput={edit(|f, v| f.name = v)} />
+                    { field_error(&i18n, &error, Field::UserName, "new-user-name-error") }
+                </div>
+                <div class="field">
+                    <label for="new-user-role">{ i18n.tr("users-role") }</label>
+                    <select id="new-user-role" onchange={on_role}>
+                        { for Role::ALL.iter().map(|r| html! {
+                            <option value={r.as_str()} selected={*r == *role}>{ i18n.tr(r.message_id()) }</option>
+                        }) }
+                    </select>
+                </div>
+                <p class="hint">{ i18n.tr("users-pin-hint") }</p>
+                { secret_field(&i18n, "new-user-pin", "users-pin", &form.pin,
+                    edit(|f, v| f.pin = v), &error, Some(Field::Pin)) }
+                { secret_field(&i18n, "new-user-pin-again", "users-pin-again", &form.pin_again,
+                    edit(|f, v| f.pin_again = v), &error, Some(Field::PinAgain)) }
+                { outcome(&i18n, &error, ok) }
+                <button type="submit" class="primary" id="add-user-submit">
+                    { i18n.tr("users-add-submit") }
+                </button>
+            </form>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsProps {
+    pub dispatcher: UseReducerDispatcher<AppState>,
+    pub user: SignedIn,
+    pub auto_lock_minutes: u32,
+    /// The auto-lock time changed: the gate reads it again.
+    pub on_changed: Callback<()>,
+}
+
+#[function_component(Settings)]
+pub fn settings(props: &SettingsProps) -> Html {
+    let i18n = use_i18n();
+    let may = |a: Can| props.user.may.contains(&a);
+    let back = {
+        let d = props.dispatcher.clone();
+        Callback::from(move |_| d.dispatch(Action::ShowHome))
+    };
+    html! {
+        <section class="settings" aria-labelledby="settings-title">
+            <div class="screen-head">
+                <h1 id="settings-title">{ i18n.tr("settings-title") }</h1>
+                <button id="back-home" class="secondary" onclick={back}>
+                    { i18n.tr("steps-back") }
+                </button>
+            </div>
+            <MyPin />
+            if may(Can::ChangeSettings) {
+                <AutoLock minutes={props.auto_lock_minutes} on_changed={props.on_changed.clone()} />
+            }
+            if may(Can::MakeBackup) {
+                <Backup />
+            }
+            if may(Can::ManageUsers) {
+                <Staff me={props.user.name.clone()} />
+            }
+        </section>
+    }
+}
