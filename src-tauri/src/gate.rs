@@ -142,3 +142,56 @@ const ALL_ACTIONS: [Action; 8] = [
     Action::ChangeSettings,
     Action::ManageUsers,
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use harbour_core::NewUser;
+
+    fn unlocked(dir: &std::path::Path) -> Gate {
+        let mut gate = Gate::new(DataDir::new(dir), KdfParams::OWASP_MINIMUM);
+        gate.set_up(&NewUser {
+            name: "Sam Admin".into(),
+            pin: "402719".into(),
+            pin_again: "402719".into(),
+        })
+        .unwrap();
+        gate
+    }
+
+    fn idle_for(gate: &mut Gate, minutes: u64) {
+        gate.last_active = Instant::now()
+            .checked_sub(Duration::from_secs(minutes * 60))
+            .expect("the clock is past the epoch");
+    }
+
+    #[test]
+    fn the_shell_locks_itself_after_the_idle_time_whatever_the_ui_does() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        idle_for(&mut gate, 9);
+        assert!(gate.store().is_ok(), "9 minutes idle: still open");
+        assert!(gate.is_unlocked());
+        idle_for(&mut gate, 11);
+        assert!(matches!(gate.store(), Err(Refused::Locked)));
+        assert!(!gate.is_unlocked(), "the store (and its key) is gone");
+        let status = gate.status().unwrap();
+        assert!(status.set_up && status.user.is_none());
+    }
+
+    #[test]
+    fn still_here_keeps_it_open_but_cannot_reopen_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        idle_for(&mut gate, 9);
+        gate.still_here();
+        idle_for(&mut gate, 0);
+        assert!(gate.store().is_ok());
+        idle_for(&mut gate, 30);
+        gate.still_here();
+        assert!(
+            !gate.is_unlocked(),
+            "a late 'still here' does not undo the lock"
+        );
+    }
+}

@@ -225,6 +225,24 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     click(&c, &format!("{ruta} button.open-steps")).await;
     let steps = step_ids(&c).await;
     assert_eq!(steps[0], "step-call-999-now");
+
+    // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
+    // itself within one idle check (15 s), and the child's details leave the screen.
+    c.execute(
+        "const real = Date.now; Date.now = () => real() + 11 * 60 * 1000; return null;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    let started = std::time::Instant::now();
+    while c.find(Locator::Css("#unlock-form")).await.is_err() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(40),
+            "Harbour did not lock itself when idle"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    }
+    assert!(!c.source().await.unwrap().contains("Test Ruta"));
     c.close().await.unwrap();
 }
 
