@@ -14,6 +14,8 @@ fn main() {
             "open_child",
             "report_missing",
             "set_last_seen",
+            "episode_view",
+            "record_event",
             "load_sample_children",
             "ui_ready",
             "change_pin",

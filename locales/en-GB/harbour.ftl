@@ -38,6 +38,55 @@ role-manager = Manager
 role-placement-officer = Placement officer
 role-admin = Administrator
 
+## The missing episode after the first steps (domain.md §2.2, §2.4)
+
+grade-no-apparent-risk = No apparent risk
+grade-low = Low risk
+grade-medium = Medium risk
+grade-high = High risk
+contact-manager = Registered manager or on-call manager
+contact-social-worker = The child's social worker
+contact-edt = Emergency Duty Team (out of hours)
+contact-host-authority = Host authority (child placed out of area)
+contact-fostering-agency = Supervising social worker or fostering agency
+contact-parents = Parents or others with parental responsibility, where appropriate and safe
+contact-guardian = Independent Child Trafficking Guardian (ICTG)
+contact-iro = Independent Reviewing Officer (IRO)
+
+record-heading = Record what happens
+police-title = Police report
+police-reference = Police reference number
+police-officer = Officer or call handler
+police-grade = Risk grade the police gave
+police-grade-hint = The police decide the grade. Record what they told you; update it if they change it.
+police-grade-none = Not given yet
+police-save = Save the police report
+police-recorded = Reference { $reference } · { $officer } · police grade: { $grade } · recorded { $time }
+notify-title = Who has been told
+notify-told-now = Told now
+notify-told-label = Record that you have told: { $contact }
+notify-told-at = told, recorded { $time }
+log-title = Log
+log-text = What happened (a sighting, a message, a call)
+log-add = Add to the log
+found-title = Found or back
+found-at = When was { $name } found or back?
+found-by = Found by (or came back alone)
+found-where = Where
+found-how = How they came back
+found-save = Record that { $name } is back
+found-recorded = { $name } back at { $time } · { $where } · { $by }. Tell the police straight away if you have not, and everyone you told before.
+interview-due = Return interview due by { $time } (72 hours after the return). The local authority must offer one.
+interview-overdue = Return interview OVERDUE since { $time }. Ask the social worker when it will happen.
+interview-offered = Interview offered
+interview-done = Interview done
+interview-declined = Child declined the interview
+interview-recorded-offered = Return interview offered.
+interview-recorded-done = Return interview done.
+interview-recorded-declined = The child declined the return interview. Pass on what you know to the social worker.
+close-hint = Close the episode once the police have been told and the child is safe. Everything recorded stays in the child's history.
+close-episode = Close this episode
+
 ## Settings: my PIN, auto-lock, backups, staff
 
 settings-open = Settings
@@ -168,6 +217,14 @@ error-too-new = This was made by a newer version of Harbour. Update Harbour, the
 error-not-a-backup = This file is not a Harbour backup.
 error-backup-damaged = This backup is incomplete or has been changed, so it was not restored. Nothing has been changed. Try another copy.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.
+error-episode-closed = This episode is closed. Report the child missing again if they have gone again.
+error-already-found = The child's return is already recorded.
+error-not-back-yet = Record that the child has been found or has come back first.
+error-police-reference-required = Enter the police reference number.
+error-update-required = Write what happened.
+error-text-too-long = This is too long. Shorten it.
+error-found-in-future = The time found cannot be in the future.
+error-found-before-last-seen = The time found cannot be before the child was last seen.
 unlock-wait = You can try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds

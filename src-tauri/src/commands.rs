@@ -3,7 +3,8 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
-use harbour_core::api::{ApiError, ChildEntry, LockStatus, Reported, Unlock};
+use harbour_core::api::{ApiError, ChildEntry, EpisodeView, LockStatus, Reported, Unlock};
+use harbour_core::workflow::EpisodeEvent;
 use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser};
 use harbour_store::{Store, StoreError};
 use std::sync::MutexGuard;
@@ -134,6 +135,25 @@ pub fn set_last_seen(
     at: DateTime<Utc>,
 ) -> Result<MissingEpisode, ApiError> {
     with_store(&state, |store| store.set_last_seen(episode_id, at))
+}
+
+/// The episode with everything recorded in it and where it stands.
+#[tauri::command(rename_all = "snake_case")]
+pub fn episode_view(
+    state: State<'_, AppState>,
+    episode_id: EpisodeId,
+) -> Result<EpisodeView, ApiError> {
+    with_store(&state, |store| store.episode_view(episode_id))
+}
+
+/// Records the police report, a notification, an update, the return, the interview or the close.
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_event(
+    state: State<'_, AppState>,
+    episode_id: EpisodeId,
+    event: EpisodeEvent,
+) -> Result<EpisodeView, ApiError> {
+    with_store(&state, |store| store.record_event(episode_id, &event))
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -102,6 +102,8 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::open_child,
             commands::report_missing,
             commands::set_last_seen,
+            commands::episode_view,
+            commands::record_event,
             commands::load_sample_children,
             commands::ui_ready,
             settings::change_pin,

@@ -134,3 +134,12 @@ impl std::fmt::Debug for PinChange {
         f.debug_struct("PinChange").finish_non_exhaustive()
     }
 }
+
+/// A missing episode with everything recorded in it and where it stands.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EpisodeView {
+    pub episode: MissingEpisode,
+    /// Oldest first, as recorded.
+    pub events: Vec<crate::workflow::EventRecord>,
+    pub summary: crate::workflow::EpisodeSummary,
+}

@@ -69,6 +69,15 @@ pub enum Field {
     PinAgain,
     /// Minutes of inactivity before the app locks.
     AutoLock,
+    /// The missing episode as a whole (closed, child not back yet).
+    Episode,
+    PoliceReference,
+    Officer,
+    UpdateText,
+    FoundAt,
+    FoundBy,
+    WhereFound,
+    HowReturned,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -90,10 +99,18 @@ pub enum FieldProblem {
     /// Another user already has this name.
     Taken,
     OutOfRange,
+    /// The episode is closed: nothing more is added to it.
+    Closed,
+    /// Already recorded (the child was found once already).
+    AlreadyDone,
+    /// Needs the child to be back first (return interview, close).
+    NotBackYet,
+    /// A time before the child was last seen.
+    BeforeLastSeen,
 }
 
 impl Field {
-    pub const ALL: [Field; 10] = [
+    pub const ALL: [Field; 18] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -104,11 +121,19 @@ impl Field {
         Field::Pin,
         Field::PinAgain,
         Field::AutoLock,
+        Field::Episode,
+        Field::PoliceReference,
+        Field::Officer,
+        Field::UpdateText,
+        Field::FoundAt,
+        Field::FoundBy,
+        Field::WhereFound,
+        Field::HowReturned,
     ];
 }
 
 impl FieldProblem {
-    pub const ALL: [FieldProblem; 13] = [
+    pub const ALL: [FieldProblem; 17] = [
         FieldProblem::Required,
         FieldProblem::TooLong,
         FieldProblem::TooMany,
@@ -122,6 +147,10 @@ impl FieldProblem {
         FieldProblem::Mismatch,
         FieldProblem::Taken,
         FieldProblem::OutOfRange,
+        FieldProblem::Closed,
+        FieldProblem::AlreadyDone,
+        FieldProblem::NotBackYet,
+        FieldProblem::BeforeLastSeen,
     ];
 }
 
@@ -161,6 +190,17 @@ impl FieldError {
             (Pin, TooSimple) => "error-pin-too-simple",
             (PinAgain, Mismatch) => "error-pin-mismatch",
             (AutoLock, _) => "error-auto-lock-range",
+            (Episode, Closed) => "error-episode-closed",
+            (Episode, AlreadyDone) => "error-already-found",
+            (Episode, NotBackYet) => "error-not-back-yet",
+            (PoliceReference, Required) => "error-police-reference-required",
+            (UpdateText, Required) => "error-update-required",
+            (FoundAt, InFuture) => "error-found-in-future",
+            (FoundAt, BeforeLastSeen) => "error-found-before-last-seen",
+            (
+                PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned,
+                TooLong,
+            ) => "error-text-too-long",
             _ => "error-field-invalid",
         }
     }

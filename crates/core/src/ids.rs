@@ -63,6 +63,10 @@ id_newtype!(
     UserId
 );
 id_newtype!(
+    /// One recorded event of a missing episode (police report, update, found, ...).
+    EventId
+);
+id_newtype!(
     /// One op in the log, unique across every device.
     OpId
 );

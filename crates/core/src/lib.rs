@@ -14,11 +14,12 @@ pub mod ids;
 pub mod ops;
 pub mod steps;
 pub mod users;
+pub mod workflow;
 
 pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
 pub use hlc::{Hlc, HlcClock, HlcError};
-pub use ids::{ChildId, DeviceId, EpisodeId, OpId, UserId};
+pub use ids::{ChildId, DeviceId, EpisodeId, EventId, OpId, UserId};
 pub use steps::{plan_for, Step, StepPlan};
 pub use users::{Action, NewUser, Role, User};

@@ -13,6 +13,7 @@ use serde_json::{json, Value};
 use crate::child::ChildDetails;
 use crate::ids::{ChildId, EpisodeId, UserId};
 use crate::users::Role;
+use crate::workflow::EventRecord;
 
 /// The op bodies this version writes and understands. Frozen once released: add variants,
 /// never change old ones.
@@ -48,6 +49,11 @@ pub enum OpBody {
     },
     /// A member of staff can no longer unlock Harbour. Their records stay.
     UserDisabled { user: UserId },
+    /// Something happened during an episode. Insert-only: kept as recorded, never replaced.
+    EpisodeEventAdded {
+        episode: EpisodeId,
+        record: EventRecord,
+    },
 }
 
 /// Which kind of record a field belongs to.
@@ -86,6 +92,7 @@ impl OpBody {
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
             OpBody::UserAdded { .. } => "user_added",
             OpBody::UserDisabled { .. } => "user_disabled",
+            OpBody::EpisodeEventAdded { .. } => "episode_event_added",
         }
     }
 
@@ -99,6 +106,7 @@ impl OpBody {
                 episode.to_string()
             }
             OpBody::UserAdded { user, .. } | OpBody::UserDisabled { user } => user.to_string(),
+            OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
         }
     }
 
@@ -173,6 +181,17 @@ impl OpBody {
             OpBody::UserDisabled { user } => {
                 vec![write(User, user.to_string(), "disabled", json!(true))]
             }
+            // Events are rows of their own (see the store's fold), except that closing sets
+            // the episode's closed time, a field like any other.
+            OpBody::EpisodeEventAdded { episode, record } => match record.event {
+                crate::workflow::EpisodeEvent::Closed => vec![write(
+                    Episode,
+                    episode.to_string(),
+                    "closed_at",
+                    json!(record.at),
+                )],
+                _ => Vec::new(),
+            },
         }
     }
 

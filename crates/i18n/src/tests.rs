@@ -128,6 +128,12 @@ fn every_message_the_core_asks_for_exists() {
     for role in Role::ALL {
         assert!(en.has_message(role.message_id()), "{role:?}");
     }
+    for grade in harbour_core::workflow::PoliceGrade::ALL {
+        assert!(en.has_message(grade.message_id()), "{grade:?}");
+    }
+    for contact in harbour_core::workflow::Contact::ALL {
+        assert!(en.has_message(contact.message_id()), "{contact:?}");
+    }
     for s in Step::ALL {
         assert!(en.has_message(s.message_id()), "{s:?}");
     }

@@ -11,6 +11,7 @@
 
 mod audit;
 mod backup;
+mod episodes;
 mod error;
 mod keys;
 mod migrations;

@@ -135,6 +135,23 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
     let Some(body) = OpBody::decode(&op.payload) else {
         return Ok(());
     };
+    if let OpBody::EpisodeEventAdded { episode, record } = &body {
+        // Insert-only: the same event arriving twice is stored once.
+        conn.execute(
+            "INSERT OR IGNORE INTO episode_events (id, episode, at, by_user, kind, record) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                record.id.to_string(),
+                episode.to_string(),
+                record
+                    .at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                record.by.to_string(),
+                record.event.kind(),
+                serde_json::to_string(record).map_err(|_| StoreError::Corrupt("event"))?
+            ],
+        )?;
+    }
     let mut touched = BTreeSet::new();
     for w in body.writes() {
         conn.execute(
@@ -302,7 +319,7 @@ fn project_user(conn: &Connection, entity: &str) -> Result<(), StoreError> {
 pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
-         DELETE FROM users;",
+         DELETE FROM users; DELETE FROM episode_events;",
     )?;
     for op in all_ops(conn)? {
         fold(conn, &op)?;

@@ -130,15 +130,20 @@ fn child_input(name: &str, trafficked: bool) -> Value {
     })
 }
 
-#[test]
-fn add_then_list_then_report_missing() {
-    let (_app, w) = app();
-    let child = invoke(
-        &w,
+/// Adds "Sample Noor", suspected trafficked, with no photo.
+fn add_noor(w: &WebviewWindow<MockRuntime>) -> Value {
+    invoke(
+        w,
         "add_child",
         json!({"input": child_input("Sample Noor", true), "photo_base64": null}),
     )
-    .unwrap();
+    .unwrap()
+}
+
+#[test]
+fn add_then_list_then_report_missing() {
+    let (_app, w) = app();
+    let child = add_noor(&w);
     let id = child["id"].as_str().unwrap().to_owned();
     assert_eq!(child["name_latin"], "Sample Noor");
 
@@ -297,4 +302,32 @@ fn settings_staff_and_a_backup_through_the_commands() {
     let refused = error(invoke(&w, "list_users", json!({})).unwrap_err());
     assert_eq!(refused.code, "not_allowed");
     drop(app);
+}
+
+#[test]
+fn an_episode_is_recorded_through_the_commands_and_bad_input_is_named() {
+    let (_app, w) = app();
+    let child = add_noor(&w);
+    let reported = invoke(&w, "report_missing", json!({"child_id": child["id"]})).unwrap();
+    let episode_id = reported["episode"]["id"].clone();
+    let bad = error(
+        invoke(
+            &w,
+            "record_event",
+            json!({"episode_id": episode_id, "event": {"type": "police_reported", "reference": "", "officer": "", "grade": null}}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(bad.message_id, "error-police-reference-required");
+    let view = invoke(
+        &w,
+        "record_event",
+        json!({"episode_id": episode_id, "event": {"type": "police_reported", "reference": "MP/1", "officer": "PC Sample", "grade": "high"}}),
+    )
+    .unwrap();
+    assert_eq!(view["summary"]["police"]["reference"], "MP/1");
+    assert_eq!(view["summary"]["police"]["grade"], "high");
+    let view = invoke(&w, "episode_view", json!({"episode_id": episode_id})).unwrap();
+    assert_eq!(view["events"].as_array().unwrap().len(), 1);
+    assert_eq!(view["summary"]["interview"], "not_yet");
 }

@@ -226,6 +226,56 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let steps = step_ids(&c).await;
     assert_eq!(steps[0], "step-call-999-now");
 
+    // The police report, with the grade police gave; an empty reference is refused first.
+    click(&c, "#police-save").await;
+    assert!(text_of(&c, "#police-reference-error")
+        .await
+        .contains("police reference"));
+    type_into(&c, "#police-reference", "MP/2026/0042").await;
+    type_into(&c, "#police-officer", "PC Sample").await;
+    wait_css(&c, "#police-grade")
+        .await
+        .select_by_value("grade-high")
+        .await
+        .unwrap();
+    click(&c, "#police-save").await;
+    let police = text_of(&c, "#police-recorded").await;
+    assert!(
+        police.contains("MP/2026/0042") && police.contains("High risk"),
+        "{police}"
+    );
+    // Who has been told: a trafficked child's list has the guardian, not the parents.
+    assert!(c
+        .find(Locator::Css("li[data-contact='contact-parents']"))
+        .await
+        .is_err());
+    click(&c, "li[data-contact='contact-manager'] button").await;
+    assert!(text_of(&c, "li[data-contact='contact-manager'] .told")
+        .await
+        .contains("told"));
+    wait_css(&c, "li[data-contact='contact-guardian'] button").await;
+    type_into(
+        &c,
+        "#update-text",
+        "Seen near the coach station by a neighbour",
+    )
+    .await;
+    click(&c, "#update-save").await;
+    assert!(text_of(&c, "#update-log").await.contains("coach station"));
+    // Found: the return interview is due 72 hours later.
+    type_into(&c, "#found-by", "Police").await;
+    type_into(&c, "#found-where", "Coach station").await;
+    click(&c, "#found-save").await;
+    assert!(text_of(&c, "#found-recorded").await.contains("back at"));
+    let due = text_of(&c, "#interview-status").await;
+    assert!(due.contains("due by") && due.contains("72 hours"), "{due}");
+    println!(
+        "{}",
+        screenshot(&c, "episode-found-interview-due")
+            .await
+            .display()
+    );
+
     // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
     // itself within one idle check (15 s), and the child's details leave the screen.
     c.execute(

@@ -15,6 +15,7 @@ use yew::prelude::*;
 
 use super::home::elapsed_text;
 use super::numbers::Numbers;
+use super::record::EpisodeRecord;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
@@ -192,6 +193,8 @@ pub fn steps(props: &StepsProps) -> Html {
                         { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason)) }
                     </ol>
                     <p class="hint">{ i18n.tr("steps-police-grade") }</p>
+                    <EpisodeRecord episode_id={episode.id} child={d.clone()}
+                        dispatcher={props.dispatcher.clone()} />
                 </div>
                 <div class="steps-side">
                     <div class="child-summary">

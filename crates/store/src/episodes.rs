@@ -1,0 +1,156 @@
+//! The events of a missing episode: recorded insert-only, read back in order, summarised with
+//! the core's rules.
+
+use harbour_core::api::EpisodeView;
+use harbour_core::ops::OpBody;
+use harbour_core::workflow::{summarise, validate, EpisodeEvent, EventRecord};
+use harbour_core::{Action, EpisodeId, EventId};
+use uuid::Uuid;
+
+use crate::error::StoreError;
+use crate::store::Store;
+
+impl Store {
+    /// Everything recorded in an episode, oldest first.
+    pub fn episode_events(&self, episode: EpisodeId) -> Result<Vec<EventRecord>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT record FROM episode_events WHERE episode = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([episode.to_string()], |r| r.get::<_, String>(0))?;
+        rows.map(|row| serde_json::from_str(&row?).map_err(|_| StoreError::Corrupt("event")))
+            .collect()
+    }
+
+    /// The episode, its events and where it stands now.
+    pub fn episode_view(&self, episode: EpisodeId) -> Result<EpisodeView, StoreError> {
+        let ep = self.episode(episode)?;
+        let events = self.episode_events(episode)?;
+        let summary = summarise(&events, self.now());
+        Ok(EpisodeView {
+            episode: ep,
+            events,
+            summary,
+        })
+    }
+
+    /// Records something that happened, now, by the user who is signed in. Checked first against
+    /// the episode as it stands (every problem at once); nothing recorded before is changed.
+    pub fn record_event(
+        &mut self,
+        episode: EpisodeId,
+        event: &EpisodeEvent,
+    ) -> Result<EpisodeView, StoreError> {
+        self.require(Action::RecordMissing)?;
+        let view = self.episode_view(episode)?;
+        let now = self.now();
+        let event =
+            validate(event, &view.episode, &view.summary, now).map_err(StoreError::Invalid)?;
+        let record = EventRecord {
+            id: EventId::from_uuid(Uuid::now_v7()),
+            at: now,
+            by: self.session().user,
+            event,
+        };
+        self.write(&[OpBody::EpisodeEventAdded { episode, record }])?;
+        self.episode_view(episode)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing;
+    use chrono::{Duration, TimeZone, Utc};
+    use harbour_core::workflow::{EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade};
+    use harbour_core::{ChildInput, Clock, FixedClock};
+    use std::sync::Arc;
+
+    fn child() -> ChildInput {
+        ChildInput {
+            name_latin: "Sample Ruth".into(),
+            date_of_birth: "2011-03-04".into(),
+            suspected_trafficked: true,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn an_episode_from_report_to_close_survives_a_restart_and_a_rebuild() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(
+            Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
+        ));
+        let mut store = testing::create(dir.path(), clock.clone());
+        let ruth = store.add_child(&child(), None).unwrap();
+        let ep = store.report_missing(ruth.id).unwrap().episode;
+
+        clock.advance(Duration::minutes(4));
+        let police = EpisodeEvent::PoliceReported {
+            reference: " MP/2026/0042 ".into(),
+            officer: "PC Sample".into(),
+            grade: Some(PoliceGrade::High),
+        };
+        let view = store.record_event(ep.id, &police).unwrap();
+        let report = view.summary.police.clone().unwrap();
+        assert_eq!(report.reference, "MP/2026/0042", "trimmed");
+        assert_eq!(report.at, clock.now());
+
+        // Closing before the child is back is refused, and nothing is written.
+        let before = store.ops().unwrap().len();
+        let err = store
+            .record_event(ep.id, &EpisodeEvent::Closed)
+            .unwrap_err();
+        assert_eq!(err.message_id(), "error-not-back-yet");
+        assert_eq!(store.ops().unwrap().len(), before);
+
+        clock.advance(Duration::hours(5));
+        let found = EpisodeEvent::Found {
+            found_at: clock.now() - Duration::minutes(30),
+            found_by: "Police".into(),
+            where_found: "Coach station".into(),
+            how_returned: "Brought back by police".into(),
+        };
+        let view = store.record_event(ep.id, &found).unwrap();
+        let due = clock.now() - Duration::minutes(30) + Duration::hours(72);
+        assert_eq!(
+            view.summary.interview,
+            Some(InterviewStatus::Due { by: due })
+        );
+        clock.advance(Duration::hours(73));
+        assert!(matches!(
+            store.episode_view(ep.id).unwrap().summary.interview,
+            Some(InterviewStatus::Overdue { .. })
+        ));
+        store
+            .record_event(
+                ep.id,
+                &EpisodeEvent::ReturnInterview {
+                    outcome: InterviewOutcome::Done,
+                },
+            )
+            .unwrap();
+        let view = store.record_event(ep.id, &EpisodeEvent::Closed).unwrap();
+        assert_eq!(view.summary.closed_at, Some(clock.now()));
+        assert_eq!(view.episode.closed_at, Some(clock.now()));
+        assert!(store.open_episodes().unwrap().is_empty());
+        assert_eq!(view.events.len(), 4);
+        let late = EpisodeEvent::Update {
+            text: "too late".into(),
+        };
+        assert_eq!(
+            store.record_event(ep.id, &late).unwrap_err().message_id(),
+            "error-episode-closed"
+        );
+
+        drop(store);
+        let mut store = testing::unlock(dir.path(), clock.clone());
+        let again = store.episode_view(ep.id).unwrap();
+        assert_eq!(again, view);
+        store.rebuild().unwrap();
+        assert_eq!(store.episode_view(ep.id).unwrap(), view);
+        // A child whose episode is closed can be reported missing again: a new episode.
+        let next = store.report_missing(ruth.id).unwrap();
+        assert!(!next.already_open);
+        assert_ne!(next.episode.id, ep.id);
+    }
+}

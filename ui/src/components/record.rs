@@ -1,0 +1,427 @@
+//! Recording what happens during an episode, on the steps screen: the police report (with the
+//! grade police gave), who has been told and when, a running log, the child found or back, the
+//! return interview (due 72 hours after the return) and the close. Each save is an insert-only
+//! event in the store; what is shown comes back from it.
+
+use chrono::{DateTime, Utc};
+use harbour_core::api::{ApiError, EpisodeView};
+use harbour_core::workflow::{
+    contacts_for, EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade,
+};
+use harbour_core::{ChildDetails, EpisodeId, Field};
+use harbour_i18n::Arg;
+use serde::Serialize;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use super::app::reload;
+use super::fields::{self, field_error};
+use crate::i18n::{use_i18n, I18n};
+use crate::ipc;
+use crate::state::{Action, AppState};
+use crate::time;
+
+#[derive(Properties, PartialEq)]
+pub struct RecordProps {
+    pub episode_id: EpisodeId,
+    pub child: ChildDetails,
+    pub dispatcher: UseReducerDispatcher<AppState>,
+}
+
+#[derive(Serialize)]
+struct EpisodeArgs {
+    episode_id: EpisodeId,
+}
+
+#[derive(Serialize)]
+struct EventArgs<'a> {
+    episode_id: EpisodeId,
+    event: &'a EpisodeEvent,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct PoliceForm {
+    reference: String,
+    officer: String,
+    grade: String,
+}
+
+#[derive(Clone, Default, PartialEq)]
+struct FoundForm {
+    at: String,
+    by: String,
+    place: String,
+    how: String,
+}
+
+fn at(t: DateTime<Utc>) -> Arg {
+    Arg::from(time::format_local(t))
+}
+
+/// The answer to a save: the new view, or the problems to show.
+type Outcome = Result<EpisodeView, ApiError>;
+
+fn save(
+    episode_id: EpisodeId,
+    event: EpisodeEvent,
+    view: UseStateHandle<Option<EpisodeView>>,
+    error: UseStateHandle<Option<ApiError>>,
+    then: impl FnOnce(&EpisodeView) + 'static,
+) {
+    spawn_local(async move {
+        let result: Outcome = ipc::call(
+            "record_event",
+            &EventArgs {
+                episode_id,
+                event: &event,
+            },
+        )
+        .await;
+        match result {
+            Ok(v) => {
+                error.set(None);
+                then(&v);
+                view.set(Some(v));
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    });
+}
+
+fn grade_of(value: &str) -> Option<PoliceGrade> {
+    PoliceGrade::ALL
+        .into_iter()
+        .find(|g| g.message_id() == value)
+}
+
+/// Fields whose problems are shown next to their input; any other problem (the episode is
+/// closed, the child is not back yet, a long "found by") is shown as one message at the top.
+const INLINE: [Field; 4] = [
+    Field::PoliceReference,
+    Field::Officer,
+    Field::UpdateText,
+    Field::FoundAt,
+];
+
+fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
+    let Some(e) = error else {
+        return html! {};
+    };
+    let message = match e.fields.iter().find(|f| !INLINE.contains(&f.field)) {
+        Some(f) => f.message_id().to_owned(),
+        None if e.fields.is_empty() => e.message_id.clone(),
+        None => return html! {},
+    };
+    html! { <p class="banner error" role="alert" id="record-error">{ i18n.tr(&message) }</p> }
+}
+
+#[function_component(EpisodeRecord)]
+pub fn episode_record(props: &RecordProps) -> Html {
+    let i18n = use_i18n();
+    let view = use_state(|| None::<EpisodeView>);
+    let error = use_state(|| None::<ApiError>);
+    let police = use_state(PoliceForm::default);
+    let update = use_state(String::new);
+    // An untouched "found at" means now (when saved), not when the screen was opened.
+    let found = use_state(FoundForm::default);
+    {
+        let (view, error, id) = (view.clone(), error.clone(), props.episode_id);
+        use_effect_with(id, move |id| {
+            let (view, error, episode_id) = (view.clone(), error.clone(), *id);
+            spawn_local(async move {
+                match ipc::call::<_, EpisodeView>("episode_view", &EpisodeArgs { episode_id }).await
+                {
+                    Ok(v) => view.set(Some(v)),
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        });
+    }
+    let Some(v) = (*view).clone() else {
+        return general_error(&i18n, &error);
+    };
+    let id = props.episode_id;
+    let s = &v.summary;
+    let name = Arg::from(props.child.name_latin.as_str());
+
+    let on_police = {
+        let (police, view, error) = (police.clone(), view.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let event = EpisodeEvent::PoliceReported {
+                reference: police.reference.clone(),
+                officer: police.officer.clone(),
+                grade: grade_of(&police.grade),
+            };
+            let clear = police.clone();
+            save(id, event, view.clone(), error.clone(), move |_| {
+                clear.set(PoliceForm::default())
+            });
+        })
+    };
+    let on_grade = {
+        let police = police.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*police).clone();
+            next.grade = e.target_unchecked_into::<HtmlSelectElement>().value();
+            police.set(next);
+        })
+    };
+    let on_update_text = {
+        let update = update.clone();
+        Callback::from(move |e: InputEvent| {
+            update.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let on_update = {
+        let (update, view, error) = (update.clone(), view.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let event = EpisodeEvent::Update {
+                text: (*update).clone(),
+            };
+            let clear = update.clone();
+            save(id, event, view.clone(), error.clone(), move |_| {
+                clear.set(String::new())
+            });
+        })
+    };
+    let on_found = {
+        let (found, view, error) = (found.clone(), view.clone(), error.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let typed = if found.at.is_empty() {
+                Some(time::now())
+            } else {
+                time::from_input_value(&found.at)
+            };
+            let Some(found_at) = typed else {
+                error.set(Some(ApiError {
+                    code: "invalid".into(),
+                    message_id: "error-last-seen-not-a-time".into(),
+                    fields: vec![],
+                    retry_after_seconds: None,
+                }));
+                return;
+            };
+            let event = EpisodeEvent::Found {
+                found_at,
+                found_by: found.by.clone(),
+                where_found: found.place.clone(),
+                how_returned: found.how.clone(),
+            };
+            save(id, event, view.clone(), error.clone(), |_| {});
+        })
+    };
+    let simple = |event: EpisodeEvent| {
+        let (view, error) = (view.clone(), error.clone());
+        let dispatcher = props.dispatcher.clone();
+        Callback::from(move |_| {
+            let closing = event == EpisodeEvent::Closed;
+            let dispatcher = dispatcher.clone();
+            save(id, event.clone(), view.clone(), error.clone(), move |_| {
+                if closing {
+                    reload(dispatcher.clone());
+                    dispatcher.dispatch(Action::ShowHome);
+                }
+            });
+        })
+    };
+
+    let police_part = html! {
+        <div class="record-part" id="police">
+            <h3>{ i18n.tr("police-title") }</h3>
+            if let Some(p) = &s.police {
+                <p class="recorded" id="police-recorded">
+                    { i18n.tr_with("police-recorded", &[
+                        ("reference", Arg::from(p.reference.as_str())),
+                        ("officer", Arg::from(p.officer.as_str())),
+                        ("grade", Arg::from(p.grade.map(|g| i18n.tr(g.message_id())).unwrap_or_else(|| i18n.tr("police-grade-none")))),
+                        ("time", at(p.at)),
+                    ]) }
+                </p>
+            }
+            <form id="police-form" onsubmit={on_police} novalidate=true>
+                <div class="field">
+                    <label for="police-reference">{ i18n.tr("police-reference") }</label>
+                    <input id="police-reference" value={police.reference.clone()}
+                        aria-describedby="police-reference-error"
+                        oninput={fields::edit(&police, |f, v| f.reference = v)} />
+                    { field_error(&i18n, &error, Field::PoliceReference, "police-reference-error") }
+                </div>
+                <div class="field">
+                    <label for="police-officer">{ i18n.tr("police-officer") }</label>
+                    <input id="police-officer" value={police.officer.clone()}
+                        aria-describedby="police-officer-error"
+                        oninput={fields::edit(&police, |f, v| f.officer = v)} />
+                    { field_error(&i18n, &error, Field::Officer, "police-officer-error") }
+                </div>
+                <div class="field">
+                    <label for="police-grade">{ i18n.tr("police-grade") }</label>
+                    <p class="hint" id="police-grade-hint">{ i18n.tr("police-grade-hint") }</p>
+                    <select id="police-grade" aria-describedby="police-grade-hint" onchange={on_grade}>
+                        <option value="" selected={police.grade.is_empty()}>{ i18n.tr("police-grade-none") }</option>
+                        { for PoliceGrade::ALL.iter().map(|g| html! {
+                            <option value={g.message_id()} selected={police.grade == g.message_id()}>{ i18n.tr(g.message_id()) }</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="submit" class="primary" id="police-save">{ i18n.tr("police-save") }</button>
+            </form>
+        </div>
+    };
+
+    let notify_part = html! {
+        <div class="record-part" id="notifications">
+            <h3>{ i18n.tr("notify-title") }</h3>
+            <ul class="contacts">
+                { for contacts_for(&props.child).into_iter().map(|c| {
+                    let told = s.notified.iter().find(|(x, _)| *x == c).map(|(_, t)| *t);
+                    html! {
+                        <li data-contact={c.message_id()}>
+                            <span>{ i18n.tr(c.message_id()) }</span>
+                            if let Some(t) = told {
+                                <span class="told">{ i18n.tr_with("notify-told-at", &[("time", at(t))]) }</span>
+                            } else {
+                                <button class="secondary small"
+                                    aria-label={i18n.tr_with("notify-told-label", &[("contact", Arg::from(i18n.tr(c.message_id())))])}
+                                    onclick={simple(EpisodeEvent::Notified { contact: c })}>
+                                    { i18n.tr("notify-told-now") }
+                                </button>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.child.suspected_trafficked {
+                <p class="hint">{ i18n.tr("step-no-relatives") }</p>
+            }
+        </div>
+    };
+
+    let updates: Vec<_> = v
+        .events
+        .iter()
+        .filter_map(|e| match &e.event {
+            EpisodeEvent::Update { text } => Some((e.at, text.clone())),
+            _ => None,
+        })
+        .collect();
+    let log_part = html! {
+        <div class="record-part" id="updates">
+            <h3>{ i18n.tr("log-title") }</h3>
+            <ol class="update-log" id="update-log">
+                { for updates.iter().map(|(t, text)| html! {
+                    <li><span class="when">{ time::format_local(*t) }</span>{ " " }<bdi>{ text }</bdi></li>
+                }) }
+            </ol>
+            <form id="update-form" onsubmit={on_update} novalidate=true>
+                <label for="update-text">{ i18n.tr("log-text") }</label>
+                <textarea id="update-text" rows="3" dir="auto" value={(*update).clone()}
+                    aria-describedby="update-text-error" oninput={on_update_text} />
+                { field_error(&i18n, &error, Field::UpdateText, "update-text-error") }
+                <button type="submit" class="secondary" id="update-save">{ i18n.tr("log-add") }</button>
+            </form>
+        </div>
+    };
+
+    let return_part = match &s.found {
+        Some(f) => html! {
+            <div class="record-part" id="return">
+                <h3>{ i18n.tr("found-title") }</h3>
+                <p class="recorded" id="found-recorded">
+                    { i18n.tr_with("found-recorded", &[
+                        ("name", name.clone()),
+                        ("time", at(f.found_at)),
+                        ("where", Arg::from(f.where_found.as_str())),
+                        ("by", Arg::from(f.found_by.as_str())),
+                    ]) }
+                </p>
+                { interview_status(&i18n, s.interview) }
+                if !matches!(s.interview, Some(InterviewStatus::Recorded { .. })) {
+                    <div class="actions">
+                        <button class="secondary" id="interview-offered"
+                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Offered })}>
+                            { i18n.tr("interview-offered") }</button>
+                        <button class="secondary" id="interview-done"
+                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Done })}>
+                            { i18n.tr("interview-done") }</button>
+                        <button class="secondary" id="interview-declined"
+                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Declined })}>
+                            { i18n.tr("interview-declined") }</button>
+                    </div>
+                }
+                <p class="hint">{ i18n.tr("close-hint") }</p>
+                <button class="primary" id="close-episode" onclick={simple(EpisodeEvent::Closed)}>
+                    { i18n.tr("close-episode") }
+                </button>
+            </div>
+        },
+        None => html! {
+            <div class="record-part" id="return">
+                <h3>{ i18n.tr("found-title") }</h3>
+                <form id="found-form" onsubmit={on_found} novalidate=true>
+                    <div class="field">
+                        <label for="found-at">{ i18n.tr_with("found-at", &[("name", name.clone())]) }</label>
+                        <input id="found-at" type="datetime-local"
+                            value={if found.at.is_empty() { time::to_input_value(time::now()) } else { found.at.clone() }}
+                            aria-describedby="found-at-error"
+                            oninput={fields::edit(&found, |f, v| f.at = v)} />
+                        { field_error(&i18n, &error, Field::FoundAt, "found-at-error") }
+                    </div>
+                    <div class="field">
+                        <label for="found-by">{ i18n.tr("found-by") }</label>
+                        <input id="found-by" value={found.by.clone()}
+                            oninput={fields::edit(&found, |f, v| f.by = v)} />
+                    </div>
+                    <div class="field">
+                        <label for="found-where">{ i18n.tr("found-where") }</label>
+                        <input id="found-where" value={found.place.clone()}
+                            oninput={fields::edit(&found, |f, v| f.place = v)} />
+                    </div>
+                    <div class="field">
+                        <label for="found-how">{ i18n.tr("found-how") }</label>
+                        <input id="found-how" value={found.how.clone()}
+                            oninput={fields::edit(&found, |f, v| f.how = v)} />
+                    </div>
+                    <button type="submit" class="primary" id="found-save">
+                        { i18n.tr_with("found-save", &[("name", name.clone())]) }
+                    </button>
+                </form>
+            </div>
+        },
+    };
+
+    html! {
+        <section class="episode-record" id="episode-record" aria-labelledby="record-heading">
+            <h2 id="record-heading">{ i18n.tr("record-heading") }</h2>
+            { general_error(&i18n, &error) }
+            { police_part }
+            { notify_part }
+            { log_part }
+            { return_part }
+        </section>
+    }
+}
+
+/// "Return interview due by …", or overdue, or what was recorded.
+fn interview_status(i18n: &I18n, status: Option<InterviewStatus>) -> Html {
+    match status {
+        Some(InterviewStatus::Due { by }) => html! {
+            <p class="banner info" id="interview-status">{ i18n.tr_with("interview-due", &[("time", at(by))]) }</p>
+        },
+        Some(InterviewStatus::Overdue { since }) => html! {
+            <p class="banner error" role="alert" id="interview-status">{ i18n.tr_with("interview-overdue", &[("time", at(since))]) }</p>
+        },
+        Some(InterviewStatus::Recorded { outcome }) => {
+            let id = match outcome {
+                InterviewOutcome::Offered => "interview-recorded-offered",
+                InterviewOutcome::Done => "interview-recorded-done",
+                InterviewOutcome::Declined => "interview-recorded-declined",
+            };
+            html! { <p class="banner notice" id="interview-status">{ i18n.tr(id) }</p> }
+        }
+        _ => html! {},
+    }
+}
