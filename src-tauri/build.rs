@@ -25,6 +25,8 @@ fn main() {
             "disable_user",
             "start_backup",
             "backup_progress",
+            "save_grab_sheet",
+            "print_grab_sheet",
         ]),
     ))
     .expect("tauri-build failed");

@@ -87,6 +87,34 @@ interview-recorded-declined = The child declined the return interview. Pass on w
 close-hint = Close the episode once the police have been told and the child is safe. Everything recorded stays in the child's history.
 close-episode = Close this episode
 
+## The grab sheet (one A4 page for the police, in English)
+
+sheet-title = MISSING CHILD: give this page to the police
+sheet-dob = Date of birth
+sheet-age = Age
+sheet-languages = Languages (an interpreter may be needed)
+sheet-flags = Risk flags
+sheet-escalation = Unaccompanied or suspected trafficked: at high risk of harm. Please consider this in the risk grading.
+sheet-episode = This episode
+sheet-last-seen = Last seen
+sheet-reported = Reported missing in Harbour
+sheet-missing-for = Missing for
+sheet-police-reference = Police reference
+sheet-officer = Officer or call handler
+sheet-grade = Police risk grade
+sheet-not-yet-title = Not yet recorded in Harbour
+sheet-not-yet = Description, clothing, phones and accounts, associates and places are not recorded in Harbour yet: ask the carer.
+sheet-footer = Data shared for safeguarding: handle as OFFICIAL-SENSITIVE
+sheet-printed = Printed { $time } · profile version { $version }
+sheet-save = Save the grab sheet (PDF)
+sheet-print = Print the grab sheet
+sheet-saved = Grab sheet saved to { $path }. Give it to the police.
+sheet-printed-ok = The grab sheet has been sent to the printer.
+error-print-not-covered = A name or note has letters Harbour cannot print yet. Write them in Latin letters for the police, or tell your manager.
+error-print-failed = The grab sheet could not be made. Use "Save" again, or read the details from this screen to the police.
+error-print-no-printer = No printer is set up on this computer. Save the grab sheet as a PDF instead and send it.
+error-print-save-failed = The grab sheet could not be saved. Check the folder is there and has space.
+
 ## Settings: my PIN, auto-lock, backups, staff
 
 settings-open = Settings

@@ -20,6 +20,7 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   add-user --name NAME --role ROLE roles: foster_carer residential_staff manager
                                    placement_officer admin
   disable-user --name NAME
+  grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
 
   --user NAME   who is unlocking, when more than one user exists
   The PIN is read from HARBOUR_PIN, or else from the first line of standard input. A new
@@ -28,15 +29,26 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
-    Init { name: String },
+    Init {
+        name: String,
+    },
     Demo,
     Backup(PathBuf),
     Restore(PathBuf),
     Verify,
     Rebuild,
     Export(Option<PathBuf>),
-    AddUser { name: String, role: Role },
-    DisableUser { name: String },
+    AddUser {
+        name: String,
+        role: Role,
+    },
+    DisableUser {
+        name: String,
+    },
+    GrabSheet {
+        child: harbour_core::ChildId,
+        out: PathBuf,
+    },
 }
 
 /// Parses the words after the options. `Err` is a usage problem.
@@ -84,6 +96,12 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
         Some("disable-user") => Command::DisableUser {
             name: flag("--name")?,
         },
+        Some("grab-sheet") => Command::GrabSheet {
+            child: flag("--child")?
+                .parse()
+                .map_err(|_| "--child needs a child's id".to_owned())?,
+            out: PathBuf::from(flag("--out")?),
+        },
         Some(other) => return Err(format!("unknown command {other}")),
         None => return Err("no command".into()),
     })
@@ -127,20 +145,6 @@ impl Secrets {
             std::env::var("HARBOUR_NEW_PIN").unwrap_or_else(|_| self.next_line())
         })
     }
-}
-
-/// Writes a file only its owner can read (exports hold records in the clear), atomically.
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => std::path::Path::new("."),
-    };
-    // tempfile creates files with mode 0600.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
 
 /// Runs a command; the `Err` is the message for the user, already translated. What the
@@ -220,7 +224,9 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
             let json = store.export_json().map_err(said)?;
             let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
             match &out {
-                Some(path) => write_private(path, &text).map_err(|e| e.to_string())?,
+                Some(path) => {
+                    crate::sheet::write_private(path, text.as_bytes()).map_err(|e| e.to_string())?
+                }
                 None => writeln!(std::io::stdout(), "{text}").map_err(|e| e.to_string())?,
             }
             Ok("exported".into())
@@ -235,6 +241,10 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 .add_user(&new, role, KdfParams::DEFAULT)
                 .map_err(said)?;
             Ok(format!("added {} ({})", user.name, role.as_str()))
+        }),
+        Command::GrabSheet { child, out } => with_store(&mut |store| {
+            crate::sheet::save(store, child, &out).map_err(|e| l10n.tr(e.message_id()))?;
+            Ok(format!("grab sheet written to {}", out.display()))
         }),
         Command::DisableUser { name } => with_store(&mut |store| {
             let wanted = harbour_core::users::normalise_user_name(&name);

@@ -26,14 +26,14 @@ pub fn api_error(e: StoreError) -> ApiError {
     }
 }
 
-fn refused(r: Refused) -> ApiError {
+pub fn refused(r: Refused) -> ApiError {
     match r {
         Refused::Locked => ApiError::locked(),
         Refused::Store(e) => api_error(e),
     }
 }
 
-fn gate<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Gate> {
+pub fn gate<'a>(state: &'a State<'_, AppState>) -> MutexGuard<'a, Gate> {
     // A panic while holding the lock cannot leave a half-written row (every write is one
     // transaction), so the store is still safe to use.
     state.gate.lock().unwrap_or_else(|p| p.into_inner())

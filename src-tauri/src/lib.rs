@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod gate;
 pub mod settings;
+pub mod sheet;
 
 pub use gate::Gate;
 
@@ -113,6 +114,8 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::disable_user,
             settings::start_backup,
             settings::backup_progress,
+            settings::save_grab_sheet,
+            settings::print_grab_sheet,
         ])
 }
 

@@ -39,10 +39,9 @@ pub fn disable_user(state: State<'_, AppState>, user_id: UserId) -> Result<(), A
     with_store(&state, |store| store.disable_user(user_id))
 }
 
-/// Where backups go: `HARBOUR_BACKUP_DIR`, else "Harbour backups" in the user's documents
-/// folder (or home folder).
-fn backup_folder() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("HARBOUR_BACKUP_DIR") {
+/// A folder in the user's documents folder (or home folder), unless `env` names another.
+pub fn user_folder(env: &str, name: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os(env) {
         return Some(PathBuf::from(dir));
     }
     let dirs = directories::UserDirs::new()?;
@@ -50,7 +49,12 @@ fn backup_folder() -> Option<PathBuf> {
         .document_dir()
         .map(PathBuf::from)
         .unwrap_or_else(|| dirs.home_dir().to_owned());
-    Some(base.join("Harbour backups"))
+    Some(base.join(name))
+}
+
+/// Where backups go: `HARBOUR_BACKUP_DIR`, else "Harbour backups".
+fn backup_folder() -> Option<PathBuf> {
+    user_folder("HARBOUR_BACKUP_DIR", "Harbour backups")
 }
 
 /// Starts writing a backup and returns at once; `backup_progress` reports how far it is. The
@@ -112,4 +116,43 @@ pub fn backup_progress(state: State<'_, AppState>) -> BackupProgress {
 /// The Argon2id cost for new PINs in this app (the default; tests use the minimum).
 pub fn kdf_for_app() -> KdfParams {
     KdfParams::DEFAULT
+}
+
+fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
+    match e {
+        crate::sheet::SheetError::Store(e) => api_error(e),
+        other => ApiError {
+            code: other.code().into(),
+            message_id: other.message_id().into(),
+            fields: Vec::new(),
+            retry_after_seconds: None,
+        },
+    }
+}
+
+/// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
+/// returns where, so the carer can open, send or print it.
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_grab_sheet(
+    state: State<'_, AppState>,
+    child_id: harbour_core::ChildId,
+) -> Result<String, ApiError> {
+    let folder =
+        user_folder("HARBOUR_PRINT_DIR", "Harbour grab sheets").ok_or_else(ApiError::backend)?;
+    let mut gate = crate::commands::gate(&state);
+    let store = gate.store().map_err(crate::commands::refused)?;
+    crate::sheet::save_in(store, child_id, &folder)
+        .map(|p| p.display().to_string())
+        .map_err(sheet_error)
+}
+
+/// Sends the child's grab sheet to the default printer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn print_grab_sheet(
+    state: State<'_, AppState>,
+    child_id: harbour_core::ChildId,
+) -> Result<(), ApiError> {
+    let mut gate = crate::commands::gate(&state);
+    let store = gate.store().map_err(crate::commands::refused)?;
+    crate::sheet::print(store, child_id).map_err(sheet_error)
 }

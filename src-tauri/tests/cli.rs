@@ -245,6 +245,48 @@ fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
         .collect();
     assert_eq!(names.len(), 3, "{json}");
     assert!(names.iter().all(|n| n.contains("Sample")), "{names:?}");
+
+    // A child's grab sheet: one page, the child's names in it, owner-only.
+    let first = &children(&json)[0];
+    let sheet = out_dir.path().join("sheet.pdf");
+    let made = admin(
+        dir.path(),
+        None,
+        &[
+            "grab-sheet",
+            "--child",
+            first["id"].as_str().unwrap(),
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+        Pins::Env(DEMO_PIN),
+    );
+    succeeds(&made);
+    let info = Command::new("pdfinfo").arg(&sheet).output().unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           1"));
+    let text = Command::new("pdftotext")
+        .arg(&sheet)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains(first["name_latin"].as_str().unwrap()),
+        "{text}"
+    );
+    let unknown = admin(
+        dir.path(),
+        None,
+        &[
+            "grab-sheet",
+            "--child",
+            "01936b6e-7c00-7000-8000-000000000099",
+            "--out",
+            sheet.to_str().unwrap(),
+        ],
+        Pins::Env(DEMO_PIN),
+    );
+    fails_with(&unknown, "could not be found");
 }
 
 #[test]

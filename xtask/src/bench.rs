@@ -1,7 +1,8 @@
-//! `cargo xtask bench`: the store's write benchmark (crates/store/benches/write.rs), then
-//! start-up time, from process start to the first interactive screen, for
-//! Harbour and for an empty Tauri + Yew window built the same way (the floor), each the median
-//! of several runs under a private Xvfb, printed beside the floor as a ratio.
+//! `cargo xtask bench`: the store benchmark (crates/store/benches/write.rs), the grab sheet
+//! benchmark (crates/print/benches/sheet.rs), then start-up time, from process start to the
+//! first interactive screen, for Harbour and for an empty Tauri + Yew window built the same way
+//! (the floor), each the median of several runs under a private Xvfb, printed beside the floor
+//! as a ratio.
 //!
 //! "Interactive" is the moment the UI has rendered its first screen with data and reached Rust
 //! over IPC: both apps print a "first screen ready" line then, and exit at once because
@@ -30,6 +31,7 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
     let runs = parse_runs(args)?;
     // The store's write path first: no window, no display needed.
     run(cargo().args(["bench", "-p", "harbour-store", "--bench", "write"]))?;
+    run(cargo().args(["bench", "-p", "harbour-print", "--bench", "sheet"]))?;
     let tools = setup::all()?;
     ui::build(&tools, &ui::HARBOUR)?;
     ui::build(&tools, &ui::EMPTY)?;

@@ -34,6 +34,10 @@ pub enum AuditEvent {
     Restored,
     /// A setting changed (subject: which).
     SettingChanged,
+    /// A child's grab sheet was sent to a printer (subject: the child id).
+    GrabSheetPrinted,
+    /// A child's grab sheet was saved as a PDF file (subject: the child id).
+    GrabSheetSaved,
 }
 
 impl AuditEvent {
@@ -51,6 +55,8 @@ impl AuditEvent {
             AuditEvent::BackupMade => "backup_made",
             AuditEvent::Restored => "restored",
             AuditEvent::SettingChanged => "setting_changed",
+            AuditEvent::GrabSheetPrinted => "grab_sheet_printed",
+            AuditEvent::GrabSheetSaved => "grab_sheet_saved",
         }
     }
 }

@@ -34,6 +34,31 @@ impl Store {
         })
     }
 
+    /// Writes to the audit chain that a child's grab sheet was printed or saved (the page
+    /// holds the child's details in the clear).
+    pub fn record_grab_sheet(
+        &mut self,
+        child: harbour_core::ChildId,
+        saved: bool,
+    ) -> Result<(), StoreError> {
+        self.require(Action::ViewChildren)?;
+        self.child(child)?;
+        let event = if saved {
+            crate::AuditEvent::GrabSheetSaved
+        } else {
+            crate::AuditEvent::GrabSheetPrinted
+        };
+        self.audit(event, &child.to_string())
+    }
+
+    /// How many ops the log holds: the sheet prints it as the profile's version, so two
+    /// printouts can be told apart.
+    pub fn version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM ops", [], |r| r.get(0))?)
+    }
+
     /// Records something that happened, now, by the user who is signed in. Checked first against
     /// the episode as it stands (every problem at once); nothing recorded before is changed.
     pub fn record_event(

@@ -128,6 +128,9 @@ async fn unlock(c: &Client, pin: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
+    let sheets_dir = tempfile::tempdir().unwrap();
+    // The app inherits this through the driver: grab sheets go to a folder of the test's own.
+    std::env::set_var("HARBOUR_PRINT_DIR", sheets_dir.path());
     let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
 
@@ -262,6 +265,36 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     .await;
     click(&c, "#update-save").await;
     assert!(text_of(&c, "#update-log").await.contains("coach station"));
+    // The grab sheet for the police: one A4 page, saved as a PDF where the screen says.
+    click(&c, "#save-sheet").await;
+    let saved = text_of(&c, "#sheet-result").await;
+    assert!(saved.contains(".pdf"), "{saved}");
+    let sheets: Vec<_> = std::fs::read_dir(sheets_dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(sheets.len(), 1, "{sheets:?}");
+    let info = std::process::Command::new("pdfinfo")
+        .arg(&sheets[0])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           1"));
+    let text = std::process::Command::new("pdftotext")
+        .arg(&sheets[0])
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(
+        text.contains("Test Ruta") && text.contains("MP/2026/0042"),
+        "{text}"
+    );
+    if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
+        let _ = std::fs::copy(
+            &sheets[0],
+            std::path::Path::new(&dir).join("grab-sheet.pdf"),
+        );
+    }
     // Found: the return interview is due 72 hours later.
     type_into(&c, "#found-by", "Police").await;
     type_into(&c, "#found-where", "Coach station").await;

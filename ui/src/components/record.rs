@@ -425,3 +425,64 @@ fn interview_status(i18n: &I18n, status: Option<InterviewStatus>) -> Html {
         _ => html! {},
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct SheetProps {
+    pub child_id: harbour_core::ChildId,
+}
+
+#[derive(Serialize)]
+struct SheetArgs {
+    child_id: harbour_core::ChildId,
+}
+
+/// Save or print the one-page grab sheet for the police.
+#[function_component(SheetButtons)]
+pub fn sheet_buttons(props: &SheetProps) -> Html {
+    let i18n = use_i18n();
+    // (message id, path) of the last outcome; an error is a message id alone.
+    let outcome = use_state(|| None::<Result<(String, String), String>>);
+    let busy = use_state(|| false);
+    let run = |command: &'static str| {
+        let (outcome, busy, child_id) = (outcome.clone(), busy.clone(), props.child_id);
+        Callback::from(move |_| {
+            let (outcome, busy) = (outcome.clone(), busy.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let args = SheetArgs { child_id };
+                let result = if command == "save_grab_sheet" {
+                    ipc::call::<_, String>(command, &args)
+                        .await
+                        .map(|path| ("sheet-saved".to_owned(), path))
+                } else {
+                    ipc::call::<_, ()>(command, &args)
+                        .await
+                        .map(|()| ("sheet-printed-ok".to_owned(), String::new()))
+                };
+                busy.set(false);
+                outcome.set(Some(result.map_err(|e| e.message_id)));
+            });
+        })
+    };
+    html! {
+        <div class="sheet-buttons">
+            <button class="primary" id="save-sheet" disabled={*busy} onclick={run("save_grab_sheet")}>
+                { i18n.tr("sheet-save") }
+            </button>
+            <button class="secondary" id="print-sheet" disabled={*busy} onclick={run("print_grab_sheet")}>
+                { i18n.tr("sheet-print") }
+            </button>
+            { match &*outcome {
+                Some(Ok((id, path))) => html! {
+                    <p class="banner notice" role="status" id="sheet-result">
+                        { i18n.tr_with(id, &[("path", Arg::from(path.as_str()))]) }
+                    </p>
+                },
+                Some(Err(id)) => html! {
+                    <p class="banner error" role="alert" id="sheet-result">{ i18n.tr(id) }</p>
+                },
+                None => html! {},
+            } }
+        </div>
+    }
+}

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::home::elapsed_text;
 use super::numbers::Numbers;
-use super::record::EpisodeRecord;
+use super::record::{EpisodeRecord, SheetButtons};
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
@@ -213,6 +213,7 @@ pub fn steps(props: &StepsProps) -> Html {
                             <p>{ i18n.tr_with("child-languages", &[("languages", d.languages.join(", ").into())]) }</p>
                         }
                     </div>
+                    <SheetButtons child_id={props.entry.child.id} />
                     <Numbers />
                 </div>
             </div>

@@ -1,0 +1,333 @@
+//! Harbour's printed pages, made offline in Rust: the missing-person grab sheet as a one-page A4
+//! PDF, with the child's photo and names shaped correctly in any bundled script (Arabic script
+//! right to left, Ethiopic), through Typst used as a library.
+//!
+//! Everything is passed to the template as data (`sys.inputs`), never spliced into markup, so a
+//! name that looks like markup prints literally. The bundled fonts are checked against every
+//! string first: Typst would print boxes for a character no font has, so such text is refused
+//! with the field named instead.
+
+use std::sync::OnceLock;
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Dict, IntoValue};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, LibraryExt, World};
+use typst_layout::PagedDocument;
+
+const TEMPLATE: &str = include_str!("grab-sheet.typ");
+
+/// The fonts Harbour ships (OFL, see fonts/COPYRIGHT-noto.txt).
+const FONT_FILES: [&[u8]; 6] = [
+    include_bytes!("../../../fonts/NotoSans-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSans-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../../../fonts/NotoSansEthiopic-Regular.ttf"),
+    include_bytes!("../../../fonts/NotoSansEthiopic-Bold.ttf"),
+];
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum PrintError {
+    /// A character in this field is in none of the bundled fonts: it would print as a box.
+    #[error("{field}: the character U+{code:04X} is in none of the bundled fonts")]
+    NotCovered { field: &'static str, code: u32 },
+    /// The template did not compile or lay out (a bug; the HTML print view still works).
+    #[error("the page could not be made: {0}")]
+    Layout(String),
+    /// The content did not fit on one page.
+    #[error("the grab sheet ran to {0} pages")]
+    TooLong(usize),
+}
+
+impl PrintError {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            PrintError::NotCovered { .. } => "error-print-not-covered",
+            PrintError::Layout(_) | PrintError::TooLong(_) => "error-print-failed",
+        }
+    }
+}
+
+/// What goes on the sheet, as the carer will read it: every value already formatted (local
+/// times, ages) and every label already translated.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GrabSheet {
+    pub name_latin: String,
+    pub name_own_script: String,
+    pub dob: String,
+    pub age: String,
+    pub languages: String,
+    /// "Unaccompanied · Suspected trafficked", empty if neither.
+    pub flags: String,
+    pub last_seen: String,
+    pub reported: String,
+    pub missing_for: String,
+    pub police_reference: String,
+    pub officer: String,
+    pub grade: String,
+    /// The running log, one line each.
+    pub updates: Vec<String>,
+    pub printed: String,
+    pub photo_jpeg: Option<Vec<u8>>,
+    pub labels: Labels,
+}
+
+/// The sheet's fixed words, translated by the caller.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Labels {
+    pub title: String,
+    pub no_photo: String,
+    pub dob: String,
+    pub age: String,
+    pub languages: String,
+    pub flags: String,
+    pub escalation: String,
+    pub episode_title: String,
+    pub last_seen: String,
+    pub reported: String,
+    pub missing_for: String,
+    pub police_reference: String,
+    pub officer: String,
+    pub grade: String,
+    pub updates_title: String,
+    pub not_yet_title: String,
+    pub not_yet: String,
+    pub footer_sensitive: String,
+}
+
+impl Labels {
+    fn to_json(&self) -> String {
+        let pairs = [
+            ("title", &self.title),
+            ("no_photo", &self.no_photo),
+            ("dob", &self.dob),
+            ("age", &self.age),
+            ("languages", &self.languages),
+            ("flags", &self.flags),
+            ("escalation", &self.escalation),
+            ("episode_title", &self.episode_title),
+            ("last_seen", &self.last_seen),
+            ("reported", &self.reported),
+            ("missing_for", &self.missing_for),
+            ("police_reference", &self.police_reference),
+            ("officer", &self.officer),
+            ("grade", &self.grade),
+            ("updates_title", &self.updates_title),
+            ("not_yet_title", &self.not_yet_title),
+            ("not_yet", &self.not_yet),
+            ("footer_sensitive", &self.footer_sensitive),
+        ];
+        let mut out = String::from("{");
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            out.push_str(&format!("{}:{}", json_string(k), json_string(v)));
+        }
+        out.push('}');
+        out
+    }
+}
+
+fn json_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+struct Fonts {
+    fonts: Vec<Font>,
+    book: LazyHash<FontBook>,
+}
+
+/// The bundled fonts, parsed once per process.
+fn fonts() -> &'static Fonts {
+    static FONTS: OnceLock<Fonts> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let fonts: Vec<Font> = FONT_FILES
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Fonts { fonts, book }
+    })
+}
+
+/// Whether some bundled font draws `c`. Spaces, joiners and bidi controls need no glyph.
+fn covered(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200c}' | '\u{200d}' | '\u{200e}' | '\u{200f}' | '\u{2066}'..='\u{2069}'
+        )
+        || fonts()
+            .fonts
+            .iter()
+            .any(|f| f.info().coverage.contains(c as u32))
+}
+
+fn check(field: &'static str, text: &str) -> Result<(), PrintError> {
+    match text.chars().find(|c| !covered(*c)) {
+        Some(c) => Err(PrintError::NotCovered {
+            field,
+            code: c as u32,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Right to left when the first letter with a direction is Arabic-script or Hebrew.
+fn direction(text: &str) -> &'static str {
+    for c in text.chars() {
+        let u = c as u32;
+        if (0x0590..=0x08FF).contains(&u) || (0xFB1D..=0xFEFF).contains(&u) {
+            return "rtl";
+        }
+        if c.is_alphabetic() {
+            return "ltr";
+        }
+    }
+    "ltr"
+}
+
+/// A language tag for shaping the own-script name (Arabic script and Ethiopic are told apart;
+/// the exact language is not needed to shape the letters).
+fn script_lang(text: &str) -> &'static str {
+    for c in text.chars() {
+        let u = c as u32;
+        if (0x0600..=0x08FF).contains(&u) || (0xFB50..=0xFEFF).contains(&u) {
+            return "ar";
+        }
+        if (0x1200..=0x139F).contains(&u) || (0x2D80..=0x2DDF).contains(&u) {
+            return "ti";
+        }
+    }
+    "en"
+}
+
+struct SheetWorld {
+    library: LazyHash<Library>,
+    main: Source,
+    photo: Option<Bytes>,
+}
+
+fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a fixed, valid path");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl World for SheetWorld {
+    fn library(&self) -> &LazyHash<Library> {
+        &self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &fonts().book
+    }
+
+    fn main(&self) -> FileId {
+        self.main.id()
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if id == self.main.id() {
+            Ok(self.main.clone())
+        } else {
+            Err(FileError::NotFound(id.vpath().get_without_slash().into()))
+        }
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        match &self.photo {
+            Some(photo) if id == file_id("/photo.jpg") => Ok(photo.clone()),
+            _ => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
+        }
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        fonts().fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<typst::foundations::Duration>) -> Option<Datetime> {
+        None
+    }
+}
+
+/// Makes the grab sheet: exactly one A4 page of PDF.
+pub fn grab_sheet_pdf(sheet: &GrabSheet) -> Result<Vec<u8>, PrintError> {
+    let updates = sheet.updates.join("\n");
+    let values: [(&str, &'static str, &str); 15] = [
+        ("name_latin", "name_latin", &sheet.name_latin),
+        ("name_own", "name_own_script", &sheet.name_own_script),
+        ("dob", "dob", &sheet.dob),
+        ("age", "age", &sheet.age),
+        ("languages", "languages", &sheet.languages),
+        ("flags", "flags", &sheet.flags),
+        ("last_seen", "last_seen", &sheet.last_seen),
+        ("reported", "reported", &sheet.reported),
+        ("missing_for", "missing_for", &sheet.missing_for),
+        (
+            "police_reference",
+            "police_reference",
+            &sheet.police_reference,
+        ),
+        ("officer", "officer", &sheet.officer),
+        ("grade", "grade", &sheet.grade),
+        ("updates", "updates", &updates),
+        ("printed", "printed", &sheet.printed),
+        ("labels", "labels", &sheet.labels.to_json()),
+    ];
+    let mut inputs = Dict::new();
+    for (key, field, value) in values {
+        check(field, value)?;
+        inputs.insert(key.into(), value.into_value());
+    }
+    inputs.insert(
+        "own_dir".into(),
+        direction(&sheet.name_own_script).into_value(),
+    );
+    inputs.insert(
+        "own_lang".into(),
+        script_lang(&sheet.name_own_script).into_value(),
+    );
+    inputs.insert(
+        "has_photo".into(),
+        if sheet.photo_jpeg.is_some() {
+            "yes"
+        } else {
+            "no"
+        }
+        .into_value(),
+    );
+    let world = SheetWorld {
+        library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
+        main: Source::new(file_id("/grab-sheet.typ"), TEMPLATE.to_owned()),
+        photo: sheet.photo_jpeg.clone().map(Bytes::new),
+    };
+    let compiled = typst::compile::<PagedDocument>(&world);
+    // Typst keeps caches between runs; bound them in a long-running app.
+    typst::comemo::evict(10);
+    let document = compiled
+        .output
+        .map_err(|errors| PrintError::Layout(format!("{errors:?}")))?;
+    if document.pages().len() != 1 {
+        return Err(PrintError::TooLong(document.pages().len()));
+    }
+    typst_pdf::pdf(&document, &typst_pdf::PdfOptions::default())
+        .map_err(|errors| PrintError::Layout(format!("{errors:?}")))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,163 @@
+//! The grab sheet: one page, the child's fields in its text, Arabic-script and Ethiopic names,
+//! markup printed literally, and characters no font has refused before rendering.
+
+use super::*;
+use std::process::Command;
+
+fn labels() -> Labels {
+    Labels {
+        title: "MISSING CHILD".into(),
+        no_photo: "No photo".into(),
+        dob: "Date of birth".into(),
+        age: "Age".into(),
+        languages: "Languages".into(),
+        flags: "Flags".into(),
+        escalation: "Unaccompanied or suspected trafficked: high risk of harm".into(),
+        episode_title: "This episode".into(),
+        last_seen: "Last seen".into(),
+        reported: "Reported".into(),
+        missing_for: "Missing for".into(),
+        police_reference: "Police reference".into(),
+        officer: "Officer".into(),
+        grade: "Police risk grade".into(),
+        updates_title: "Log".into(),
+        not_yet_title: "Not yet in Harbour".into(),
+        not_yet: "Description, phones, associates and places are not recorded yet.".into(),
+        footer_sensitive: "OFFICIAL-SENSITIVE".into(),
+    }
+}
+
+pub(crate) fn sheet(own: &str) -> GrabSheet {
+    GrabSheet {
+        name_latin: "Amanuel Sample".into(),
+        name_own_script: own.into(),
+        dob: "04/03/2011".into(),
+        age: "15".into(),
+        languages: "Tigrinya, Arabic".into(),
+        flags: "Unaccompanied · Suspected trafficked".into(),
+        last_seen: "25/11/2026 01:30".into(),
+        reported: "25/11/2026 02:00".into(),
+        missing_for: "2 h 10 min".into(),
+        police_reference: "MP/2026/0042".into(),
+        officer: "PC Sample".into(),
+        grade: "High risk".into(),
+        updates: vec!["02:40 Seen near the coach station".into()],
+        printed: "Printed 25/11/2026 03:40 · profile version 7".into(),
+        photo_jpeg: None,
+        labels: labels(),
+    }
+}
+
+/// The PDF's text, as pdftotext reads it, without the marks it wraps right-to-left runs in.
+fn text_of(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdftotext")
+        .arg(&path)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils; `cargo xtask setup` installs it)");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .replace(['\u{202b}', '\u{202c}', '\u{202a}'], "")
+}
+
+fn pages(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfinfo").arg(&path).output().unwrap();
+    let info = String::from_utf8(out.stdout).unwrap();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn one_page_with_the_child_s_fields() {
+    let pdf = grab_sheet_pdf(&sheet("አማኑኤል")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    assert_eq!(pages(&pdf), 1);
+    let text = text_of(&pdf);
+    for expected in [
+        "MISSING CHILD",
+        "Amanuel Sample",
+        "አማኑኤል",
+        "04/03/2011",
+        "MP/2026/0042",
+        "High risk",
+        "coach station",
+        "OFFICIAL-SENSITIVE",
+        "profile version 7",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+}
+
+#[test]
+fn an_arabic_script_name_is_in_the_text_and_the_photo_is_embedded() {
+    let mut s = sheet("امانوئل");
+    let mut jpeg = Vec::new();
+    image::RgbImage::from_pixel(40, 50, image::Rgb([90, 120, 200]))
+        .write_to(
+            &mut std::io::Cursor::new(&mut jpeg),
+            image::ImageFormat::Jpeg,
+        )
+        .unwrap();
+    s.photo_jpeg = Some(jpeg);
+    let pdf = grab_sheet_pdf(&s).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let text = text_of(&pdf);
+    assert!(text.contains("امانوئل"), "{text}");
+    assert!(
+        pdf.windows(6).any(|w| w == b"/Image"),
+        "the photo is in the PDF"
+    );
+}
+
+#[test]
+fn text_that_looks_like_markup_is_printed_as_it_is() {
+    let mut s = sheet("");
+    s.name_latin = "#set page(width: 1cm) *Bold* $x$ [link] <label> // not a comment".into();
+    s.updates = vec!["#pagebreak() ]".into(), "\\ backslash".into()];
+    let pdf = grab_sheet_pdf(&s).unwrap();
+    assert_eq!(pages(&pdf), 1, "no markup took effect");
+    let text = text_of(&pdf);
+    for literal in [
+        "#set page(width: 1cm)",
+        "*Bold*",
+        "$x$",
+        "#pagebreak()",
+        "\\ backslash",
+    ] {
+        assert!(
+            text.contains(literal),
+            "{literal:?} not printed as typed:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn characters_no_font_has_are_refused_before_printing() {
+    let err = grab_sheet_pdf(&sheet("名前")).unwrap_err();
+    assert_eq!(
+        err,
+        PrintError::NotCovered {
+            field: "name_own_script",
+            code: '名' as u32
+        }
+    );
+    assert_eq!(err.message_id(), "error-print-not-covered");
+    let mut s = sheet("");
+    s.updates = vec!["fine".into(), "smile 😀".into()];
+    assert!(matches!(
+        grab_sheet_pdf(&s),
+        Err(PrintError::NotCovered {
+            field: "updates",
+            ..
+        })
+    ));
+}

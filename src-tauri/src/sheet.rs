@@ -1,0 +1,217 @@
+//! The grab sheet for one child: gathered from the store, worded in en-GB (for the police),
+//! times in local time, made into a PDF by `harbour-print`; then saved or handed to the system
+//! print service. Every save and print is audited.
+
+use chrono::{DateTime, Local, Utc};
+use harbour_core::child::age_on;
+use harbour_core::{ChildId, Elapsed};
+use harbour_i18n::{Arg, Localizer};
+use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError};
+use harbour_store::{Store, StoreError};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+/// Why a sheet could not be made or sent.
+#[derive(Debug)]
+pub enum SheetError {
+    Store(StoreError),
+    Print(PrintError),
+    /// No printer, or the print service refused it.
+    NoPrinter,
+    Io(std::io::Error),
+}
+
+impl SheetError {
+    pub fn code(&self) -> &'static str {
+        match self {
+            SheetError::Store(e) => e.code(),
+            SheetError::Print(PrintError::NotCovered { .. }) => "not_covered",
+            SheetError::Print(_) => "print_failed",
+            SheetError::NoPrinter => "no_printer",
+            SheetError::Io(_) => "storage",
+        }
+    }
+
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            SheetError::Store(e) => e.message_id(),
+            SheetError::Print(e) => e.message_id(),
+            SheetError::NoPrinter => "error-print-no-printer",
+            SheetError::Io(_) => "error-print-save-failed",
+        }
+    }
+}
+
+impl From<StoreError> for SheetError {
+    fn from(e: StoreError) -> Self {
+        SheetError::Store(e)
+    }
+}
+
+fn local(t: DateTime<Utc>) -> String {
+    t.with_timezone(&Local).format("%d/%m/%Y %H:%M").to_string()
+}
+
+fn plain(text: String) -> String {
+    // Fluent isolates variables with bidi marks; the page does its own bidi.
+    text.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+fn labels(l: &Localizer) -> Labels {
+    let t = |id: &str| plain(l.tr(id));
+    Labels {
+        title: t("sheet-title"),
+        no_photo: t("child-no-photo"),
+        dob: t("sheet-dob"),
+        age: t("sheet-age"),
+        languages: t("sheet-languages"),
+        flags: t("sheet-flags"),
+        escalation: t("sheet-escalation"),
+        episode_title: t("sheet-episode"),
+        last_seen: t("sheet-last-seen"),
+        reported: t("sheet-reported"),
+        missing_for: t("sheet-missing-for"),
+        police_reference: t("sheet-police-reference"),
+        officer: t("sheet-officer"),
+        grade: t("sheet-grade"),
+        updates_title: t("log-title"),
+        not_yet_title: t("sheet-not-yet-title"),
+        not_yet: t("sheet-not-yet"),
+        footer_sensitive: t("sheet-footer"),
+    }
+}
+
+/// The sheet's content for `child` now (with its open episode, if any).
+pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
+    let l = Localizer::new(harbour_i18n::SOURCE_TAG);
+    let now = store.now();
+    let c = store.child(child)?;
+    let photo = store.child_photo(child)?;
+    let d = &c.details;
+    let mut flags = Vec::new();
+    if d.unaccompanied {
+        flags.push(plain(l.tr("child-flag-unaccompanied")));
+    }
+    if d.suspected_trafficked {
+        flags.push(plain(l.tr("child-flag-trafficked")));
+    }
+    let mut sheet = GrabSheet {
+        name_latin: d.name_latin.clone(),
+        name_own_script: d.name_own_script.clone().unwrap_or_default(),
+        dob: d.date_of_birth.format("%d/%m/%Y").to_string(),
+        age: age_on(d.date_of_birth, now.date_naive()).to_string(),
+        languages: d.languages.join(", "),
+        flags: flags.join(" · "),
+        printed: plain(l.tr_with(
+            "sheet-printed",
+            &[
+                ("time", Arg::from(local(now))),
+                ("version", Arg::from(store.version()?)),
+            ],
+        )),
+        photo_jpeg: photo,
+        labels: labels(&l),
+        ..GrabSheet::default()
+    };
+    if let Some(ep) = store
+        .open_episodes()?
+        .into_iter()
+        .find(|e| e.child_id == child)
+    {
+        let view = store.episode_view(ep.id)?;
+        let e = Elapsed::between(ep.last_seen_at, now);
+        sheet.last_seen = local(ep.last_seen_at);
+        sheet.reported = local(ep.started_at);
+        sheet.missing_for = plain(l.tr_with(
+            "elapsed-short",
+            &[
+                ("days", e.days.into()),
+                ("hours", e.hours.into()),
+                ("minutes", e.minutes.into()),
+            ],
+        ));
+        if let Some(p) = &view.summary.police {
+            sheet.police_reference = p.reference.clone();
+            sheet.officer = p.officer.clone();
+            sheet.grade = p
+                .grade
+                .map(|g| plain(l.tr(g.message_id())))
+                .unwrap_or_default();
+        }
+        sheet.updates = view
+            .events
+            .iter()
+            .filter_map(|e| match &e.event {
+                harbour_core::workflow::EpisodeEvent::Update { text } => {
+                    Some(format!("{} {text}", local(e.at)))
+                }
+                _ => None,
+            })
+            .collect();
+    }
+    let file_name = format!(
+        "grab-sheet-{}-{}.pdf",
+        d.name_latin
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>(),
+        now.with_timezone(&Local).format("%Y-%m-%d-%H%M")
+    );
+    Ok((sheet, file_name))
+}
+
+/// Makes the PDF and writes it to `path` (owner-only, atomically), and audits it.
+pub fn save(store: &mut Store, child: ChildId, path: &Path) -> Result<(), SheetError> {
+    let (sheet, _) = gather(store, child)?;
+    let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
+    write_private(path, &pdf).map_err(SheetError::Io)?;
+    store.record_grab_sheet(child, true)?;
+    Ok(())
+}
+
+/// Makes the PDF and saves it in `folder` under a name with the child and the time.
+pub fn save_in(store: &mut Store, child: ChildId, folder: &Path) -> Result<PathBuf, SheetError> {
+    let (_, name) = gather(store, child)?;
+    std::fs::create_dir_all(folder).map_err(SheetError::Io)?;
+    let path = folder.join(name);
+    save(store, child, &path)?;
+    Ok(path)
+}
+
+/// Hands the PDF to the system print service (`lp`, reading the PDF from its standard input,
+/// so no copy in the clear is left on disk), and audits it.
+pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
+    let (sheet, _) = gather(store, child)?;
+    let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
+    let mut lp = Command::new("lp")
+        .arg("-")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|_| SheetError::NoPrinter)?;
+    if let Some(mut input) = lp.stdin.take() {
+        input.write_all(&pdf).map_err(|_| SheetError::NoPrinter)?;
+    }
+    let status = lp.wait().map_err(|_| SheetError::NoPrinter)?;
+    if !status.success() {
+        return Err(SheetError::NoPrinter);
+    }
+    store.record_grab_sheet(child, false)?;
+    Ok(())
+}
+
+/// Writes a file only its owner can read, atomically.
+pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    // tempfile creates files with mode 0600.
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
