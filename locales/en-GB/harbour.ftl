@@ -166,6 +166,12 @@ child-no-photo = No photo
 episode-open-banner = MISSING · last seen { $elapsed } ago
 episode-open-button = Open the steps
 episode-open-label = Open the missing steps for { $name }
+home-back-since = Back since { $time }
+home-interview-due = Return interview due by { $time }
+home-interview-overdue = Return interview OVERDUE since { $time }
+home-interview-recorded = Return interview recorded. Close the episode when ready.
+home-open-record = Open the record
+home-open-record-label = Open the record of { $name }'s episode
 
 ## Durations
 

@@ -84,20 +84,24 @@ pub fn still_here(state: State<'_, AppState>) -> bool {
 
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
-    let (mut open, children) = with_store(&state, |store| {
-        Ok((store.open_episodes()?, store.children()?))
-    })?;
-    Ok(children
-        .into_iter()
-        .map(|child| {
+    with_store(&state, |store| {
+        let mut open = store.open_episodes()?;
+        let mut entries = Vec::new();
+        for child in store.children()? {
             let at = open.iter().position(|e| e.child_id == child.id);
             let open_episode = at.map(|i| open.swap_remove(i));
-            ChildEntry {
+            let summary = match &open_episode {
+                Some(ep) => Some(store.episode_view(ep.id)?.summary),
+                None => None,
+            };
+            entries.push(ChildEntry {
                 child,
                 open_episode,
-            }
-        })
-        .collect())
+                summary,
+            });
+        }
+        Ok(entries)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

@@ -65,17 +65,21 @@ impl AppState {
         self.children.iter_mut().find(|e| e.child.id == id)
     }
 
-    /// Children with an open episode come first, so a missing child is never scrolled away.
+    /// Missing children come first, so one is never scrolled away; then children just back
+    /// (their return interview is due); then everyone else, by name.
     fn sort(&mut self) {
+        fn rank(e: &ChildEntry) -> u8 {
+            if e.is_missing() {
+                0
+            } else if e.open_episode.is_some() {
+                1
+            } else {
+                2
+            }
+        }
         self.children.sort_by(|a, b| {
-            (
-                a.open_episode.is_none(),
-                a.child.details.name_latin.to_lowercase(),
-            )
-                .cmp(&(
-                    b.open_episode.is_none(),
-                    b.child.details.name_latin.to_lowercase(),
-                ))
+            (rank(a), a.child.details.name_latin.to_lowercase())
+                .cmp(&(rank(b), b.child.details.name_latin.to_lowercase()))
         });
     }
 }
@@ -118,6 +122,7 @@ impl Reducible for AppState {
                 s.children.push(ChildEntry {
                     child,
                     open_episode: None,
+                    summary: None,
                 });
                 s.sort();
                 s.screen = Screen::Home;
@@ -202,10 +207,12 @@ mod tests {
             ChildEntry {
                 child: child(1, "Zara Sample"),
                 open_episode: None,
+                summary: None,
             },
             ChildEntry {
                 child: child(2, "amir Sample"),
                 open_episode: None,
+                summary: None,
             },
         ]))
     }

@@ -47,6 +47,21 @@ impl ApiError {
 pub struct ChildEntry {
     pub child: Child,
     pub open_episode: Option<MissingEpisode>,
+    /// Where the open episode stands (found or back, return interview), if one is open.
+    #[serde(default)]
+    pub summary: Option<crate::workflow::EpisodeSummary>,
+}
+
+impl ChildEntry {
+    /// Missing now: an open episode and not yet found or back.
+    pub fn is_missing(&self) -> bool {
+        self.open_episode.is_some() && !self.is_back()
+    }
+
+    /// Found or back, with the episode still open (interview and close to come).
+    pub fn is_back(&self) -> bool {
+        self.summary.as_ref().is_some_and(|s| s.found.is_some())
+    }
 }
 
 /// The answer to "Child missing".

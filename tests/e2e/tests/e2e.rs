@@ -308,6 +308,20 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
             .await
             .display()
     );
+    // On the list Ruta is back, no longer missing, with the interview due.
+    click(&c, "#back-home").await;
+    let back = text_of(&c, &format!("{ruta}.is-back .back-banner")).await;
+    assert!(back.contains("Return interview due by"), "{back}");
+    println!("{}", screenshot(&c, "home-child-back").await.display());
+    click(&c, &format!("{ruta} button.open-steps")).await;
+    click(&c, "#interview-offered").await;
+    wait_gone(&c, "#interview-offered").await;
+    assert!(text_of(&c, "#interview-status").await.contains("offered"));
+    // Closed: back on the list, no longer missing or back; Sam's episode is still open.
+    click(&c, "#close-episode").await;
+    wait_css(&c, "#home-heading").await;
+    wait_gone(&c, &format!("{ruta}.is-back")).await;
+    wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
 
     // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
     // itself within one idle check (15 s), and the child's details leave the screen.

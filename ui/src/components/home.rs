@@ -128,8 +128,48 @@ fn child_card(
             }
         </>
     };
-    let action = match &entry.open_episode {
-        Some(ep) => {
+    let back = entry
+        .summary
+        .as_ref()
+        .and_then(|s| s.found.as_ref().map(|f| (f, s.interview)));
+    let action = match (&entry.open_episode, back) {
+        (Some(_), Some((found, interview))) => {
+            let open = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
+            };
+            let (class, interview_text) = match interview {
+                Some(harbour_core::workflow::InterviewStatus::Overdue { since }) => (
+                    "back-banner overdue",
+                    i18n.tr_with(
+                        "home-interview-overdue",
+                        &[("time", time::format_local(since).into())],
+                    ),
+                ),
+                Some(harbour_core::workflow::InterviewStatus::Due { by }) => (
+                    "back-banner",
+                    i18n.tr_with(
+                        "home-interview-due",
+                        &[("time", time::format_local(by).into())],
+                    ),
+                ),
+                _ => ("back-banner", i18n.tr("home-interview-recorded")),
+            };
+            html! {
+                <div class="missing-now">
+                    <p class={class} role="status">
+                        { i18n.tr_with("home-back-since", &[("time", time::format_local(found.found_at).into())]) }
+                        <br />{ interview_text }
+                    </p>
+                    <button class="open-steps secondary"
+                        aria-label={i18n.tr_with("home-open-record-label", &[("name", name.clone())])}
+                        onclick={open}>
+                        { i18n.tr("home-open-record") }
+                    </button>
+                </div>
+            }
+        }
+        (Some(ep), None) => {
             let open = {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
@@ -148,7 +188,7 @@ fn child_card(
                 </div>
             }
         }
-        None => {
+        (None, _) => {
             let on_missing = on_missing.clone();
             html! {
                 <button class="child-missing danger"
@@ -160,7 +200,7 @@ fn child_card(
         }
     };
     html! {
-        <li class={classes!("child-card", entry.open_episode.is_some().then_some("is-missing"))}
+        <li class={classes!("child-card", entry.is_missing().then_some("is-missing"), entry.is_back().then_some("is-back"))}
             data-name={d.name_latin.clone()}>
             <div class="who">
                 <p class="name"><bdi>{ &d.name_latin }</bdi>

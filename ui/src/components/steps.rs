@@ -141,7 +141,11 @@ pub fn steps(props: &StepsProps) -> Html {
     };
     let on_back = {
         let d = props.dispatcher.clone();
-        Callback::from(move |_| d.dispatch(Action::ShowHome))
+        Callback::from(move |_| {
+            // What was recorded here (found, interview) changes how the list shows the child.
+            super::app::reload(d.clone());
+            d.dispatch(Action::ShowHome)
+        })
     };
 
     let d = &child.details;

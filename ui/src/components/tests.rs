@@ -46,6 +46,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
             last_seen_at: t0() - Duration::minutes(30),
             closed_at: None,
         }),
+        summary: None,
     }
 }
 
@@ -254,4 +255,32 @@ async fn first_run_asks_for_a_name_and_the_pin_twice() {
     assert!(html.contains("for=\"setup-pin\""));
     assert!(html.contains("autocomplete=\"new-password\""));
     assert!(html.contains("at least 6 characters"));
+}
+
+#[tokio::test]
+async fn a_child_who_is_back_is_listed_after_the_missing_with_the_interview_due() {
+    use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
+    let mut back = entry(1, "Aaron Back", false, true, true);
+    let found = EventRecord {
+        id: id(50),
+        at: t0() + Duration::minutes(60),
+        by: id(60),
+        event: EpisodeEvent::Found {
+            found_at: t0() + Duration::minutes(50),
+            found_by: "Police".into(),
+            where_found: "Station".into(),
+            how_returned: "Police car".into(),
+        },
+    };
+    back.summary = Some(summarise(&[found], t0() + Duration::minutes(95)));
+    let missing = entry(2, "Zara Missing", false, false, true);
+    let html = render(vec![back, missing], None).await;
+    let zara = html.find("Zara Missing").unwrap();
+    let aaron = html.find("Aaron Back").unwrap();
+    assert!(zara < aaron, "the missing child comes first");
+    assert!(html.contains("is-back"), "{html}");
+    assert_eq!(html.matches("is-missing").count(), 1);
+    assert!(html.contains("Back since"));
+    assert!(html.contains("Return interview due by"));
+    assert!(html.contains("Open the record"));
 }
