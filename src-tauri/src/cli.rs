@@ -225,7 +225,8 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
             let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
             match &out {
                 Some(path) => {
-                    crate::sheet::write_private(path, text.as_bytes()).map_err(|e| e.to_string())?
+                    harbour_store::write_atomically(path, |f| f.write_all(text.as_bytes()))
+                        .map_err(|e| e.to_string())?
                 }
                 None => writeln!(std::io::stdout(), "{text}").map_err(|e| e.to_string())?,
             }

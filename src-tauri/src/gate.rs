@@ -37,14 +37,6 @@ impl Gate {
         }
     }
 
-    /// Starts unlocked with a store already open (the command line's `demo`, tests).
-    pub fn with_store(data: DataDir, store: Store, kdf: KdfParams) -> Self {
-        Self {
-            store: Some(store),
-            ..Self::new(data, kdf)
-        }
-    }
-
     pub fn status(&mut self) -> Result<LockStatus, StoreError> {
         self.lock_if_idle();
         let status = self.data.status(&SystemClock)?;

@@ -79,7 +79,7 @@ pub fn open_state(options: &Options) -> Result<AppState, String> {
     }
     Ok(AppState::new(
         data,
-        settings::kdf_for_app(),
+        KdfParams::DEFAULT,
         options.exit_when_ready,
     ))
 }

@@ -3,7 +3,6 @@
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange};
 use harbour_core::{NewUser, Role, User, UserId};
-use harbour_store::KdfParams;
 use std::path::PathBuf;
 use tauri::{Manager, State};
 
@@ -111,11 +110,6 @@ pub fn backup_progress(state: State<'_, AppState>) -> BackupProgress {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone()
-}
-
-/// The Argon2id cost for new PINs in this app (the default; tests use the minimum).
-pub fn kdf_for_app() -> KdfParams {
-    KdfParams::DEFAULT
 }
 
 fn sheet_error(e: crate::sheet::SheetError) -> ApiError {

@@ -165,7 +165,7 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
 pub fn save(store: &mut Store, child: ChildId, path: &Path) -> Result<(), SheetError> {
     let (sheet, _) = gather(store, child)?;
     let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
-    write_private(path, &pdf).map_err(SheetError::Io)?;
+    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)?;
     store.record_grab_sheet(child, true)?;
     Ok(())
 }
@@ -199,19 +199,5 @@ pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
         return Err(SheetError::NoPrinter);
     }
     store.record_grab_sheet(child, false)?;
-    Ok(())
-}
-
-/// Writes a file only its owner can read, atomically.
-pub fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    // tempfile creates files with mode 0600.
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

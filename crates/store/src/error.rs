@@ -110,17 +110,13 @@ impl StoreError {
             _ => None,
         }
     }
-
-    /// SQLCipher says "not a database" both for a wrong key and for a damaged file; with a key
-    /// that already passed its seal check, it can only mean damage.
-    pub(crate) fn from_open(e: rusqlite::Error) -> StoreError {
-        StoreError::from(e)
-    }
 }
 
 impl From<rusqlite::Error> for StoreError {
     /// A damaged page found at any moment (a failed page check, a malformed file) is named as
-    /// damage, not as a passing storage error, so the carer is told to keep the file.
+    /// damage, not as a passing storage error, so the carer is told to keep the file. (SQLCipher
+    /// says "not a database" for a wrong key too; every key here has already passed its seal
+    /// check, so it can only mean damage.)
     fn from(e: rusqlite::Error) -> StoreError {
         match e.sqlite_error_code() {
             Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {

@@ -326,21 +326,26 @@ impl KeyFile {
     /// Replaces the file atomically: a crash leaves the old file or the new, never half of one.
     pub(crate) fn save(&self, path: &Path) -> Result<(), StoreError> {
         let bytes = serde_json::to_vec_pretty(self).map_err(|_| StoreError::KeyFileDamaged)?;
-        write_atomically(path, |f| f.write_all(&bytes))
+        Ok(write_atomically(path, |f| f.write_all(&bytes))?)
     }
 }
 
 /// Writes `path` through a temporary file in the same folder, synced, then renamed over it,
-/// and syncs the folder so the rename itself survives a power cut.
-pub(crate) fn write_atomically(
+/// and syncs the folder so the rename itself survives a power cut. The file is readable by its
+/// owner only (the temporary file is made with mode 0600): the app's exports and grab sheets
+/// use it too.
+pub fn write_atomically(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
-) -> Result<(), StoreError> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
     fill(tmp.as_file_mut())?;
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| StoreError::Io(e.error))?;
+    tmp.persist(path).map_err(|e| e.error)?;
     if let Ok(d) = std::fs::File::open(dir) {
         // Not every platform can sync a directory; the rename is still atomic.
         let _ = d.sync_all();

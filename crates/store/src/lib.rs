@@ -25,7 +25,7 @@ mod vault;
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
 pub use backup::BACKUP_FORMAT;
 pub use error::StoreError;
-pub use keys::{KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
+pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
 pub use staff::AUTO_LOCK_MINUTES;

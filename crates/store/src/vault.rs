@@ -232,7 +232,7 @@ pub(crate) fn user_role(conn: &Connection, user: UserId) -> Result<Role, StoreEr
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
         .optional()
-        .map_err(StoreError::from_open)?;
+        .map_err(StoreError::from)?;
     match row {
         Some((_, true)) => Err(StoreError::UserDisabled),
         Some((role, false)) => Role::parse(&role).ok_or(StoreError::Corrupt("role")),
@@ -268,7 +268,7 @@ pub(crate) fn open_keyed(
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
-    let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from_open)?;
+    let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from)?;
     {
         // Keying is serialised within the process: once in a test run of many threads, keying
         // two new databases at the same moment failed inside SQLCipher ("An error occurred
@@ -279,14 +279,14 @@ pub(crate) fn open_keyed(
         conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
             r.get::<_, i64>(0)
         })
-        .map_err(StoreError::from_open)?;
+        .map_err(StoreError::from)?;
     }
     if !create {
         // Before anything (even the journal mode) is written.
         check_whole(&conn)?;
     }
     conn.pragma_update(None, "journal_mode", "WAL")
-        .map_err(StoreError::from_open)?;
+        .map_err(StoreError::from)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
