@@ -27,6 +27,9 @@ fn main() {
             "backup_progress",
             "save_grab_sheet",
             "print_grab_sheet",
+            "open_profile",
+            "save_profile",
+            "review_profile",
         ]),
     ))
     .expect("tauri-build failed");

@@ -18,11 +18,16 @@ pub fn api_error(e: StoreError) -> ApiError {
         StoreError::Invalid(fields) => fields.clone(),
         _ => Vec::new(),
     };
+    let profile_fields = match &e {
+        StoreError::InvalidProfile(problems) => problems.clone(),
+        _ => Vec::new(),
+    };
     ApiError {
         code: e.code().into(),
         message_id: e.message_id().into(),
         fields,
         retry_after_seconds: e.retry_after_seconds(),
+        profile_fields,
     }
 }
 
@@ -94,10 +99,12 @@ pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiE
                 Some(ep) => Some(store.episode_view(ep.id)?.summary),
                 None => None,
             };
+            let reviews_due = store.profile(child.id)?.due_count();
             entries.push(ChildEntry {
                 child,
                 open_episode,
                 summary,
+                reviews_due,
             });
         }
         Ok(entries)

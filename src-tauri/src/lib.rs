@@ -11,6 +11,7 @@ use harbour_store::{DataDir, KdfParams, SystemClock};
 pub mod cli;
 pub mod commands;
 pub mod gate;
+pub mod profile;
 pub mod settings;
 pub mod sheet;
 
@@ -116,6 +117,9 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::backup_progress,
             settings::save_grab_sheet,
             settings::print_grab_sheet,
+            profile::open_profile,
+            profile::save_profile,
+            profile::review_profile,
         ])
 }
 

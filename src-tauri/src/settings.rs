@@ -120,6 +120,7 @@ fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
             message_id: other.message_id().into(),
             fields: Vec::new(),
             retry_after_seconds: None,
+            profile_fields: Vec::new(),
         },
     }
 }

@@ -4,9 +4,10 @@
 
 use chrono::{DateTime, Local, Utc};
 use harbour_core::child::age_on;
+use harbour_core::profile::{label_id, Kind, ProfileView, Section};
 use harbour_core::{ChildId, Elapsed};
 use harbour_i18n::{Arg, Localizer};
-use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError};
+use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError, SheetSection};
 use harbour_store::{Store, StoreError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -82,6 +83,115 @@ fn labels(l: &Localizer) -> Labels {
     }
 }
 
+/// What the sheet prints of the profile, block by block, in the order police need it. Fields
+/// marked sensitive (immigration details) are never printed.
+const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
+    (
+        Section::Description,
+        &[
+            "gender",
+            "height",
+            "build",
+            "hair",
+            "facial_hair",
+            "eyes",
+            "glasses",
+            "skin",
+            "marks",
+            "accent",
+            "clothing_style",
+            "interpreter",
+        ],
+    ),
+    (
+        Section::Health,
+        &[
+            "medication",
+            "conditions",
+            "allergies",
+            "mental_health",
+            "self_harm_risk",
+            "communication_needs",
+            "gp",
+        ],
+    ),
+    (
+        Section::Phones,
+        &[
+            "mobile_numbers",
+            "handset",
+            "network",
+            "other_sims",
+            "email",
+            "accounts",
+        ],
+    ),
+    (
+        Section::People,
+        &[
+            "associates",
+            "persons_of_concern",
+            "family",
+            "friends",
+            "do_not_disclose",
+        ],
+    ),
+    (Section::Places, &["locations", "found_before", "venues"]),
+    (
+        Section::Risks,
+        &[
+            "risk_cse",
+            "risk_cce",
+            "risk_debt_bondage",
+            "risk_radicalisation",
+            "risk_gangs",
+            "risk_weapons",
+            "risk_to_others",
+            "warning_markers",
+        ],
+    ),
+    (
+        Section::Legal,
+        &[
+            "placing_authority",
+            "social_worker",
+            "social_worker_phone",
+            "edt_phone",
+            "guardian",
+            "legal_status",
+        ],
+    ),
+];
+
+fn profile_blocks(l: &Localizer, p: &ProfileView) -> Vec<SheetSection> {
+    let yes = plain(l.tr("profile-yes"));
+    SHEET_BLOCKS
+        .iter()
+        .map(|(section, keys)| {
+            let mut entries = Vec::new();
+            for key in *keys {
+                let Some(def) = section.field(key).filter(|d| !d.sensitive) else {
+                    continue;
+                };
+                let value = match def.kind {
+                    Kind::Flag => p.flag(key).then(|| yes.clone()),
+                    _ => p.text(key).map(str::to_owned),
+                };
+                if let Some(mut value) = value {
+                    if *key == "medication" && p.flag("critical_medication") {
+                        value = format!("{} {value}", plain(l.tr("sheet-critical-medication")));
+                    }
+                    entries.push((plain(l.tr(&label_id(key))), value));
+                }
+            }
+            SheetSection {
+                title: plain(l.tr(&section.title_id())),
+                entries,
+            }
+        })
+        .collect()
+}
+
 /// The sheet's content for `child` now (with its open episode, if any).
 pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
     let l = Localizer::new(harbour_i18n::SOURCE_TAG);
@@ -96,11 +206,17 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
     if d.suspected_trafficked {
         flags.push(plain(l.tr("child-flag-trafficked")));
     }
+    let profile = store.profile(child)?;
+    let mut age = age_on(d.date_of_birth, now.date_naive()).to_string();
+    if profile.flag("age_disputed") {
+        age = format!("{age} {}", plain(l.tr("sheet-age-disputed")));
+    }
     let mut sheet = GrabSheet {
         name_latin: d.name_latin.clone(),
         name_own_script: d.name_own_script.clone().unwrap_or_default(),
         dob: d.date_of_birth.format("%d/%m/%Y").to_string(),
-        age: age_on(d.date_of_birth, now.date_naive()).to_string(),
+        age,
+        sections: profile_blocks(&l, &profile),
         languages: d.languages.join(", "),
         flags: flags.join(" · "),
         printed: plain(l.tr_with(
@@ -200,4 +316,75 @@ pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
     }
     store.record_grab_sheet(child, false)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use harbour_core::profile::SectionInput;
+    use harbour_core::{ChildInput, FixedClock};
+    use serde_json::json;
+
+    #[test]
+    fn the_sheet_carries_the_profile_but_never_immigration_details() {
+        let clock = FixedClock::at("2026-11-25T02:00:00Z".parse().unwrap());
+        let mut store = Store::open_in_memory(clock).unwrap();
+        let child = store
+            .add_child(
+                &ChildInput {
+                    name_latin: "Sample Ruth".into(),
+                    date_of_birth: "2011-03-04".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .unwrap();
+        let save = |store: &mut Store, section, values: serde_json::Value| {
+            let values = serde_json::from_value(values).unwrap();
+            store
+                .save_profile(child.id, &SectionInput { section, values })
+                .unwrap();
+        };
+        save(
+            &mut store,
+            Section::Health,
+            json!({"medication": "Insulin", "critical_medication": true}),
+        );
+        save(
+            &mut store,
+            Section::Legal,
+            json!({"edt_phone": "0300 000 0000", "immigration_status": "Asylum claim",
+                   "home_office_reference": "HO-123"}),
+        );
+        save(&mut store, Section::Identity, json!({"age_disputed": true}));
+        save(
+            &mut store,
+            Section::Risks,
+            json!({"risk_cce": true, "risk_cse": false}),
+        );
+        let (sheet, _) = gather(&store, child.id).unwrap();
+        assert_eq!(sheet.age, "15 (age disputed)");
+        let all: Vec<(String, String)> = sheet
+            .sections
+            .iter()
+            .flat_map(|s| s.entries.clone())
+            .collect();
+        let find = |label: &str| {
+            all.iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.as_str())
+        };
+        assert_eq!(find("Medication"), Some("CRITICAL IF MISSED: Insulin"));
+        assert_eq!(
+            find("Emergency Duty Team (out of hours) phone"),
+            Some("0300 000 0000")
+        );
+        assert_eq!(find("Criminal exploitation or county lines"), Some("Yes"));
+        assert_eq!(find("Child sexual exploitation"), None);
+        let everything = format!("{all:?}");
+        assert!(!everything.contains("Asylum"), "{everything}");
+        assert!(!everything.contains("HO-123"));
+        // And it still makes one page.
+        assert!(grab_sheet_pdf(&sheet).unwrap().starts_with(b"%PDF"));
+    }
 }

@@ -165,6 +165,7 @@ mod tests {
                 message_id: "error-dob-in-future".into(),
                 fields: vec![FieldError::new(Field::DateOfBirth, FieldProblem::InFuture)],
                 retry_after_seconds: None,
+                profile_fields: Vec::new(),
             }));
         assert!(!s.saving);
         assert_eq!(s.input.name_latin, "Sample Ama");
@@ -208,6 +209,7 @@ mod tests {
                 message_id: "error-storage".into(),
                 fields: vec![],
                 retry_after_seconds: None,
+                profile_fields: Vec::new(),
             }));
         assert_eq!(s.error.as_deref(), Some("error-storage"));
         assert!(s.has_errors());

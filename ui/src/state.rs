@@ -14,6 +14,8 @@ pub enum Screen {
     Steps(ChildId),
     /// The user's PIN, the auto-lock time, backups and staff (what the role allows).
     Settings,
+    /// The child's missing-person profile.
+    Profile(ChildId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +40,7 @@ pub enum Action {
     ShowAddChild,
     ShowSteps(ChildId),
     ShowSettings,
+    ShowProfile(ChildId),
     ChildSaved(Child),
     Reported(Reported),
     EpisodeUpdated(MissingEpisode),
@@ -110,6 +113,13 @@ impl Reducible for AppState {
                 s.error = None;
                 s.notice = None;
             }
+            Action::ShowProfile(id) => {
+                if s.entry(id).is_some() {
+                    s.screen = Screen::Profile(id);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
             Action::ShowSteps(id) => {
                 if s.entry(id).is_some_and(|e| e.open_episode.is_some()) {
                     s.screen = Screen::Steps(id);
@@ -123,6 +133,8 @@ impl Reducible for AppState {
                     child,
                     open_episode: None,
                     summary: None,
+                    // A new child's profile has not been checked yet.
+                    reviews_due: harbour_core::profile::Section::ALL.len(),
                 });
                 s.sort();
                 s.screen = Screen::Home;
@@ -208,11 +220,13 @@ mod tests {
                 child: child(1, "Zara Sample"),
                 open_episode: None,
                 summary: None,
+                reviews_due: 0,
             },
             ChildEntry {
                 child: child(2, "amir Sample"),
                 open_episode: None,
                 summary: None,
+                reviews_due: 0,
             },
         ]))
     }

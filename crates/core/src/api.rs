@@ -18,6 +18,9 @@ pub struct ApiError {
     /// After repeated wrong PINs: seconds before the next try is allowed.
     #[serde(default)]
     pub retry_after_seconds: Option<u64>,
+    /// Problems with fields of a profile section, by field key.
+    #[serde(default)]
+    pub profile_fields: Vec<crate::profile::ProfileProblem>,
 }
 
 impl ApiError {
@@ -28,6 +31,7 @@ impl ApiError {
             message_id: "error-locked".into(),
             fields: Vec::new(),
             retry_after_seconds: None,
+            profile_fields: Vec::new(),
         }
     }
 
@@ -38,6 +42,7 @@ impl ApiError {
             message_id: "error-backend".into(),
             fields: Vec::new(),
             retry_after_seconds: None,
+            profile_fields: Vec::new(),
         }
     }
 }
@@ -50,6 +55,9 @@ pub struct ChildEntry {
     /// Where the open episode stands (found or back, return interview), if one is open.
     #[serde(default)]
     pub summary: Option<crate::workflow::EpisodeSummary>,
+    /// How many parts of the profile need checking now.
+    #[serde(default)]
+    pub reviews_due: usize,
 }
 
 impl ChildEntry {

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::child::ChildDetails;
 use crate::ids::{ChildId, EpisodeId, UserId};
+use crate::profile::{self, Section, Values};
 use crate::users::Role;
 use crate::workflow::EventRecord;
 
@@ -54,6 +55,26 @@ pub enum OpBody {
         episode: EpisodeId,
         record: EventRecord,
     },
+    /// A section of the child's profile was saved: the fields that changed (each its own
+    /// register) and the check the saving amounts to.
+    ProfileSaved {
+        child: ChildId,
+        section: Section,
+        values: Values,
+        at: DateTime<Utc>,
+        by: UserId,
+        /// The photo, phones or people changed after they had been checked: the rest of the
+        /// profile falls due. (Filling a section in for the first time is not a change.)
+        #[serde(default)]
+        key_change: bool,
+    },
+    /// Someone checked a section and found it still right.
+    ProfileReviewed {
+        child: ChildId,
+        section: Section,
+        at: DateTime<Utc>,
+        by: UserId,
+    },
 }
 
 /// Which kind of record a field belongs to.
@@ -69,15 +90,15 @@ pub enum EntityKind {
 pub struct FieldWrite {
     pub kind: EntityKind,
     pub entity: String,
-    pub field: &'static str,
+    pub field: String,
     pub value: Value,
 }
 
-fn write(kind: EntityKind, entity: String, field: &'static str, value: Value) -> FieldWrite {
+fn write(kind: EntityKind, entity: String, field: impl Into<String>, value: Value) -> FieldWrite {
     FieldWrite {
         kind,
         entity,
-        field,
+        field: field.into(),
         value,
     }
 }
@@ -93,6 +114,8 @@ impl OpBody {
             OpBody::UserAdded { .. } => "user_added",
             OpBody::UserDisabled { .. } => "user_disabled",
             OpBody::EpisodeEventAdded { .. } => "episode_event_added",
+            OpBody::ProfileSaved { .. } => "profile_saved",
+            OpBody::ProfileReviewed { .. } => "profile_reviewed",
         }
     }
 
@@ -107,6 +130,9 @@ impl OpBody {
             }
             OpBody::UserAdded { user, .. } | OpBody::UserDisabled { user } => user.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
+            OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
+                child.to_string()
+            }
         }
     }
 
@@ -192,6 +218,48 @@ impl OpBody {
                 )],
                 _ => Vec::new(),
             },
+            OpBody::ProfileSaved {
+                child,
+                section,
+                values,
+                at,
+                by,
+                key_change,
+            } => {
+                let e = child.to_string();
+                // Keys this version does not know (from a newer app) stay in the log only.
+                let mut w: Vec<FieldWrite> = values
+                    .iter()
+                    .filter(|(k, _)| section.field(k).is_some())
+                    .map(|(k, v)| write(Child, e.clone(), profile::register(k), v.clone()))
+                    .collect();
+                if *key_change && section.is_key_change() {
+                    w.push(write(
+                        Child,
+                        e.clone(),
+                        profile::KEY_CHANGE_REGISTER,
+                        json!({ "section": section, "at": at }),
+                    ));
+                }
+                w.push(write(
+                    Child,
+                    e,
+                    profile::review_register(*section),
+                    json!({ "at": at, "by": by }),
+                ));
+                w
+            }
+            OpBody::ProfileReviewed {
+                child,
+                section,
+                at,
+                by,
+            } => vec![write(
+                Child,
+                child.to_string(),
+                profile::review_register(*section),
+                json!({ "at": at, "by": by }),
+            )],
         }
     }
 
@@ -250,6 +318,52 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_section_writes_its_fields_its_review_and_any_key_change() {
+        let by: UserId = "01936b6e-7c00-7000-8000-000000000003".parse().unwrap();
+        let at = Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
+        let saved = |section, values: &[(&str, Value)]| {
+            let op = OpBody::ProfileSaved {
+                child: child_id(),
+                section,
+                values: values
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.clone()))
+                    .collect(),
+                at,
+                by,
+                key_change: !values.is_empty(),
+            };
+            assert_eq!(OpBody::decode(&op.encode()), Some(op.clone()));
+            op.writes().into_iter().map(|w| w.field).collect::<Vec<_>>()
+        };
+        assert_eq!(
+            saved(
+                Section::Health,
+                &[("gp", json!("Dr A")), ("from_a_newer_app", json!(1))]
+            ),
+            ["p.gp", "review.health"]
+        );
+        assert_eq!(
+            saved(
+                Section::Phones,
+                &[("mobile_numbers", json!("07700 900123"))]
+            ),
+            ["p.mobile_numbers", "key_change", "review.phones"]
+        );
+        // Saved unchanged: a check, not a change.
+        assert_eq!(saved(Section::People, &[]), ["review.people"]);
+        let reviewed = OpBody::ProfileReviewed {
+            child: child_id(),
+            section: Section::OwnWords,
+            at,
+            by,
+        };
+        assert_eq!(reviewed.kind(), "profile_reviewed");
+        assert_eq!(reviewed.writes()[0].field, "review.own_words");
+        assert_eq!(reviewed.writes()[0].value, json!({"at": at, "by": by}));
+    }
+
+    #[test]
     fn last_seen_corrections_write_one_field_of_the_episode() {
         let episode: EpisodeId = "01936b6e-7c00-7000-8000-000000000002".parse().unwrap();
         let op = OpBody::EpisodeLastSeenSet {
@@ -259,8 +373,12 @@ mod tests {
         let w = op.writes();
         assert_eq!(w.len(), 1);
         assert_eq!(
-            (w[0].kind, w[0].entity.as_str(), w[0].field),
-            (EntityKind::Episode, op.entity().as_str(), "last_seen_at")
+            (w[0].kind, w[0].entity.as_str(), w[0].field.clone()),
+            (
+                EntityKind::Episode,
+                op.entity().as_str(),
+                "last_seen_at".into()
+            )
         );
         assert_eq!(op.kind(), "episode_last_seen_set");
     }

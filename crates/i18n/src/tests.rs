@@ -137,6 +137,25 @@ fn every_message_the_core_asks_for_exists() {
     for s in Step::ALL {
         assert!(en.has_message(s.message_id()), "{s:?}");
     }
+    use harbour_core::profile::{label_id, ProfileProblem, Section};
+    for section in Section::ALL {
+        let title = section.title_id();
+        assert!(en.has_message(&title), "{title} missing");
+        for f in section.fields() {
+            assert!(
+                en.has_message(&label_id(f.key)),
+                "{} missing",
+                label_id(f.key)
+            );
+        }
+    }
+    for p in FieldProblem::ALL {
+        let problem = ProfileProblem {
+            key: "gp".into(),
+            problem: p,
+        };
+        assert!(en.has_message(problem.message_id()), "{p:?}");
+    }
 }
 
 /// Scans the UI sources for `tr("id"` and `tr_with("id"` so a typo in a component is caught

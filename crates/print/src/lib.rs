@@ -68,11 +68,101 @@ pub struct GrabSheet {
     pub police_reference: String,
     pub officer: String,
     pub grade: String,
-    /// The running log, one line each.
+    /// The running log, one line each, oldest first (the newest are kept if space runs out).
     pub updates: Vec<String>,
+    /// The profile, as titled blocks of `(label, value)`: description, medical alerts, phones,
+    /// people, places, risks, who is responsible. Empty blocks are left out.
+    pub sections: Vec<SheetSection>,
     pub printed: String,
     pub photo_jpeg: Option<Vec<u8>>,
     pub labels: Labels,
+}
+
+/// One block of the profile on the sheet.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetSection {
+    pub title: String,
+    pub entries: Vec<(String, String)>,
+}
+
+/// How much fits, tried in turn until the page holds it: lines per value, characters per value,
+/// log lines kept (the newest), entries per block. If even the last does not fit, blocks are
+/// left out from the end (they come in order of what police need first).
+const FIT: [Fit; 5] = [
+    Fit::new(4, 240, 8, 12),
+    Fit::new(3, 160, 5, 8),
+    Fit::new(2, 100, 3, 6),
+    Fit::new(1, 60, 2, 4),
+    Fit::new(1, 40, 1, 3),
+];
+
+#[derive(Clone, Copy)]
+struct Fit {
+    lines: usize,
+    chars: usize,
+    log: usize,
+    entries: usize,
+}
+
+impl Fit {
+    const fn new(lines: usize, chars: usize, log: usize, entries: usize) -> Self {
+        Self {
+            lines,
+            chars,
+            log,
+            entries,
+        }
+    }
+}
+
+/// `text` cut to `lines` lines and `chars` characters, with "…" where something was cut.
+fn clip(text: &str, lines: usize, chars: usize) -> String {
+    let mut kept: Vec<&str> = text.lines().take(lines).collect();
+    let mut cut = text.lines().count() > lines;
+    let mut out = String::new();
+    for (i, line) in kept.drain(..).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(line);
+    }
+    if out.chars().count() > chars {
+        out = out
+            .chars()
+            .take(chars)
+            .collect::<String>()
+            .trim_end()
+            .to_owned();
+        cut = true;
+    }
+    if cut {
+        out.push('…');
+    }
+    out
+}
+
+fn sections_json(sections: &[SheetSection], fit: Fit) -> String {
+    let blocks: Vec<String> = sections
+        .iter()
+        .filter(|s| !s.entries.is_empty())
+        .map(|s| {
+            let entries: Vec<String> = s
+                .entries
+                .iter()
+                .take(fit.entries)
+                .map(|(k, v)| {
+                    let v = clip(v, fit.lines, fit.chars);
+                    format!("[{},{}]", json_string(k), json_string(&v))
+                })
+                .collect();
+            format!(
+                "{{\"title\":{},\"entries\":[{}]}}",
+                json_string(&s.title),
+                entries.join(",")
+            )
+        })
+        .collect();
+    format!("[{}]", blocks.join(","))
 }
 
 /// The sheet's fixed words, translated by the caller.
@@ -265,10 +355,42 @@ impl World for SheetWorld {
     }
 }
 
-/// Makes the grab sheet: exactly one A4 page of PDF.
+/// Makes the grab sheet: exactly one A4 page of PDF. Long values are cut (marked "…") until
+/// the page holds everything; the newest log lines are kept.
 pub fn grab_sheet_pdf(sheet: &GrabSheet) -> Result<Vec<u8>, PrintError> {
-    let updates = sheet.updates.join("\n");
-    let values: [(&str, &'static str, &str); 15] = [
+    for s in &sheet.sections {
+        check("profile", &s.title)?;
+        for (label, value) in &s.entries {
+            check("profile", label)?;
+            check("profile", value)?;
+        }
+    }
+    let mut last = PrintError::TooLong(0);
+    for fit in FIT {
+        match layout(sheet, &sheet.sections, fit) {
+            Err(PrintError::TooLong(n)) => last = PrintError::TooLong(n),
+            other => return other,
+        }
+    }
+    let tightest = FIT[FIT.len() - 1];
+    for keep in (0..sheet.sections.len()).rev() {
+        match layout(sheet, &sheet.sections[..keep], tightest) {
+            Err(PrintError::TooLong(n)) => last = PrintError::TooLong(n),
+            other => return other,
+        }
+    }
+    Err(last)
+}
+
+fn layout(sheet: &GrabSheet, sections: &[SheetSection], fit: Fit) -> Result<Vec<u8>, PrintError> {
+    let skip = sheet.updates.len().saturating_sub(fit.log);
+    let updates = sheet.updates[skip..]
+        .iter()
+        .map(|u| clip(u, 2, fit.chars))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let sections = sections_json(sections, fit);
+    let values: [(&str, &'static str, &str); 16] = [
         ("name_latin", "name_latin", &sheet.name_latin),
         ("name_own", "name_own_script", &sheet.name_own_script),
         ("dob", "dob", &sheet.dob),
@@ -288,6 +410,7 @@ pub fn grab_sheet_pdf(sheet: &GrabSheet) -> Result<Vec<u8>, PrintError> {
         ("updates", "updates", &updates),
         ("printed", "printed", &sheet.printed),
         ("labels", "labels", &sheet.labels.to_json()),
+        ("sections", "profile", &sections),
     ];
     let mut inputs = Dict::new();
     for (key, field, value) in values {

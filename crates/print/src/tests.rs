@@ -42,6 +42,23 @@ pub(crate) fn sheet(own: &str) -> GrabSheet {
         officer: "PC Sample".into(),
         grade: "High risk".into(),
         updates: vec!["02:40 Seen near the coach station".into()],
+        sections: vec![
+            SheetSection {
+                title: "Description".into(),
+                entries: vec![
+                    ("Height".into(), "165 cm".into()),
+                    ("Marks".into(), "Scar above the left eyebrow".into()),
+                ],
+            },
+            SheetSection {
+                title: "Phones".into(),
+                entries: vec![("Mobile".into(), "07700 900123\n07700 900456".into())],
+            },
+            SheetSection {
+                title: "Empty".into(),
+                entries: vec![],
+            },
+        ],
         printed: "Printed 25/11/2026 03:40 · profile version 7".into(),
         photo_jpeg: None,
         labels: labels(),
@@ -160,4 +177,59 @@ fn characters_no_font_has_are_refused_before_printing() {
             ..
         })
     ));
+}
+
+#[test]
+fn the_profile_blocks_are_printed_and_empty_ones_left_out() {
+    let text = text_of(&grab_sheet_pdf(&sheet("")).unwrap());
+    for expected in [
+        "Description",
+        "Scar above the left eyebrow",
+        "07700 900123",
+        "07700 900456",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in:\n{text}");
+    }
+    assert!(!text.contains("Empty"));
+    assert!(!text.contains("Not yet in Harbour"));
+    let mut bare = sheet("");
+    bare.sections.clear();
+    assert!(text_of(&grab_sheet_pdf(&bare).unwrap()).contains("Not yet in Harbour"));
+}
+
+#[test]
+fn a_very_full_profile_and_a_long_log_still_fit_one_page() {
+    let mut s = sheet("ኣማኑኤል");
+    let long = (1..=12)
+        .map(|i| format!("Line {i} of a long answer that a carer typed in full detail"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    s.sections = (1..=9)
+        .map(|n| SheetSection {
+            title: format!("Block {n}"),
+            entries: (1..=6)
+                .map(|e| (format!("Field {e}"), long.clone()))
+                .collect(),
+        })
+        .collect();
+    s.updates = (1..=40)
+        .map(|i| format!("{i:02}:00 Update number {i}"))
+        .collect();
+    let pdf = grab_sheet_pdf(&s).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let text = text_of(&pdf);
+    assert!(
+        text.contains("Update number 40"),
+        "the newest update is kept"
+    );
+    assert!(!text.contains("Update number 1\n"), "the oldest give way");
+    assert!(text.contains('…'), "cut values are marked");
+    assert!(text.contains("OFFICIAL-SENSITIVE"));
+}
+
+#[test]
+fn clipping_marks_what_it_cuts() {
+    assert_eq!(clip("a\nb\nc", 2, 100), "a\nb…");
+    assert_eq!(clip("abcdef", 3, 4), "abcd…");
+    assert_eq!(clip("short", 3, 100), "short");
 }

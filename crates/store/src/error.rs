@@ -1,5 +1,6 @@
 //! The store's typed errors, each with a stable code and the Fluent message a carer sees.
 
+use harbour_core::profile::ProfileProblem;
 use harbour_core::FieldError;
 
 #[derive(Debug, thiserror::Error)]
@@ -7,6 +8,9 @@ pub enum StoreError {
     /// The input broke one or more rules; nothing was written.
     #[error("invalid input: {0:?}")]
     Invalid(Vec<FieldError>),
+    /// A profile section broke one or more rules; nothing was written.
+    #[error("invalid profile section: {0:?}")]
+    InvalidProfile(Vec<ProfileProblem>),
     #[error("record not found")]
     NotFound,
     /// An op from another device is stamped more than a day ahead of this device's clock.
@@ -59,7 +63,7 @@ impl StoreError {
     /// Stable across releases; the UI and logs may match on it.
     pub fn code(&self) -> &'static str {
         match self {
-            StoreError::Invalid(_) => "invalid",
+            StoreError::Invalid(_) | StoreError::InvalidProfile(_) => "invalid",
             StoreError::NotFound => "not_found",
             StoreError::FromTheFuture => "from_the_future",
             StoreError::Db(_) | StoreError::Io(_) | StoreError::Corrupt(_) => "storage",
@@ -83,6 +87,10 @@ impl StoreError {
             StoreError::Invalid(errors) => errors
                 .first()
                 .map(FieldError::message_id)
+                .unwrap_or("error-field-invalid"),
+            StoreError::InvalidProfile(problems) => problems
+                .first()
+                .map(ProfileProblem::message_id)
                 .unwrap_or("error-field-invalid"),
             StoreError::NotFound => "error-not-found",
             StoreError::Db(_)
@@ -136,6 +144,7 @@ mod tests {
         let en = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
         let all = [
             StoreError::Invalid(vec![]),
+            StoreError::InvalidProfile(vec![]),
             StoreError::NotFound,
             StoreError::FromTheFuture,
             StoreError::Corrupt("x"),

@@ -17,6 +17,7 @@ mod keys;
 mod migrations;
 mod oplog;
 mod photo;
+mod profile;
 mod samples;
 mod staff;
 mod store;

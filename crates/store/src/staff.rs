@@ -52,6 +52,16 @@ impl Store {
         .collect()
     }
 
+    /// Every user's name, disabled or not: records show who did what to everyone who may read
+    /// them.
+    pub(crate) fn user_names(&self) -> Result<Vec<(UserId, String)>, StoreError> {
+        Ok(self
+            .all_users()?
+            .into_iter()
+            .map(|u| (u.id, u.name))
+            .collect())
+    }
+
     /// The user who unlocked.
     pub fn current_user(&self) -> Result<User, StoreError> {
         self.all_users()?

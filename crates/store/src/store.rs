@@ -492,8 +492,11 @@ impl Store {
             return Ok(0);
         }
         let samples = sample_children();
-        for s in &samples {
-            self.add_child(s, None)?;
+        for (s, sections) in samples.iter().zip(crate::samples::sample_profiles()) {
+            let child = self.add_child(s, None)?;
+            for section in &sections {
+                self.save_profile(child.id, section)?;
+            }
         }
         Ok(samples.len())
     }

@@ -331,3 +331,53 @@ fn an_episode_is_recorded_through_the_commands_and_bad_input_is_named() {
     assert_eq!(view["events"].as_array().unwrap().len(), 1);
     assert_eq!(view["summary"]["interview"], "not_yet");
 }
+
+#[test]
+fn a_profile_section_is_saved_checked_and_refused_by_field() {
+    let (_app, w) = app();
+    let child = add_noor(&w);
+    let id = &child["id"];
+    let list: Vec<ChildEntry> =
+        serde_json::from_value(invoke(&w, "list_children", json!({})).unwrap()).unwrap();
+    assert_eq!(list[0].reviews_due, 14, "nothing checked yet");
+
+    let saved = invoke(
+        &w,
+        "save_profile",
+        json!({"child_id": id, "input": {"section": "phones",
+            "values": {"mobile_numbers": "07700 900123", "accounts": "Snapchat: sample.noor"}}}),
+    )
+    .unwrap();
+    let view: harbour_core::profile::ProfileView = serde_json::from_value(saved).unwrap();
+    assert_eq!(view.text("mobile_numbers"), Some("07700 900123"));
+    assert_eq!(view.due_count(), 13);
+
+    let bad = error(
+        invoke(
+            &w,
+            "save_profile",
+            json!({"child_id": id, "input": {"section": "photos",
+                "values": {"photo_taken_on": "31/02/2026"}}}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(bad.code, "invalid");
+    assert_eq!(bad.message_id, "error-date-not-a-date");
+    assert_eq!(bad.profile_fields[0].key, "photo_taken_on");
+
+    let reviewed = invoke(
+        &w,
+        "review_profile",
+        json!({"child_id": id, "section": "own_words"}),
+    )
+    .unwrap();
+    let view: harbour_core::profile::ProfileView = serde_json::from_value(reviewed).unwrap();
+    assert_eq!(view.due_count(), 12);
+    let opened: harbour_core::profile::ProfileOpened =
+        serde_json::from_value(invoke(&w, "open_profile", json!({"child_id": id})).unwrap())
+            .unwrap();
+    assert_eq!((opened.profile, opened.photo), (view, None));
+    let list: Vec<ChildEntry> =
+        serde_json::from_value(invoke(&w, "list_children", json!({})).unwrap()).unwrap();
+    assert_eq!(list[0].reviews_due, 12);
+}

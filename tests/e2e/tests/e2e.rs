@@ -361,8 +361,52 @@ async fn a_first_look_with_the_sample_children() {
     }
     wait_gone(&c, ".empty").await;
     println!("{}", screenshot(&c, "home-samples").await.display());
-    // The sample flagged as trafficked goes straight to 999.
+    // The profile: filled-in sections with their check, the rest due, and the missing photo.
     let amanuel = card(&c, "Amanuel Sample").await;
+    assert!(text_of(&c, &format!("{amanuel} .profile-link"))
+        .await
+        .contains("4 parts"));
+    click(&c, &format!("{amanuel} .profile-link")).await;
+    assert!(text_of(&c, "#profile-heading")
+        .await
+        .contains("Profile: Amanuel Sample"));
+    assert!(text_of(&c, "#photo-warning").await.contains("No photo"));
+    assert!(text_of(&c, "#section-health")
+        .await
+        .contains("TB tablets every morning"));
+    assert!(text_of(&c, "#section-health .reviewed")
+        .await
+        .contains("Checked by Demo Admin"));
+    println!("{}", screenshot(&c, "profile-samples").await.display());
+    // A date in the future is refused next to its field; nothing is lost.
+    click(&c, "#section-photos button.edit").await;
+    set_value(&c, "#pf-photo_taken_on", "2099-01-01").await;
+    click(&c, "#form-photos button[type=submit]").await;
+    assert!(text_of(&c, "#pf-photo_taken_on-error")
+        .await
+        .contains("future"));
+    println!("{}", screenshot(&c, "profile-date-refused").await.display());
+    click(&c, "#form-photos button[type=button]").await;
+    // A new phone number: saved, checked by the saver, and the rest falls due.
+    click(&c, "#section-phones button.edit").await;
+    set_value(&c, "#pf-mobile_numbers", "07700 900999").await;
+    click(&c, "#form-phones button[type=submit]").await;
+    wait_css(&c, "#section-phones .saved").await;
+    assert!(text_of(&c, "#section-phones dd")
+        .await
+        .contains("07700 900999"));
+    assert!(text_of(&c, "#profile-due").await.contains("13 parts"));
+    assert!(text_of(&c, "#section-health .review-due")
+        .await
+        .contains("Phones and online accounts changed"));
+    println!("{}", screenshot(&c, "profile-phones-saved").await.display());
+    click(&c, "#profile-back").await;
+    wait_css(&c, "#home-heading").await;
+    let amanuel = card(&c, "Amanuel Sample").await;
+    assert!(text_of(&c, &format!("{amanuel} .profile-link"))
+        .await
+        .contains("13 parts"));
+    // The sample flagged as trafficked goes straight to 999.
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");

@@ -7,7 +7,7 @@ use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::{add_child::AddChild, home::Home, settings::Settings, steps::Steps};
+use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState, Screen};
 use crate::time;
@@ -76,6 +76,14 @@ pub fn app(props: &AppProps) -> Html {
                 auto_lock_minutes={props.auto_lock_minutes}
                 on_changed={props.on_settings_changed.clone()} />
         },
+        Screen::Profile(id) => {
+            let dispatcher = state.dispatcher();
+            let on_back = Callback::from(move |_| {
+                reload(dispatcher.clone());
+                dispatcher.dispatch(Action::ShowHome);
+            });
+            html! { <Profile child_id={*id} {on_back} /> }
+        }
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
                 <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()} />

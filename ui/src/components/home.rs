@@ -3,7 +3,7 @@
 
 use harbour_core::api::ChildEntry;
 use harbour_core::child::age_on;
-use harbour_core::ChildId;
+use harbour_core::{ChildDetails, ChildId};
 use harbour_i18n::Arg;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -108,6 +108,31 @@ pub fn home(props: &HomeProps) -> Html {
     }
 }
 
+/// The child's names, in the Latin script and their own, each isolated for bidi.
+pub fn names(d: &ChildDetails) -> Html {
+    html! {
+        <p class="name"><bdi>{ &d.name_latin }</bdi>
+            if let Some(own) = &d.name_own_script {
+                <span class="own-name"><bdi>{ own }</bdi></span>
+            }
+        </p>
+    }
+}
+
+/// The flags that put a missing child straight to 999.
+pub fn flags(i18n: &I18n, d: &ChildDetails) -> Html {
+    html! {
+        <>
+            if d.unaccompanied {
+                <span class="flag">{ i18n.tr("child-flag-unaccompanied") }</span>
+            }
+            if d.suspected_trafficked {
+                <span class="flag">{ i18n.tr("child-flag-trafficked") }</span>
+            }
+        </>
+    }
+}
+
 fn child_card(
     i18n: &I18n,
     entry: &ChildEntry,
@@ -118,15 +143,24 @@ fn child_card(
     let d = &entry.child.details;
     let id = entry.child.id;
     let name = Arg::from(d.name_latin.as_str());
-    let flags = html! {
-        <>
-            if d.unaccompanied {
-                <span class="flag">{ i18n.tr("child-flag-unaccompanied") }</span>
+    let flags = flags(i18n, d);
+    let profile = {
+        let dispatcher = state.dispatcher();
+        let open = Callback::from(move |_| dispatcher.dispatch(Action::ShowProfile(id)));
+        let label = i18n.tr_with("profile-open-label", &[("name", name.clone())]);
+        if entry.reviews_due > 0 {
+            html! {
+                <button class="profile-link due" aria-label={label} onclick={open}>
+                    { i18n.tr_with("profile-due-count", &[("count", (entry.reviews_due as i64).into())]) }
+                </button>
             }
-            if d.suspected_trafficked {
-                <span class="flag">{ i18n.tr("child-flag-trafficked") }</span>
+        } else {
+            html! {
+                <button class="profile-link" aria-label={label} onclick={open}>
+                    { i18n.tr("profile-open") }
+                </button>
             }
-        </>
+        }
     };
     let back = entry
         .summary
@@ -203,11 +237,7 @@ fn child_card(
         <li class={classes!("child-card", entry.is_missing().then_some("is-missing"), entry.is_back().then_some("is-back"))}
             data-name={d.name_latin.clone()}>
             <div class="who">
-                <p class="name"><bdi>{ &d.name_latin }</bdi>
-                    if let Some(own) = &d.name_own_script {
-                        <span class="own-name"><bdi>{ own }</bdi></span>
-                    }
-                </p>
+                { names(d) }
                 <p class="facts">
                     <span>{ i18n.tr_with("child-age", &[("age", i64::from(age_on(d.date_of_birth, today)).into())]) }</span>
                     if !d.languages.is_empty() {
@@ -215,6 +245,7 @@ fn child_card(
                     }
                     { flags }
                 </p>
+                { profile }
             </div>
             { action }
         </li>

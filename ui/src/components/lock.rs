@@ -72,6 +72,7 @@ pub fn set_up(props: &SetUpProps) -> Html {
                     message_id: fields[0].message_id().into(),
                     fields,
                     retry_after_seconds: None,
+                    profile_fields: Vec::new(),
                 }));
                 return;
             }

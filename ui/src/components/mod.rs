@@ -6,6 +6,7 @@ pub mod fields;
 pub mod home;
 pub mod lock;
 pub mod numbers;
+pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod steps;

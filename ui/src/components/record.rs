@@ -202,6 +202,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     message_id: "error-last-seen-not-a-time".into(),
                     fields: vec![],
                     retry_after_seconds: None,
+                    profile_fields: Vec::new(),
                 }));
                 return;
             };

@@ -47,6 +47,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
             closed_at: None,
         }),
         summary: None,
+        reviews_due: n as usize % 3,
     }
 }
 
@@ -283,4 +284,87 @@ async fn a_child_who_is_back_is_listed_after_the_missing_with_the_interview_due(
     assert!(html.contains("Back since"));
     assert!(html.contains("Return interview due by"));
     assert!(html.contains("Open the record"));
+}
+
+#[tokio::test]
+async fn the_profile_shows_each_section_its_check_and_what_is_due() {
+    use super::profile::{ProfilePage, ProfilePageProps};
+    use harbour_core::profile::{
+        PhotoWarning, ProfileOpened, ProfileView, Review, ReviewDue, Section, SectionView,
+    };
+    use serde_json::json;
+    let child = entry(1, "Ruta Test", false, true, false).child;
+    let sections = Section::ALL
+        .iter()
+        .map(|&section| SectionView {
+            section,
+            values: match section {
+                Section::Health => [
+                    ("medication".to_owned(), json!("Inhaler <b>twice</b> a day")),
+                    ("critical_medication".to_owned(), json!(true)),
+                    ("self_harm_risk".to_owned(), json!(false)),
+                ]
+                .into_iter()
+                .collect(),
+                Section::Legal => [("immigration_status".to_owned(), json!("Asylum claim"))]
+                    .into_iter()
+                    .collect(),
+                _ => Default::default(),
+            },
+            review: (section == Section::Health).then(|| Review {
+                at: t0(),
+                by: id(9),
+                by_name: "Sam Carer".into(),
+            }),
+            due: match section {
+                Section::Health => None,
+                Section::People => Some(ReviewDue::KeyChange {
+                    section: Section::Phones,
+                    at: t0(),
+                }),
+                _ => Some(ReviewDue::NeverReviewed),
+            },
+        })
+        .collect();
+    let props = ProfilePageProps {
+        opened: ProfileOpened {
+            profile: ProfileView {
+                child,
+                sections,
+                photo_warning: Some(PhotoWarning::Old {
+                    taken_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
+                }),
+            },
+            photo: None,
+        },
+        on_back: Callback::noop(),
+        on_updated: Callback::noop(),
+    };
+    let html = LocalServerRenderer::<ProfilePage>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "");
+    assert!(html.contains("Profile: Ruta Test"), "{html}");
+    assert!(html.contains("13 parts of the profile need checking"));
+    assert!(html.contains("taken on 01/06/2026, more than 3 months ago"));
+    for s in Section::ALL {
+        assert!(
+            html.contains(&format!("id=\"section-{}\"", s.id())),
+            "{s:?}"
+        );
+    }
+    assert_eq!(html.matches("Not checked yet").count(), 12);
+    assert!(html.contains("Checked by Sam Carer on 25/11/2026 02:00"));
+    assert!(html.contains("Check now: Phones and online accounts changed on 25/11/2026 02:00"));
+    // Text a carer typed is shown as text, never as markup.
+    assert!(html.contains("Inhaler &lt;b&gt;twice&lt;/b&gt; a day"));
+    assert!(html.contains("Medication is critical if missed"));
+    assert!(
+        !html.contains("Risk of self-harm"),
+        "a flag left off is not listed"
+    );
+    assert!(html.contains("class=\"sensitive\""));
+    // A checked section offers no "still right"; the 13 due ones do.
+    assert_eq!(html.matches("Checked, still right").count(), 13);
 }

@@ -157,6 +157,15 @@ fn sample_children_load_once_and_are_clearly_fictional() {
     assert!(all.iter().all(|c| c.details.name_latin.contains("Sample")));
     assert!(all.iter().any(|c| c.details.escalate_when_missing()));
     assert!(all.iter().any(|c| !c.details.escalate_when_missing()));
+    // Every sample profile value was valid and saved, section by section.
+    for (child, sections) in all.iter().zip(crate::samples::sample_profiles()) {
+        let profile = store.profile(child.id).unwrap();
+        for input in sections {
+            assert!(!input.values.is_empty());
+            let saved = &profile.section(input.section).unwrap().values;
+            assert_eq!(saved, &input.values, "{:?}", input.section);
+        }
+    }
 }
 
 #[test]

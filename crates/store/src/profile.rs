@@ -1,0 +1,378 @@
+//! The child's profile (Philomena Part 1): each field a last-writer-wins register of the child,
+//! each section's last check a register too, read back with the review rules applied.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use harbour_core::api::EpisodeView;
+use harbour_core::ops::OpBody;
+use harbour_core::profile::{
+    self, photo_warning, review_due, ProfileView, Review, ReviewContext, Section, SectionInput,
+    SectionView, Values,
+};
+use harbour_core::{Action, ChildId, EpisodeId, UserId};
+use rusqlite::params;
+use serde::Deserialize;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+use crate::audit::AuditEvent;
+use crate::error::StoreError;
+use crate::store::{parse_id, Store};
+
+#[derive(Deserialize)]
+struct StoredReview {
+    at: DateTime<Utc>,
+    by: UserId,
+}
+
+#[derive(Deserialize)]
+struct StoredKeyChange {
+    section: Section,
+    at: DateTime<Utc>,
+}
+
+impl Store {
+    /// The child's profile registers (`p.*`, `review.*`, the last key change), by register name.
+    fn profile_registers(&self, child: ChildId) -> Result<BTreeMap<String, Value>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT field, value FROM registers WHERE entity = ?1 \
+             AND (field LIKE 'p.%' OR field LIKE 'review.%' OR field = ?2)",
+        )?;
+        let rows = stmt.query_map(
+            params![child.to_string(), profile::KEY_CHANGE_REGISTER],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (field, value) = row?;
+            let value =
+                serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("register"))?;
+            out.insert(field, value);
+        }
+        Ok(out)
+    }
+
+    /// Every episode of the child, open or closed, oldest first, with its events.
+    pub fn child_episodes(&self, child: ChildId) -> Result<Vec<EpisodeView>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let ids: Vec<String> = {
+            let mut stmt = self.conn.prepare_cached(
+                "SELECT id FROM missing_episodes WHERE child_id = ?1 ORDER BY started_at, id",
+            )?;
+            let rows = stmt.query_map([child.to_string()], |r| r.get(0))?;
+            rows.collect::<Result<_, _>>()?
+        };
+        ids.iter()
+            .map(|id| self.episode_view(EpisodeId::from_uuid(parse_id(id)?)))
+            .collect()
+    }
+
+    /// The child's profile with each section's last check and whether it is due now.
+    pub fn profile(&self, child: ChildId) -> Result<ProfileView, StoreError> {
+        let child = self.child(child)?;
+        let regs = self.profile_registers(child.id)?;
+        let names: BTreeMap<UserId, String> =
+            self.user_names()?.into_iter().collect::<BTreeMap<_, _>>();
+        let last_return = self
+            .child_episodes(child.id)?
+            .iter()
+            .filter_map(|e| {
+                e.summary
+                    .found
+                    .as_ref()
+                    .map(|f| f.found_at)
+                    .or(e.episode.closed_at)
+            })
+            .max();
+        let key_change = regs
+            .get(profile::KEY_CHANGE_REGISTER)
+            .map(|v| serde_json::from_value::<StoredKeyChange>(v.clone()))
+            .transpose()
+            .map_err(|_| StoreError::Corrupt("key change"))?
+            .map(|k| (k.section, k.at));
+        let context = ReviewContext {
+            last_return,
+            key_change,
+        };
+        let now = self.now();
+        let mut sections = Vec::with_capacity(Section::ALL.len());
+        for section in Section::ALL {
+            let values: Values = section
+                .fields()
+                .iter()
+                .filter_map(|f| {
+                    regs.get(&profile::register(f.key))
+                        .filter(|v| !v.is_null())
+                        .map(|v| (f.key.to_owned(), v.clone()))
+                })
+                .collect();
+            let review = regs
+                .get(&profile::review_register(section))
+                .map(|v| serde_json::from_value::<StoredReview>(v.clone()))
+                .transpose()
+                .map_err(|_| StoreError::Corrupt("review"))?
+                .map(|r| Review {
+                    by_name: names.get(&r.by).cloned().unwrap_or_default(),
+                    at: r.at,
+                    by: r.by,
+                });
+            let due = review_due(review.as_ref().map(|r| r.at), &context, now);
+            sections.push(SectionView {
+                section,
+                values,
+                review,
+                due,
+            });
+        }
+        let taken_on = regs
+            .get(&profile::register("photo_taken_on"))
+            .and_then(Value::as_str)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let photo_warning = photo_warning(child.has_photo, taken_on, now.date_naive());
+        Ok(ProfileView {
+            child,
+            sections,
+            photo_warning,
+        })
+    }
+
+    /// Opens the profile on screen: the view is recorded in the audit chain.
+    pub fn open_profile(&mut self, child: ChildId) -> Result<ProfileView, StoreError> {
+        let view = self.profile(child)?;
+        self.audit(AuditEvent::ChildViewed, &child.to_string())?;
+        Ok(view)
+    }
+
+    /// Saves one section. Only the fields that changed are written (so a save on one device
+    /// does not undo another device's edit of a different field); the save counts as a check of
+    /// the section. Every problem is reported at once and nothing is written.
+    pub fn save_profile(
+        &mut self,
+        child: ChildId,
+        input: &SectionInput,
+    ) -> Result<ProfileView, StoreError> {
+        self.require(Action::EditChildren)?;
+        let now = self.now();
+        let values = profile::validate(input.section, &input.values, now.date_naive())
+            .map_err(StoreError::InvalidProfile)?;
+        let current = self.profile(child)?;
+        let (before, checked_before) = current
+            .section(input.section)
+            .map(|s| (s.values.clone(), s.review.is_some()))
+            .unwrap_or_default();
+        let changed: Values = values
+            .into_iter()
+            .filter(|(k, v)| before.get(k).unwrap_or(&Value::Null) != v)
+            .collect();
+        let key_change = checked_before && !changed.is_empty() && input.section.is_key_change();
+        self.write(&[OpBody::ProfileSaved {
+            child,
+            section: input.section,
+            values: changed,
+            at: now,
+            by: self.session.user,
+            key_change,
+        }])?;
+        self.profile(child)
+    }
+
+    /// Records that someone checked a section and found it still right.
+    pub fn review_profile(
+        &mut self,
+        child: ChildId,
+        section: Section,
+    ) -> Result<ProfileView, StoreError> {
+        self.require(Action::EditChildren)?;
+        self.child(child)?;
+        let now = self.now();
+        self.write(&[OpBody::ProfileReviewed {
+            child,
+            section,
+            at: now,
+            by: self.session.user,
+        }])?;
+        self.profile(child)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing;
+    use crate::StoreError;
+    use chrono::{Duration, TimeZone, Utc};
+    use harbour_core::profile::{PhotoWarning, ReviewDue, Section, SectionInput, Values};
+    use harbour_core::workflow::EpisodeEvent;
+    use harbour_core::{ChildInput, Clock, FieldProblem, FixedClock};
+    use serde_json::{json, Value};
+    use std::sync::Arc;
+
+    fn input(section: Section, values: &[(&str, Value)]) -> SectionInput {
+        SectionInput {
+            section,
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect::<Values>(),
+        }
+    }
+
+    /// A store on disk with its clock at 09:00 on `day` November 2026.
+    fn store_on(day: u32) -> (tempfile::TempDir, Arc<FixedClock>, crate::Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(
+            Utc.with_ymd_and_hms(2026, 11, day, 9, 0, 0).unwrap(),
+        ));
+        let store = testing::create(dir.path(), clock.clone());
+        (dir, clock, store)
+    }
+
+    fn ruth(store: &mut crate::Store, photo: Option<&[u8]>) -> harbour_core::Child {
+        let child = ChildInput {
+            name_latin: "Sample Ruth".into(),
+            date_of_birth: "2011-03-04".into(),
+            ..Default::default()
+        };
+        store.add_child(&child, photo).unwrap()
+    }
+
+    #[test]
+    fn sections_are_saved_checked_and_fall_due() {
+        let (dir, clock, mut store) = store_on(1);
+        let child = ruth(&mut store, None);
+        let fresh = store.profile(child.id).unwrap();
+        assert_eq!(fresh.due_count(), Section::ALL.len(), "nothing checked yet");
+        assert_eq!(fresh.photo_warning, Some(PhotoWarning::NoPhoto));
+
+        let health = input(
+            Section::Health,
+            &[
+                ("medication", json!("Salbutamol inhaler ")),
+                ("critical_medication", json!(true)),
+                ("gp", json!("")),
+            ],
+        );
+        let view = store.save_profile(child.id, &health).unwrap();
+        let h = view.section(Section::Health).unwrap();
+        assert_eq!(h.text("medication"), Some("Salbutamol inhaler"));
+        assert!(h.flag("critical_medication"));
+        assert!(!h.values.contains_key("gp"), "blank is not stored");
+        let review = h.review.clone().unwrap();
+        assert_eq!(
+            (review.at, review.by_name.as_str()),
+            (clock.now(), "Sam Admin")
+        );
+        assert_eq!(h.due, None);
+        assert_eq!(view.due_count(), Section::ALL.len() - 1);
+
+        // Saving it again unchanged writes only the check.
+        let ops = store.ops().unwrap().len();
+        clock.advance(Duration::days(2));
+        store.save_profile(child.id, &health).unwrap();
+        let last = store.ops().unwrap().pop().unwrap();
+        assert_eq!(store.ops().unwrap().len(), ops + 1);
+        assert!(!last.payload.contains("Salbutamol"), "{}", last.payload);
+
+        // Bad input: every problem at once, nothing written, nothing lost.
+        let bad = input(
+            Section::Health,
+            &[
+                ("gp", json!("x".repeat(201))),
+                ("medication", json!("")),
+                ("school", json!("wrong section")),
+            ],
+        );
+        let err = store.save_profile(child.id, &bad).unwrap_err();
+        let StoreError::InvalidProfile(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems.len(), 2);
+        assert_eq!(problems[0].problem, FieldProblem::TooLong);
+        assert_eq!(err.message_id(), "error-text-too-long");
+        assert_eq!(store.ops().unwrap().len(), ops + 1);
+        assert_eq!(
+            store.profile(child.id).unwrap().text("medication"),
+            Some("Salbutamol inhaler")
+        );
+
+        // 28 days after the last check, it is due again.
+        clock.advance(Duration::days(28));
+        let due = store.profile(child.id).unwrap();
+        assert!(matches!(
+            due.section(Section::Health).unwrap().due,
+            Some(ReviewDue::Stale { .. })
+        ));
+        let view = store.review_profile(child.id, Section::Health).unwrap();
+        assert_eq!(view.section(Section::Health).unwrap().due, None);
+
+        // The phones filled in for the first time: not a change, nothing else falls due.
+        let phone = |n: &str| input(Section::Phones, &[("mobile_numbers", json!(n))]);
+        clock.advance(Duration::hours(1));
+        let view = store
+            .save_profile(child.id, &phone("07700 900100"))
+            .unwrap();
+        assert_eq!(view.section(Section::Health).unwrap().due, None);
+        // A new phone number: the phones are checked by the saving, the rest falls due.
+        clock.advance(Duration::hours(1));
+        let view = store
+            .save_profile(child.id, &phone("07700 900123"))
+            .unwrap();
+        assert_eq!(view.section(Section::Phones).unwrap().due, None);
+        assert_eq!(
+            view.section(Section::Health).unwrap().due,
+            Some(ReviewDue::KeyChange {
+                section: Section::Phones,
+                at: clock.now()
+            })
+        );
+
+        // Back from an episode: everything is due, including the phones.
+        let ep = store.report_missing(child.id).unwrap().episode;
+        clock.advance(Duration::hours(3));
+        store
+            .record_event(
+                ep.id,
+                &EpisodeEvent::Found {
+                    found_at: clock.now(),
+                    found_by: "Police".into(),
+                    where_found: "Station".into(),
+                    how_returned: "Police car".into(),
+                },
+            )
+            .unwrap();
+        let view = store.profile(child.id).unwrap();
+        assert_eq!(
+            view.section(Section::Phones).unwrap().due,
+            Some(ReviewDue::AfterEpisode {
+                returned_at: clock.now()
+            })
+        );
+        assert_eq!(view.due_count(), Section::ALL.len());
+        assert_eq!(store.child_episodes(child.id).unwrap().len(), 1);
+
+        // The profile survives a restart and a rebuild from the log.
+        drop(store);
+        let mut store = testing::unlock(dir.path(), clock.clone());
+        assert_eq!(store.profile(child.id).unwrap(), view);
+        store.rebuild().unwrap();
+        assert_eq!(store.profile(child.id).unwrap(), view);
+    }
+
+    #[test]
+    fn photo_dates_warn_after_three_months() {
+        let (_dir, _clock, mut store) = store_on(25);
+        let jpeg = crate::photo::test_png(40, 30);
+        let child = ruth(&mut store, Some(&jpeg));
+        assert_eq!(
+            store.profile(child.id).unwrap().photo_warning,
+            Some(PhotoWarning::NoDate)
+        );
+        let date = |d: &str| input(Section::Photos, &[("photo_taken_on", json!(d))]);
+        let view = store.save_profile(child.id, &date("2026-10-01")).unwrap();
+        assert_eq!(view.photo_warning, None);
+        let view = store.save_profile(child.id, &date("2026-08-01")).unwrap();
+        assert!(matches!(view.photo_warning, Some(PhotoWarning::Old { .. })));
+        let err = store
+            .save_profile(child.id, &date("2026-11-26"))
+            .unwrap_err();
+        assert_eq!(err.message_id(), "error-date-in-future");
+    }
+}
