@@ -245,6 +245,17 @@ fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
         .collect();
     assert_eq!(names.len(), 3, "{json}");
     assert!(names.iter().all(|n| n.contains("Sample")), "{names:?}");
+    // The profile goes with the child (for a new placement), section by section.
+    assert_eq!(json["format"], 2);
+    let phones = json["children"][0]["profile"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["section"] == "phones")
+        .unwrap()
+        .clone();
+    assert_eq!(phones["values"]["mobile_numbers"], "07700 900123");
+    assert!(phones["review"]["at"].is_string());
 
     // A child's grab sheet: one page, the child's names in it, owner-only.
     let first = &children(&json)[0];
@@ -274,6 +285,15 @@ fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
         text.contains(first["name_latin"].as_str().unwrap()),
         "{text}"
     );
+    // ...and the profile: description, the phone, the critical medication.
+    for expected in [
+        "168 cm",
+        "07700 900123",
+        "CRITICAL IF MISSED",
+        "(age disputed)",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
     let unknown = admin(
         dir.path(),
         None,

@@ -180,32 +180,19 @@ impl Store {
     pub fn export_json(&mut self) -> Result<serde_json::Value, StoreError> {
         use base64::Engine as _;
         self.require(Action::ExportRecords)?;
-        let episodes: Vec<_> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM missing_episodes ORDER BY started_at, id")?;
-            let ids = stmt.query_map([], |r| r.get::<_, String>(0))?;
-            let mut out = Vec::new();
-            for id in ids {
-                let id = harbour_core::EpisodeId::from_uuid(parse_id(&id?)?);
-                out.push(self.episode(id)?);
-            }
-            out
-        };
         let mut children = Vec::new();
         for child in self.children()? {
             let photo = self
                 .child_photo(child.id)?
                 .map(|jpeg| base64::engine::general_purpose::STANDARD.encode(jpeg));
-            let own: Vec<_> = episodes
-                .iter()
-                .filter(|e| e.child_id == child.id)
-                .cloned()
-                .collect();
+            // Everything a new placement needs (GMP: pass the form on when a child moves).
+            let profile = self.profile(child.id)?;
+            let episodes = self.child_episodes(child.id)?;
             children.push(serde_json::json!({
                 "child": child,
                 "photo_jpeg_base64": photo,
-                "missing_episodes": own,
+                "profile": profile.sections,
+                "missing_episodes": episodes,
             }));
         }
         let users = if self.session.role.may(Action::ManageUsers) {
@@ -215,7 +202,8 @@ impl Store {
         };
         self.audit(AuditEvent::Exported, "json")?;
         Ok(serde_json::json!({
-            "format": 1,
+            // 2: each child carries its profile, and episodes carry their events.
+            "format": 2,
             "exported_at": self.now(),
             "exported_by": self.session.user,
             "role": self.session.role,
