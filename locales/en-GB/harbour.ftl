@@ -440,3 +440,83 @@ error-date-in-future = This date is in the future.
 profile-open-label = Open { $name }'s profile
 sheet-critical-medication = CRITICAL IF MISSED:
 sheet-age-disputed = (age disputed)
+
+## Part 2: this episode (domain.md §1.1 Part 2)
+
+part2-title = What is known about this episode
+part2-intro = Fill in what you know now and save; add more as you learn it. Police will ask for all of this.
+part2-save = Save these details
+part2-saved = Saved at { $time }.
+part2-clothing = What they were wearing
+part2-took = What they took with them
+pf-where-last-seen = Where they were last seen
+pf-seen-by = Who saw them last
+pf-with-whom = Who they were with
+pf-direction = Which way they went
+pf-may-be-going = Where they may be going
+pf-clothing-head = Head (hat, hood, scarf)
+pf-clothing-upper = Top
+pf-clothing-lower = Trousers, skirt or shorts
+pf-clothing-footwear = Shoes
+pf-clothing-outerwear = Coat or jacket
+pf-clothing-jewellery = Jewellery, watch, glasses
+pf-clothing-bags = Bags
+pf-took-phone = Phone
+pf-took-cash = Cash
+pf-took-bank-card = Bank card
+pf-took-id = ID documents
+pf-took-medication = Medication
+pf-took-charger = Phone charger
+pf-took-clothes = Spare clothes
+pf-took-other = Anything else they took
+pf-mood = Mood and behaviour before they left
+pf-trigger = Anything that may have set it off (a Home Office letter, an age assessment, a phone call, a visitor)
+pf-out-of-character = Going missing is out of character for them
+pf-steps-taken = What has been done to find them, and what came of it
+timeline-title = Missing episodes recorded in Harbour
+timeline-none = None recorded in Harbour.
+timeline-count = { $count ->
+    [one] 1 missing episode recorded in Harbour
+   *[other] { $count } missing episodes recorded in Harbour
+}
+timeline-now = now
+timeline-when = Last seen
+timeline-how-long = Missing for
+timeline-where-found = Where found
+timeline-still-missing = Still missing
+
+## Agreed checks and the call script (domain.md §2.4–2.5)
+
+checks-title = Checks agreed in the plan
+checks-none = No checks are agreed in this child's profile. Add them under "Agreed steps before reporting". Do not delay calling the police to search.
+checks-done-now = Done
+checks-done-label = Mark done now: { $check }
+checks-done-at = Done at { $time }
+script-title = What the police will ask
+script-intro = Tell the call handler you have a Philomena Protocol profile for { $name }. Read the answers below.
+script-not-recorded = Not recorded yet
+script-q-last-seen = Where, when and by whom were they last seen?
+script-q-description = What do they look like, and what were they wearing?
+script-q-photo = Do you have a recent photo?
+script-q-enquiries = What has been done to find them so far?
+script-q-character = Is this out of character?
+script-q-previous = Have they gone missing before? What happened then?
+script-q-going = Where might they be going?
+script-q-phone = What is their mobile number? Do they have it with them?
+script-q-people = Who are their family, friends and associates?
+script-q-online = Which online accounts do they use?
+script-q-medication = Do they need medication? Do they have it with them?
+script-q-risk = Is there anything that makes them more at risk?
+script-seen-by = seen by { $who }
+script-with = with { $who }
+script-photo-yes = Yes, in Harbour and on the grab sheet.
+script-photo-none = No photo in Harbour.
+script-photo-no-date = Yes, but when it was taken is not recorded.
+script-photo-old = Yes, but it was taken on { $date }, more than 3 months ago.
+script-previous-count = { $count ->
+    [one] 1 earlier episode recorded in Harbour
+   *[other] { $count } earlier episodes recorded in Harbour
+}
+script-took-phone = They took their phone.
+script-medication-with-them = they took it with them
+script-medication-not-taken = not recorded as taken with them

@@ -192,6 +192,62 @@ fn profile_blocks(l: &Localizer, p: &ProfileView) -> Vec<SheetSection> {
         .collect()
 }
 
+/// Part 2 (what is known about this episode) as one block: clothing and what they took each
+/// on one line.
+fn part2_block(l: &Localizer, values: &harbour_core::profile::Values) -> SheetSection {
+    let text = |k: &str| {
+        values
+            .get(k)
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let label = |k: &str| plain(l.tr(&label_id(k)));
+    let mut entries = Vec::new();
+    for key in [
+        "where_last_seen",
+        "seen_by",
+        "with_whom",
+        "direction",
+        "may_be_going",
+    ] {
+        if let Some(v) = text(key) {
+            entries.push((label(key), v));
+        }
+    }
+    let keys = |prefix: &'static str| {
+        harbour_core::workflow::PART2
+            .iter()
+            .filter(move |f| f.key.starts_with(prefix))
+            .map(|f| f.key)
+    };
+    let clothing: Vec<String> = keys("clothing_")
+        .filter_map(|k| text(k).map(|v| format!("{}: {v}", label(k))))
+        .collect();
+    if !clothing.is_empty() {
+        entries.push((plain(l.tr("part2-clothing")), clothing.join("; ")));
+    }
+    let took: Vec<String> = keys("took_")
+        .filter_map(|k| match values.get(k) {
+            Some(serde_json::Value::Bool(true)) => Some(label(k)),
+            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    if !took.is_empty() {
+        entries.push((plain(l.tr("part2-took")), took.join(", ")));
+    }
+    for key in ["mood", "trigger"] {
+        if let Some(v) = text(key) {
+            entries.push((label(key), v));
+        }
+    }
+    SheetSection {
+        title: plain(l.tr("part2-title")),
+        entries,
+    }
+}
+
 /// The sheet's content for `child` now (with its open episode, if any).
 pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
     let l = Localizer::new(harbour_i18n::SOURCE_TAG);
@@ -254,6 +310,9 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
                 .grade
                 .map(|g| plain(l.tr(g.message_id())))
                 .unwrap_or_default();
+        }
+        if let Some((values, _)) = &view.summary.details {
+            sheet.sections.insert(0, part2_block(&l, values));
         }
         sheet.updates = view
             .events
@@ -386,5 +445,40 @@ mod tests {
         assert!(!everything.contains("HO-123"));
         // And it still makes one page.
         assert!(grab_sheet_pdf(&sheet).unwrap().starts_with(b"%PDF"));
+
+        // Once missing, Part 2 comes first: clothing and what they took on one line each.
+        let ep = store.report_missing(child.id).unwrap().episode;
+        let values = serde_json::from_value(json!({
+            "where_last_seen": "Sample Road bus stop",
+            "clothing_upper": "Red hoodie", "clothing_footwear": "White trainers",
+            "took_phone": true, "took_cash": true, "took_other": "A blue rucksack",
+        }))
+        .unwrap();
+        store
+            .record_event(
+                ep.id,
+                &harbour_core::workflow::EpisodeEvent::Details { values },
+            )
+            .unwrap();
+        let (sheet, _) = gather(&store, child.id).unwrap();
+        let first = &sheet.sections[0];
+        assert_eq!(first.title, "What is known about this episode");
+        assert_eq!(
+            first.entries,
+            [
+                (
+                    "Where they were last seen".into(),
+                    "Sample Road bus stop".into()
+                ),
+                (
+                    "What they were wearing".into(),
+                    "Top: Red hoodie; Shoes: White trainers".into()
+                ),
+                (
+                    "What they took with them".into(),
+                    "Phone, Cash, A blue rucksack".into()
+                ),
+            ]
+        );
     }
 }

@@ -73,21 +73,21 @@ pub struct FieldDef {
     pub sensitive: bool,
 }
 
-const fn line(key: &'static str) -> FieldDef {
+pub(crate) const fn line(key: &'static str) -> FieldDef {
     FieldDef {
         key,
         kind: Kind::Line,
         sensitive: false,
     }
 }
-const fn lines(key: &'static str) -> FieldDef {
+pub(crate) const fn lines(key: &'static str) -> FieldDef {
     FieldDef {
         key,
         kind: Kind::Lines,
         sensitive: false,
     }
 }
-const fn flag(key: &'static str) -> FieldDef {
+pub(crate) const fn flag(key: &'static str) -> FieldDef {
     FieldDef {
         key,
         kind: Kind::Flag,
@@ -326,6 +326,15 @@ pub fn validate(
     values: &Values,
     today: NaiveDate,
 ) -> Result<Values, Vec<ProfileProblem>> {
+    validate_fields(section.fields(), values, today)
+}
+
+/// The same checks for any list of fields (the profile's sections, an episode's details).
+pub fn validate_fields(
+    defs: &[FieldDef],
+    values: &Values,
+    today: NaiveDate,
+) -> Result<Values, Vec<ProfileProblem>> {
     let mut out = Values::new();
     let mut problems = Vec::new();
     for (key, value) in values {
@@ -333,7 +342,7 @@ pub fn validate(
             key: key.clone(),
             problem: p,
         };
-        let Some(def) = section.field(key) else {
+        let Some(def) = defs.iter().find(|f| f.key == key) else {
             problems.push(problem(FieldProblem::Unreadable));
             continue;
         };
@@ -510,6 +519,26 @@ pub struct ProfileView {
     /// Every section, in form order, filled in or not.
     pub sections: Vec<SectionView>,
     pub photo_warning: Option<PhotoWarning>,
+    /// Every missing episode recorded in Harbour, oldest first.
+    #[serde(default)]
+    pub history: Vec<EpisodeBrief>,
+}
+
+/// One missing episode as the history shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EpisodeBrief {
+    pub last_seen_at: DateTime<Utc>,
+    /// When they were found or came back; `None` while still missing.
+    pub found_at: Option<DateTime<Utc>>,
+    pub where_found: String,
+    pub closed: bool,
+}
+
+impl EpisodeBrief {
+    /// How long the child was missing (until now, if still missing).
+    pub fn duration(&self, now: DateTime<Utc>) -> Duration {
+        self.found_at.unwrap_or(now) - self.last_seen_at
+    }
 }
 
 impl ProfileView {

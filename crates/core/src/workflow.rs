@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::child::{Field, FieldError, FieldProblem};
 use crate::episode::{MissingEpisode, LAST_SEEN_SLACK_MINUTES};
 use crate::ids::{EventId, UserId};
+use crate::profile::{flag, line, lines, FieldDef, Values};
 
 /// The independent return interview is to be done within this many hours of the return.
 pub const RETURN_INTERVIEW_HOURS: i64 = 72;
@@ -121,6 +122,11 @@ pub enum EpisodeEvent {
     ReturnInterview { outcome: InterviewOutcome },
     /// The episode is over.
     Closed,
+    /// Part 2 as now known (the whole form each time: the latest is what stands, earlier ones
+    /// stay in the record).
+    Details { values: Values },
+    /// One of the checks agreed in the child's plan was made ("rang their mobile").
+    CheckDone { check: String },
 }
 
 impl EpisodeEvent {
@@ -132,9 +138,40 @@ impl EpisodeEvent {
             EpisodeEvent::Found { .. } => "found",
             EpisodeEvent::ReturnInterview { .. } => "return_interview",
             EpisodeEvent::Closed => "closed",
+            EpisodeEvent::Details { .. } => "details",
+            EpisodeEvent::CheckDone { .. } => "check_done",
         }
     }
 }
+
+/// Part 2 of the Philomena form (domain.md §1.1): what is known about this episode, filled in
+/// as it becomes known. Labels are the Fluent messages `pf-<key>`, like the profile's.
+pub const PART2: &[FieldDef] = &[
+    line("where_last_seen"),
+    line("seen_by"),
+    lines("with_whom"),
+    line("direction"),
+    line("may_be_going"),
+    line("clothing_head"),
+    line("clothing_upper"),
+    line("clothing_lower"),
+    line("clothing_footwear"),
+    line("clothing_outerwear"),
+    line("clothing_jewellery"),
+    line("clothing_bags"),
+    flag("took_phone"),
+    flag("took_cash"),
+    flag("took_bank_card"),
+    flag("took_id"),
+    flag("took_medication"),
+    flag("took_charger"),
+    flag("took_clothes"),
+    line("took_other"),
+    lines("mood"),
+    lines("trigger"),
+    flag("out_of_character"),
+    lines("steps_taken"),
+];
 
 /// An event as recorded: when it was recorded, by whom.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -173,6 +210,12 @@ pub struct EpisodeSummary {
     pub found: Option<FoundRecord>,
     pub interview: Option<InterviewStatus>,
     pub closed_at: Option<DateTime<Utc>>,
+    /// The latest Part 2 details, and when they were recorded.
+    #[serde(default)]
+    pub details: Option<(Values, DateTime<Utc>)>,
+    /// Each agreed check made, with the time it was ticked (first time).
+    #[serde(default)]
+    pub checks: Vec<(String, DateTime<Utc>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -246,6 +289,12 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                 });
             }
             EpisodeEvent::ReturnInterview { outcome: o } => outcome = Some(*o),
+            EpisodeEvent::Details { values } => s.details = Some((values.clone(), e.at)),
+            EpisodeEvent::CheckDone { check } => {
+                if !s.checks.iter().any(|(c, _)| c == check) {
+                    s.checks.push((check.clone(), e.at));
+                }
+            }
             EpisodeEvent::Closed => {
                 s.closed_at.get_or_insert(e.at);
             }
@@ -280,6 +329,15 @@ fn text(
         errors.push(FieldError::new(field, FieldProblem::TooLong));
     }
     v.to_owned()
+}
+
+/// Checks the Part 2 form field by field (every problem at once, named by key); text trimmed,
+/// blanks cleared.
+pub fn validate_details(
+    values: &Values,
+    now: DateTime<Utc>,
+) -> Result<Values, Vec<crate::profile::ProfileProblem>> {
+    crate::profile::validate_fields(PART2, values, now.date_naive())
 }
 
 /// Checks an event against the episode as it stands: every problem at once, or the event with
@@ -376,6 +434,19 @@ pub fn validate(
             }
             EpisodeEvent::Closed
         }
+        // The form's fields are checked by `validate_details`, which names them by key.
+        EpisodeEvent::Details { values } => EpisodeEvent::Details {
+            values: values.clone(),
+        },
+        EpisodeEvent::CheckDone { check } => EpisodeEvent::CheckDone {
+            check: text(
+                check,
+                Field::UpdateText,
+                MAX_SHORT_TEXT_CHARS,
+                true,
+                &mut errors,
+            ),
+        },
     };
     if errors.is_empty() {
         Ok(checked)
@@ -615,5 +686,76 @@ mod tests {
             serde_json::to_string(&e).unwrap(),
             r#"{"id":"01936b6e-7c00-7000-8000-000000000001","at":"2026-11-25T03:00:00Z","by":"01936b6e-7c00-7000-8000-0000000000aa","type":"police_reported","reference":"MP/123","officer":"","grade":"no_apparent_risk"}"#
         );
+    }
+
+    #[test]
+    fn the_latest_details_stand_and_each_check_keeps_its_first_time() {
+        use serde_json::json;
+        let first: Values = [("where_last_seen".to_owned(), json!("Bus stop"))]
+            .into_iter()
+            .collect();
+        let second: Values = [
+            (
+                "where_last_seen".to_owned(),
+                json!("Bus stop on Sample Road"),
+            ),
+            ("took_phone".to_owned(), json!(true)),
+        ]
+        .into_iter()
+        .collect();
+        let events = [
+            record(1, t(2), EpisodeEvent::Details { values: first }),
+            record(
+                2,
+                t(3),
+                EpisodeEvent::CheckDone {
+                    check: "Rang his mobile".into(),
+                },
+            ),
+            record(
+                3,
+                t(4),
+                EpisodeEvent::Details {
+                    values: second.clone(),
+                },
+            ),
+            record(
+                4,
+                t(5),
+                EpisodeEvent::CheckDone {
+                    check: "Rang his mobile".into(),
+                },
+            ),
+        ];
+        let s = summarise(&events, t(6));
+        assert_eq!(s.details, Some((second, t(4))));
+        assert_eq!(s.checks, [("Rang his mobile".to_owned(), t(3))]);
+        // The form is checked by key, like the profile's.
+        let bad: Values = [
+            ("took_phone".to_owned(), json!("yes")),
+            ("mood".to_owned(), json!("  upset after a phone call  ")),
+        ]
+        .into_iter()
+        .collect();
+        let problems = validate_details(&bad, t(6)).unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].key, "took_phone");
+        let ok = validate_details(
+            &[("mood".to_owned(), json!(" upset "))]
+                .into_iter()
+                .collect(),
+            t(6),
+        )
+        .unwrap();
+        assert_eq!(ok["mood"], json!("upset"));
+        // A check with no words is refused.
+        let err = validate(
+            &EpisodeEvent::CheckDone { check: "  ".into() },
+            &episode(),
+            &EpisodeSummary::default(),
+            t(6),
+        )
+        .unwrap_err();
+        assert_eq!(err[0].problem, FieldProblem::Required);
     }
 }

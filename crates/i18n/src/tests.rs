@@ -149,6 +149,13 @@ fn every_message_the_core_asks_for_exists() {
             );
         }
     }
+    for f in harbour_core::workflow::PART2 {
+        assert!(
+            en.has_message(&label_id(f.key)),
+            "{} missing",
+            label_id(f.key)
+        );
+    }
     for p in FieldProblem::ALL {
         let problem = ProfileProblem {
             key: "gp".into(),

@@ -3,7 +3,7 @@
 
 use harbour_core::api::EpisodeView;
 use harbour_core::ops::OpBody;
-use harbour_core::workflow::{summarise, validate, EpisodeEvent, EventRecord};
+use harbour_core::workflow::{summarise, validate, validate_details, EpisodeEvent, EventRecord};
 use harbour_core::{Action, EpisodeId, EventId};
 use uuid::Uuid;
 
@@ -69,8 +69,14 @@ impl Store {
         self.require(Action::RecordMissing)?;
         let view = self.episode_view(episode)?;
         let now = self.now();
+        let event = match event {
+            EpisodeEvent::Details { values } => EpisodeEvent::Details {
+                values: validate_details(values, now).map_err(StoreError::InvalidProfile)?,
+            },
+            other => other.clone(),
+        };
         let event =
-            validate(event, &view.episode, &view.summary, now).map_err(StoreError::Invalid)?;
+            validate(&event, &view.episode, &view.summary, now).map_err(StoreError::Invalid)?;
         let record = EventRecord {
             id: EventId::from_uuid(Uuid::now_v7()),
             at: now,
@@ -99,8 +105,14 @@ mod tests {
         }
     }
 
-    #[test]
-    fn an_episode_from_report_to_close_survives_a_restart_and_a_rebuild() {
+    /// A store on disk at 02:00 with Ruth reported missing.
+    fn reported() -> (
+        tempfile::TempDir,
+        Arc<FixedClock>,
+        crate::Store,
+        harbour_core::Child,
+        harbour_core::MissingEpisode,
+    ) {
         let dir = tempfile::tempdir().unwrap();
         let clock = Arc::new(FixedClock::at(
             Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
@@ -108,6 +120,12 @@ mod tests {
         let mut store = testing::create(dir.path(), clock.clone());
         let ruth = store.add_child(&child(), None).unwrap();
         let ep = store.report_missing(ruth.id).unwrap().episode;
+        (dir, clock, store, ruth, ep)
+    }
+
+    #[test]
+    fn an_episode_from_report_to_close_survives_a_restart_and_a_rebuild() {
+        let (dir, clock, mut store, ruth, ep) = reported();
 
         clock.advance(Duration::minutes(4));
         let police = EpisodeEvent::PoliceReported {
@@ -177,5 +195,45 @@ mod tests {
         let next = store.report_missing(ruth.id).unwrap();
         assert!(!next.already_open);
         assert_ne!(next.episode.id, ep.id);
+    }
+
+    #[test]
+    fn part_two_details_are_checked_by_key_and_the_latest_stand() {
+        use serde_json::json;
+        let (_dir, clock, mut store, _ruth, ep) = reported();
+        let details = |v: serde_json::Value| EpisodeEvent::Details {
+            values: serde_json::from_value(v).unwrap(),
+        };
+        let before = store.ops().unwrap().len();
+        let err = store
+            .record_event(
+                ep.id,
+                &details(json!({"took_cash": "some", "mood": "calm"})),
+            )
+            .unwrap_err();
+        let crate::StoreError::InvalidProfile(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems[0].key, "took_cash");
+        assert_eq!(store.ops().unwrap().len(), before, "nothing written");
+
+        let view = store
+            .record_event(
+                ep.id,
+                &details(json!({"clothing_upper": "  Red hoodie ", "took_phone": true})),
+            )
+            .unwrap();
+        let (values, at) = view.summary.details.clone().unwrap();
+        assert_eq!(values["clothing_upper"], json!("Red hoodie"));
+        assert_eq!(at, clock.now());
+        let view = store
+            .record_event(
+                ep.id,
+                &EpisodeEvent::CheckDone {
+                    check: "Rang her mobile".into(),
+                },
+            )
+            .unwrap();
+        assert_eq!(view.summary.checks.len(), 1);
     }
 }

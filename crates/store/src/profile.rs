@@ -5,8 +5,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use harbour_core::api::EpisodeView;
 use harbour_core::ops::OpBody;
 use harbour_core::profile::{
-    self, photo_warning, review_due, ProfileView, Review, ReviewContext, Section, SectionInput,
-    SectionView, Values,
+    self, photo_warning, review_due, EpisodeBrief, ProfileView, Review, ReviewContext, Section,
+    SectionInput, SectionView, Values,
 };
 use harbour_core::{Action, ChildId, EpisodeId, UserId};
 use rusqlite::params;
@@ -72,8 +72,8 @@ impl Store {
         let regs = self.profile_registers(child.id)?;
         let names: BTreeMap<UserId, String> =
             self.user_names()?.into_iter().collect::<BTreeMap<_, _>>();
-        let last_return = self
-            .child_episodes(child.id)?
+        let episodes = self.child_episodes(child.id)?;
+        let last_return = episodes
             .iter()
             .filter_map(|e| {
                 e.summary
@@ -83,6 +83,20 @@ impl Store {
                     .or(e.episode.closed_at)
             })
             .max();
+        let history = episodes
+            .iter()
+            .map(|e| EpisodeBrief {
+                last_seen_at: e.episode.last_seen_at,
+                found_at: e.summary.found.as_ref().map(|f| f.found_at),
+                where_found: e
+                    .summary
+                    .found
+                    .as_ref()
+                    .map(|f| f.where_found.clone())
+                    .unwrap_or_default(),
+                closed: e.episode.closed_at.is_some(),
+            })
+            .collect();
         let key_change = regs
             .get(profile::KEY_CHANGE_REGISTER)
             .map(|v| serde_json::from_value::<StoredKeyChange>(v.clone()))
@@ -132,6 +146,7 @@ impl Store {
             child,
             sections,
             photo_warning,
+            history,
         })
     }
 
@@ -347,6 +362,12 @@ mod tests {
         );
         assert_eq!(view.due_count(), Section::ALL.len());
         assert_eq!(store.child_episodes(child.id).unwrap().len(), 1);
+        let brief = &view.history[0];
+        assert_eq!(
+            (brief.found_at, brief.where_found.as_str(), brief.closed),
+            (Some(clock.now()), "Station", false)
+        );
+        assert_eq!(brief.duration(clock.now()), Duration::hours(3));
 
         // The profile survives a restart and a rebuild from the log.
         drop(store);

@@ -111,14 +111,17 @@ pub(crate) fn sample_profiles() -> Vec<Vec<harbour_core::profile::SectionInput>>
                 Section::Phones,
                 json!({"mobile_numbers": "07700 900234", "accounts": "WhatsApp on the same number"}),
             ),
+        ],
+        vec![
+            section(
+                Section::Education,
+                json!({"school": "Sample Academy", "activities": "Swimming club on Tuesdays"}),
+            ),
             section(
                 Section::Instructions,
-                json!({"reasonable_steps": "Ring his mobile\nRing the mosque on Sample Street\nCheck the park behind the college"}),
+                json!({"reasonable_steps": "Ring Jamie's mobile\nRing Jamie's aunt\nCheck the swimming pool and the park next to it",
+                       "call_999_when": "At once if Jamie has not taken the inhaler, or is with an adult we do not know."}),
             ),
         ],
-        vec![section(
-            Section::Education,
-            json!({"school": "Sample Academy", "activities": "Swimming club on Tuesdays"}),
-        )],
     ]
 }

@@ -202,3 +202,14 @@ pub fn repo_file(rel: &str) -> PathBuf {
         .join("../..")
         .join(rel)
 }
+
+/// Scrolls `css` to the top of the window, for a screenshot of that part of a long screen.
+pub async fn scroll_to(c: &Client, css: &str) {
+    wait_css(c, css).await;
+    c.execute(
+        "document.querySelector(arguments[0]).scrollIntoView({ block: 'start' });",
+        vec![json!(css)],
+    )
+    .await
+    .unwrap();
+}

@@ -265,6 +265,29 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     .await;
     click(&c, "#update-save").await;
     assert!(text_of(&c, "#update-log").await.contains("coach station"));
+    // Part 2: what she wore and took; the call script reads it back, the sheet prints it.
+    // A trafficked child's screen offers no search-first checks.
+    assert!(c.find(Locator::Css("#checks")).await.is_err());
+    assert!(
+        text_of(&c, "#call-script [data-question='script-q-description']")
+            .await
+            .contains("Not recorded yet")
+    );
+    type_into(&c, "#pf-where_last_seen", "Sample Road bus stop").await;
+    type_into(&c, "#pf-clothing_upper", "Red hoodie").await;
+    click(&c, "#pf-took_phone").await;
+    click(&c, "#part2-save").await;
+    wait_css(&c, "#part2-saved").await;
+    assert!(
+        text_of(&c, "#call-script [data-question='script-q-description']")
+            .await
+            .contains("Red hoodie")
+    );
+    assert!(text_of(&c, "#call-script [data-question='script-q-phone']")
+        .await
+        .contains("took their phone"));
+    scroll_to(&c, "#call-script").await;
+    println!("{}", screenshot(&c, "call-script").await.display());
     // The grab sheet for the police: one A4 page, saved as a PDF where the screen says.
     click(&c, "#save-sheet").await;
     let saved = text_of(&c, "#sheet-result").await;
@@ -289,6 +312,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         text.contains("Test Ruta") && text.contains("MP/2026/0042"),
         "{text}"
     );
+    assert!(text.contains("Red hoodie"), "{text}");
     if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
         let _ = std::fs::copy(
             &sheets[0],
@@ -410,6 +434,26 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");
+    // A child with agreed checks: each is ticked with its time.
+    click(&c, "#back-home").await;
+    let jamie = card(&c, "Jamie Sample").await;
+    click(&c, &format!("{jamie} button.child-missing")).await;
+    wait_css(&c, "#standard-intro").await;
+    let first = "#checks li[data-check=\"Ring Jamie's mobile\"]";
+    click(&c, &format!("{first} button")).await;
+    assert!(text_of(&c, &format!("{first} .told"))
+        .await
+        .contains("Done at"));
+    assert_eq!(
+        c.find_all(Locator::Css("#checks li button"))
+            .await
+            .unwrap()
+            .len(),
+        2,
+        "the other two checks are still to do"
+    );
+    scroll_to(&c, "#checks").await;
+    println!("{}", screenshot(&c, "steps-agreed-checks").await.display());
     // The Lock button drops everything the screen held.
     click(&c, "#lock-button").await;
     wait_css(&c, "#unlock-form").await;

@@ -2,13 +2,15 @@
 //! is due, each editable on its own. Saving a section counts as checking it; "Checked, still
 //! right" records a check without changes.
 
+use chrono::{DateTime, Utc};
 use harbour_core::api::ApiError;
 use harbour_core::child::age_on;
+use harbour_core::profile::EpisodeBrief;
 use harbour_core::profile::{
-    self, Kind, PhotoWarning, ProfileOpened, ProfileView, ReviewDue, Section, SectionInput,
-    SectionView, Values,
+    self, FieldDef, Kind, PhotoWarning, ProfileOpened, ProfileProblem, ProfileView, ReviewDue,
+    Section, SectionInput, SectionView, Values,
 };
-use harbour_core::ChildId;
+use harbour_core::{ChildId, Elapsed};
 use harbour_i18n::Arg;
 use serde::Serialize;
 use serde_json::Value;
@@ -16,6 +18,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::home::elapsed_text;
 use super::home::{flags, names};
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
@@ -162,10 +165,75 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                 </ul>
             </nav>
             { for p.sections.iter().map(|s| html! {
-                <SectionCard key={s.section.id()} child_id={p.child.id} child_name={d.name_latin.clone()}
-                    view={s.clone()} on_updated={props.on_updated.clone()} />
+                <>
+                    <SectionCard key={s.section.id()} child_id={p.child.id} child_name={d.name_latin.clone()}
+                        view={s.clone()} on_updated={props.on_updated.clone()} />
+                    if s.section == Section::History {
+                        { timeline(&i18n, &p.history, time::now()) }
+                    }
+                </>
             }) }
         </section>
+    }
+}
+
+/// Every episode on one line of time, each as long as the child was away, then a list: when,
+/// for how long, where found. Patterns (every Friday, always the coach station, longer each
+/// time) show at a glance.
+pub fn timeline(i18n: &I18n, history: &[EpisodeBrief], now: DateTime<Utc>) -> Html {
+    if history.is_empty() {
+        return html! {
+            <div class="timeline" id="episode-timeline">
+                <h3>{ i18n.tr("timeline-title") }</h3>
+                <p class="empty-section">{ i18n.tr("timeline-none") }</p>
+            </div>
+        };
+    }
+    let start = history[0].last_seen_at.min(now - chrono::Duration::days(1));
+    let span = (now - start).num_seconds().max(1) as f64;
+    let x =
+        |t: DateTime<Utc>| ((t - start).num_seconds() as f64 / span * 1000.0).clamp(0.0, 1000.0);
+    let bars = history.iter().map(|e| {
+        let x0 = x(e.last_seen_at);
+        let width = (x(e.found_at.unwrap_or(now)) - x0).max(4.0);
+        let class = if e.found_at.is_none() { "bar open" } else { "bar" };
+        html! { <rect class={class} x={format!("{x0:.1}")} y="14" width={format!("{width:.1}")} height="22" /> }
+    });
+    let rows = history.iter().rev().map(|e| {
+        let duration = elapsed_text(
+            i18n,
+            Elapsed::between(e.last_seen_at, e.found_at.unwrap_or(now)),
+        );
+        html! {
+            <tr>
+                <td>{ time::format_local(e.last_seen_at) }</td>
+                <td>{ duration }</td>
+                <td><bdi>{ if e.found_at.is_none() { i18n.tr("timeline-still-missing") } else { e.where_found.clone() } }</bdi></td>
+            </tr>
+        }
+    });
+    html! {
+        <div class="timeline" id="episode-timeline">
+            <h3>{ i18n.tr_with("timeline-count", &[("count", (history.len() as i64).into())]) }</h3>
+            <svg viewBox="0 0 1000 50" preserveAspectRatio="none" role="img"
+                aria-label={i18n.tr_with("timeline-count", &[("count", (history.len() as i64).into())])}>
+                <line x1="0" y1="25" x2="1000" y2="25" class="axis" />
+                { for bars }
+            </svg>
+            // The picture runs left to right in every language; its labels follow it.
+            <p class="timeline-ends" dir="ltr">
+                <span>{ start.format("%d/%m/%Y").to_string() }</span>
+                <span>{ i18n.tr("timeline-now") }</span>
+            </p>
+            <table>
+                <thead><tr>
+                    <th>{ i18n.tr("timeline-when") }</th>
+                    <th>{ i18n.tr("timeline-how-long") }</th>
+                    <th>{ i18n.tr("timeline-where-found") }</th>
+                </tr></thead>
+                <tbody>{ for rows }</tbody>
+            </table>
+        </div>
     }
 }
 
@@ -223,6 +291,95 @@ fn form_values(view: &SectionView) -> Values {
                 _ => Value::String(view.text(f.key).unwrap_or_default().to_owned()),
             };
             (f.key.to_owned(), v)
+        })
+        .collect()
+}
+
+/// The inputs for `defs`: a text box, a several-line box, a date or a tick box each, labelled
+/// from Fluent, with each field's problem under it. Edits arrive as `(key, value)`.
+pub fn field_inputs(
+    i18n: &I18n,
+    defs: &'static [FieldDef],
+    values: &Values,
+    problems: &[ProfileProblem],
+    on_change: &Callback<(&'static str, Value)>,
+) -> Html {
+    defs.iter()
+        .map(|f| {
+            let key = f.key;
+            let input_id = format!("pf-{key}");
+            let error_id = format!("pf-{key}-error");
+            let problem = problems
+                .iter()
+                .find(|p| p.key == key)
+                .map(ProfileProblem::message_id);
+            let set = {
+                let on_change = on_change.clone();
+                move |v: Value| on_change.emit((key, v))
+            };
+            let label = i18n.tr(&profile::label_id(key));
+            let text = values
+                .get(key)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_owned();
+            let described = problem.map(|_| error_id.clone());
+            let control = match f.kind {
+                Kind::Flag => {
+                    let checked = values.get(key).and_then(Value::as_bool).unwrap_or(false);
+                    let onchange = Callback::from(move |e: Event| {
+                        set(Value::Bool(
+                            e.target_unchecked_into::<HtmlInputElement>().checked(),
+                        ))
+                    });
+                    html! {
+                        <label class="check" for={input_id.clone()}>
+                            <input type="checkbox" id={input_id.clone()} {checked} {onchange} />
+                            { label }
+                        </label>
+                    }
+                }
+                Kind::Lines => {
+                    let oninput = Callback::from(move |e: InputEvent| {
+                        set(Value::String(
+                            e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+                        ))
+                    });
+                    html! {
+                        <>
+                            <label for={input_id.clone()}>{ label }</label>
+                            <textarea id={input_id.clone()} rows="3" value={text}
+                                aria-describedby={described} {oninput} />
+                        </>
+                    }
+                }
+                Kind::Line | Kind::Date => {
+                    let kind = if f.kind == Kind::Date { "date" } else { "text" };
+                    let oninput = Callback::from(move |e: InputEvent| {
+                        set(Value::String(
+                            e.target_unchecked_into::<HtmlInputElement>().value(),
+                        ))
+                    });
+                    html! {
+                        <>
+                            <label for={input_id.clone()}>{ label }</label>
+                            <input type={kind} id={input_id.clone()} value={text}
+                                aria-describedby={described} {oninput} />
+                        </>
+                    }
+                }
+            };
+            html! {
+                <div class="field" data-key={key}>
+                    { control }
+                    if f.sensitive {
+                        <p class="hint">{ i18n.tr("profile-sensitive") }</p>
+                    }
+                    if let Some(m) = problem {
+                        <p class="field-error" id={error_id} role="alert">{ i18n.tr(m) }</p>
+                    }
+                </div>
+            }
         })
         .collect()
 }
@@ -316,92 +473,23 @@ pub fn section_card(props: &SectionCardProps) -> Html {
 
     let body = match &*editing {
         Some(values) => {
-            let fields = section.fields().iter().map(|f| {
-                let key = f.key;
-                let input_id = format!("pf-{key}");
-                let error_id = format!("pf-{key}-error");
-                let problem = (*error).as_ref().and_then(|e| {
-                    e.profile_fields
-                        .iter()
-                        .find(|p| p.key == key)
-                        .map(|p| p.message_id())
-                });
-                let set = {
-                    let editing = editing.clone();
-                    move |v: Value| {
-                        if let Some(mut next) = (*editing).clone() {
-                            next.insert(key.to_owned(), v);
-                            editing.set(Some(next));
-                        }
+            let on_change = {
+                let editing = editing.clone();
+                Callback::from(move |(key, v): (&'static str, Value)| {
+                    if let Some(mut next) = (*editing).clone() {
+                        next.insert(key.to_owned(), v);
+                        editing.set(Some(next));
                     }
-                };
-                let label = i18n.tr(&profile::label_id(key));
-                let text = values
-                    .get(key)
-                    .and_then(Value::as_str)
-                    .unwrap_or_default()
-                    .to_owned();
-                let described = problem.map(|_| error_id.clone());
-                let control = match f.kind {
-                    Kind::Flag => {
-                        let checked = values.get(key).and_then(Value::as_bool).unwrap_or(false);
-                        let onchange = Callback::from(move |e: Event| {
-                            set(Value::Bool(
-                                e.target_unchecked_into::<HtmlInputElement>().checked(),
-                            ))
-                        });
-                        html! {
-                            <label class="check" for={input_id.clone()}>
-                                <input type="checkbox" id={input_id.clone()} {checked} {onchange} />
-                                { label.clone() }
-                            </label>
-                        }
-                    }
-                    Kind::Lines => {
-                        let oninput = Callback::from(move |e: InputEvent| {
-                            set(Value::String(
-                                e.target_unchecked_into::<HtmlTextAreaElement>().value(),
-                            ))
-                        });
-                        html! {
-                            <>
-                                <label for={input_id.clone()}>{ label.clone() }</label>
-                                <textarea id={input_id.clone()} rows="3" value={text}
-                                    aria-describedby={described.clone()} {oninput} />
-                            </>
-                        }
-                    }
-                    Kind::Line | Kind::Date => {
-                        let kind = if f.kind == Kind::Date { "date" } else { "text" };
-                        let oninput = Callback::from(move |e: InputEvent| {
-                            set(Value::String(
-                                e.target_unchecked_into::<HtmlInputElement>().value(),
-                            ))
-                        });
-                        html! {
-                            <>
-                                <label for={input_id.clone()}>{ label.clone() }</label>
-                                <input type={kind} id={input_id.clone()} value={text}
-                                    aria-describedby={described.clone()} {oninput} />
-                            </>
-                        }
-                    }
-                };
-                html! {
-                    <div class="field" data-key={key}>
-                        { control }
-                        if f.sensitive {
-                            <p class="hint">{ i18n.tr("profile-sensitive") }</p>
-                        }
-                        if let Some(m) = problem {
-                            <p class="field-error" id={error_id} role="alert">{ i18n.tr(m) }</p>
-                        }
-                    </div>
-                }
-            });
+                })
+            };
+            let problems = (*error)
+                .as_ref()
+                .map(|e| e.profile_fields.clone())
+                .unwrap_or_default();
+            let fields = field_inputs(&i18n, section.fields(), values, &problems, &on_change);
             html! {
                 <form class="profile-form" id={format!("form-{id}")} onsubmit={on_save} novalidate=true>
-                    { for fields }
+                    { fields }
                     // Problems with a field are said next to it; anything else here.
                     if let Some(e) = (*error).as_ref().filter(|e| e.profile_fields.is_empty()) {
                         <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p>

@@ -16,17 +16,23 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::app::reload;
+use super::episode_details::{call_script, checks_part, DetailsForm};
 use super::fields::{self, field_error};
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
+use harbour_core::profile::ProfileView;
 
 #[derive(Properties, PartialEq)]
 pub struct RecordProps {
     pub episode_id: EpisodeId,
     pub child: ChildDetails,
     pub dispatcher: UseReducerDispatcher<AppState>,
+    /// The child's profile, once loaded: the agreed checks and the call script come from it.
+    pub profile: Option<ProfileView>,
+    /// 999 first: the agreed search-first checks are not offered.
+    pub escalated: bool,
 }
 
 #[derive(Serialize)]
@@ -394,11 +400,23 @@ pub fn episode_record(props: &RecordProps) -> Html {
         },
     };
 
+    let checks = (!props.escalated).then(|| checks_part(&i18n, props.profile.as_ref(), s, simple));
+    let script = props
+        .profile
+        .as_ref()
+        .map(|p| call_script(&i18n, p, &v.episode, s));
+    let on_details_saved = {
+        let view = view.clone();
+        Callback::from(move |v: EpisodeView| view.set(Some(v)))
+    };
     html! {
         <section class="episode-record" id="episode-record" aria-labelledby="record-heading">
             <h2 id="record-heading">{ i18n.tr("record-heading") }</h2>
             { general_error(&i18n, &error) }
+            { for checks }
+            { for script }
             { police_part }
+            <DetailsForm episode_id={id} saved={s.details.clone()} on_saved={on_details_saved} />
             { notify_part }
             { log_part }
             { return_part }

@@ -20,6 +20,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
+use harbour_core::profile::{ProfileOpened, ProfileView};
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
@@ -51,11 +52,40 @@ fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg) -> Html {
     }
 }
 
+/// What police ask first, from the profile: description, phone, critical medication.
+fn key_facts(i18n: &I18n, p: &ProfileView) -> Html {
+    const KEYS: [&str; 7] = [
+        "height",
+        "build",
+        "hair",
+        "marks",
+        "mobile_numbers",
+        "medication",
+        "allergies",
+    ];
+    let critical = p.flag("critical_medication");
+    html! {
+        <dl class="key-facts" id="key-facts">
+            { for KEYS.iter().filter_map(|k| p.text(k).map(|v| (*k, v.to_owned()))).map(|(k, v)| html! {
+                <div class={classes!("entry", (k == "medication" && critical).then_some("critical"))}>
+                    <dt>{ i18n.tr(&harbour_core::profile::label_id(k)) }</dt>
+                    <dd><bdi>{ v }</bdi>
+                        if k == "medication" && critical {
+                            <strong>{ " — " }{ i18n.tr("pf-critical-medication") }</strong>
+                        }
+                    </dd>
+                </div>
+            }) }
+        </dl>
+    }
+}
+
 #[function_component(Steps)]
 pub fn steps(props: &StepsProps) -> Html {
     let i18n = use_i18n();
     let heading = use_node_ref();
     let photo = use_state(|| None::<String>);
+    let profile = use_state(|| None::<ProfileView>);
     let last_seen_error = use_state(|| None::<FieldError>);
     let last_seen_saved = use_state(|| false);
     let last_seen_input = use_node_ref();
@@ -75,15 +105,16 @@ pub fn steps(props: &StepsProps) -> Html {
         });
     }
     {
-        let photo = photo.clone();
+        let (photo, profile) = (photo.clone(), profile.clone());
         let child_id = child.id;
-        // Opening the child's details is what the audit chain records as a view.
+        // Opening the child's profile is what the audit chain records as a view.
         use_effect_with(child_id, move |_| {
             spawn_local(async move {
-                if let Ok(url) =
-                    ipc::call::<_, Option<String>>("open_child", &ChildArgs { child_id }).await
+                if let Ok(opened) =
+                    ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id }).await
                 {
-                    photo.set(url);
+                    photo.set(opened.photo);
+                    profile.set(Some(opened.profile));
                 }
             });
         });
@@ -198,7 +229,8 @@ pub fn steps(props: &StepsProps) -> Html {
                     </ol>
                     <p class="hint">{ i18n.tr("steps-police-grade") }</p>
                     <EpisodeRecord episode_id={episode.id} child={d.clone()}
-                        dispatcher={props.dispatcher.clone()} />
+                        dispatcher={props.dispatcher.clone()} profile={(*profile).clone()}
+                        escalated={plan.escalated} />
                 </div>
                 <div class="steps-side">
                     <div class="child-summary">
@@ -215,6 +247,9 @@ pub fn steps(props: &StepsProps) -> Html {
                            { " · " }{ d.date_of_birth.format("%d/%m/%Y").to_string() }</p>
                         if !d.languages.is_empty() {
                             <p>{ i18n.tr_with("child-languages", &[("languages", d.languages.join(", ").into())]) }</p>
+                        }
+                        if let Some(p) = &*profile {
+                            { key_facts(&i18n, p) }
                         }
                     </div>
                     <SheetButtons child_id={props.entry.child.id} />

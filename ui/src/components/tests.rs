@@ -334,6 +334,20 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
                 photo_warning: Some(PhotoWarning::Old {
                     taken_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
                 }),
+                history: vec![
+                    harbour_core::profile::EpisodeBrief {
+                        last_seen_at: t0() - Duration::days(40),
+                        found_at: Some(t0() - Duration::days(40) + Duration::hours(26)),
+                        where_found: "Coach station".into(),
+                        closed: true,
+                    },
+                    harbour_core::profile::EpisodeBrief {
+                        last_seen_at: t0() - Duration::days(3),
+                        found_at: Some(t0() - Duration::days(3) + Duration::hours(5)),
+                        where_found: "Car wash on Sample Road".into(),
+                        closed: true,
+                    },
+                ],
             },
             photo: None,
         },
@@ -365,6 +379,101 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         "a flag left off is not listed"
     );
     assert!(html.contains("class=\"sensitive\""));
+    // The history: both episodes, newest first, with how long and where found.
+    assert!(html.contains("2 missing episodes recorded in Harbour"));
+    let newest = html.find("Car wash on Sample Road").unwrap();
+    let oldest = html.find("Coach station").unwrap();
+    assert!(newest < oldest, "newest first");
+    assert!(
+        html.contains("1 d 2 h 0 min") || html.contains("1 d 2 h"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"bar\"").count(),
+        2,
+        "one bar per episode"
+    );
     // A checked section offers no "still right"; the 13 due ones do.
     assert_eq!(html.matches("Checked, still right").count(), 13);
+}
+
+#[test]
+fn the_call_script_answers_from_the_profile_and_part_two() {
+    use super::episode_details::call_script_answers;
+    use harbour_core::profile::{EpisodeBrief, ProfileView, Section, SectionView};
+    use harbour_core::workflow::EpisodeSummary;
+    use serde_json::json;
+    let i18n = crate::i18n::I18n(std::rc::Rc::new(harbour_i18n::Localizer::new(
+        harbour_i18n::SOURCE_TAG,
+    )));
+    let e = entry(1, "Ruta Test", false, true, true);
+    let episode = e.open_episode.clone().unwrap();
+    let values = |v: serde_json::Value| serde_json::from_value(v).unwrap();
+    let section = |section, v| SectionView {
+        section,
+        values: values(v),
+        review: None,
+        due: None,
+    };
+    let profile = ProfileView {
+        child: e.child,
+        sections: vec![
+            section(
+                Section::Description,
+                json!({"height": "160 cm", "marks": "Scar on chin"}),
+            ),
+            section(
+                Section::Health,
+                json!({"medication": "Insulin", "critical_medication": true}),
+            ),
+            section(Section::Phones, json!({"mobile_numbers": "07700 900123"})),
+            section(Section::Risks, json!({"risk_cce": true})),
+        ],
+        photo_warning: None,
+        history: vec![EpisodeBrief {
+            last_seen_at: t0() - Duration::days(30),
+            found_at: Some(t0() - Duration::days(29)),
+            where_found: "Coach station".into(),
+            closed: true,
+        }],
+    };
+    let summary = EpisodeSummary {
+        details: Some((
+            values(
+                json!({"where_last_seen": "Sample Road bus stop", "seen_by": "Night staff",
+                          "clothing_upper": "Red hoodie", "took_phone": true,
+                          "out_of_character": true, "trigger": "A Home Office letter"}),
+            ),
+            t0(),
+        )),
+        checks: vec![("Rang her mobile".into(), t0())],
+        ..Default::default()
+    };
+    let answers: std::collections::BTreeMap<_, _> =
+        call_script_answers(&i18n, &profile, &episode, &summary)
+            .into_iter()
+            .map(|(q, a)| {
+                assert!(i18n.has_message(q), "{q}");
+                (q, a.map(|a| a.replace(['\u{2068}', '\u{2069}'], "")))
+            })
+            .collect();
+    assert_eq!(answers.len(), 12);
+    let a = |q: &str| answers[q].clone().unwrap_or_default();
+    assert!(a("script-q-last-seen")
+        .contains("25/11/2026 01:30; Sample Road bus stop; seen by Night staff"));
+    assert!(a("script-q-description").contains("Height: 160 cm"));
+    assert!(a("script-q-description").contains("Top: Red hoodie"));
+    assert!(a("script-q-enquiries").contains("Rang her mobile (25/11/2026 02:00)"));
+    assert_eq!(
+        a("script-q-previous"),
+        "1 earlier episode recorded in Harbour"
+    );
+    assert!(a("script-q-phone").contains("07700 900123; They took their phone."));
+    assert!(a("script-q-medication")
+        .contains("Insulin — Medication is critical if missed; not recorded as taken"));
+    assert!(a("script-q-risk").contains("Suspected trafficked"));
+    assert!(a("script-q-risk").contains("Criminal exploitation or county lines"));
+    assert!(a("script-q-risk").contains("A Home Office letter"));
+    assert_eq!(answers["script-q-online"], None, "gaps stay visible");
+    assert!(a("script-q-character").contains("out of character"));
 }
