@@ -520,3 +520,12 @@ script-previous-count = { $count ->
 script-took-phone = They took their phone.
 script-medication-with-them = they took it with them
 script-medication-not-taken = not recorded as taken with them
+
+## Once the child is back (domain.md §2.4 step 7)
+
+return-police-told = Tell the police { $name } is back, straight away.
+return-safe-and-well = Police safe and well check done.
+return-everyone-told = The social worker or EDT, and everyone told earlier, know { $name } is back.
+return-health-checked = Health and any injuries checked, calmly and without blame.
+return-strategy = Manager has considered a strategy meeting, and an NRM referral if trafficking is suspected.
+return-profile-due = Every part of { $name }'s profile is now due for a check: update it with what was learned.

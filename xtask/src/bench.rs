@@ -2,7 +2,8 @@
 //! benchmark (crates/print/benches/sheet.rs), then start-up time, from process start to the
 //! first interactive screen, for Harbour and for an empty Tauri + Yew window built the same way
 //! (the floor), each the median of several runs under a private Xvfb, printed beside the floor
-//! as a ratio.
+//! as a ratio; then "Child missing" → steps screen in the release app
+//! (tests/e2e/benches/missing.rs).
 //!
 //! "Interactive" is the moment the UI has rendered its first screen with data and reached Rust
 //! over IPC: both apps print a "first screen ready" line then, and exit at once because
@@ -81,8 +82,17 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
             ms(ours[i])
         );
     }
-    drop(xvfb);
     println!("\n{}", report(median(&mut floor), median(&mut ours), runs));
+
+    // "Child missing" → steps screen, in the release app driven through WebDriver.
+    let webdriver = setup::webkit_webdriver()?;
+    run(cargo()
+        .args(["bench", "-p", "harbour-e2e", "--bench", "missing"])
+        .env("DISPLAY", &display)
+        .env_remove("WAYLAND_DISPLAY")
+        .env("HARBOUR_APP", &harbour)
+        .env("WEBKIT_WEBDRIVER", &webdriver))?;
+    drop(xvfb);
     Ok(())
 }
 

@@ -85,6 +85,56 @@ impl Contact {
             Contact::Iro => "contact-iro",
         }
     }
+
+    /// The profile fields that hold who this is and how to reach them, shown beside the
+    /// contact on the notification list.
+    pub fn profile_keys(self) -> &'static [&'static str] {
+        match self {
+            Contact::SocialWorker => &["social_worker", "social_worker_phone"],
+            Contact::EmergencyDutyTeam => &["edt_phone"],
+            Contact::Guardian => &["guardian"],
+            Contact::Iro => &["iro"],
+            Contact::Parents => &["family"],
+            Contact::Manager | Contact::HostAuthority | Contact::FosteringAgency => &[],
+        }
+    }
+}
+
+/// What is done once the child is back (domain.md §2.4 step 7, §8 item 2.8), each ticked with
+/// its time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReturnStep {
+    /// Police told at once (they close their case only after a safe and well check).
+    PoliceTold,
+    /// Police did their safe and well check (prevention interview).
+    SafeAndWell,
+    /// The social worker or EDT, and everyone told earlier, told the child is back.
+    EveryoneTold,
+    /// Health and injuries checked, calmly and without blame.
+    HealthChecked,
+    /// The manager considered a strategy meeting or an NRM referral.
+    StrategyConsidered,
+}
+
+impl ReturnStep {
+    pub const ALL: [ReturnStep; 5] = [
+        ReturnStep::PoliceTold,
+        ReturnStep::SafeAndWell,
+        ReturnStep::EveryoneTold,
+        ReturnStep::HealthChecked,
+        ReturnStep::StrategyConsidered,
+    ];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ReturnStep::PoliceTold => "return-police-told",
+            ReturnStep::SafeAndWell => "return-safe-and-well",
+            ReturnStep::EveryoneTold => "return-everyone-told",
+            ReturnStep::HealthChecked => "return-health-checked",
+            ReturnStep::StrategyConsidered => "return-strategy",
+        }
+    }
 }
 
 /// How the return interview went.
@@ -127,6 +177,8 @@ pub enum EpisodeEvent {
     Details { values: Values },
     /// One of the checks agreed in the child's plan was made ("rang their mobile").
     CheckDone { check: String },
+    /// A step after the return was done.
+    ReturnStepDone { step: ReturnStep },
 }
 
 impl EpisodeEvent {
@@ -140,6 +192,7 @@ impl EpisodeEvent {
             EpisodeEvent::Closed => "closed",
             EpisodeEvent::Details { .. } => "details",
             EpisodeEvent::CheckDone { .. } => "check_done",
+            EpisodeEvent::ReturnStepDone { .. } => "return_step_done",
         }
     }
 }
@@ -216,6 +269,9 @@ pub struct EpisodeSummary {
     /// Each agreed check made, with the time it was ticked (first time).
     #[serde(default)]
     pub checks: Vec<(String, DateTime<Utc>)>,
+    /// Each step after the return done, with its time (first time).
+    #[serde(default)]
+    pub return_steps: Vec<(ReturnStep, DateTime<Utc>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -293,6 +349,11 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             EpisodeEvent::CheckDone { check } => {
                 if !s.checks.iter().any(|(c, _)| c == check) {
                     s.checks.push((check.clone(), e.at));
+                }
+            }
+            EpisodeEvent::ReturnStepDone { step } => {
+                if !s.return_steps.iter().any(|(x, _)| x == step) {
+                    s.return_steps.push((*step, e.at));
                 }
             }
             EpisodeEvent::Closed => {
@@ -438,6 +499,12 @@ pub fn validate(
         EpisodeEvent::Details { values } => EpisodeEvent::Details {
             values: values.clone(),
         },
+        EpisodeEvent::ReturnStepDone { step } => {
+            if summary.found.is_none() {
+                errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
+            }
+            EpisodeEvent::ReturnStepDone { step: *step }
+        }
         EpisodeEvent::CheckDone { check } => EpisodeEvent::CheckDone {
             check: text(
                 check,
@@ -757,5 +824,22 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err[0].problem, FieldProblem::Required);
+    }
+
+    #[test]
+    fn steps_after_the_return_need_the_child_back_and_keep_their_first_time() {
+        let step = EpisodeEvent::ReturnStepDone {
+            step: ReturnStep::SafeAndWell,
+        };
+        let err = validate(&step, &episode(), &EpisodeSummary::default(), t(3)).unwrap_err();
+        assert_eq!(err[0].problem, FieldProblem::NotBackYet);
+        let events = [
+            record(1, t(3), found(t(3))),
+            record(2, t(4), step.clone()),
+            record(3, t(5), step.clone()),
+        ];
+        let s = summarise(&events, t(6));
+        assert_eq!(s.return_steps, [(ReturnStep::SafeAndWell, t(4))]);
+        assert!(validate(&step, &episode(), &s, t(6)).is_ok());
     }
 }

@@ -131,6 +131,9 @@ fn every_message_the_core_asks_for_exists() {
     for grade in harbour_core::workflow::PoliceGrade::ALL {
         assert!(en.has_message(grade.message_id()), "{grade:?}");
     }
+    for step in harbour_core::workflow::ReturnStep::ALL {
+        assert!(en.has_message(step.message_id()), "{step:?}");
+    }
     for contact in harbour_core::workflow::Contact::ALL {
         assert!(en.has_message(contact.message_id()), "{contact:?}");
     }

@@ -31,6 +31,27 @@ pub(crate) fn sample_children() -> Vec<ChildInput> {
     ]
 }
 
+/// A placeholder "photo" for a sample child: a plain silhouette on a tinted background, so the
+/// demonstration shows where a real photo goes without showing anyone. PNG bytes.
+pub(crate) fn sample_photo(tint: [u8; 3]) -> Vec<u8> {
+    let (w, h) = (480u32, 600u32);
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let (x, y) = (x as f32, y as f32);
+        let head = (x - 240.0).powi(2) + (y - 220.0).powi(2) < 95.0f32.powi(2);
+        let shoulders =
+            y > 340.0 && ((x - 240.0) / 210.0).powi(2) + ((y - 600.0) / 250.0).powi(2) < 1.0;
+        if head || shoulders {
+            image::Rgb([92, 98, 110])
+        } else {
+            image::Rgb(tint)
+        }
+    });
+    let mut out = Vec::new();
+    // Encoding an in-memory RGB image as PNG cannot fail.
+    let _ = img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
+    out
+}
+
 /// Profile sections for the sample children, in the same order: enough to show a filled
 /// profile and grab sheet. Phone numbers are from Ofcom's range for drama (07700 900xxx);
 /// places and people are invented.

@@ -492,8 +492,28 @@ impl Store {
             return Ok(0);
         }
         let samples = sample_children();
-        for (s, sections) in samples.iter().zip(crate::samples::sample_profiles()) {
-            let child = self.add_child(s, None)?;
+        let today = self.now().date_naive().format("%Y-%m-%d").to_string();
+        let photos = [Some([200, 220, 235]), Some([225, 215, 195]), None];
+        for ((s, sections), tint) in samples
+            .iter()
+            .zip(crate::samples::sample_profiles())
+            .zip(photos)
+        {
+            let photo = tint.map(crate::samples::sample_photo);
+            let child = self.add_child(s, photo.as_deref())?;
+            if photo.is_some() {
+                let taken: harbour_core::profile::Values =
+                    [("photo_taken_on".to_owned(), serde_json::json!(today))]
+                        .into_iter()
+                        .collect();
+                self.save_profile(
+                    child.id,
+                    &harbour_core::profile::SectionInput {
+                        section: harbour_core::profile::Section::Photos,
+                        values: taken,
+                    },
+                )?;
+            }
             for section in &sections {
                 self.save_profile(child.id, section)?;
             }

@@ -326,6 +326,21 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     assert!(text_of(&c, "#found-recorded").await.contains("back at"));
     let due = text_of(&c, "#interview-status").await;
     assert!(due.contains("due by") && due.contains("72 hours"), "{due}");
+    // What follows the return, each ticked with its time.
+    click(&c, "li[data-return-step='return-police-told'] button").await;
+    assert!(
+        text_of(&c, "li[data-return-step='return-police-told'] .told")
+            .await
+            .contains("Done at")
+    );
+    assert_eq!(
+        c.find_all(Locator::Css("#return-steps li button"))
+            .await
+            .unwrap()
+            .len(),
+        4
+    );
+    scroll_to(&c, "#return").await;
     println!(
         "{}",
         screenshot(&c, "episode-found-interview-due")
@@ -385,16 +400,17 @@ async fn a_first_look_with_the_sample_children() {
     }
     wait_gone(&c, ".empty").await;
     println!("{}", screenshot(&c, "home-samples").await.display());
-    // The profile: filled-in sections with their check, the rest due, and the missing photo.
+    // The profile: filled-in sections with their check, the rest due, the photo and its date.
     let amanuel = card(&c, "Amanuel Sample").await;
     assert!(text_of(&c, &format!("{amanuel} .profile-link"))
         .await
-        .contains("4 parts"));
+        .contains("3 parts"));
     click(&c, &format!("{amanuel} .profile-link")).await;
     assert!(text_of(&c, "#profile-heading")
         .await
         .contains("Profile: Amanuel Sample"));
-    assert!(text_of(&c, "#photo-warning").await.contains("No photo"));
+    wait_css(&c, ".profile-top img.photo").await;
+    assert!(c.find(Locator::Css("#photo-warning")).await.is_err());
     assert!(text_of(&c, "#section-health")
         .await
         .contains("TB tablets every morning"));
@@ -434,6 +450,26 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");
+    // Who to tell, with the numbers from the profile.
+    let social_worker = text_of(
+        &c,
+        "li[data-contact='contact-social-worker'] .contact-details",
+    )
+    .await;
+    assert!(
+        social_worker.contains("Alex Sample") && social_worker.contains("07700 900101"),
+        "{social_worker}"
+    );
+    assert!(
+        text_of(&c, "li[data-contact='contact-edt'] .contact-details")
+            .await
+            .contains("07700 900102")
+    );
+    scroll_to(&c, "#notifications").await;
+    println!(
+        "{}",
+        screenshot(&c, "notifications-with-numbers").await.display()
+    );
     // A child with agreed checks: each is ticked with its time.
     click(&c, "#back-home").await;
     let jamie = card(&c, "Jamie Sample").await;

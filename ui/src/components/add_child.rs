@@ -238,7 +238,7 @@ pub fn add_child(props: &AddChildProps) -> Html {
                     <button id="save-child" type="submit" class="primary" disabled={!f.can_save()}>
                         { if f.saving { i18n.tr("form-saving") } else { i18n.tr("form-save") } }
                     </button>
-                    <button type="button" class="secondary" onclick={on_cancel}>{ i18n.tr("form-cancel") }</button>
+                    <button type="button" id="cancel-add" class="secondary" onclick={on_cancel}>{ i18n.tr("form-cancel") }</button>
                 </div>
             </form>
         </section>

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView};
 use harbour_core::workflow::{
-    contacts_for, EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade,
+    contacts_for, Contact, EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade, ReturnStep,
 };
 use harbour_core::{ChildDetails, EpisodeId, Field};
 use harbour_i18n::Arg;
@@ -287,7 +287,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     let told = s.notified.iter().find(|(x, _)| *x == c).map(|(_, t)| *t);
                     html! {
                         <li data-contact={c.message_id()}>
-                            <span>{ i18n.tr(c.message_id()) }</span>
+                            <span>{ i18n.tr(c.message_id()) }
+                                { for contact_details(props.profile.as_ref(), c).map(|d| html! {
+                                    <span class="contact-details"><bdi>{ d }</bdi></span>
+                                }) }
+                            </span>
                             if let Some(t) = told {
                                 <span class="told">{ i18n.tr_with("notify-told-at", &[("time", at(t))]) }</span>
                             } else {
@@ -345,6 +349,26 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         ("by", Arg::from(f.found_by.as_str())),
                     ]) }
                 </p>
+                <ul class="contacts" id="return-steps">
+                    { for ReturnStep::ALL.into_iter().map(|step| {
+                        let done = s.return_steps.iter().find(|(x, _)| *x == step).map(|(_, t)| *t);
+                        html! {
+                            <li data-return-step={step.message_id()}>
+                                <span>{ i18n.tr_with(step.message_id(), &[("name", name.clone())]) }</span>
+                                if let Some(t) = done {
+                                    <span class="told">{ i18n.tr_with("checks-done-at", &[("time", at(t))]) }</span>
+                                } else {
+                                    <button class="secondary small"
+                                        aria-label={i18n.tr_with("checks-done-label", &[("check", Arg::from(i18n.tr_with(step.message_id(), &[("name", name.clone())])))])}
+                                        onclick={simple(EpisodeEvent::ReturnStepDone { step })}>
+                                        { i18n.tr("checks-done-now") }
+                                    </button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="hint">{ i18n.tr_with("return-profile-due", &[("name", name.clone())]) }</p>
                 { interview_status(&i18n, s.interview) }
                 if !matches!(s.interview, Some(InterviewStatus::Recorded { .. })) {
                     <div class="actions">
@@ -422,6 +446,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
             { return_part }
         </section>
     }
+}
+
+/// Who the contact is and their number, from the child's profile (first line of each field).
+fn contact_details(profile: Option<&ProfileView>, contact: Contact) -> Option<String> {
+    let profile = profile?;
+    let parts: Vec<&str> = contact
+        .profile_keys()
+        .iter()
+        .filter_map(|k| profile.text(k))
+        .filter_map(|t| t.lines().next())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// "Return interview due by …", or overdue, or what was recorded.
