@@ -30,6 +30,8 @@ fn main() {
             "open_profile",
             "save_profile",
             "review_profile",
+            "get_organisation",
+            "save_organisation",
         ]),
     ))
     .expect("tauri-build failed");

@@ -52,6 +52,7 @@ contact-fostering-agency = Supervising social worker or fostering agency
 contact-parents = Parents or others with parental responsibility, where appropriate and safe
 contact-guardian = Independent Child Trafficking Guardian (ICTG)
 contact-iro = Independent Reviewing Officer (IRO)
+contact-regulator = The regulator (the manager decides whether to notify)
 
 record-heading = Record what happens
 police-title = Police report
@@ -76,14 +77,38 @@ found-where = Where
 found-how = How they came back
 found-save = Record that { $name } is back
 found-recorded = { $name } back at { $time } · { $where } · { $by }. Tell the police straight away if you have not, and everyone you told before.
-interview-due = Return interview due by { $time } (72 hours after the return). The local authority must offer one.
-interview-overdue = Return interview OVERDUE since { $time }. Ask the social worker when it will happen.
-interview-offered = Interview offered
-interview-done = Interview done
-interview-declined = Child declined the interview
-interview-recorded-offered = Return interview offered.
-interview-recorded-done = Return interview done.
-interview-recorded-declined = The child declined the return interview. Pass on what you know to the social worker.
+interview-due = { $nation ->
+    [scotland] Return discussion due by { $time } (72 hours after the return).
+   *[other] Return interview due by { $time } (72 hours after the return). The local authority must offer one.
+}
+interview-overdue = { $nation ->
+    [scotland] Return discussion
+   *[other] Return interview
+} OVERDUE since { $time }. Ask the social worker when it will happen.
+interview-offered = { $nation ->
+    [scotland] Discussion offered
+   *[other] Interview offered
+}
+interview-done = { $nation ->
+    [scotland] Discussion done
+   *[other] Interview done
+}
+interview-declined = { $nation ->
+    [scotland] Child declined the discussion
+   *[other] Child declined the interview
+}
+interview-recorded-offered = { $nation ->
+    [scotland] Return discussion offered.
+   *[other] Return interview offered.
+}
+interview-recorded-done = { $nation ->
+    [scotland] Return discussion done.
+   *[other] Return interview done.
+}
+interview-recorded-declined = The child declined the { $nation ->
+    [scotland] return discussion
+   *[other] return interview
+}. Pass on what you know to the social worker.
 close-hint = Close the episode once the police have been told and the child is safe. Everything recorded stays in the child's history.
 close-episode = Close this episode
 
@@ -167,9 +192,18 @@ episode-open-banner = MISSING · last seen { $elapsed } ago
 episode-open-button = Open the steps
 episode-open-label = Open the missing steps for { $name }
 home-back-since = Back since { $time }
-home-interview-due = Return interview due by { $time }
-home-interview-overdue = Return interview OVERDUE since { $time }
-home-interview-recorded = Return interview recorded. Close the episode when ready.
+home-interview-due = { $nation ->
+    [scotland] Return discussion
+   *[other] Return interview
+} due by { $time }
+home-interview-overdue = { $nation ->
+    [scotland] Return discussion
+   *[other] Return interview
+} OVERDUE since { $time }
+home-interview-recorded = { $nation ->
+    [scotland] Return discussion
+   *[other] Return interview
+} recorded. Close the episode when ready.
 home-open-record = Open the record
 home-open-record-label = Open the record of { $name }'s episode
 
@@ -286,14 +320,20 @@ step-call-999-now = Call 999 now. Tell the call handler that { $name } is { $rea
     [unaccompanied] an unaccompanied child
     [trafficked] suspected to have been trafficked
    *[both] an unaccompanied child suspected to have been trafficked
-}, and ask for this to be considered in the risk grading. Say a Philomena form is available.
+}, and ask for this to be considered in the risk grading. Say { $nation ->
+    [wales] a Child Information Form
+   *[other] a Philomena form
+} is available.
 step-call-999-if-danger = If you think { $name } is in immediate danger, call 999 now. Do not wait to finish the checks below.
 step-search-home = Search the home and grounds. Children can hide in small spaces.
 step-call-text-child = Call and text { $name }'s phone.
 step-check-messages = Look for messages or notes they may have left.
 step-contact-friends = Contact friends, family and school, as agreed in the child's plan.
 step-known-places = Visit or call the places they are known to go.
-step-report-police = Report to police: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
+step-report-police = Report to police: 999 if in danger, otherwise 101. Say { $nation ->
+    [wales] a Child Information Form
+   *[other] a Philomena form
+} is available and send it.
 step-police-reference = Write down the police reference number and the name of the officer or call handler.
 step-notify-manager = Tell the registered manager or the on-call manager.
 step-notify-social-worker = Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
@@ -493,7 +533,10 @@ checks-done-now = Done
 checks-done-label = Mark done now: { $check }
 checks-done-at = Done at { $time }
 script-title = What the police will ask
-script-intro = Tell the call handler you have a Philomena Protocol profile for { $name }. Read the answers below.
+script-intro = Tell the call handler you have { $nation ->
+    [wales] a Child Information Form
+   *[other] a Philomena Protocol profile
+} for { $name }. Read the answers below.
 script-not-recorded = Not recorded yet
 script-q-last-seen = Where, when and by whom were they last seen?
 script-q-description = What do they look like, and what were they wearing?
@@ -529,3 +572,45 @@ return-everyone-told = The social worker or EDT, and everyone told earlier, know
 return-health-checked = Health and any injuries checked, calmly and without blame.
 return-strategy = Manager has considered a strategy meeting, and an NRM referral if trafficking is suspected.
 return-profile-due = Every part of { $name }'s profile is now due for a check: update it with what was learned.
+
+## Where Harbour is used (domain.md §2.4 step 5, §2.6)
+
+org-title = Where Harbour is used
+org-intro = These apply to every child here. The nation sets the words used (Scotland: return discussion; Wales: Child Information Form). Check numbers against your local protocol: Harbour does not build them in.
+org-nation = Nation
+org-home-kind = Kind of home
+org-save = Save
+org-saved = Saved.
+org-on-call = Registered manager or on-call manager
+org-on-call-hint = Name and phone number, shown on every child's list of who to tell.
+org-host-authority = Host local authority
+org-host-authority-hint = The council where this home is, for children placed from elsewhere: name and phone.
+org-fostering-agency = Supervising social worker or fostering agency
+org-fostering-agency-hint = For foster homes: name and phone.
+org-regulator = Regulator
+org-regulator-hint = For children's homes: who to notify and how. England: Ofsted (online form with the home's URN; 0300 123 1231 if urgent). Check the others for your nation.
+org-ictg-line = Independent Child Trafficking Guardian service
+org-ictg-line-hint = The service's phone line (Barnardo's ICTG referral and advice line: 0800 043 4303).
+nation-england = England
+nation-wales = Wales
+nation-scotland = Scotland
+nation-northern-ireland = Northern Ireland
+home-kind-foster = Foster home
+home-kind-childrens-home = Children's home
+reg-title = { $nation ->
+    [england] Registered manager: does Ofsted need to be told (Regulation 40)?
+   *[other] Registered manager: does the regulator need to be told?
+}
+reg-hint = { $nation ->
+    [england] A routine missing episode is not always a Regulation 40 notification. A high-risk episode, sexual exploitation, trafficking, or an incident the police treat as serious usually is. Decide and write down why.
+   *[other] Decide whether this episode must be notified to the regulator under your nation's rules, and write down why.
+}
+reg-reason = Why
+reg-notify = { $nation ->
+    [england] Ofsted is being notified
+   *[other] The regulator is being notified
+}
+reg-not-needed = Not needed
+reg-decided-notify = Decided at { $time }: the regulator is being notified.
+reg-decided-not = Decided at { $time }: no notification needed.
+error-reason-required = Write down why.

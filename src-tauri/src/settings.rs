@@ -2,6 +2,7 @@
 //! Thin adapters like the rest; the store decides who may do what.
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange};
+use harbour_core::organisation::Organisation;
 use harbour_core::{NewUser, Role, User, UserId};
 use std::path::PathBuf;
 use tauri::{Manager, State};
@@ -20,6 +21,19 @@ pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), Api
 #[tauri::command(rename_all = "snake_case")]
 pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<(), ApiError> {
     with_store(&state, |store| store.set_auto_lock_minutes(minutes))
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn get_organisation(state: State<'_, AppState>) -> Result<Organisation, ApiError> {
+    with_store(&state, |store| store.organisation())
+}
+
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_organisation(
+    state: State<'_, AppState>,
+    organisation: Organisation,
+) -> Result<Organisation, ApiError> {
+    with_store(&state, |store| store.save_organisation(&organisation))
 }
 
 #[tauri::command(rename_all = "snake_case")]

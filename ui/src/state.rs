@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
+use harbour_core::organisation::Organisation;
 use harbour_core::{Child, ChildId, MissingEpisode};
 use std::rc::Rc;
 use yew::Reducible;
@@ -30,6 +31,8 @@ pub struct AppState {
     pub notice: Option<(String, String)>,
     /// The clock the elapsed times are shown against; ticks while the app is open.
     pub now: DateTime<Utc>,
+    /// The home's settings: nation (terms), kind of home, its own contacts.
+    pub organisation: Organisation,
 }
 
 #[derive(Debug)]
@@ -41,6 +44,7 @@ pub enum Action {
     ShowSteps(ChildId),
     ShowSettings,
     ShowProfile(ChildId),
+    OrganisationLoaded(Organisation),
     ChildSaved(Child),
     Reported(Reported),
     EpisodeUpdated(MissingEpisode),
@@ -57,6 +61,7 @@ impl AppState {
             error: None,
             notice: None,
             now,
+            organisation: Organisation::default(),
         }
     }
 
@@ -113,6 +118,7 @@ impl Reducible for AppState {
                 s.error = None;
                 s.notice = None;
             }
+            Action::OrganisationLoaded(org) => s.organisation = org,
             Action::ShowProfile(id) => {
                 if s.entry(id).is_some() {
                     s.screen = Screen::Profile(id);

@@ -78,6 +78,8 @@ pub enum Field {
     FoundBy,
     WhereFound,
     HowReturned,
+    /// Why a decision was made (e.g. whether to notify the regulator).
+    Reason,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -110,7 +112,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 18] = [
+    pub const ALL: [Field; 19] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -129,6 +131,7 @@ impl Field {
         Field::FoundBy,
         Field::WhereFound,
         Field::HowReturned,
+        Field::Reason,
     ];
 }
 
@@ -195,6 +198,8 @@ impl FieldError {
             (Episode, NotBackYet) => "error-not-back-yet",
             (PoliceReference, Required) => "error-police-reference-required",
             (UpdateText, Required) => "error-update-required",
+            (Reason, Required) => "error-reason-required",
+            (Reason, TooLong) => "error-text-too-long",
             (FoundAt, InFuture) => "error-found-in-future",
             (FoundAt, BeforeLastSeen) => "error-found-before-last-seen",
             (

@@ -12,6 +12,7 @@ pub mod episode;
 pub mod hlc;
 pub mod ids;
 pub mod ops;
+pub mod organisation;
 pub mod profile;
 pub mod steps;
 pub mod users;

@@ -12,6 +12,7 @@ use serde_json::{json, Value};
 
 use crate::child::ChildDetails;
 use crate::ids::{ChildId, EpisodeId, UserId};
+use crate::organisation::Organisation;
 use crate::profile::{self, Section, Values};
 use crate::users::Role;
 use crate::workflow::EventRecord;
@@ -68,6 +69,8 @@ pub enum OpBody {
         #[serde(default)]
         key_change: bool,
     },
+    /// The home's settings (nation, kind of home, its own contacts) were saved.
+    OrganisationSaved { organisation: Organisation },
     /// Someone checked a section and found it still right.
     ProfileReviewed {
         child: ChildId,
@@ -83,7 +86,12 @@ pub enum EntityKind {
     Child,
     Episode,
     User,
+    /// The home's settings: registers only, no table of their own.
+    Settings,
 }
+
+/// The register entity that holds the home's settings.
+pub const ORGANISATION_ENTITY: &str = "organisation";
 
 /// One field set by an op: `(record, field name, new value)`.
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +124,7 @@ impl OpBody {
             OpBody::EpisodeEventAdded { .. } => "episode_event_added",
             OpBody::ProfileSaved { .. } => "profile_saved",
             OpBody::ProfileReviewed { .. } => "profile_reviewed",
+            OpBody::OrganisationSaved { .. } => "organisation_saved",
         }
     }
 
@@ -133,6 +142,7 @@ impl OpBody {
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
             }
+            OpBody::OrganisationSaved { .. } => ORGANISATION_ENTITY.to_owned(),
         }
     }
 
@@ -249,6 +259,13 @@ impl OpBody {
                 ));
                 w
             }
+            // One register for the whole set: the settings are saved together, as one form.
+            OpBody::OrganisationSaved { organisation } => vec![write(
+                Settings,
+                ORGANISATION_ENTITY.to_owned(),
+                "organisation",
+                json!(organisation),
+            )],
             OpBody::ProfileReviewed {
                 child,
                 section,

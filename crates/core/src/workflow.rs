@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::child::{Field, FieldError, FieldProblem};
 use crate::episode::{MissingEpisode, LAST_SEEN_SLACK_MINUTES};
 use crate::ids::{EventId, UserId};
+use crate::organisation::{HomeKind, Organisation};
 use crate::profile::{flag, line, lines, FieldDef, Values};
 
 /// The independent return interview is to be done within this many hours of the return.
@@ -59,10 +60,12 @@ pub enum Contact {
     Parents,
     Guardian,
     Iro,
+    /// The regulator (children's homes): the manager decides whether to notify.
+    Regulator,
 }
 
 impl Contact {
-    pub const ALL: [Contact; 8] = [
+    pub const ALL: [Contact; 9] = [
         Contact::Manager,
         Contact::SocialWorker,
         Contact::EmergencyDutyTeam,
@@ -71,6 +74,7 @@ impl Contact {
         Contact::Parents,
         Contact::Guardian,
         Contact::Iro,
+        Contact::Regulator,
     ];
 
     pub fn message_id(self) -> &'static str {
@@ -83,6 +87,7 @@ impl Contact {
             Contact::Parents => "contact-parents",
             Contact::Guardian => "contact-guardian",
             Contact::Iro => "contact-iro",
+            Contact::Regulator => "contact-regulator",
         }
     }
 
@@ -95,7 +100,22 @@ impl Contact {
             Contact::Guardian => &["guardian"],
             Contact::Iro => &["iro"],
             Contact::Parents => &["family"],
-            Contact::Manager | Contact::HostAuthority | Contact::FosteringAgency => &[],
+            Contact::Manager
+            | Contact::HostAuthority
+            | Contact::FosteringAgency
+            | Contact::Regulator => &[],
+        }
+    }
+
+    /// What the home's own settings say about this contact (name, number).
+    pub fn from_organisation(self, org: &Organisation) -> &str {
+        match self {
+            Contact::Manager => &org.on_call,
+            Contact::HostAuthority => &org.host_authority,
+            Contact::FosteringAgency => &org.fostering_agency,
+            Contact::Regulator => &org.regulator,
+            Contact::Guardian => &org.ictg_line,
+            _ => "",
         }
     }
 }
@@ -179,6 +199,9 @@ pub enum EpisodeEvent {
     CheckDone { check: String },
     /// A step after the return was done.
     ReturnStepDone { step: ReturnStep },
+    /// The registered manager's decision whether to notify the regulator (Regulation 40 in
+    /// England), with the reason.
+    RegulatorDecision { notify: bool, reason: String },
 }
 
 impl EpisodeEvent {
@@ -193,6 +216,7 @@ impl EpisodeEvent {
             EpisodeEvent::Details { .. } => "details",
             EpisodeEvent::CheckDone { .. } => "check_done",
             EpisodeEvent::ReturnStepDone { .. } => "return_step_done",
+            EpisodeEvent::RegulatorDecision { .. } => "regulator_decision",
         }
     }
 }
@@ -272,6 +296,9 @@ pub struct EpisodeSummary {
     /// Each step after the return done, with its time (first time).
     #[serde(default)]
     pub return_steps: Vec<(ReturnStep, DateTime<Utc>)>,
+    /// The manager's latest decision on notifying the regulator: (notify, reason, when).
+    #[serde(default)]
+    pub regulator_decision: Option<(bool, String, DateTime<Utc>)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,12 +322,17 @@ pub struct FoundRecord {
 /// Who to tell for this child (domain.md §2.4 step 4). A child who may have been trafficked has
 /// their guardian (ICTG) on the list and not their parents: relatives may be linked to the
 /// traffickers, so they are contacted only with the social worker's agreement.
-pub fn contacts_for(details: &crate::child::ChildDetails) -> Vec<Contact> {
+///
+/// A foster home tells its fostering agency; a children's home has its regulator on the list,
+/// where the manager decides whether to notify (Regulation 40 in England).
+pub fn contacts_for(details: &crate::child::ChildDetails, home: HomeKind) -> Vec<Contact> {
     Contact::ALL
         .into_iter()
         .filter(|c| match c {
             Contact::Parents => !details.suspected_trafficked,
             Contact::Guardian => details.suspected_trafficked,
+            Contact::FosteringAgency => home == HomeKind::FosterHome,
+            Contact::Regulator => home == HomeKind::ChildrensHome,
             _ => true,
         })
         .collect()
@@ -355,6 +387,9 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                 if !s.return_steps.iter().any(|(x, _)| x == step) {
                     s.return_steps.push((*step, e.at));
                 }
+            }
+            EpisodeEvent::RegulatorDecision { notify, reason } => {
+                s.regulator_decision = Some((*notify, reason.clone(), e.at));
             }
             EpisodeEvent::Closed => {
                 s.closed_at.get_or_insert(e.at);
@@ -499,6 +534,10 @@ pub fn validate(
         EpisodeEvent::Details { values } => EpisodeEvent::Details {
             values: values.clone(),
         },
+        EpisodeEvent::RegulatorDecision { notify, reason } => EpisodeEvent::RegulatorDecision {
+            notify: *notify,
+            reason: text(reason, Field::Reason, MAX_UPDATE_CHARS, true, &mut errors),
+        },
         EpisodeEvent::ReturnStepDone { step } => {
             if summary.found.is_none() {
                 errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
@@ -614,11 +653,13 @@ mod tests {
             unaccompanied: true,
             suspected_trafficked: false,
         };
-        let list = contacts_for(&d);
+        let list = contacts_for(&d, HomeKind::FosterHome);
         assert!(list.contains(&Contact::Parents) && !list.contains(&Contact::Guardian));
+        assert!(list.contains(&Contact::FosteringAgency) && !list.contains(&Contact::Regulator));
         d.suspected_trafficked = true;
-        let list = contacts_for(&d);
+        let list = contacts_for(&d, HomeKind::ChildrensHome);
         assert!(!list.contains(&Contact::Parents) && list.contains(&Contact::Guardian));
+        assert!(!list.contains(&Contact::FosteringAgency) && list.contains(&Contact::Regulator));
         assert_eq!(list[0], Contact::Manager);
     }
 

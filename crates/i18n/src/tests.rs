@@ -131,6 +131,18 @@ fn every_message_the_core_asks_for_exists() {
     for grade in harbour_core::workflow::PoliceGrade::ALL {
         assert!(en.has_message(grade.message_id()), "{grade:?}");
     }
+    use harbour_core::organisation::{HomeKind, Nation, Organisation};
+    for (key, _) in Organisation::default().texts() {
+        let id = format!("org-{}", key.replace('_', "-"));
+        assert!(en.has_message(&id), "{id}");
+        assert!(en.has_message(&format!("{id}-hint")), "{id}-hint");
+    }
+    for n in Nation::ALL {
+        assert!(en.has_message(n.message_id()), "{n:?}");
+    }
+    for k in HomeKind::ALL {
+        assert!(en.has_message(k.message_id()), "{k:?}");
+    }
     for step in harbour_core::workflow::ReturnStep::ALL {
         assert!(en.has_message(step.message_id()), "{step:?}");
     }

@@ -16,6 +16,7 @@ mod error;
 mod keys;
 mod migrations;
 mod oplog;
+mod organisation;
 mod photo;
 mod profile;
 mod samples;

@@ -173,7 +173,9 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         match kind {
             0 => project_child(conn, &entity)?,
             1 => project_episode(conn, &entity)?,
-            _ => project_user(conn, &entity)?,
+            2 => project_user(conn, &entity)?,
+            // Read straight from their register.
+            _ => {}
         }
     }
     Ok(())
@@ -184,6 +186,7 @@ fn kind_order(kind: EntityKind) -> u8 {
         EntityKind::Child => 0,
         EntityKind::Episode => 1,
         EntityKind::User => 2,
+        EntityKind::Settings => 3,
     }
 }
 

@@ -381,3 +381,32 @@ fn a_profile_section_is_saved_checked_and_refused_by_field() {
         serde_json::from_value(invoke(&w, "list_children", json!({})).unwrap()).unwrap();
     assert_eq!(list[0].reviews_due, 12);
 }
+
+#[test]
+fn the_home_s_settings_are_saved_by_a_manager_and_read_by_everyone() {
+    let (_app, w) = app();
+    let org: harbour_core::organisation::Organisation =
+        serde_json::from_value(invoke(&w, "get_organisation", json!({})).unwrap()).unwrap();
+    assert_eq!(org, Default::default());
+    let saved = invoke(
+        &w,
+        "save_organisation",
+        json!({"organisation": {"nation": "wales", "home_kind": "childrens_home",
+            "on_call": "Sam Manager 07700 900321", "host_authority": "", "fostering_agency": "",
+            "regulator": "Care Inspectorate Wales", "ictg_line": ""}}),
+    )
+    .unwrap();
+    assert_eq!(saved["nation"], "wales");
+    let bad = error(
+        invoke(
+            &w,
+            "save_organisation",
+            json!({"organisation": {"nation": "wales", "home_kind": "childrens_home",
+                "on_call": "x".repeat(300), "host_authority": "", "fostering_agency": "",
+                "regulator": "", "ictg_line": ""}}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(bad.profile_fields[0].key, "on_call");
+    assert_eq!(invoke(&w, "get_organisation", json!({})).unwrap(), saved);
+}

@@ -545,5 +545,54 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     wait_css(&c, "#my-pin").await;
     let page = c.source().await.unwrap();
     assert!(!page.contains("id=\"make-backup\"") && !page.contains("id=\"staff\""));
+    assert!(
+        !page.contains("id=\"home-settings\""),
+        "settings are for managers"
+    );
+
+    // The administrator says this is a children's home, with the on-call manager's number.
+    click(&c, "#lock-button").await;
+    type_into(&c, "#unlock-name", "demo admin").await;
+    unlock(&c, "246810").await;
+    click(&c, "#open-settings").await;
+    wait_css(&c, "#org-home-kind")
+        .await
+        .select_by_value("home-kind-childrens-home")
+        .await
+        .unwrap();
+    type_into(&c, "#org-on-call", "Sam Manager 07700 900321").await;
+    click(&c, "#org-save").await;
+    assert!(text_of(&c, "#home-settings .banner")
+        .await
+        .contains("Saved"));
+    scroll_to(&c, "#home-settings").await;
+    println!("{}", screenshot(&c, "settings-home").await.display());
+    click(&c, "#back-home").await;
+    let amanuel = "li.child-card[data-name='Amanuel Sample']";
+    click(&c, &format!("{amanuel} button.child-missing")).await;
+    assert!(
+        text_of(&c, "li[data-contact='contact-manager'] .contact-details")
+            .await
+            .contains("07700 900321")
+    );
+    assert!(c
+        .find(Locator::Css("li[data-contact='contact-fostering-agency']"))
+        .await
+        .is_err());
+    // The Regulation 40 decision: a reason is required, then it is recorded.
+    click(&c, "#reg-notify").await;
+    assert!(text_of(&c, "#reg-reason-error").await.contains("why"));
+    type_into(&c, "#reg-reason", "Suspected trafficking: high risk").await;
+    click(&c, "#reg-notify").await;
+    let decided = text_of(&c, "#regulator-decision .recorded").await;
+    assert!(
+        decided.contains("being notified") && decided.contains("Suspected trafficking"),
+        "{decided}"
+    );
+    scroll_to(&c, "#notifications").await;
+    println!(
+        "{}",
+        screenshot(&c, "regulation-40-decision").await.display()
+    );
     c.close().await.unwrap();
 }

@@ -2,6 +2,7 @@
 //! mounted only while unlocked, so its state (every child's details) goes when Harbour locks.
 
 use harbour_core::api::{ChildEntry, Reported, SignedIn};
+use harbour_core::organisation::Organisation;
 use harbour_core::ChildId;
 use serde::Serialize;
 use yew::platform::spawn_local;
@@ -21,6 +22,12 @@ struct ChildArgs {
 }
 
 pub fn reload(state: UseReducerDispatcher<AppState>) {
+    let settings = state.clone();
+    spawn_local(async move {
+        if let Ok(org) = ipc::call::<_, Organisation>("get_organisation", &NoArgs {}).await {
+            settings.dispatch(Action::OrganisationLoaded(org));
+        }
+    });
     spawn_local(async move {
         match ipc::call::<_, Vec<ChildEntry>>("list_children", &NoArgs {}).await {
             Ok(children) => state.dispatch(Action::Loaded(children)),
@@ -74,7 +81,8 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Settings => html! {
             <Settings dispatcher={state.dispatcher()} user={props.user.clone()}
                 auto_lock_minutes={props.auto_lock_minutes}
-                on_changed={props.on_settings_changed.clone()} />
+                on_changed={props.on_settings_changed.clone()}
+                organisation={state.organisation.clone()} />
         },
         Screen::Profile(id) => {
             let dispatcher = state.dispatcher();
@@ -86,7 +94,8 @@ pub fn app(props: &AppProps) -> Html {
         }
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
-                <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()} />
+                <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()}
+                    organisation={state.organisation.clone()} />
             },
             None => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         },

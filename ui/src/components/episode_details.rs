@@ -349,12 +349,13 @@ pub fn call_script(
     profile: &ProfileView,
     episode: &MissingEpisode,
     summary: &EpisodeSummary,
+    nation: &'static str,
 ) -> Html {
     let name = Arg::from(profile.child.details.name_latin.as_str());
     html! {
         <div class="record-part" id="call-script">
             <h3>{ i18n.tr("script-title") }</h3>
-            <p class="banner info">{ i18n.tr_with("script-intro", &[("name", name)]) }</p>
+            <p class="banner info">{ i18n.tr_with("script-intro", &[("name", name), ("nation", nation.into())]) }</p>
             <dl class="script">
                 { for call_script_answers(i18n, profile, episode, summary).into_iter().map(|(q, a)| html! {
                     <div class={classes!("qa", a.is_none().then_some("missing"))} data-question={q}>

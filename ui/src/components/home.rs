@@ -143,6 +143,7 @@ fn child_card(
     let d = &entry.child.details;
     let id = entry.child.id;
     let name = Arg::from(d.name_latin.as_str());
+    let nation = Arg::from(state.organisation.nation.id());
     let flags = flags(i18n, d);
     let profile = {
         let dispatcher = state.dispatcher();
@@ -177,17 +178,26 @@ fn child_card(
                     "back-banner overdue",
                     i18n.tr_with(
                         "home-interview-overdue",
-                        &[("time", time::format_local(since).into())],
+                        &[
+                            ("time", time::format_local(since).into()),
+                            ("nation", nation.clone()),
+                        ],
                     ),
                 ),
                 Some(harbour_core::workflow::InterviewStatus::Due { by }) => (
                     "back-banner",
                     i18n.tr_with(
                         "home-interview-due",
-                        &[("time", time::format_local(by).into())],
+                        &[
+                            ("time", time::format_local(by).into()),
+                            ("nation", nation.clone()),
+                        ],
                     ),
                 ),
-                _ => ("back-banner", i18n.tr("home-interview-recorded")),
+                _ => (
+                    "back-banner",
+                    i18n.tr_with("home-interview-recorded", &[("nation", nation.clone())]),
+                ),
             };
             html! {
                 <div class="missing-now">

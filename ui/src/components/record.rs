@@ -22,6 +22,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
+use harbour_core::organisation::{HomeKind, Organisation};
 use harbour_core::profile::ProfileView;
 
 #[derive(Properties, PartialEq)]
@@ -33,6 +34,8 @@ pub struct RecordProps {
     pub profile: Option<ProfileView>,
     /// 999 first: the agreed search-first checks are not offered.
     pub escalated: bool,
+    /// The home's settings: its contacts, the kind of home, the nation's terms.
+    pub organisation: Organisation,
 }
 
 #[derive(Serialize)]
@@ -103,11 +106,12 @@ fn grade_of(value: &str) -> Option<PoliceGrade> {
 
 /// Fields whose problems are shown next to their input; any other problem (the episode is
 /// closed, the child is not back yet, a long "found by") is shown as one message at the top.
-const INLINE: [Field; 4] = [
+const INLINE: [Field; 5] = [
     Field::PoliceReference,
     Field::Officer,
     Field::UpdateText,
     Field::FoundAt,
+    Field::Reason,
 ];
 
 fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -129,6 +133,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let police = use_state(PoliceForm::default);
     let update = use_state(String::new);
+    let reg_reason = use_state(String::new);
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
@@ -149,6 +154,8 @@ pub fn episode_record(props: &RecordProps) -> Html {
     };
     let id = props.episode_id;
     let s = &v.summary;
+    let org = &props.organisation;
+    let nation = Arg::from(org.nation.id());
     let name = Arg::from(props.child.name_latin.as_str());
 
     let on_police = {
@@ -279,16 +286,64 @@ pub fn episode_record(props: &RecordProps) -> Html {
         </div>
     };
 
+    let regulator_part = match &s.regulator_decision {
+        Some((notify, reason, when)) => html! {
+            <div class="regulator" id="regulator-decision">
+                <p class="recorded">
+                    { i18n.tr_with(if *notify { "reg-decided-notify" } else { "reg-decided-not" },
+                        &[("time", at(*when)), ("nation", nation.clone())]) }
+                    <br /><bdi>{ reason }</bdi>
+                </p>
+            </div>
+        },
+        None => {
+            let decide = |notify: bool| {
+                let (reason, view, error) = (reg_reason.clone(), view.clone(), error.clone());
+                Callback::from(move |_| {
+                    let event = EpisodeEvent::RegulatorDecision {
+                        notify,
+                        reason: (*reason).clone(),
+                    };
+                    save(id, event, view.clone(), error.clone(), |_| {});
+                })
+            };
+            let on_reason = {
+                let reg_reason = reg_reason.clone();
+                Callback::from(move |e: InputEvent| {
+                    reg_reason.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+                })
+            };
+            html! {
+                <div class="regulator" id="regulator-decision">
+                    <h4>{ i18n.tr_with("reg-title", &[("nation", nation.clone())]) }</h4>
+                    <p class="hint">{ i18n.tr_with("reg-hint", &[("nation", nation.clone())]) }</p>
+                    <label for="reg-reason">{ i18n.tr("reg-reason") }</label>
+                    <textarea id="reg-reason" rows="2" value={(*reg_reason).clone()}
+                        aria-describedby="reg-reason-error" oninput={on_reason} />
+                    { field_error(&i18n, &error, Field::Reason, "reg-reason-error") }
+                    <div class="actions">
+                        <button class="primary" id="reg-notify" onclick={decide(true)}>
+                            { i18n.tr_with("reg-notify", &[("nation", nation.clone())]) }
+                        </button>
+                        <button class="secondary" id="reg-not-needed" onclick={decide(false)}>
+                            { i18n.tr("reg-not-needed") }
+                        </button>
+                    </div>
+                </div>
+            }
+        }
+    };
+
     let notify_part = html! {
         <div class="record-part" id="notifications">
             <h3>{ i18n.tr("notify-title") }</h3>
             <ul class="contacts">
-                { for contacts_for(&props.child).into_iter().map(|c| {
+                { for contacts_for(&props.child, org.home_kind).into_iter().map(|c| {
                     let told = s.notified.iter().find(|(x, _)| *x == c).map(|(_, t)| *t);
                     html! {
                         <li data-contact={c.message_id()}>
                             <span>{ i18n.tr(c.message_id()) }
-                                { for contact_details(props.profile.as_ref(), c).map(|d| html! {
+                                { for contact_details(props.profile.as_ref(), org, c).map(|d| html! {
                                     <span class="contact-details"><bdi>{ d }</bdi></span>
                                 }) }
                             </span>
@@ -307,6 +362,9 @@ pub fn episode_record(props: &RecordProps) -> Html {
             </ul>
             if props.child.suspected_trafficked {
                 <p class="hint">{ i18n.tr("step-no-relatives") }</p>
+            }
+            if org.home_kind == HomeKind::ChildrensHome {
+                { regulator_part }
             }
         </div>
     };
@@ -369,18 +427,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     }) }
                 </ul>
                 <p class="hint">{ i18n.tr_with("return-profile-due", &[("name", name.clone())]) }</p>
-                { interview_status(&i18n, s.interview) }
+                { interview_status(&i18n, s.interview, &nation) }
                 if !matches!(s.interview, Some(InterviewStatus::Recorded { .. })) {
                     <div class="actions">
                         <button class="secondary" id="interview-offered"
                             onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Offered })}>
-                            { i18n.tr("interview-offered") }</button>
+                            { i18n.tr_with("interview-offered", &[("nation", nation.clone())]) }</button>
                         <button class="secondary" id="interview-done"
                             onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Done })}>
-                            { i18n.tr("interview-done") }</button>
+                            { i18n.tr_with("interview-done", &[("nation", nation.clone())]) }</button>
                         <button class="secondary" id="interview-declined"
                             onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Declined })}>
-                            { i18n.tr("interview-declined") }</button>
+                            { i18n.tr_with("interview-declined", &[("nation", nation.clone())]) }</button>
                     </div>
                 }
                 <p class="hint">{ i18n.tr("close-hint") }</p>
@@ -428,7 +486,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let script = props
         .profile
         .as_ref()
-        .map(|p| call_script(&i18n, p, &v.episode, s));
+        .map(|p| call_script(&i18n, p, &v.episode, s, org.nation.id()));
     let on_details_saved = {
         let view = view.clone();
         Callback::from(move |v: EpisodeView| view.set(Some(v)))
@@ -448,26 +506,38 @@ pub fn episode_record(props: &RecordProps) -> Html {
     }
 }
 
-/// Who the contact is and their number, from the child's profile (first line of each field).
-fn contact_details(profile: Option<&ProfileView>, contact: Contact) -> Option<String> {
-    let profile = profile?;
-    let parts: Vec<&str> = contact
-        .profile_keys()
-        .iter()
-        .filter_map(|k| profile.text(k))
-        .filter_map(|t| t.lines().next())
-        .collect();
+/// Who the contact is and their number, from the child's profile (first line of each field)
+/// and the home's settings.
+fn contact_details(
+    profile: Option<&ProfileView>,
+    org: &Organisation,
+    contact: Contact,
+) -> Option<String> {
+    let mut parts: Vec<&str> = profile
+        .map(|p| {
+            contact
+                .profile_keys()
+                .iter()
+                .filter_map(|k| p.text(k))
+                .filter_map(|t| t.lines().next())
+                .collect()
+        })
+        .unwrap_or_default();
+    let from_home = contact.from_organisation(org);
+    if !from_home.is_empty() {
+        parts.push(from_home);
+    }
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
 /// "Return interview due by …", or overdue, or what was recorded.
-fn interview_status(i18n: &I18n, status: Option<InterviewStatus>) -> Html {
+fn interview_status(i18n: &I18n, status: Option<InterviewStatus>, nation: &Arg) -> Html {
     match status {
         Some(InterviewStatus::Due { by }) => html! {
-            <p class="banner info" id="interview-status">{ i18n.tr_with("interview-due", &[("time", at(by))]) }</p>
+            <p class="banner info" id="interview-status">{ i18n.tr_with("interview-due", &[("time", at(by)), ("nation", nation.clone())]) }</p>
         },
         Some(InterviewStatus::Overdue { since }) => html! {
-            <p class="banner error" role="alert" id="interview-status">{ i18n.tr_with("interview-overdue", &[("time", at(since))]) }</p>
+            <p class="banner error" role="alert" id="interview-status">{ i18n.tr_with("interview-overdue", &[("time", at(since)), ("nation", nation.clone())]) }</p>
         },
         Some(InterviewStatus::Recorded { outcome }) => {
             let id = match outcome {
@@ -475,7 +545,7 @@ fn interview_status(i18n: &I18n, status: Option<InterviewStatus>) -> Html {
                 InterviewOutcome::Done => "interview-recorded-done",
                 InterviewOutcome::Declined => "interview-recorded-declined",
             };
-            html! { <p class="banner notice" id="interview-status">{ i18n.tr(id) }</p> }
+            html! { <p class="banner notice" id="interview-status">{ i18n.tr_with(id, &[("nation", nation.clone())]) }</p> }
         }
         _ => html! {},
     }

@@ -2,6 +2,7 @@
 //! The sections shown follow what the shell says the user may do; the store enforces it anyway.
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange, SignedIn};
+use harbour_core::organisation::{HomeKind, Nation, Organisation};
 use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -408,12 +409,144 @@ fn staff(props: &StaffProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+struct HomeProps {
+    dispatcher: UseReducerDispatcher<AppState>,
+    organisation: Organisation,
+}
+
+/// Where Harbour is used: the nation (its terms and regulator), the kind of home, and the
+/// home's own contacts shown on every child's notification list.
+#[function_component(HomeSettings)]
+fn home_settings(props: &HomeProps) -> Html {
+    let i18n = use_i18n();
+    let form = use_state(|| props.organisation.clone());
+    let error = use_state(|| None::<ApiError>);
+    let saved = use_state(|| false);
+    let on_submit = {
+        let (form, error, saved, d) = (
+            form.clone(),
+            error.clone(),
+            saved.clone(),
+            props.dispatcher.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (form, error, saved, d) = (form.clone(), error.clone(), saved.clone(), d.clone());
+            spawn_local(async move {
+                #[derive(Serialize)]
+                struct Args<'a> {
+                    organisation: &'a Organisation,
+                }
+                match ipc::call::<_, Organisation>(
+                    "save_organisation",
+                    &Args {
+                        organisation: &form,
+                    },
+                )
+                .await
+                {
+                    Ok(org) => {
+                        error.set(None);
+                        saved.set(true);
+                        form.set(org.clone());
+                        d.dispatch(Action::OrganisationLoaded(org));
+                    }
+                    Err(e) => {
+                        saved.set(false);
+                        error.set(Some(e));
+                    }
+                }
+            });
+        })
+    };
+    let on_nation = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*form).clone();
+            next.nation = Nation::ALL
+                .into_iter()
+                .find(|n| n.id() == v)
+                .unwrap_or_default();
+            form.set(next);
+        })
+    };
+    let on_kind = {
+        let form = form.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let mut next = (*form).clone();
+            next.home_kind = HomeKind::ALL
+                .into_iter()
+                .find(|k| k.message_id() == v)
+                .unwrap_or_default();
+            form.set(next);
+        })
+    };
+    let texts = form.texts().map(|(key, value)| {
+        let id = format!("org-{}", key.replace('_', "-"));
+        let problem = (*error)
+            .as_ref()
+            .and_then(|e| e.profile_fields.iter().find(|p| p.key == key))
+            .map(|p| p.message_id());
+        let oninput = {
+            let form = form.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut next = (*form).clone();
+                next.set_text(key, input_value(&e));
+                form.set(next);
+            })
+        };
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ i18n.tr(&id) }</label>
+                <p class="hint">{ i18n.tr(&format!("{id}-hint")) }</p>
+                <input id={id.clone()} value={value.to_owned()} {oninput}
+                    aria-describedby={problem.map(|_| format!("{id}-error"))} />
+                if let Some(m) = problem {
+                    <p class="field-error" id={format!("{id}-error")} role="alert">{ i18n.tr(m) }</p>
+                }
+            </div>
+        }
+    });
+    html! {
+        <section class="settings-part" aria-labelledby="home-settings-title" id="home-settings">
+            <h2 id="home-settings-title">{ i18n.tr("org-title") }</h2>
+            <p class="hint">{ i18n.tr("org-intro") }</p>
+            <form onsubmit={on_submit} novalidate=true>
+                <div class="field">
+                    <label for="org-nation">{ i18n.tr("org-nation") }</label>
+                    <select id="org-nation" onchange={on_nation}>
+                        { for Nation::ALL.iter().map(|n| html! {
+                            <option value={n.id()} selected={form.nation == *n}>{ i18n.tr(n.message_id()) }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="org-home-kind">{ i18n.tr("org-home-kind") }</label>
+                    <select id="org-home-kind" onchange={on_kind}>
+                        { for HomeKind::ALL.iter().map(|k| html! {
+                            <option value={k.message_id()} selected={form.home_kind == *k}>{ i18n.tr(k.message_id()) }</option>
+                        }) }
+                    </select>
+                </div>
+                { for texts }
+                <button type="submit" class="primary" id="org-save">{ i18n.tr("org-save") }</button>
+                { outcome(&i18n, &(*error).clone().filter(|e| e.profile_fields.is_empty()),
+                    saved.then(|| html! { { i18n.tr("org-saved") } })) }
+            </form>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct SettingsProps {
     pub dispatcher: UseReducerDispatcher<AppState>,
     pub user: SignedIn,
     pub auto_lock_minutes: u32,
     /// The auto-lock time changed: the gate reads it again.
     pub on_changed: Callback<()>,
+    pub organisation: Organisation,
 }
 
 #[function_component(Settings)]
@@ -435,6 +568,9 @@ pub fn settings(props: &SettingsProps) -> Html {
             <MyPin />
             if may(Can::ChangeSettings) {
                 <AutoLock minutes={props.auto_lock_minutes} on_changed={props.on_changed.clone()} />
+            }
+            if may(Can::ChangeSettings) {
+                <HomeSettings dispatcher={props.dispatcher.clone()} organisation={props.organisation.clone()} />
             }
             if may(Can::MakeBackup) {
                 <Backup />

@@ -20,6 +20,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
+use harbour_core::organisation::Organisation;
 use harbour_core::profile::{ProfileOpened, ProfileView};
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +28,7 @@ pub struct StepsProps {
     pub entry: ChildEntry,
     pub now: DateTime<Utc>,
     pub dispatcher: UseReducerDispatcher<AppState>,
+    pub organisation: Organisation,
 }
 
 #[derive(Serialize)]
@@ -40,10 +42,14 @@ struct LastSeenArgs {
     at: DateTime<Utc>,
 }
 
-fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg) -> Html {
+fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg, nation: &Arg) -> Html {
     let text = i18n.tr_with(
         step.message_id(),
-        &[("name", name.clone()), ("reason", reason.clone())],
+        &[
+            ("name", name.clone()),
+            ("reason", reason.clone()),
+            ("nation", nation.clone()),
+        ],
     );
     html! {
         <li class={classes!("step", step.is_police_call().then_some("call"))} data-step={step.message_id()}>
@@ -183,6 +189,7 @@ pub fn steps(props: &StepsProps) -> Html {
     let plan = plan_for(d);
     let name = Arg::from(d.name_latin.as_str());
     let reason = Arg::from(d.escalation_reason());
+    let nation = Arg::from(props.organisation.nation.id());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
     let today = time::today_local();
 
@@ -225,12 +232,12 @@ pub fn steps(props: &StepsProps) -> Html {
                     </div>
                     <h2>{ i18n.tr("steps-list-heading") }</h2>
                     <ol class="step-list" id="step-list">
-                        { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason)) }
+                        { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason, &nation)) }
                     </ol>
                     <p class="hint">{ i18n.tr("steps-police-grade") }</p>
                     <EpisodeRecord episode_id={episode.id} child={d.clone()}
                         dispatcher={props.dispatcher.clone()} profile={(*profile).clone()}
-                        escalated={plan.escalated} />
+                        escalated={plan.escalated} organisation={props.organisation.clone()} />
                 </div>
                 <div class="steps-side">
                     <div class="child-summary">

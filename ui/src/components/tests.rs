@@ -55,6 +55,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
 struct Harness {
     entries: Vec<ChildEntry>,
     steps_for: Option<usize>,
+    organisation: harbour_core::organisation::Organisation,
 }
 
 /// Gives the screens the reducer handles they need, as the App does.
@@ -70,17 +71,31 @@ fn screen_harness(props: &Harness) -> Html {
     });
     match props.steps_for {
         Some(i) => html! {
-            <Steps entry={props.entries[i].clone()} now={state.now} dispatcher={state.dispatcher()} />
+            <Steps entry={props.entries[i].clone()} now={state.now} dispatcher={state.dispatcher()}
+                organisation={props.organisation.clone()} />
         },
         None => html! { <Home state={state.clone()} on_missing={Callback::noop()} /> },
     }
 }
 
 async fn render(entries: Vec<ChildEntry>, steps_for: Option<usize>) -> String {
-    let html = LocalServerRenderer::<ScreenHarness>::with_props(Harness { entries, steps_for })
-        .hydratable(false)
-        .render()
-        .await;
+    render_in(entries, steps_for, Default::default()).await
+}
+
+/// As `render`, for a home with these settings (nation, kind of home).
+async fn render_in(
+    entries: Vec<ChildEntry>,
+    steps_for: Option<usize>,
+    organisation: harbour_core::organisation::Organisation,
+) -> String {
+    let html = LocalServerRenderer::<ScreenHarness>::with_props(Harness {
+        entries,
+        steps_for,
+        organisation,
+    })
+    .hydratable(false)
+    .render()
+    .await;
     // Fluent's bidi isolation marks are right in the page; drop them to compare text.
     html.replace(['\u{2068}', '\u{2069}'], "")
 }
@@ -476,4 +491,43 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
     assert!(a("script-q-risk").contains("A Home Office letter"));
     assert_eq!(answers["script-q-online"], None, "gaps stay visible");
     assert!(a("script-q-character").contains("out of character"));
+}
+
+#[tokio::test]
+async fn the_nation_sets_the_words_of_the_steps() {
+    use harbour_core::organisation::{Nation, Organisation};
+    let wales = Organisation {
+        nation: Nation::Wales,
+        ..Default::default()
+    };
+    let html = render_in(
+        vec![entry(1, "Sam Test", false, false, true)],
+        Some(0),
+        wales,
+    )
+    .await;
+    assert!(
+        html.contains("Say a Child Information Form is available and send it."),
+        "{html}"
+    );
+    assert!(!html.contains("Philomena"));
+    let england = render(vec![entry(1, "Sam Test", false, false, true)], Some(0)).await;
+    assert!(england.contains("Say a Philomena form is available and send it."));
+}
+
+#[test]
+fn scotland_says_return_discussion() {
+    let en = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+    let say = |nation: &str| {
+        en.tr_with(
+            "interview-due",
+            &[
+                ("time", "28/11/2026 10:00".into()),
+                ("nation", nation.into()),
+            ],
+        )
+    };
+    assert!(say("scotland").starts_with("Return discussion due by"));
+    assert!(say("england").starts_with("Return interview due by"));
+    assert!(say("northern_ireland").starts_with("Return interview due by"));
 }

@@ -1,0 +1,173 @@
+//! Where Harbour is used: the nation (whose guidance, terms and regulator apply, domain.md
+//! §2.6), whether it is a foster home or a children's home, and the contacts that belong to the
+//! home rather than to one child (the on-call manager, the host authority, the fostering
+//! agency, the regulator). Numbers domain.md could not confirm are typed in here by the home, not
+//! built into Harbour.
+
+use serde::{Deserialize, Serialize};
+
+use crate::child::FieldProblem;
+use crate::profile::{ProfileProblem, MAX_LINE_CHARS};
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nation {
+    #[default]
+    England,
+    Wales,
+    Scotland,
+    NorthernIreland,
+}
+
+impl Nation {
+    pub const ALL: [Nation; 4] = [
+        Nation::England,
+        Nation::Wales,
+        Nation::Scotland,
+        Nation::NorthernIreland,
+    ];
+
+    /// The selector Fluent messages use to word things the way this nation's guidance does
+    /// (Scotland's "return discussion", Wales's "Child Information Form").
+    pub fn id(self) -> &'static str {
+        match self {
+            Nation::England => "england",
+            Nation::Wales => "wales",
+            Nation::Scotland => "scotland",
+            Nation::NorthernIreland => "northern_ireland",
+        }
+    }
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Nation::England => "nation-england",
+            Nation::Wales => "nation-wales",
+            Nation::Scotland => "nation-scotland",
+            Nation::NorthernIreland => "nation-northern-ireland",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HomeKind {
+    #[default]
+    FosterHome,
+    ChildrensHome,
+}
+
+impl HomeKind {
+    pub const ALL: [HomeKind; 2] = [HomeKind::FosterHome, HomeKind::ChildrensHome];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            HomeKind::FosterHome => "home-kind-foster",
+            HomeKind::ChildrensHome => "home-kind-childrens-home",
+        }
+    }
+}
+
+/// The home's own settings, kept in the op log like everything else (so every device of the
+/// home has the same ones).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Organisation {
+    pub nation: Nation,
+    pub home_kind: HomeKind,
+    /// The registered manager or on-call manager: name and phone.
+    pub on_call: String,
+    /// The local authority where the home is, for children placed from elsewhere.
+    pub host_authority: String,
+    /// The supervising social worker or fostering agency (foster homes).
+    pub fostering_agency: String,
+    /// Who regulates the home and how to reach them (children's homes).
+    pub regulator: String,
+    /// The Independent Child Trafficking Guardian service's line.
+    pub ictg_line: String,
+}
+
+impl Organisation {
+    /// Trimmed, and every field too long reported at once (by key).
+    pub fn validate(&self) -> Result<Organisation, Vec<ProfileProblem>> {
+        let mut problems = Vec::new();
+        let mut text = |key: &str, v: &str| {
+            let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
+            if v.chars().count() > MAX_LINE_CHARS {
+                problems.push(ProfileProblem {
+                    key: key.to_owned(),
+                    problem: FieldProblem::TooLong,
+                });
+            }
+            v
+        };
+        let out = Organisation {
+            nation: self.nation,
+            home_kind: self.home_kind,
+            on_call: text("on_call", &self.on_call),
+            host_authority: text("host_authority", &self.host_authority),
+            fostering_agency: text("fostering_agency", &self.fostering_agency),
+            regulator: text("regulator", &self.regulator),
+            ictg_line: text("ictg_line", &self.ictg_line),
+        };
+        if problems.is_empty() {
+            Ok(out)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The text fields, by key, as the settings form and the Fluent labels (`org-<key>`) name
+    /// them.
+    pub fn texts(&self) -> [(&'static str, &str); 5] {
+        [
+            ("on_call", &self.on_call),
+            ("host_authority", &self.host_authority),
+            ("fostering_agency", &self.fostering_agency),
+            ("regulator", &self.regulator),
+            ("ictg_line", &self.ictg_line),
+        ]
+    }
+
+    pub fn set_text(&mut self, key: &str, value: String) {
+        match key {
+            "on_call" => self.on_call = value,
+            "host_authority" => self.host_authority = value,
+            "fostering_agency" => self.fostering_agency = value,
+            "regulator" => self.regulator = value,
+            "ictg_line" => self.ictg_line = value,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_are_trimmed_and_long_ones_named() {
+        let org = Organisation {
+            on_call: "  Sam   Manager 07700 900321 ".into(),
+            regulator: "x".repeat(MAX_LINE_CHARS + 1),
+            ..Default::default()
+        };
+        let problems = org.validate().unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].key, "regulator");
+        let ok = Organisation {
+            regulator: String::new(),
+            ..org
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(ok.on_call, "Sam Manager 07700 900321");
+        let mut edited = ok.clone();
+        for (key, _) in ok.texts() {
+            edited.set_text(key, format!("{key}!"));
+        }
+        assert!(edited.texts().iter().all(|(k, v)| *v == format!("{k}!")));
+        assert_eq!(
+            serde_json::to_string(&Nation::NorthernIreland).unwrap(),
+            "\"northern_ireland\""
+        );
+    }
+}
