@@ -30,6 +30,7 @@ fn main() {
             "open_profile",
             "save_profile",
             "review_profile",
+            "set_photo",
             "get_organisation",
             "save_organisation",
         ]),

@@ -614,3 +614,6 @@ reg-not-needed = Not needed
 reg-decided-notify = Decided at { $time }: the regulator is being notified.
 reg-decided-not = Decided at { $time }: no notification needed.
 error-reason-required = Write down why.
+error-required = Fill this in.
+photo-new-title = A new photo
+photo-new-save = Save the new photo

@@ -120,6 +120,7 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::open_profile,
             profile::save_profile,
             profile::review_profile,
+            profile::set_photo,
             settings::get_organisation,
             settings::save_organisation,
         ])

@@ -33,6 +33,26 @@ pub fn save_profile(
     with_store(&state, |store| store.save_profile(child_id, &input))
 }
 
+/// A new photo with the date it was taken; returns the profile and the new photo.
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_photo(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    photo_base64: String,
+    taken_on: String,
+) -> Result<ProfileOpened, ApiError> {
+    // Undecodable base64 goes on as an empty file: reported as an unreadable photo.
+    let photo = BASE64.decode(photo_base64.as_bytes()).unwrap_or_default();
+    let (profile, jpeg) = with_store(&state, |store| {
+        let profile = store.set_photo(child_id, &photo, &taken_on)?;
+        Ok((profile, store.child_photo(child_id)?))
+    })?;
+    Ok(ProfileOpened {
+        profile,
+        photo: jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))),
+    })
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn review_profile(
     state: State<'_, AppState>,

@@ -310,7 +310,16 @@ pub struct ProfileProblem {
 impl ProfileProblem {
     /// The Fluent message that explains the problem.
     pub fn message_id(&self) -> &'static str {
+        match (self.key.as_str(), self.problem) {
+            ("photo", FieldProblem::TooLarge) => "error-photo-too-large",
+            ("photo", _) => "error-photo-unreadable",
+            _ => self.by_problem(),
+        }
+    }
+
+    fn by_problem(&self) -> &'static str {
         match self.problem {
+            FieldProblem::Required => "error-required",
             FieldProblem::TooLong => "error-text-too-long",
             FieldProblem::NotADate => "error-date-not-a-date",
             FieldProblem::InFuture => "error-date-in-future",

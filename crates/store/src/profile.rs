@@ -17,6 +17,10 @@ use std::collections::BTreeMap;
 use crate::audit::AuditEvent;
 use crate::error::StoreError;
 use crate::store::{parse_id, Store};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use harbour_core::profile::ProfileProblem;
+use harbour_core::FieldProblem;
 
 #[derive(Deserialize)]
 struct StoredReview {
@@ -187,6 +191,66 @@ impl Store {
             by: self.session.user,
             key_change,
         }])?;
+        self.profile(child)
+    }
+
+    /// Replaces the child's photo, with the date it was taken. The photo and its date are
+    /// checked together (every problem at once); a new photo of a child whose photos had been
+    /// checked makes the rest of the profile due, like a new phone.
+    pub fn set_photo(
+        &mut self,
+        child: ChildId,
+        photo: &[u8],
+        taken_on: &str,
+    ) -> Result<ProfileView, StoreError> {
+        self.require(Action::EditChildren)?;
+        let now = self.now();
+        let date: Values = [(
+            "photo_taken_on".to_owned(),
+            Value::String(taken_on.to_owned()),
+        )]
+        .into_iter()
+        .collect();
+        let dated = profile::validate(Section::Photos, &date, now.date_naive());
+        let jpeg = crate::photo::prepare_photo(photo);
+        let (values, jpeg) = match (dated, jpeg) {
+            (Ok(v), Ok(j)) if v.get("photo_taken_on").is_some_and(|d| !d.is_null()) => (v, j),
+            (dated, jpeg) => {
+                let mut problems = dated.err().unwrap_or_default();
+                if !problems.iter().any(|p| p.key == "photo_taken_on") && taken_on.trim().is_empty()
+                {
+                    problems.push(ProfileProblem {
+                        key: "photo_taken_on".into(),
+                        problem: FieldProblem::Required,
+                    });
+                }
+                if let Err(problem) = jpeg {
+                    problems.push(ProfileProblem {
+                        key: "photo".into(),
+                        problem,
+                    });
+                }
+                return Err(StoreError::InvalidProfile(problems));
+            }
+        };
+        let checked_before = self
+            .profile(child)?
+            .section(Section::Photos)
+            .is_some_and(|s| s.review.is_some());
+        self.write(&[
+            OpBody::ChildPhotoSet {
+                child,
+                jpeg_base64: BASE64.encode(jpeg),
+            },
+            OpBody::ProfileSaved {
+                child,
+                section: Section::Photos,
+                values,
+                at: now,
+                by: self.session.user,
+                key_change: checked_before,
+            },
+        ])?;
         self.profile(child)
     }
 
@@ -379,7 +443,7 @@ mod tests {
 
     #[test]
     fn photo_dates_warn_after_three_months() {
-        let (_dir, _clock, mut store) = store_on(25);
+        let (_dir, clock, mut store) = store_on(25);
         let jpeg = crate::photo::test_png(40, 30);
         let child = ruth(&mut store, Some(&jpeg));
         assert_eq!(
@@ -395,5 +459,43 @@ mod tests {
             .save_profile(child.id, &date("2026-11-26"))
             .unwrap_err();
         assert_eq!(err.message_id(), "error-date-in-future");
+
+        // A new photo: refused whole when the file or the date is wrong, with both named.
+        let before = store.ops().unwrap().len();
+        let err = store.set_photo(child.id, b"not a photo", "").unwrap_err();
+        let StoreError::InvalidProfile(problems) = &err else {
+            panic!("{err:?}")
+        };
+        let keys: Vec<_> = problems
+            .iter()
+            .map(|p| (p.key.as_str(), p.message_id()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("photo_taken_on", "error-required"),
+                ("photo", "error-photo-unreadable")
+            ]
+        );
+        assert_eq!(store.ops().unwrap().len(), before, "nothing written");
+        let new = crate::photo::test_png(60, 80);
+        let view = store.set_photo(child.id, &new, "2026-11-20").unwrap();
+        assert_eq!(view.photo_warning, None);
+        assert_eq!(view.text("photo_taken_on"), Some("2026-11-20"));
+        let stored = store.child_photo(child.id).unwrap().unwrap();
+        assert_eq!(image::load_from_memory(&stored).unwrap().width(), 60);
+        // The photos had been checked: a new one makes the rest due (those checked before).
+        assert_eq!(view.section(Section::Photos).unwrap().due, None);
+        let reviewed = store.review_profile(child.id, Section::Health).unwrap();
+        assert_eq!(reviewed.section(Section::Health).unwrap().due, None);
+        clock.advance(Duration::minutes(5));
+        let view = store.set_photo(child.id, &new, "2026-11-21").unwrap();
+        assert!(matches!(
+            view.section(Section::Health).unwrap().due,
+            Some(ReviewDue::KeyChange {
+                section: Section::Photos,
+                ..
+            })
+        ));
     }
 }

@@ -427,6 +427,33 @@ async fn a_first_look_with_the_sample_children() {
         .contains("future"));
     println!("{}", screenshot(&c, "profile-date-refused").await.display());
     click(&c, "#form-photos button[type=button]").await;
+    // A new photo, dated: saved with the photo and its date together.
+    let file = repo_file("tests/e2e/fixtures/sample-photo.png");
+    wait_css(&c, "#new-photo-file")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await
+        .unwrap();
+    set_value(&c, "#new-photo-date", "2026-11-01").await;
+    let started = std::time::Instant::now();
+    while !wait_css(&c, "#new-photo-save")
+        .await
+        .is_enabled()
+        .await
+        .unwrap()
+    {
+        assert!(started.elapsed() < WAIT, "the photo was never read");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    click(&c, "#new-photo-save").await;
+    let started = std::time::Instant::now();
+    while !text_of(&c, "#section-photos").await.contains("2026-11-01") {
+        assert!(
+            started.elapsed() < WAIT,
+            "the new photo's date was never shown"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     // A new phone number: saved, checked by the saver, and the rest falls due.
     click(&c, "#section-phones button.edit").await;
     set_value(&c, "#pf-mobile_numbers", "07700 900999").await;

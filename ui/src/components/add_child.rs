@@ -1,17 +1,16 @@
 //! The "add a child" form. It checks with the core's rules before sending, shows every problem
 //! next to its field, and keeps what was typed whatever goes wrong.
 
-use harbour_core::api::ApiError;
 use harbour_core::{Child, ChildInput, Field};
 use harbour_i18n::Arg;
 use serde::Serialize;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{FileReader, HtmlInputElement};
+use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::form::{Edit, FormAction, FormState, PickedPhoto};
+use super::fields::read_picked_file;
+use crate::form::{Edit, FormAction, FormState};
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
@@ -38,35 +37,13 @@ fn checked(e: &Event) -> bool {
 
 /// Reads the picked file as base64 and hands it to the form.
 fn read_photo(input: HtmlInputElement, form: UseReducerDispatcher<FormState>) {
-    let Some(file) = input.files().and_then(|f| f.get(0)) else {
-        form.dispatch(FormAction::PhotoPicked(None));
-        return;
+    let done = {
+        let form = form.clone();
+        Callback::from(move |photo| form.dispatch(FormAction::PhotoPicked(photo)))
     };
-    let Ok(reader) = FileReader::new() else {
-        form.dispatch(FormAction::Rejected(ApiError::backend()));
-        return;
-    };
-    let file_name = file.name();
-    let r = reader.clone();
-    form.dispatch(FormAction::PhotoReading);
-    // On load *end*: also when reading fails, so the form never waits for ever. A failed read
-    // leaves no data, which the shell reports as an unreadable photo.
-    let onload = Closure::once(move || {
-        let url = r
-            .result()
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        // A data URL: "data:<type>;base64,<bytes>". Anything else is sent as-is and refused.
-        let base64 = url.split_once(',').map(|(_, b)| b).unwrap_or("").to_owned();
-        form.dispatch(FormAction::PhotoPicked(Some(PickedPhoto {
-            file_name,
-            base64,
-        })));
-    });
-    reader.set_onloadend(Some(onload.as_ref().unchecked_ref()));
-    onload.forget();
-    let _ = reader.read_as_data_url(&file);
+    if read_picked_file(&input, done) {
+        form.dispatch(FormAction::PhotoReading);
+    }
 }
 
 /// One labelled input with its hint and, when it has a problem, the message under it; the

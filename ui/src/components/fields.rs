@@ -2,7 +2,11 @@
 
 use harbour_core::api::ApiError;
 use harbour_core::Field;
-use web_sys::HtmlInputElement;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{FileReader, HtmlInputElement};
+
+use crate::form::PickedPhoto;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
@@ -37,4 +41,37 @@ pub fn edit<T: Clone + 'static>(
         set(&mut next, input_value(&e));
         form.set(next);
     })
+}
+
+/// Reads the file picked in `input` as base64 and hands it to `done` (`None` when nothing was
+/// picked). Returns whether a read started. A failed read hands over empty bytes, which the
+/// shell reports as an unreadable photo, so a form never waits for ever.
+pub fn read_picked_file(input: &HtmlInputElement, done: Callback<Option<PickedPhoto>>) -> bool {
+    let Some(file) = input.files().and_then(|f| f.get(0)) else {
+        done.emit(None);
+        return false;
+    };
+    let Ok(reader) = FileReader::new() else {
+        done.emit(Some(PickedPhoto {
+            file_name: file.name(),
+            base64: String::new(),
+        }));
+        return false;
+    };
+    let file_name = file.name();
+    let r = reader.clone();
+    // On load *end*: also when reading fails.
+    let onload = Closure::once(move || {
+        let url = r
+            .result()
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        // A data URL: "data:<type>;base64,<bytes>". Anything else is sent as-is and refused.
+        let base64 = url.split_once(',').map(|(_, b)| b).unwrap_or("").to_owned();
+        done.emit(Some(PickedPhoto { file_name, base64 }));
+    });
+    reader.set_onloadend(Some(onload.as_ref().unchecked_ref()));
+    onload.forget();
+    reader.read_as_data_url(&file).is_ok()
 }

@@ -18,8 +18,10 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::fields::{input_value, read_picked_file};
 use super::home::elapsed_text;
 use super::home::{flags, names};
+use crate::form::PickedPhoto;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::time;
@@ -66,6 +68,10 @@ pub fn profile(props: &ProfileProps) -> Html {
             });
         });
     }
+    let on_photo = {
+        let opened = opened.clone();
+        Callback::from(move |o: ProfileOpened| opened.set(Some(o)))
+    };
     let on_updated = {
         let opened = opened.clone();
         Callback::from(move |profile: ProfileView| {
@@ -79,7 +85,7 @@ pub fn profile(props: &ProfileProps) -> Html {
     };
     match (&*opened, &*error) {
         (Some(o), _) => html! {
-            <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} />
+            <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo} />
         },
         (None, Some(e)) => html! {
             <section class="profile">
@@ -98,6 +104,8 @@ pub struct ProfilePageProps {
     pub opened: ProfileOpened,
     pub on_back: Callback<()>,
     pub on_updated: Callback<ProfileView>,
+    /// A new photo was saved: the profile and the photo come back together.
+    pub on_photo: Callback<ProfileOpened>,
 }
 
 /// The whole profile on one page; rendered natively in tests.
@@ -171,6 +179,9 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                     if s.section == Section::History {
                         { timeline(&i18n, &p.history, time::now()) }
                     }
+                    if s.section == Section::Photos {
+                        <NewPhoto child_id={p.child.id} on_saved={props.on_photo.clone()} />
+                    }
                 </>
             }) }
         </section>
@@ -234,6 +245,105 @@ pub fn timeline(i18n: &I18n, history: &[EpisodeBrief], now: DateTime<Utc>) -> Ht
                 <tbody>{ for rows }</tbody>
             </table>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NewPhotoProps {
+    pub child_id: ChildId,
+    pub on_saved: Callback<ProfileOpened>,
+}
+
+#[derive(Serialize)]
+struct PhotoArgs {
+    child_id: ChildId,
+    photo_base64: String,
+    taken_on: String,
+}
+
+/// A new photo and the date it was taken, saved together.
+#[function_component(NewPhoto)]
+pub fn new_photo(props: &NewPhotoProps) -> Html {
+    let i18n = use_i18n();
+    let picked = use_state(|| None::<PickedPhoto>);
+    let reading = use_state(|| false);
+    let taken_on = use_state(|| time::today_local().format("%Y-%m-%d").to_string());
+    let error = use_state(|| None::<ApiError>);
+    let on_pick = {
+        let (picked, reading) = (picked.clone(), reading.clone());
+        Callback::from(move |e: Event| {
+            let (picked, done_reading) = (picked.clone(), reading.clone());
+            let done = Callback::from(move |p| {
+                picked.set(p);
+                done_reading.set(false);
+            });
+            reading.set(read_picked_file(&e.target_unchecked_into(), done));
+        })
+    };
+    let on_date = {
+        let taken_on = taken_on.clone();
+        Callback::from(move |e: InputEvent| taken_on.set(input_value(&e)))
+    };
+    let on_save = {
+        let (picked, taken_on, error) = (picked.clone(), taken_on.clone(), error.clone());
+        let (child_id, on_saved) = (props.child_id, props.on_saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let args = PhotoArgs {
+                child_id,
+                photo_base64: (*picked)
+                    .as_ref()
+                    .map(|p| p.base64.clone())
+                    .unwrap_or_default(),
+                taken_on: (*taken_on).clone(),
+            };
+            let (picked, error, on_saved) = (picked.clone(), error.clone(), on_saved.clone());
+            spawn_local(async move {
+                match ipc::call::<_, ProfileOpened>("set_photo", &args).await {
+                    Ok(o) => {
+                        error.set(None);
+                        picked.set(None);
+                        on_saved.emit(o);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let problems = (*error)
+        .as_ref()
+        .map(|e| e.profile_fields.clone())
+        .unwrap_or_default();
+    let problem = |key: &str| {
+        problems
+            .iter()
+            .find(|p| p.key == key)
+            .map(ProfileProblem::message_id)
+    };
+    html! {
+        <form class="new-photo" id="new-photo" onsubmit={on_save} novalidate=true>
+            <h3>{ i18n.tr("photo-new-title") }</h3>
+            <div class="field">
+                <label for="new-photo-file">{ i18n.tr("field-photo") }</label>
+                <p class="hint">{ i18n.tr("field-photo-hint") }</p>
+                <input id="new-photo-file" type="file" accept="image/*" onchange={on_pick}
+                    aria-describedby="new-photo-file-error" />
+                if let Some(m) = problem("photo") {
+                    <p class="field-error" id="new-photo-file-error" role="alert">{ i18n.tr(m) }</p>
+                }
+            </div>
+            <div class="field">
+                <label for="new-photo-date">{ i18n.tr("pf-photo-taken-on") }</label>
+                <input id="new-photo-date" type="date" value={(*taken_on).clone()} oninput={on_date}
+                    aria-describedby="new-photo-date-error" />
+                if let Some(m) = problem("photo_taken_on") {
+                    <p class="field-error" id="new-photo-date-error" role="alert">{ i18n.tr(m) }</p>
+                }
+            </div>
+            <button type="submit" class="primary" id="new-photo-save" disabled={*reading || picked.is_none()}>
+                { i18n.tr("photo-new-save") }
+            </button>
+        </form>
     }
 }
 

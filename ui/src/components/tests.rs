@@ -368,6 +368,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         },
         on_back: Callback::noop(),
         on_updated: Callback::noop(),
+        on_photo: Callback::noop(),
     };
     let html = LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
