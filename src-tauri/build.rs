@@ -31,6 +31,7 @@ fn main() {
             "save_profile",
             "review_profile",
             "set_photo",
+            "update_child",
             "get_organisation",
             "save_organisation",
         ]),

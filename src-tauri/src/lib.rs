@@ -121,6 +121,7 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::save_profile,
             profile::review_profile,
             profile::set_photo,
+            profile::update_child,
             settings::get_organisation,
             settings::save_organisation,
         ])

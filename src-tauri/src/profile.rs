@@ -4,7 +4,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use harbour_core::api::ApiError;
 use harbour_core::profile::{ProfileOpened, ProfileView, Section, SectionInput};
-use harbour_core::ChildId;
+use harbour_core::{ChildId, ChildInput};
 use tauri::State;
 
 use crate::commands::with_store;
@@ -31,6 +31,16 @@ pub fn save_profile(
     input: SectionInput,
 ) -> Result<ProfileView, ApiError> {
     with_store(&state, |store| store.save_profile(child_id, &input))
+}
+
+/// Corrects the child's name, date of birth, languages or flags.
+#[tauri::command(rename_all = "snake_case")]
+pub fn update_child(
+    state: State<'_, AppState>,
+    child_id: ChildId,
+    input: ChildInput,
+) -> Result<ProfileView, ApiError> {
+    with_store(&state, |store| store.update_child(child_id, &input))
 }
 
 /// A new photo with the date it was taken; returns the profile and the new photo.

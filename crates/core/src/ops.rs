@@ -28,6 +28,11 @@ pub enum OpBody {
         details: ChildDetails,
         created_at: DateTime<Utc>,
     },
+    /// The child's core details were corrected (name, date of birth, languages, flags).
+    ChildDetailsSet {
+        child: ChildId,
+        details: ChildDetails,
+    },
     /// The child's photo (a prepared JPEG, base64) is set or replaced.
     ChildPhotoSet { child: ChildId, jpeg_base64: String },
     /// "Child missing" was pressed.
@@ -93,6 +98,29 @@ pub enum EntityKind {
 /// The register entity that holds the home's settings.
 pub const ORGANISATION_ENTITY: &str = "organisation";
 
+/// The registers of a child's core details.
+fn details_writes(e: &str, d: &ChildDetails) -> Vec<FieldWrite> {
+    use EntityKind::Child;
+    vec![
+        write(Child, e.to_owned(), "name_latin", json!(d.name_latin)),
+        write(
+            Child,
+            e.to_owned(),
+            "name_own_script",
+            json!(d.name_own_script),
+        ),
+        write(Child, e.to_owned(), "date_of_birth", json!(d.date_of_birth)),
+        write(Child, e.to_owned(), "languages", json!(d.languages)),
+        write(Child, e.to_owned(), "unaccompanied", json!(d.unaccompanied)),
+        write(
+            Child,
+            e.to_owned(),
+            "suspected_trafficked",
+            json!(d.suspected_trafficked),
+        ),
+    ]
+}
+
 /// One field set by an op: `(record, field name, new value)`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldWrite {
@@ -117,6 +145,7 @@ impl OpBody {
         match self {
             OpBody::ChildAdded { .. } => "child_added",
             OpBody::ChildPhotoSet { .. } => "child_photo_set",
+            OpBody::ChildDetailsSet { .. } => "child_details_set",
             OpBody::EpisodeStarted { .. } => "episode_started",
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
             OpBody::UserAdded { .. } => "user_added",
@@ -131,9 +160,9 @@ impl OpBody {
     /// The record the op is about.
     pub fn entity(&self) -> String {
         match self {
-            OpBody::ChildAdded { child, .. } | OpBody::ChildPhotoSet { child, .. } => {
-                child.to_string()
-            }
+            OpBody::ChildAdded { child, .. }
+            | OpBody::ChildPhotoSet { child, .. }
+            | OpBody::ChildDetailsSet { child, .. } => child.to_string(),
             OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
                 episode.to_string()
             }
@@ -156,25 +185,12 @@ impl OpBody {
                 created_at,
             } => {
                 let e = child.to_string();
-                vec![
-                    write(Child, e.clone(), "created_at", json!(created_at)),
-                    write(Child, e.clone(), "name_latin", json!(d.name_latin)),
-                    write(
-                        Child,
-                        e.clone(),
-                        "name_own_script",
-                        json!(d.name_own_script),
-                    ),
-                    write(Child, e.clone(), "date_of_birth", json!(d.date_of_birth)),
-                    write(Child, e.clone(), "languages", json!(d.languages)),
-                    write(Child, e.clone(), "unaccompanied", json!(d.unaccompanied)),
-                    write(
-                        Child,
-                        e,
-                        "suspected_trafficked",
-                        json!(d.suspected_trafficked),
-                    ),
-                ]
+                let mut w = vec![write(Child, e.clone(), "created_at", json!(created_at))];
+                w.extend(details_writes(&e, d));
+                w
+            }
+            OpBody::ChildDetailsSet { child, details } => {
+                details_writes(&child.to_string(), details)
             }
             OpBody::ChildPhotoSet { child, jpeg_base64 } => vec![write(
                 Child,

@@ -254,6 +254,23 @@ impl Store {
         self.profile(child)
     }
 
+    /// Corrects the child's core details (name, date of birth, languages, the flags that send a
+    /// missing report straight to 999). Every problem is reported at once; nothing is written
+    /// then.
+    pub fn update_child(
+        &mut self,
+        child: ChildId,
+        input: &harbour_core::ChildInput,
+    ) -> Result<ProfileView, StoreError> {
+        self.require(Action::EditChildren)?;
+        self.child(child)?;
+        let details = input
+            .validate(self.now().date_naive())
+            .map_err(StoreError::Invalid)?;
+        self.write(&[OpBody::ChildDetailsSet { child, details }])?;
+        self.profile(child)
+    }
+
     /// Records that someone checked a section and found it still right.
     pub fn review_profile(
         &mut self,
@@ -497,5 +514,39 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn core_details_are_corrected_whole_or_not_at_all() {
+        let (_dir, _clock, mut store) = store_on(25);
+        let child = ruth(&mut store, None);
+        let mut input = ChildInput {
+            name_latin: "Sample Ruth Tesfay".into(),
+            name_own_script: "ሩት".into(),
+            date_of_birth: "2011-03-04".into(),
+            languages: "Tigrinya".into(),
+            unaccompanied: false,
+            suspected_trafficked: true,
+        };
+        let view = store.update_child(child.id, &input).unwrap();
+        let d = &view.child.details;
+        assert_eq!(d.name_latin, "Sample Ruth Tesfay");
+        assert!(d.suspected_trafficked && d.escalate_when_missing());
+        assert_eq!(view.child.created_at, child.created_at);
+        let before = store.ops().unwrap().len();
+        input.name_latin = " ".into();
+        input.date_of_birth = "2099-01-01".into();
+        let err = store.update_child(child.id, &input).unwrap_err();
+        let StoreError::Invalid(fields) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(fields.len(), 2);
+        assert_eq!(store.ops().unwrap().len(), before);
+        assert_eq!(
+            store.child(child.id).unwrap().details.name_latin,
+            "Sample Ruth Tesfay"
+        );
+        store.rebuild().unwrap();
+        assert_eq!(store.child(child.id).unwrap(), view.child);
     }
 }

@@ -418,6 +418,18 @@ async fn a_first_look_with_the_sample_children() {
         .await
         .contains("Checked by Demo Admin"));
     println!("{}", screenshot(&c, "profile-samples").await.display());
+    // The details recorded at the start are corrected here; a blank name is refused.
+    click(&c, "#edit-core").await;
+    set_value(&c, "#core-name", " ").await;
+    click(&c, "#core-save").await;
+    assert!(text_of(&c, "#core-name-error").await.contains("name"));
+    set_value(&c, "#core-name", "Amanuel Sample").await;
+    set_value(&c, "#core-own", "ኣማኑኤል ሳምፕል").await;
+    click(&c, "#core-save").await;
+    wait_css(&c, "#edit-core").await;
+    assert!(text_of(&c, ".profile-top .own-name")
+        .await
+        .contains("ኣማኑኤል ሳምፕል"));
     // A date in the future is refused next to its field; nothing is lost.
     click(&c, "#section-photos button.edit").await;
     set_value(&c, "#pf-photo_taken_on", "2099-01-01").await;
