@@ -32,6 +32,7 @@ fn main() {
             "review_profile",
             "set_photo",
             "update_child",
+            "record_print_view",
             "get_organisation",
             "save_organisation",
         ]),

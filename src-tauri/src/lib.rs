@@ -122,6 +122,7 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::review_profile,
             profile::set_photo,
             profile::update_child,
+            settings::record_print_view,
             settings::get_organisation,
             settings::save_organisation,
         ])

@@ -139,6 +139,16 @@ fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
     }
 }
 
+/// The grab sheet's web page (the fallback when a PDF cannot be made) is about to be printed:
+/// written to the audit chain first.
+#[tauri::command(rename_all = "snake_case")]
+pub fn record_print_view(
+    state: State<'_, AppState>,
+    child_id: harbour_core::ChildId,
+) -> Result<(), ApiError> {
+    with_store(&state, |store| store.record_grab_sheet(child_id, false))
+}
+
 /// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
 /// returns where, so the carer can open, send or print it.
 #[tauri::command(rename_all = "snake_case")]

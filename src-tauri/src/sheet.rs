@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Local, Utc};
 use harbour_core::child::age_on;
-use harbour_core::profile::{label_id, Kind, ProfileView, Section};
+use harbour_core::profile::{label_id, Kind, ProfileView};
 use harbour_core::{ChildId, Elapsed};
 use harbour_i18n::{Arg, Localizer};
 use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError, SheetSection};
@@ -83,94 +83,15 @@ fn labels(l: &Localizer) -> Labels {
     }
 }
 
-/// What the sheet prints of the profile, block by block, in the order police need it. Fields
-/// marked sensitive (immigration details) are never printed.
-const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
-    (
-        Section::Description,
-        &[
-            "gender",
-            "height",
-            "build",
-            "hair",
-            "facial_hair",
-            "eyes",
-            "glasses",
-            "skin",
-            "marks",
-            "accent",
-            "clothing_style",
-            "interpreter",
-        ],
-    ),
-    (
-        Section::Health,
-        &[
-            "medication",
-            "conditions",
-            "allergies",
-            "mental_health",
-            "self_harm_risk",
-            "communication_needs",
-            "gp",
-        ],
-    ),
-    (
-        Section::Phones,
-        &[
-            "mobile_numbers",
-            "handset",
-            "network",
-            "other_sims",
-            "email",
-            "accounts",
-        ],
-    ),
-    (
-        Section::People,
-        &[
-            "associates",
-            "persons_of_concern",
-            "family",
-            "friends",
-            "do_not_disclose",
-        ],
-    ),
-    (Section::Places, &["locations", "found_before", "venues"]),
-    (
-        Section::Risks,
-        &[
-            "risk_cse",
-            "risk_cce",
-            "risk_debt_bondage",
-            "risk_radicalisation",
-            "risk_gangs",
-            "risk_weapons",
-            "risk_to_others",
-            "warning_markers",
-        ],
-    ),
-    (
-        Section::Legal,
-        &[
-            "placing_authority",
-            "social_worker",
-            "social_worker_phone",
-            "edt_phone",
-            "guardian",
-            "legal_status",
-        ],
-    ),
-];
-
 fn profile_blocks(l: &Localizer, p: &ProfileView) -> Vec<SheetSection> {
     let yes = plain(l.tr("profile-yes"));
-    SHEET_BLOCKS
+    harbour_core::profile::SHEET_BLOCKS
         .iter()
         .map(|(section, keys)| {
             let mut entries = Vec::new();
             for key in *keys {
-                let Some(def) = section.field(key).filter(|d| !d.sensitive) else {
+                let Some(def) = harbour_core::profile::field_def(key).filter(|d| !d.sensitive)
+                else {
                     continue;
                 };
                 let value = match def.kind {
@@ -195,53 +116,7 @@ fn profile_blocks(l: &Localizer, p: &ProfileView) -> Vec<SheetSection> {
 /// Part 2 (what is known about this episode) as one block: clothing and what they took each
 /// on one line.
 fn part2_block(l: &Localizer, values: &harbour_core::profile::Values) -> SheetSection {
-    let text = |k: &str| {
-        values
-            .get(k)
-            .and_then(|v| v.as_str())
-            .filter(|s| !s.is_empty())
-            .map(str::to_owned)
-    };
-    let label = |k: &str| plain(l.tr(&label_id(k)));
-    let mut entries = Vec::new();
-    for key in [
-        "where_last_seen",
-        "seen_by",
-        "with_whom",
-        "direction",
-        "may_be_going",
-    ] {
-        if let Some(v) = text(key) {
-            entries.push((label(key), v));
-        }
-    }
-    let keys = |prefix: &'static str| {
-        harbour_core::workflow::PART2
-            .iter()
-            .filter(move |f| f.key.starts_with(prefix))
-            .map(|f| f.key)
-    };
-    let clothing: Vec<String> = keys("clothing_")
-        .filter_map(|k| text(k).map(|v| format!("{}: {v}", label(k))))
-        .collect();
-    if !clothing.is_empty() {
-        entries.push((plain(l.tr("part2-clothing")), clothing.join("; ")));
-    }
-    let took: Vec<String> = keys("took_")
-        .filter_map(|k| match values.get(k) {
-            Some(serde_json::Value::Bool(true)) => Some(label(k)),
-            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-            _ => None,
-        })
-        .collect();
-    if !took.is_empty() {
-        entries.push((plain(l.tr("part2-took")), took.join(", ")));
-    }
-    for key in ["mood", "trigger"] {
-        if let Some(v) = text(key) {
-            entries.push((label(key), v));
-        }
-    }
+    let entries = harbour_core::workflow::part2_entries(values, |id| plain(l.tr(id)));
     SheetSection {
         title: plain(l.tr("part2-title")),
         entries,
@@ -380,7 +255,7 @@ pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use harbour_core::profile::SectionInput;
+    use harbour_core::profile::{Section, SectionInput};
     use harbour_core::{ChildInput, FixedClock};
     use serde_json::json;
 
@@ -415,7 +290,11 @@ mod tests {
             json!({"edt_phone": "0300 000 0000", "immigration_status": "Asylum claim",
                    "home_office_reference": "HO-123"}),
         );
-        save(&mut store, Section::Identity, json!({"age_disputed": true}));
+        save(
+            &mut store,
+            Section::Identity,
+            json!({"age_disputed": true, "gender": "Female"}),
+        );
         save(
             &mut store,
             Section::Risks,
@@ -439,6 +318,7 @@ mod tests {
             Some("0300 000 0000")
         );
         assert_eq!(find("Criminal exploitation or county lines"), Some("Yes"));
+        assert_eq!(find("Gender"), Some("Female"), "from another section");
         assert_eq!(find("Child sexual exploitation"), None);
         let everything = format!("{all:?}");
         assert!(!everything.contains("Asylum"), "{everything}");

@@ -17,6 +17,8 @@ pub enum Screen {
     Settings,
     /// The child's missing-person profile.
     Profile(ChildId),
+    /// The grab sheet as a web page, for the system's print dialog.
+    PrintView(ChildId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -44,6 +46,7 @@ pub enum Action {
     ShowSteps(ChildId),
     ShowSettings,
     ShowProfile(ChildId),
+    ShowPrintView(ChildId),
     OrganisationLoaded(Organisation),
     ChildSaved(Child),
     Reported(Reported),
@@ -119,6 +122,13 @@ impl Reducible for AppState {
                 s.notice = None;
             }
             Action::OrganisationLoaded(org) => s.organisation = org,
+            Action::ShowPrintView(id) => {
+                if s.entry(id).is_some() {
+                    s.screen = Screen::PrintView(id);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
             Action::ShowProfile(id) => {
                 if s.entry(id).is_some() {
                     s.screen = Screen::Profile(id);

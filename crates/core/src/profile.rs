@@ -283,6 +283,92 @@ pub fn label_id(key: &str) -> String {
     format!("pf-{}", key.replace('_', "-"))
 }
 
+/// What the sheet prints of the profile, block by block, in the order police need it (each
+/// block titled after its section; a key may come from another section, e.g. gender under the
+/// description). Fields marked sensitive (immigration details) are never printed.
+pub const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
+    (
+        Section::Description,
+        &[
+            "gender",
+            "height",
+            "build",
+            "hair",
+            "facial_hair",
+            "eyes",
+            "glasses",
+            "skin",
+            "marks",
+            "accent",
+            "clothing_style",
+            "interpreter",
+        ],
+    ),
+    (
+        Section::Health,
+        &[
+            "medication",
+            "conditions",
+            "allergies",
+            "mental_health",
+            "self_harm_risk",
+            "communication_needs",
+            "gp",
+        ],
+    ),
+    (
+        Section::Phones,
+        &[
+            "mobile_numbers",
+            "handset",
+            "network",
+            "other_sims",
+            "email",
+            "accounts",
+        ],
+    ),
+    (
+        Section::People,
+        &[
+            "associates",
+            "persons_of_concern",
+            "family",
+            "friends",
+            "do_not_disclose",
+        ],
+    ),
+    (Section::Places, &["locations", "found_before", "venues"]),
+    (
+        Section::Risks,
+        &[
+            "risk_cse",
+            "risk_cce",
+            "risk_debt_bondage",
+            "risk_radicalisation",
+            "risk_gangs",
+            "risk_weapons",
+            "risk_to_others",
+            "warning_markers",
+        ],
+    ),
+    (
+        Section::Legal,
+        &[
+            "placing_authority",
+            "social_worker",
+            "social_worker_phone",
+            "edt_phone",
+            "guardian",
+            "legal_status",
+        ],
+    ),
+];
+
+/// A profile field wherever it lives (keys are unique across sections).
+pub fn field_def(key: &str) -> Option<&'static FieldDef> {
+    Section::ALL.iter().find_map(|s| s.field(key))
+}
+
 /// The register that holds a field's value.
 pub fn register(key: &str) -> String {
     format!("p.{key}")
@@ -620,6 +706,16 @@ mod tests {
             serde_json::to_string(&Section::OwnWords).unwrap(),
             "\"own_words\""
         );
+    }
+
+    #[test]
+    fn the_sheet_prints_real_fields_and_nothing_sensitive() {
+        for (_, keys) in SHEET_BLOCKS {
+            for key in keys {
+                let def = field_def(key).unwrap_or_else(|| panic!("{key} is no profile field"));
+                assert!(!def.sensitive, "{key} is sensitive");
+            }
+        }
     }
 
     #[test]

@@ -250,6 +250,60 @@ pub const PART2: &[FieldDef] = &[
     lines("steps_taken"),
 ];
 
+/// Part 2 as printed: where and with whom, then clothing on one line and what they took on
+/// another, then mood and trigger; empty fields left out. `tr` turns a Fluent message id into
+/// text (labels are `pf-<key>`, the two group titles `part2-clothing` and `part2-took`).
+pub fn part2_entries(values: &Values, tr: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    let text = |k: &str| {
+        values
+            .get(k)
+            .and_then(|v| v.as_str())
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+    };
+    let label = |k: &str| tr(&crate::profile::label_id(k));
+    let mut entries = Vec::new();
+    for key in [
+        "where_last_seen",
+        "seen_by",
+        "with_whom",
+        "direction",
+        "may_be_going",
+    ] {
+        if let Some(v) = text(key) {
+            entries.push((label(key), v));
+        }
+    }
+    let keys = |prefix: &'static str| {
+        PART2
+            .iter()
+            .filter(move |f| f.key.starts_with(prefix))
+            .map(|f| f.key)
+    };
+    let clothing: Vec<String> = keys("clothing_")
+        .filter_map(|k| text(k).map(|v| format!("{}: {v}", label(k))))
+        .collect();
+    if !clothing.is_empty() {
+        entries.push((tr("part2-clothing"), clothing.join("; ")));
+    }
+    let took: Vec<String> = keys("took_")
+        .filter_map(|k| match values.get(k) {
+            Some(serde_json::Value::Bool(true)) => Some(label(k)),
+            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+            _ => None,
+        })
+        .collect();
+    if !took.is_empty() {
+        entries.push((tr("part2-took"), took.join(", ")));
+    }
+    for key in ["mood", "trigger", "steps_taken"] {
+        if let Some(v) = text(key) {
+            entries.push((label(key), v));
+        }
+    }
+    entries
+}
+
 /// An event as recorded: when it was recorded, by whom.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventRecord {

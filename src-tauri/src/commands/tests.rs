@@ -9,7 +9,7 @@ use harbour_store::{DataDir, KdfParams};
 use serde_json::{json, Value};
 use tauri::test::{mock_builder, MockRuntime, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::WebviewWindow;
+use tauri::{Manager, WebviewWindow};
 
 struct TestApp {
     _app: tauri::App<MockRuntime>,
@@ -409,4 +409,31 @@ fn the_home_s_settings_are_saved_by_a_manager_and_read_by_everyone() {
     );
     assert_eq!(bad.profile_fields[0].key, "on_call");
     assert_eq!(invoke(&w, "get_organisation", json!({})).unwrap(), saved);
+}
+
+#[test]
+fn a_print_from_the_print_view_is_audited_first() {
+    let (_app, w) = app();
+    let child = add_noor(&w);
+    invoke(&w, "record_print_view", json!({"child_id": child["id"]})).unwrap();
+    let err = error(
+        invoke(
+            &w,
+            "record_print_view",
+            json!({"child_id": "01936b6e-7c00-7000-8000-000000000099"}),
+        )
+        .unwrap_err(),
+    );
+    assert_eq!(err.code, "not_found");
+    let state = w.state::<AppState>();
+    let mut gate = state.gate.lock().unwrap();
+    let store = gate.store().unwrap();
+    let printed: Vec<_> = store
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == "grab_sheet_printed")
+        .collect();
+    assert_eq!(printed.len(), 1);
+    assert_eq!(printed[0].subject, child["id"].as_str().unwrap());
 }

@@ -319,6 +319,24 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
             std::path::Path::new(&dir).join("grab-sheet.pdf"),
         );
     }
+    // The same sheet as a web page, for the print dialog (the way to print if a PDF cannot be
+    // made); nothing sensitive, the same blocks.
+    click(&c, "#print-view").await;
+    let page = text_of(&c, "#print-sheet").await;
+    for expected in [
+        "Test Ruta",
+        "MP/2026/0042",
+        "Red hoodie",
+        "OFFICIAL-SENSITIVE",
+    ] {
+        assert!(
+            page.contains(expected),
+            "{expected:?} not in the print view:\n{page}"
+        );
+    }
+    println!("{}", screenshot(&c, "print-view").await.display());
+    click(&c, "#print-view-back").await;
+    wait_css(&c, "#step-list").await;
     // Found: the return interview is due 72 hours later.
     type_into(&c, "#found-by", "Police").await;
     type_into(&c, "#found-where", "Coach station").await;

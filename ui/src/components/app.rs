@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::print_view::PrintView;
 use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
 use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState, Screen};
@@ -92,6 +93,21 @@ pub fn app(props: &AppProps) -> Html {
             });
             html! { <Profile child_id={*id} {on_back} /> }
         }
+        Screen::PrintView(id) => match state.entry(*id) {
+            Some(entry) => {
+                let dispatcher = state.dispatcher();
+                let (id, missing) = (*id, entry.open_episode.is_some());
+                let on_back = Callback::from(move |_| {
+                    dispatcher.dispatch(if missing {
+                        Action::ShowSteps(id)
+                    } else {
+                        Action::ShowHome
+                    })
+                });
+                html! { <PrintView entry={entry.clone()} {on_back} /> }
+            }
+            None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
+        },
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
                 <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()}

@@ -7,6 +7,7 @@ pub mod fields;
 pub mod home;
 pub mod lock;
 pub mod numbers;
+pub mod print_view;
 pub mod profile;
 pub mod record;
 pub mod settings;

@@ -554,6 +554,9 @@ fn interview_status(i18n: &I18n, status: Option<InterviewStatus>, nation: &Arg) 
 #[derive(Properties, PartialEq)]
 pub struct SheetProps {
     pub child_id: harbour_core::ChildId,
+    /// Opens the sheet as a web page, printed with the system's dialog (always offered; the way
+    /// to print when a PDF cannot be made).
+    pub on_print_view: Callback<()>,
 }
 
 #[derive(Serialize)]
@@ -596,6 +599,9 @@ pub fn sheet_buttons(props: &SheetProps) -> Html {
             </button>
             <button class="secondary" id="print-sheet" disabled={*busy} onclick={run("print_grab_sheet")}>
                 { i18n.tr("sheet-print") }
+            </button>
+            <button class="secondary" id="print-view" onclick={props.on_print_view.reform(|_| ())}>
+                { i18n.tr("sheet-print-view") }
             </button>
             { match &*outcome {
                 Some(Ok((id, path))) => html! {

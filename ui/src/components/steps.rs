@@ -259,7 +259,10 @@ pub fn steps(props: &StepsProps) -> Html {
                             { key_facts(&i18n, p) }
                         }
                     </div>
-                    <SheetButtons child_id={props.entry.child.id} />
+                    <SheetButtons child_id={props.entry.child.id} on_print_view={{
+                        let (d, id) = (props.dispatcher.clone(), props.entry.child.id);
+                        Callback::from(move |_| d.dispatch(Action::ShowPrintView(id)))
+                    }} />
                     <Numbers />
                 </div>
             </div>
