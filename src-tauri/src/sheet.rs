@@ -190,14 +190,9 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
             sheet.sections.insert(0, part2_block(&l, values));
         }
         sheet.updates = view
-            .events
-            .iter()
-            .filter_map(|e| match &e.event {
-                harbour_core::workflow::EpisodeEvent::Update { text } => {
-                    Some(format!("{} {text}", local(e.at)))
-                }
-                _ => None,
-            })
+            .updates()
+            .into_iter()
+            .map(|(at, text)| format!("{} {text}", local(at)))
             .collect();
     }
     let file_name = format!(

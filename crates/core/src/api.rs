@@ -166,3 +166,16 @@ pub struct EpisodeView {
     pub events: Vec<crate::workflow::EventRecord>,
     pub summary: crate::workflow::EpisodeSummary,
 }
+
+impl EpisodeView {
+    /// The running log: each update with when it was recorded, oldest first.
+    pub fn updates(&self) -> Vec<(chrono::DateTime<chrono::Utc>, String)> {
+        self.events
+            .iter()
+            .filter_map(|e| match &e.event {
+                crate::workflow::EpisodeEvent::Update { text } => Some((e.at, text.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -195,6 +195,11 @@ fn the_profile_blocks_are_printed_and_empty_ones_left_out() {
     let mut bare = sheet("");
     bare.sections.clear();
     assert!(text_of(&grab_sheet_pdf(&bare).unwrap()).contains("Not yet in Harbour"));
+    // Printed before any episode, to keep with the profile: no empty episode part.
+    assert!(text.contains("This episode"));
+    let mut before = sheet("");
+    before.last_seen.clear();
+    assert!(!text_of(&grab_sheet_pdf(&before).unwrap()).contains("This episode"));
 }
 
 #[test]

@@ -6,7 +6,7 @@
 use harbour_core::api::{ApiError, ChildEntry, EpisodeView};
 use harbour_core::child::age_on;
 use harbour_core::profile::{field_def, label_id, Kind, ProfileOpened, ProfileView, SHEET_BLOCKS};
-use harbour_core::workflow::{part2_entries, EpisodeEvent};
+use harbour_core::workflow::part2_entries;
 use harbour_core::{ChildId, EpisodeId};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -154,14 +154,7 @@ pub fn sheet(i18n: &I18n, o: &ProfileOpened, episode: Option<&EpisodeView>) -> H
                     .collect()
             })
             .unwrap_or_default();
-        let updates: Vec<(chrono::DateTime<chrono::Utc>, String)> = v
-            .events
-            .iter()
-            .filter_map(|e| match &e.event {
-                EpisodeEvent::Update { text } => Some((e.at, text.clone())),
-                _ => None,
-            })
-            .collect();
+        let updates = v.updates();
         html! {
             <section class="sheet-block">
                 <h2>{ i18n.tr("sheet-episode") }</h2>

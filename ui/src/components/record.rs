@@ -369,14 +369,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         </div>
     };
 
-    let updates: Vec<_> = v
-        .events
-        .iter()
-        .filter_map(|e| match &e.event {
-            EpisodeEvent::Update { text } => Some((e.at, text.clone())),
-            _ => None,
-        })
-        .collect();
+    let updates = v.updates();
     let log_part = html! {
         <div class="record-part" id="updates">
             <h3>{ i18n.tr("log-title") }</h3>
