@@ -624,3 +624,5 @@ print-view-print = Print
 print-view-intro = The same page as the PDF, for your printer or "Save as PDF" in the print dialog. Use it if the PDF cannot be made. Each print is recorded.
 print-view-printed = Printed { $time } from the print view
 print-view-back = Back
+org-carer-contact = Carer contact
+org-carer-contact-hint = How police reach the carers: this home's or the foster carer's name and phone. Printed on the grab sheet.

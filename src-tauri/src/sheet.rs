@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, Local, Utc};
 use harbour_core::child::age_on;
-use harbour_core::profile::{label_id, Kind, ProfileView};
+use harbour_core::profile::ProfileView;
 use harbour_core::{ChildId, Elapsed};
 use harbour_i18n::{Arg, Localizer};
 use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError, SheetSection};
@@ -83,33 +83,14 @@ fn labels(l: &Localizer) -> Labels {
     }
 }
 
-fn profile_blocks(l: &Localizer, p: &ProfileView) -> Vec<SheetSection> {
-    let yes = plain(l.tr("profile-yes"));
-    harbour_core::profile::SHEET_BLOCKS
-        .iter()
-        .map(|(section, keys)| {
-            let mut entries = Vec::new();
-            for key in *keys {
-                let Some(def) = harbour_core::profile::field_def(key).filter(|d| !d.sensitive)
-                else {
-                    continue;
-                };
-                let value = match def.kind {
-                    Kind::Flag => p.flag(key).then(|| yes.clone()),
-                    _ => p.text(key).map(str::to_owned),
-                };
-                if let Some(mut value) = value {
-                    if *key == "medication" && p.flag("critical_medication") {
-                        value = format!("{} {value}", plain(l.tr("sheet-critical-medication")));
-                    }
-                    entries.push((plain(l.tr(&label_id(key))), value));
-                }
-            }
-            SheetSection {
-                title: plain(l.tr(&section.title_id())),
-                entries,
-            }
-        })
+fn profile_blocks(
+    l: &Localizer,
+    p: &ProfileView,
+    org: &harbour_core::organisation::Organisation,
+) -> Vec<SheetSection> {
+    harbour_core::profile::sheet_blocks(p, org, |id| plain(l.tr(id)))
+        .into_iter()
+        .map(|(title, entries)| SheetSection { title, entries })
         .collect()
 }
 
@@ -147,7 +128,7 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
         name_own_script: d.name_own_script.clone().unwrap_or_default(),
         dob: d.date_of_birth.format("%d/%m/%Y").to_string(),
         age,
-        sections: profile_blocks(&l, &profile),
+        sections: profile_blocks(&l, &profile, &store.organisation()?),
         languages: d.languages.join(", "),
         flags: flags.join(" · "),
         printed: plain(l.tr_with(
@@ -295,6 +276,12 @@ mod tests {
             Section::Risks,
             json!({"risk_cce": true, "risk_cse": false}),
         );
+        store
+            .save_organisation(&harbour_core::organisation::Organisation {
+                carer_contact: "Sample House 07700 900400".into(),
+                ..Default::default()
+            })
+            .unwrap();
         let (sheet, _) = gather(&store, child.id).unwrap();
         assert_eq!(sheet.age, "15 (age disputed)");
         let all: Vec<(String, String)> = sheet
@@ -314,6 +301,7 @@ mod tests {
         );
         assert_eq!(find("Criminal exploitation or county lines"), Some("Yes"));
         assert_eq!(find("Gender"), Some("Female"), "from another section");
+        assert_eq!(find("Carer contact"), Some("Sample House 07700 900400"));
         assert_eq!(find("Child sexual exploitation"), None);
         let everything = format!("{all:?}");
         assert!(!everything.contains("Asylum"), "{everything}");

@@ -73,6 +73,10 @@ impl HomeKind {
 pub struct Organisation {
     pub nation: Nation,
     pub home_kind: HomeKind,
+    /// How police reach the carers: the home's or the foster carer's name and phone (printed
+    /// on the grab sheet).
+    #[serde(default)]
+    pub carer_contact: String,
     /// The registered manager or on-call manager: name and phone.
     pub on_call: String,
     /// The local authority where the home is, for children placed from elsewhere.
@@ -102,6 +106,7 @@ impl Organisation {
         let out = Organisation {
             nation: self.nation,
             home_kind: self.home_kind,
+            carer_contact: text("carer_contact", &self.carer_contact),
             on_call: text("on_call", &self.on_call),
             host_authority: text("host_authority", &self.host_authority),
             fostering_agency: text("fostering_agency", &self.fostering_agency),
@@ -117,8 +122,9 @@ impl Organisation {
 
     /// The text fields, by key, as the settings form and the Fluent labels (`org-<key>`) name
     /// them.
-    pub fn texts(&self) -> [(&'static str, &str); 5] {
+    pub fn texts(&self) -> [(&'static str, &str); 6] {
         [
+            ("carer_contact", &self.carer_contact),
             ("on_call", &self.on_call),
             ("host_authority", &self.host_authority),
             ("fostering_agency", &self.fostering_agency),
@@ -129,6 +135,7 @@ impl Organisation {
 
     pub fn set_text(&mut self, key: &str, value: String) {
         match key {
+            "carer_contact" => self.carer_contact = value,
             "on_call" => self.on_call = value,
             "host_authority" => self.host_authority = value,
             "fostering_agency" => self.fostering_agency = value,

@@ -364,6 +364,41 @@ pub const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
     ),
 ];
 
+/// The profile as the grab sheet (PDF and print view) shows it: `SHEET_BLOCKS` with their
+/// filled-in fields as `(label, value)`, flags as "yes", critical medication marked, the
+/// home's carer contact with who is responsible; empty blocks left out. `tr` turns a Fluent
+/// message id into text.
+pub fn sheet_blocks(
+    p: &ProfileView,
+    org: &crate::organisation::Organisation,
+    tr: impl Fn(&str) -> String,
+) -> Vec<(String, Vec<(String, String)>)> {
+    SHEET_BLOCKS
+        .iter()
+        .map(|(section, keys)| {
+            let mut entries: Vec<(String, String)> = keys
+                .iter()
+                .filter_map(|key| {
+                    let def = field_def(key).filter(|d| !d.sensitive)?;
+                    let mut value = match def.kind {
+                        Kind::Flag => p.flag(key).then(|| tr("profile-yes")),
+                        _ => p.text(key).map(str::to_owned),
+                    }?;
+                    if *key == "medication" && p.flag("critical_medication") {
+                        value = format!("{} {value}", tr("sheet-critical-medication"));
+                    }
+                    Some((tr(&label_id(key)), value))
+                })
+                .collect();
+            if *section == Section::Legal && !org.carer_contact.is_empty() {
+                entries.insert(0, (tr("org-carer-contact"), org.carer_contact.clone()));
+            }
+            (tr(&section.title_id()), entries)
+        })
+        .filter(|(_, entries)| !entries.is_empty())
+        .collect()
+}
+
 /// A profile field wherever it lives (keys are unique across sections).
 pub fn field_def(key: &str) -> Option<&'static FieldDef> {
     Section::ALL.iter().find_map(|s| s.field(key))

@@ -618,6 +618,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         .await
         .unwrap();
     type_into(&c, "#org-on-call", "Sam Manager 07700 900321").await;
+    type_into(&c, "#org-carer-contact", "Sample House 07700 900400").await;
     click(&c, "#org-save").await;
     assert!(text_of(&c, "#home-settings .banner")
         .await
@@ -651,5 +652,10 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         "{}",
         screenshot(&c, "regulation-40-decision").await.display()
     );
+    // The carer contact is on the sheet for the police (here, its web page).
+    click(&c, "#print-view").await;
+    assert!(text_of(&c, "#print-sheet")
+        .await
+        .contains("Sample House 07700 900400"));
     c.close().await.unwrap();
 }

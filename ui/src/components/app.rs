@@ -104,7 +104,9 @@ pub fn app(props: &AppProps) -> Html {
                         Action::ShowHome
                     })
                 });
-                html! { <PrintView entry={entry.clone()} {on_back} /> }
+                html! {
+                    <PrintView entry={entry.clone()} {on_back} organisation={state.organisation.clone()} />
+                }
             }
             None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
         },

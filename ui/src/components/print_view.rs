@@ -5,7 +5,8 @@
 
 use harbour_core::api::{ApiError, ChildEntry, EpisodeView};
 use harbour_core::child::age_on;
-use harbour_core::profile::{field_def, label_id, Kind, ProfileOpened, ProfileView, SHEET_BLOCKS};
+use harbour_core::organisation::Organisation;
+use harbour_core::profile::{sheet_blocks, ProfileOpened};
 use harbour_core::workflow::part2_entries;
 use harbour_core::{ChildId, EpisodeId};
 use harbour_i18n::Arg;
@@ -32,6 +33,7 @@ struct EpisodeArgs {
 pub struct PrintViewProps {
     pub entry: ChildEntry,
     pub on_back: Callback<()>,
+    pub organisation: Organisation,
 }
 
 /// Loads the profile and the open episode, then shows the sheet.
@@ -93,7 +95,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
                 <p class="banner error no-print" role="alert">{ i18n.tr(&e.message_id) }</p>
             }
             if let Some(o) = &*opened {
-                { sheet(&i18n, o, (*episode).as_ref()) }
+                { sheet(&i18n, o, (*episode).as_ref(), &props.organisation) }
             }
         </section>
     }
@@ -108,33 +110,13 @@ fn entry(label: String, value: String) -> Html {
     }
 }
 
-/// The profile blocks the PDF prints, in the same order, with the same fields.
-fn profile_blocks(i18n: &I18n, p: &ProfileView) -> Vec<(String, Vec<(String, String)>)> {
-    SHEET_BLOCKS
-        .iter()
-        .map(|(section, keys)| {
-            let entries = keys
-                .iter()
-                .filter_map(|key| {
-                    let def = field_def(key).filter(|d| !d.sensitive)?;
-                    let mut value = match def.kind {
-                        Kind::Flag => p.flag(key).then(|| i18n.tr("profile-yes")),
-                        _ => p.text(key).map(str::to_owned),
-                    }?;
-                    if *key == "medication" && p.flag("critical_medication") {
-                        value = format!("{} {value}", i18n.tr("sheet-critical-medication"));
-                    }
-                    Some((i18n.tr(&label_id(key)), value))
-                })
-                .collect();
-            (i18n.tr(&section.title_id()), entries)
-        })
-        .filter(|(_, e): &(String, Vec<_>)| !e.is_empty())
-        .collect()
-}
-
 /// The page itself.
-pub fn sheet(i18n: &I18n, o: &ProfileOpened, episode: Option<&EpisodeView>) -> Html {
+pub fn sheet(
+    i18n: &I18n,
+    o: &ProfileOpened,
+    episode: Option<&EpisodeView>,
+    org: &Organisation,
+) -> Html {
     let p = &o.profile;
     let d = &p.child.details;
     let today = time::today_local();
@@ -207,7 +189,7 @@ pub fn sheet(i18n: &I18n, o: &ProfileOpened, episode: Option<&EpisodeView>) -> H
             </div>
             { for episode_part }
             <div class="sheet-blocks">
-                { for profile_blocks(i18n, p).into_iter().map(|(title, entries)| html! {
+                { for sheet_blocks(p, org, |id| i18n.tr(id)).into_iter().map(|(title, entries)| html! {
                     <section class="sheet-block">
                         <h2>{ title }</h2>
                         <dl>{ for entries.into_iter().map(|(l, v)| entry(l, v)) }</dl>
