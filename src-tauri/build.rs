@@ -11,7 +11,6 @@ fn main() {
             "still_here",
             "list_children",
             "add_child",
-            "open_child",
             "report_missing",
             "set_last_seen",
             "episode_view",

@@ -123,17 +123,6 @@ pub fn add_child(
     with_store(&state, |store| store.add_child(&input, photo.as_deref()))
 }
 
-/// The carer opens a child's details (the view is audited); returns the photo as a `data:` URL
-/// the webview can show under the strict CSP.
-#[tauri::command(rename_all = "snake_case")]
-pub fn open_child(
-    state: State<'_, AppState>,
-    child_id: ChildId,
-) -> Result<Option<String>, ApiError> {
-    let (_, jpeg) = with_store(&state, |store| store.open_child(child_id))?;
-    Ok(jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))))
-}
-
 #[tauri::command(rename_all = "snake_case")]
 pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<Reported, ApiError> {
     with_store(&state, |store| store.report_missing(child_id))

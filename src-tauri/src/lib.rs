@@ -101,7 +101,6 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::still_here,
             commands::list_children,
             commands::add_child,
-            commands::open_child,
             commands::report_missing,
             commands::set_last_seen,
             commands::episode_view,

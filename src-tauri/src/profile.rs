@@ -9,18 +9,26 @@ use tauri::State;
 
 use crate::commands::with_store;
 use crate::AppState;
+use harbour_store::{Store, StoreError};
 
+/// The profile with the child's photo as a `data:` URL the webview can show under the strict
+/// CSP.
+fn opened(store: &Store, profile: ProfileView) -> Result<ProfileOpened, StoreError> {
+    let photo = store
+        .child_photo(profile.child.id)?
+        .map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j)));
+    Ok(ProfileOpened { profile, photo })
+}
+
+/// The carer opens a child's profile (the view is audited).
 #[tauri::command(rename_all = "snake_case")]
 pub fn open_profile(
     state: State<'_, AppState>,
     child_id: ChildId,
 ) -> Result<ProfileOpened, ApiError> {
-    let (profile, jpeg) = with_store(&state, |store| {
-        Ok((store.open_profile(child_id)?, store.child_photo(child_id)?))
-    })?;
-    Ok(ProfileOpened {
-        profile,
-        photo: jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))),
+    with_store(&state, |store| {
+        let profile = store.open_profile(child_id)?;
+        opened(store, profile)
     })
 }
 
@@ -53,13 +61,9 @@ pub fn set_photo(
 ) -> Result<ProfileOpened, ApiError> {
     // Undecodable base64 goes on as an empty file: reported as an unreadable photo.
     let photo = BASE64.decode(photo_base64.as_bytes()).unwrap_or_default();
-    let (profile, jpeg) = with_store(&state, |store| {
+    with_store(&state, |store| {
         let profile = store.set_photo(child_id, &photo, &taken_on)?;
-        Ok((profile, store.child_photo(child_id)?))
-    })?;
-    Ok(ProfileOpened {
-        profile,
-        photo: jpeg.map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j))),
+        opened(store, profile)
     })
 }
 

@@ -207,8 +207,8 @@ fn a_photo_round_trips_as_a_data_url() {
     )
     .unwrap();
     assert_eq!(child["has_photo"], true);
-    let url = invoke(&w, "open_child", json!({"child_id": child["id"]})).unwrap();
-    assert!(url
+    let opened = invoke(&w, "open_profile", json!({"child_id": child["id"]})).unwrap();
+    assert!(opened["photo"]
         .as_str()
         .unwrap()
         .starts_with("data:image/jpeg;base64,/9j/"));

@@ -195,14 +195,15 @@ pub fn call_script_answers(
         let parts: Vec<String> = parts.into_iter().flatten().collect();
         (!parts.is_empty()).then(|| parts.join("; "))
     };
-    let labelled = |values: Option<&Values>, keys: &[&str]| -> Vec<Option<String>> {
+    // "Label: value" for each filled-in key, looked up with `get`.
+    let labelled = |get: &dyn Fn(&str) -> Option<String>, keys: &[&str]| -> Vec<Option<String>> {
         keys.iter()
             .map(|k| {
-                text(values, k)
-                    .map(|v| format!("{}: {v}", i18n.tr(&harbour_core::profile::label_id(k))))
+                get(k).map(|v| format!("{}: {v}", i18n.tr(&harbour_core::profile::label_id(k))))
             })
             .collect()
     };
+    let in_part2 = |k: &str| text(part2, k).map(str::to_owned);
     let yes = |key: &str| i18n.tr(&harbour_core::profile::label_id(key));
 
     let last_seen = join(vec![
@@ -213,12 +214,9 @@ pub fn call_script_answers(
     ]);
     let description = join(
         [
+            labelled(&p, &["height", "build", "hair", "eyes", "skin", "marks"]),
             labelled(
-                Some(&profile_values(profile)),
-                &["height", "build", "hair", "eyes", "skin", "marks"],
-            ),
-            labelled(
-                part2,
+                &in_part2,
                 &[
                     "clothing_head",
                     "clothing_upper",
@@ -332,15 +330,6 @@ pub fn call_script_answers(
         ("script-q-medication", medication),
         ("script-q-risk", risk),
     ]
-}
-
-/// All the profile's values in one map (keys are unique across sections).
-fn profile_values(profile: &ProfileView) -> Values {
-    profile
-        .sections
-        .iter()
-        .flat_map(|s| s.values.clone())
-        .collect()
 }
 
 /// The call script as a list of questions and answers.
