@@ -44,6 +44,7 @@ grade-no-apparent-risk = No apparent risk
 grade-low = Low risk
 grade-medium = Medium risk
 grade-high = High risk
+grade-absent = Absent: no apparent or tolerable risk, the local authority leads (Scotland)
 contact-manager = Registered manager or on-call manager
 contact-social-worker = The child's social worker
 contact-edt = Emergency Duty Team (out of hours)
@@ -70,6 +71,12 @@ notify-told-at = told, recorded { $time }
 log-title = Log
 log-text = What happened (a sighting, a message, a call)
 log-add = Add to the log
+log-correct = Correct
+log-correct-label = The line as it should read
+log-correct-save = Save the correction
+log-correct-cancel = Cancel
+log-corrected-mark = (corrected { $time })
+log-corrected-was = First written: { $text }
 found-title = Found or back
 found-at = When was { $name } found or back?
 found-by = Found by (or came back alone)
@@ -312,7 +319,10 @@ steps-last-seen = Last seen at { $time } · missing for { $elapsed }
 steps-last-seen-label = When was { $name } last seen?
 steps-last-seen-save = Save last-seen time
 steps-last-seen-saved = Last-seen time saved.
-steps-police-grade = Police decide the risk grade. Write down the grade and the reference number they give you.
+steps-police-grade = { $nation ->
+    [scotland] Police decide how to respond. For a looked-after child they may treat it as "Absent" (no apparent or a tolerable risk: the local authority leads) or "Missing" (police lead; low, medium or high risk). If you have immediate concerns, report at once. Write down what they decide and the reference number they give you.
+   *[other] Police decide the risk grade. Write down the grade and the reference number they give you.
+}
 steps-back = Back to the children
 steps-list-heading = Do these now, in order
 
@@ -330,10 +340,11 @@ step-call-text-child = Call and text { $name }'s phone.
 step-check-messages = Look for messages or notes they may have left.
 step-contact-friends = Contact friends, family and school, as agreed in the child's plan.
 step-known-places = Visit or call the places they are known to go.
-step-report-police = Report to police: 999 if in danger, otherwise 101. Say { $nation ->
-    [wales] a Child Information Form
-   *[other] a Philomena form
-} is available and send it.
+step-report-police = { $nation ->
+    [northern_ireland] Report to the PSNI: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
+    [wales] Report to police: 999 if in danger, otherwise 101. Say a Child Information Form is available and send it.
+   *[other] Report to police: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
+}
 step-police-reference = Write down the police reference number and the name of the officer or call handler.
 step-notify-manager = Tell the registered manager or the on-call manager.
 step-notify-social-worker = Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
@@ -376,6 +387,9 @@ profile-due-count = { $count ->
 profile-photo-none = No photo yet. Police need a recent photo.
 profile-photo-no-date = The photo has no date. Record when it was taken under Photos.
 profile-photo-old = The photo was taken on { $date }, more than 3 months ago. Take a new one.
+profile-full-photo-none = No full-length photo yet. It shows the police height, build and how { $name } usually dresses.
+profile-full-photo-no-date = The full-length photo has no date. Add it again with the date it was taken.
+profile-full-photo-old = The full-length photo was taken on { $date }, more than 3 months ago. Take a new one.
 profile-back = Back to the list
 profile-core-details = Name, date of birth, languages and the two flags were recorded when the child was added.
 profile-core-edit = Change these details
@@ -427,7 +441,8 @@ pf-marks = Scars, tattoos, piercings, birthmarks
 pf-accent = Accent
 pf-clothing-style = Usual style of clothing
 pf-photo-taken-on = Date the photo was taken
-pf-photo-notes = Other photos and where they are kept (for example a full-length photo)
+pf-full-photo-taken-on = Date the full-length photo was taken
+pf-photo-notes = Other photos and where they are kept
 pf-conditions = Medical conditions
 pf-medication = Medication
 pf-critical-medication = Medication is critical if missed
@@ -617,6 +632,15 @@ reg-decided-not = Decided at { $time }: no notification needed.
 error-reason-required = Write down why.
 error-required = Fill this in.
 photo-new-title = A new photo
+photo-kind = Which photo
+photo-kind-face = Face: head and shoulders, looking at the camera
+photo-kind-full-length = Full length: standing, head to feet
+photo-full-alt = Full-length photo of { $name }
+photo-full-none = No full-length photo
+photo-full-hint = A recent photo of the child standing, head to feet, in clothes they often wear. JPEG or PNG.
+photo-kind-face-short = Face
+photo-kind-full-length-short = Full length
+photo-caption = { $kind }, taken { $date }
 photo-new-save = Save the new photo
 sheet-print-view = Print from a web page instead
 print-view-title = Grab sheet: print view

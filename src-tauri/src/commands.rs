@@ -124,8 +124,15 @@ pub fn add_child(
 }
 
 #[tauri::command(rename_all = "snake_case")]
+/// "Child missing": opens the episode, and opens the child's profile (audited as a view) so the
+/// steps screen has the photo and key facts in the same answer.
 pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<Reported, ApiError> {
-    with_store(&state, |store| store.report_missing(child_id))
+    with_store(&state, |store| {
+        let mut reported = store.report_missing(child_id)?;
+        let profile = store.open_profile(child_id)?;
+        reported.opened = Some(crate::profile::opened(store, profile)?);
+        Ok(reported)
+    })
 }
 
 #[tauri::command(rename_all = "snake_case")]

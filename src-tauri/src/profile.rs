@@ -3,7 +3,7 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use harbour_core::api::ApiError;
-use harbour_core::profile::{ProfileOpened, ProfileView, Section, SectionInput};
+use harbour_core::profile::{PhotoKind, ProfileOpened, ProfileView, Section, SectionInput};
 use harbour_core::{ChildId, ChildInput};
 use tauri::State;
 
@@ -13,11 +13,15 @@ use harbour_store::{Store, StoreError};
 
 /// The profile with the child's photo as a `data:` URL the webview can show under the strict
 /// CSP.
-fn opened(store: &Store, profile: ProfileView) -> Result<ProfileOpened, StoreError> {
-    let photo = store
-        .child_photo(profile.child.id)?
-        .map(|j| format!("data:image/jpeg;base64,{}", BASE64.encode(j)));
-    Ok(ProfileOpened { profile, photo })
+pub(crate) fn opened(store: &Store, profile: ProfileView) -> Result<ProfileOpened, StoreError> {
+    let url = |j: Vec<u8>| format!("data:image/jpeg;base64,{}", BASE64.encode(j));
+    let photo = store.child_photo(profile.child.id)?.map(url);
+    let full_photo = store.child_full_photo(profile.child.id)?.map(url);
+    Ok(ProfileOpened {
+        profile,
+        photo,
+        full_photo,
+    })
 }
 
 /// The carer opens a child's profile (the view is audited).
@@ -51,18 +55,20 @@ pub fn update_child(
     with_store(&state, |store| store.update_child(child_id, &input))
 }
 
-/// A new photo with the date it was taken; returns the profile and the new photo.
+/// A new face or full-length photo (face when not said) with the date it was taken; returns
+/// the profile and the photos.
 #[tauri::command(rename_all = "snake_case")]
 pub fn set_photo(
     state: State<'_, AppState>,
     child_id: ChildId,
+    kind: Option<PhotoKind>,
     photo_base64: String,
     taken_on: String,
 ) -> Result<ProfileOpened, ApiError> {
     // Undecodable base64 goes on as an empty file: reported as an unreadable photo.
     let photo = BASE64.decode(photo_base64.as_bytes()).unwrap_or_default();
     with_store(&state, |store| {
-        let profile = store.set_photo(child_id, &photo, &taken_on)?;
+        let profile = store.set_photo(child_id, kind.unwrap_or_default(), &photo, &taken_on)?;
         opened(store, profile)
     })
 }

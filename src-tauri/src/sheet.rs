@@ -139,6 +139,7 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
             ],
         )),
         photo_jpeg: photo,
+        full_photo_jpeg: store.child_full_photo(child)?,
         labels: labels(&l),
         ..GrabSheet::default()
     };
@@ -173,7 +174,15 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
         sheet.updates = view
             .updates()
             .into_iter()
-            .map(|(at, text)| format!("{} {text}", local(at)))
+            .map(|line| match line.corrected_at {
+                None => format!("{} {}", local(line.at), line.text),
+                Some(t) => format!(
+                    "{} {} {}",
+                    local(line.at),
+                    line.text,
+                    plain(l.tr_with("log-corrected-mark", &[("time", Arg::from(local(t)))]))
+                ),
+            })
             .collect();
     }
     let file_name = format!(

@@ -3,6 +3,7 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
 use harbour_core::organisation::Organisation;
+use harbour_core::profile::ProfileOpened;
 use harbour_core::{Child, ChildId, MissingEpisode};
 use std::rc::Rc;
 use yew::Reducible;
@@ -35,6 +36,8 @@ pub struct AppState {
     pub now: DateTime<Utc>,
     /// The home's settings: nation (terms), kind of home, its own contacts.
     pub organisation: Organisation,
+    /// The profile that came with the last "Child missing" answer, for the steps screen.
+    pub opened: Option<Rc<ProfileOpened>>,
 }
 
 #[derive(Debug)]
@@ -65,6 +68,7 @@ impl AppState {
             notice: None,
             now,
             organisation: Organisation::default(),
+            opened: None,
         }
     }
 
@@ -160,6 +164,7 @@ impl Reducible for AppState {
                 let id = r.episode.child_id;
                 if let Some(e) = s.entry_mut(id) {
                     e.open_episode = Some(r.episode);
+                    s.opened = r.opened.map(Rc::new);
                     s.screen = Screen::Steps(id);
                     s.sort();
                     s.error = None;
@@ -266,6 +271,7 @@ mod tests {
         let s = loaded().reduce(Action::Reported(Reported {
             episode: episode(id(1)),
             already_open: false,
+            opened: None,
         }));
         assert_eq!(s.screen, Screen::Steps(id(1)));
         assert_eq!(names(&s), ["Zara Sample", "amir Sample"]);

@@ -78,6 +78,10 @@ pub struct Reported {
     pub episode: MissingEpisode,
     /// The child was already missing; these are the steps of the episode already open.
     pub already_open: bool,
+    /// The child's profile and photo, opened (and audited) with the report so the steps screen
+    /// shows the photo and key facts without a second round trip.
+    #[serde(default)]
+    pub opened: Option<crate::profile::ProfileOpened>,
 }
 
 /// What the lock screen and the header need: whether Harbour is set up, locked, and who is in.
@@ -167,15 +171,44 @@ pub struct EpisodeView {
     pub summary: crate::workflow::EpisodeSummary,
 }
 
+/// One line of the running log as it reads now.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LogLine {
+    pub id: crate::EventId,
+    /// When the line was first written.
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The latest wording.
+    pub text: String,
+    /// Earlier wordings, oldest first; empty if never corrected.
+    pub was: Vec<String>,
+    pub corrected_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
 impl EpisodeView {
-    /// The running log: each update with when it was recorded, oldest first.
-    pub fn updates(&self) -> Vec<(chrono::DateTime<chrono::Utc>, String)> {
-        self.events
-            .iter()
-            .filter_map(|e| match &e.event {
-                crate::workflow::EpisodeEvent::Update { text } => Some((e.at, text.clone())),
-                _ => None,
-            })
-            .collect()
+    /// The running log, oldest first, each line with its latest wording (corrections point at
+    /// the line they correct; what it said before is kept).
+    pub fn updates(&self) -> Vec<LogLine> {
+        use crate::workflow::EpisodeEvent;
+        let mut lines: Vec<LogLine> = Vec::new();
+        for e in &self.events {
+            match &e.event {
+                EpisodeEvent::Update { text } => lines.push(LogLine {
+                    id: e.id,
+                    at: e.at,
+                    text: text.clone(),
+                    was: Vec::new(),
+                    corrected_at: None,
+                }),
+                EpisodeEvent::UpdateCorrected { of, text } => {
+                    if let Some(line) = lines.iter_mut().find(|l| l.id == *of) {
+                        line.was
+                            .push(std::mem::replace(&mut line.text, text.clone()));
+                        line.corrected_at = Some(e.at);
+                    }
+                }
+                _ => {}
+            }
+        }
+        lines
     }
 }

@@ -35,6 +35,8 @@ pub enum OpBody {
     },
     /// The child's photo (a prepared JPEG, base64) is set or replaced.
     ChildPhotoSet { child: ChildId, jpeg_base64: String },
+    /// The child's full-length photo (a prepared JPEG, base64) is set or replaced.
+    ChildFullPhotoSet { child: ChildId, jpeg_base64: String },
     /// "Child missing" was pressed.
     EpisodeStarted {
         episode: EpisodeId,
@@ -145,6 +147,7 @@ impl OpBody {
         match self {
             OpBody::ChildAdded { .. } => "child_added",
             OpBody::ChildPhotoSet { .. } => "child_photo_set",
+            OpBody::ChildFullPhotoSet { .. } => "child_full_photo_set",
             OpBody::ChildDetailsSet { .. } => "child_details_set",
             OpBody::EpisodeStarted { .. } => "episode_started",
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
@@ -162,6 +165,7 @@ impl OpBody {
         match self {
             OpBody::ChildAdded { child, .. }
             | OpBody::ChildPhotoSet { child, .. }
+            | OpBody::ChildFullPhotoSet { child, .. }
             | OpBody::ChildDetailsSet { child, .. } => child.to_string(),
             OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
                 episode.to_string()
@@ -195,7 +199,13 @@ impl OpBody {
             OpBody::ChildPhotoSet { child, jpeg_base64 } => vec![write(
                 Child,
                 child.to_string(),
-                "photo_jpeg",
+                profile::PhotoKind::Face.register(),
+                json!(jpeg_base64),
+            )],
+            OpBody::ChildFullPhotoSet { child, jpeg_base64 } => vec![write(
+                Child,
+                child.to_string(),
+                profile::PhotoKind::FullLength.register(),
                 json!(jpeg_base64),
             )],
             OpBody::EpisodeStarted {

@@ -140,6 +140,11 @@ const PHOTOS: &[FieldDef] = &[
         kind: Kind::Date,
         sensitive: false,
     },
+    FieldDef {
+        key: "full_photo_taken_on",
+        kind: Kind::Date,
+        sensitive: false,
+    },
     lines("photo_notes"),
 ];
 const HEALTH: &[FieldDef] = &[
@@ -588,6 +593,43 @@ pub fn review_due(
     (now >= due_since).then_some(ReviewDue::Stale { due_since })
 }
 
+/// Which of the child's two photos (domain.md §1.1 item 4: a recent face photo and a
+/// full-length one, each with the date taken).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PhotoKind {
+    #[default]
+    Face,
+    FullLength,
+}
+
+impl PhotoKind {
+    pub const ALL: [PhotoKind; 2] = [PhotoKind::Face, PhotoKind::FullLength];
+
+    /// The profile field that holds the date this photo was taken.
+    pub fn date_key(self) -> &'static str {
+        match self {
+            PhotoKind::Face => "photo_taken_on",
+            PhotoKind::FullLength => "full_photo_taken_on",
+        }
+    }
+
+    /// The child's register that holds the photo itself (a prepared JPEG, base64).
+    pub fn register(self) -> &'static str {
+        match self {
+            PhotoKind::Face => "photo_jpeg",
+            PhotoKind::FullLength => "photo_full_jpeg",
+        }
+    }
+
+    pub fn id(self) -> &'static str {
+        match self {
+            PhotoKind::Face => "face",
+            PhotoKind::FullLength => "full-length",
+        }
+    }
+}
+
 /// What is wrong with the child's photo for a police sheet, if anything.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "problem", rename_all = "snake_case")]
@@ -649,6 +691,11 @@ pub struct ProfileView {
     /// Every section, in form order, filled in or not.
     pub sections: Vec<SectionView>,
     pub photo_warning: Option<PhotoWarning>,
+    /// Whether a full-length photo is kept, and what is wrong with it.
+    #[serde(default)]
+    pub has_full_photo: bool,
+    #[serde(default)]
+    pub full_photo_warning: Option<PhotoWarning>,
     /// Every missing episode recorded in Harbour, oldest first.
     #[serde(default)]
     pub history: Vec<EpisodeBrief>,
@@ -696,6 +743,9 @@ impl ProfileView {
 pub struct ProfileOpened {
     pub profile: ProfileView,
     pub photo: Option<String>,
+    /// The full-length photo, also as a `data:` URL.
+    #[serde(default)]
+    pub full_photo: Option<String>,
 }
 
 /// What the profile form sends for one section.

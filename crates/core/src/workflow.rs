@@ -28,18 +28,34 @@ pub enum PoliceGrade {
     Low,
     Medium,
     High,
+    /// Scotland's looked-after children approach (domain.md §2.6): police judged there is no
+    /// apparent or a tolerable risk, so the child is "Absent" and the local authority leads.
+    Absent,
 }
 
 impl PoliceGrade {
-    pub const ALL: [PoliceGrade; 4] = [
+    pub const ALL: [PoliceGrade; 5] = [
         PoliceGrade::NoApparentRisk,
         PoliceGrade::Low,
         PoliceGrade::Medium,
         PoliceGrade::High,
+        PoliceGrade::Absent,
     ];
+
+    /// The grades police give in this nation, in the order the form offers them. "Absent" is
+    /// Scotland's term only.
+    pub fn offered(nation: crate::organisation::Nation) -> Vec<PoliceGrade> {
+        Self::ALL
+            .into_iter()
+            .filter(|g| {
+                *g != PoliceGrade::Absent || nation == crate::organisation::Nation::Scotland
+            })
+            .collect()
+    }
 
     pub fn message_id(self) -> &'static str {
         match self {
+            PoliceGrade::Absent => "grade-absent",
             PoliceGrade::NoApparentRisk => "grade-no-apparent-risk",
             PoliceGrade::Low => "grade-low",
             PoliceGrade::Medium => "grade-medium",
@@ -202,6 +218,9 @@ pub enum EpisodeEvent {
     /// The registered manager's decision whether to notify the regulator (Regulation 40 in
     /// England), with the reason.
     RegulatorDecision { notify: bool, reason: String },
+    /// A line of the running log worded again (a wrong name, a wrong time). The line it
+    /// corrects stays in the record and is shown as corrected, with what it first said.
+    UpdateCorrected { of: EventId, text: String },
 }
 
 impl EpisodeEvent {
@@ -217,6 +236,7 @@ impl EpisodeEvent {
             EpisodeEvent::CheckDone { .. } => "check_done",
             EpisodeEvent::ReturnStepDone { .. } => "return_step_done",
             EpisodeEvent::RegulatorDecision { .. } => "regulator_decision",
+            EpisodeEvent::UpdateCorrected { .. } => "update_corrected",
         }
     }
 }
@@ -415,7 +435,7 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                     s.notified.push((*contact, e.at));
                 }
             }
-            EpisodeEvent::Update { .. } => {}
+            EpisodeEvent::Update { .. } | EpisodeEvent::UpdateCorrected { .. } => {}
             EpisodeEvent::Found {
                 found_at,
                 found_by,
@@ -527,6 +547,10 @@ pub fn validate(
         },
         EpisodeEvent::Notified { contact } => EpisodeEvent::Notified { contact: *contact },
         EpisodeEvent::Update { text: t } => EpisodeEvent::Update {
+            text: text(t, Field::UpdateText, MAX_UPDATE_CHARS, true, &mut errors),
+        },
+        EpisodeEvent::UpdateCorrected { of, text: t } => EpisodeEvent::UpdateCorrected {
+            of: *of,
             text: text(t, Field::UpdateText, MAX_UPDATE_CHARS, true, &mut errors),
         },
         EpisodeEvent::Found {
@@ -936,5 +960,21 @@ mod tests {
         let s = summarise(&events, t(6));
         assert_eq!(s.return_steps, [(ReturnStep::SafeAndWell, t(4))]);
         assert!(validate(&step, &episode(), &s, t(6)).is_ok());
+    }
+
+    #[test]
+    fn only_scotland_offers_the_absent_grade() {
+        use crate::organisation::Nation;
+        for nation in Nation::ALL {
+            let offered = PoliceGrade::offered(nation);
+            assert_eq!(
+                offered.contains(&PoliceGrade::Absent),
+                nation == Nation::Scotland,
+                "{nation:?}"
+            );
+            assert!(offered.contains(&PoliceGrade::High));
+        }
+        let json = serde_json::to_string(&PoliceGrade::Absent).unwrap();
+        assert_eq!(json, "\"absent\"");
     }
 }

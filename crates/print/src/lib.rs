@@ -75,6 +75,8 @@ pub struct GrabSheet {
     pub sections: Vec<SheetSection>,
     pub printed: String,
     pub photo_jpeg: Option<Vec<u8>>,
+    /// The full-length photo, printed beside the face when there is one.
+    pub full_photo_jpeg: Option<Vec<u8>>,
     pub labels: Labels,
 }
 
@@ -311,6 +313,7 @@ struct SheetWorld {
     library: LazyHash<Library>,
     main: Source,
     photo: Option<Bytes>,
+    full_photo: Option<Bytes>,
 }
 
 fn file_id(path: &str) -> FileId {
@@ -340,10 +343,16 @@ impl World for SheetWorld {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        match &self.photo {
-            Some(photo) if id == file_id("/photo.jpg") => Ok(photo.clone()),
-            _ => Err(FileError::NotFound(id.vpath().get_without_slash().into())),
-        }
+        let photo = if id == file_id("/photo.jpg") {
+            self.photo.as_ref()
+        } else if id == file_id("/full.jpg") {
+            self.full_photo.as_ref()
+        } else {
+            None
+        };
+        photo
+            .cloned()
+            .ok_or_else(|| FileError::NotFound(id.vpath().get_without_slash().into()))
     }
 
     fn font(&self, index: usize) -> Option<Font> {
@@ -425,19 +434,18 @@ fn layout(sheet: &GrabSheet, sections: &[SheetSection], fit: Fit) -> Result<Vec<
         "own_lang".into(),
         script_lang(&sheet.name_own_script).into_value(),
     );
+    let yes_no = |b: bool| if b { "yes" } else { "no" }.into_value();
+    inputs.insert("has_photo".into(), yes_no(sheet.photo_jpeg.is_some()));
     inputs.insert(
-        "has_photo".into(),
-        if sheet.photo_jpeg.is_some() {
-            "yes"
-        } else {
-            "no"
-        }
-        .into_value(),
+        "has_full_photo".into(),
+        yes_no(sheet.full_photo_jpeg.is_some()),
     );
+
     let world = SheetWorld {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
         main: Source::new(file_id("/grab-sheet.typ"), TEMPLATE.to_owned()),
         photo: sheet.photo_jpeg.clone().map(Bytes::new),
+        full_photo: sheet.full_photo_jpeg.clone().map(Bytes::new),
     };
     let compiled = typst::compile::<PagedDocument>(&world);
     // Typst keeps caches between runs; bound them in a long-running app.

@@ -61,6 +61,7 @@ pub(crate) fn sheet(own: &str) -> GrabSheet {
         ],
         printed: "Printed 25/11/2026 03:40 · profile version 7".into(),
         photo_jpeg: None,
+        full_photo_jpeg: None,
         labels: labels(),
     }
 }
@@ -129,10 +130,46 @@ fn an_arabic_script_name_is_in_the_text_and_the_photo_is_embedded() {
     assert_eq!(pages(&pdf), 1);
     let text = text_of(&pdf);
     assert!(text.contains("امانوئل"), "{text}");
-    assert!(
-        pdf.windows(6).any(|w| w == b"/Image"),
-        "the photo is in the PDF"
-    );
+    assert_eq!(images(&pdf), 1, "the photo is in the PDF");
+}
+
+/// How many images the PDF's page shows (poppler's `pdfimages -list`, after its two header
+/// lines).
+fn images(pdf: &[u8]) -> usize {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sheet.pdf");
+    std::fs::write(&path, pdf).unwrap();
+    let out = Command::new("pdfimages")
+        .arg("-list")
+        .arg(&path)
+        .output()
+        .unwrap();
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .skip(2)
+        .count()
+}
+
+#[test]
+fn a_full_length_photo_prints_beside_the_face_on_the_one_page() {
+    let jpeg = |w, h, shade| {
+        let mut out = Vec::new();
+        image::RgbImage::from_pixel(w, h, image::Rgb([shade, 120, 200]))
+            .write_to(
+                &mut std::io::Cursor::new(&mut out),
+                image::ImageFormat::Jpeg,
+            )
+            .unwrap();
+        out
+    };
+    let mut s = sheet("ኣማኑኤል");
+    // A tall face photo and a very tall full-length one still leave the page one page.
+    s.photo_jpeg = Some(jpeg(300, 900, 90));
+    s.full_photo_jpeg = Some(jpeg(100, 900, 30));
+    let pdf = grab_sheet_pdf(&s).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    assert_eq!(images(&pdf), 2, "both photos are in the PDF");
 }
 
 #[test]

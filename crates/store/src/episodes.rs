@@ -73,6 +73,17 @@ impl Store {
             EpisodeEvent::Details { values } => EpisodeEvent::Details {
                 values: validate_details(values, now).map_err(StoreError::InvalidProfile)?,
             },
+            EpisodeEvent::UpdateCorrected { of, .. } => {
+                // A correction points at a line of this episode's log, nothing else.
+                let is_line = view
+                    .events
+                    .iter()
+                    .any(|e| e.id == *of && matches!(e.event, EpisodeEvent::Update { .. }));
+                if !is_line {
+                    return Err(StoreError::NotFound);
+                }
+                event.clone()
+            }
             other => other.clone(),
         };
         let event =
@@ -195,6 +206,61 @@ mod tests {
         let next = store.report_missing(ruth.id).unwrap();
         assert!(!next.already_open);
         assert_ne!(next.episode.id, ep.id);
+    }
+
+    #[test]
+    fn a_log_line_is_corrected_by_a_new_event_and_the_first_wording_is_kept() {
+        let (dir, clock, mut store, _ruth, ep) = reported();
+        let update = |t: &str| EpisodeEvent::Update { text: t.into() };
+        store
+            .record_event(ep.id, &update("Seen at the bus stop"))
+            .unwrap();
+        clock.advance(Duration::minutes(3));
+        let view = store
+            .record_event(ep.id, &update("Seen near the coach station by Sam"))
+            .unwrap();
+        let wrong = view.updates()[1].id;
+
+        // A correction needs words, and a line of this episode's log to point at.
+        let fix = |of, t: &str| EpisodeEvent::UpdateCorrected { of, text: t.into() };
+        let before = store.ops().unwrap().len();
+        let err = store.record_event(ep.id, &fix(wrong, "  ")).unwrap_err();
+        assert_eq!(err.message_id(), "error-update-required");
+        let police = EpisodeEvent::PoliceReported {
+            reference: "MP/1".into(),
+            officer: String::new(),
+            grade: None,
+        };
+        let with_police = store.record_event(ep.id, &police).unwrap();
+        let police_id = with_police.events.last().unwrap().id;
+        for of in [
+            police_id,
+            harbour_core::EventId::from_uuid(uuid::Uuid::now_v7()),
+        ] {
+            let err = store.record_event(ep.id, &fix(of, "x")).unwrap_err();
+            assert_eq!(err.message_id(), "error-not-found");
+        }
+        assert_eq!(
+            store.ops().unwrap().len(),
+            before + 1,
+            "only the police report"
+        );
+
+        clock.advance(Duration::minutes(10));
+        let view = store
+            .record_event(ep.id, &fix(wrong, "Seen near the coach station by Alex"))
+            .unwrap();
+        let lines = view.updates();
+        assert_eq!(lines.len(), 2, "a correction is not a new line");
+        assert_eq!(lines[1].text, "Seen near the coach station by Alex");
+        assert_eq!(lines[1].was, ["Seen near the coach station by Sam"]);
+        assert_eq!(lines[1].corrected_at, Some(clock.now()));
+        assert_eq!(lines[0].was, Vec::<String>::new());
+        // Both wordings stay in the record, through a restart and a rebuild.
+        drop(store);
+        let mut store = testing::unlock(dir.path(), clock);
+        store.rebuild().unwrap();
+        assert_eq!(store.episode_view(ep.id).unwrap().updates(), lines);
     }
 
     #[test]

@@ -5,11 +5,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use harbour_core::api::EpisodeView;
 use harbour_core::ops::OpBody;
 use harbour_core::profile::{
-    self, photo_warning, review_due, EpisodeBrief, ProfileView, Review, ReviewContext, Section,
-    SectionInput, SectionView, Values,
+    self, photo_warning, review_due, EpisodeBrief, PhotoKind, ProfileView, Review, ReviewContext,
+    Section, SectionInput, SectionView, Values,
 };
 use harbour_core::{Action, ChildId, EpisodeId, UserId};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -145,13 +145,43 @@ impl Store {
             .get(&profile::register("photo_taken_on"))
             .and_then(Value::as_str)
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
-        let photo_warning = photo_warning(child.has_photo, taken_on, now.date_naive());
+        let face_warning = photo_warning(child.has_photo, taken_on, now.date_naive());
+        let full_taken_on = regs
+            .get(&profile::register(PhotoKind::FullLength.date_key()))
+            .and_then(Value::as_str)
+            .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+        let has_full_photo = self.child_full_photo(child.id)?.is_some();
+        let full_photo_warning = photo_warning(has_full_photo, full_taken_on, now.date_naive());
         Ok(ProfileView {
             child,
             sections,
-            photo_warning,
+            photo_warning: face_warning,
+            has_full_photo,
+            full_photo_warning,
             history,
         })
+    }
+
+    /// The child's full-length photo (a prepared JPEG), kept in its register.
+    pub fn child_full_photo(&self, child: ChildId) -> Result<Option<Vec<u8>>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let value: Option<String> = self
+            .conn
+            .prepare_cached("SELECT value FROM registers WHERE entity = ?1 AND field = ?2")?
+            .query_row(
+                params![child.to_string(), PhotoKind::FullLength.register()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        match value.map(|v| serde_json::from_str::<Value>(&v)) {
+            None => Ok(None),
+            Some(Ok(Value::String(b64))) => BASE64
+                .decode(b64.as_bytes())
+                .map(Some)
+                .map_err(|_| StoreError::Corrupt("photo")),
+            Some(Ok(Value::Null)) => Ok(None),
+            Some(_) => Err(StoreError::Corrupt("photo")),
+        }
     }
 
     /// Opens the profile on screen: the view is recorded in the audit chain.
@@ -194,35 +224,40 @@ impl Store {
         self.profile(child)
     }
 
-    /// Replaces the child's photo, with the date it was taken. The photo and its date are
-    /// checked together (every problem at once); a new photo of a child whose photos had been
-    /// checked makes the rest of the profile due, like a new phone.
+    /// Replaces the child's face or full-length photo, with the date it was taken. The photo
+    /// and its date are checked together (every problem at once, the date reported under the
+    /// face photo's date key, where the form shows it); a new photo of a child whose photos had
+    /// been checked makes the rest of the profile due, like a new phone.
     pub fn set_photo(
         &mut self,
         child: ChildId,
+        kind: PhotoKind,
         photo: &[u8],
         taken_on: &str,
     ) -> Result<ProfileView, StoreError> {
         self.require(Action::EditChildren)?;
         let now = self.now();
-        let date: Values = [(
-            "photo_taken_on".to_owned(),
-            Value::String(taken_on.to_owned()),
-        )]
-        .into_iter()
-        .collect();
+        let date_key = kind.date_key();
+        let date: Values = [(date_key.to_owned(), Value::String(taken_on.to_owned()))]
+            .into_iter()
+            .collect();
         let dated = profile::validate(Section::Photos, &date, now.date_naive());
         let jpeg = crate::photo::prepare_photo(photo);
         let (values, jpeg) = match (dated, jpeg) {
-            (Ok(v), Ok(j)) if v.get("photo_taken_on").is_some_and(|d| !d.is_null()) => (v, j),
+            (Ok(v), Ok(j)) if v.get(date_key).is_some_and(|d| !d.is_null()) => (v, j),
             (dated, jpeg) => {
                 let mut problems = dated.err().unwrap_or_default();
-                if !problems.iter().any(|p| p.key == "photo_taken_on") && taken_on.trim().is_empty()
-                {
+                if !problems.iter().any(|p| p.key == date_key) && taken_on.trim().is_empty() {
                     problems.push(ProfileProblem {
-                        key: "photo_taken_on".into(),
+                        key: date_key.into(),
                         problem: FieldProblem::Required,
                     });
+                }
+                // One form serves both photos: its date field is the face photo's key.
+                for p in &mut problems {
+                    if p.key == date_key {
+                        p.key = "photo_taken_on".into();
+                    }
                 }
                 if let Err(problem) = jpeg {
                     problems.push(ProfileProblem {
@@ -237,10 +272,11 @@ impl Store {
             .profile(child)?
             .section(Section::Photos)
             .is_some_and(|s| s.review.is_some());
+        let jpeg_base64 = BASE64.encode(jpeg);
         self.write(&[
-            OpBody::ChildPhotoSet {
-                child,
-                jpeg_base64: BASE64.encode(jpeg),
+            match kind {
+                PhotoKind::Face => OpBody::ChildPhotoSet { child, jpeg_base64 },
+                PhotoKind::FullLength => OpBody::ChildFullPhotoSet { child, jpeg_base64 },
             },
             OpBody::ProfileSaved {
                 child,
@@ -295,7 +331,9 @@ mod tests {
     use crate::testing;
     use crate::StoreError;
     use chrono::{Duration, TimeZone, Utc};
-    use harbour_core::profile::{PhotoWarning, ReviewDue, Section, SectionInput, Values};
+    use harbour_core::profile::{
+        PhotoKind, PhotoWarning, ReviewDue, Section, SectionInput, Values,
+    };
     use harbour_core::workflow::EpisodeEvent;
     use harbour_core::{ChildInput, Clock, FieldProblem, FixedClock};
     use serde_json::{json, Value};
@@ -479,7 +517,9 @@ mod tests {
 
         // A new photo: refused whole when the file or the date is wrong, with both named.
         let before = store.ops().unwrap().len();
-        let err = store.set_photo(child.id, b"not a photo", "").unwrap_err();
+        let err = store
+            .set_photo(child.id, PhotoKind::Face, b"not a photo", "")
+            .unwrap_err();
         let StoreError::InvalidProfile(problems) = &err else {
             panic!("{err:?}")
         };
@@ -496,7 +536,9 @@ mod tests {
         );
         assert_eq!(store.ops().unwrap().len(), before, "nothing written");
         let new = crate::photo::test_png(60, 80);
-        let view = store.set_photo(child.id, &new, "2026-11-20").unwrap();
+        let view = store
+            .set_photo(child.id, PhotoKind::Face, &new, "2026-11-20")
+            .unwrap();
         assert_eq!(view.photo_warning, None);
         assert_eq!(view.text("photo_taken_on"), Some("2026-11-20"));
         let stored = store.child_photo(child.id).unwrap().unwrap();
@@ -506,7 +548,9 @@ mod tests {
         let reviewed = store.review_profile(child.id, Section::Health).unwrap();
         assert_eq!(reviewed.section(Section::Health).unwrap().due, None);
         clock.advance(Duration::minutes(5));
-        let view = store.set_photo(child.id, &new, "2026-11-21").unwrap();
+        let view = store
+            .set_photo(child.id, PhotoKind::Face, &new, "2026-11-21")
+            .unwrap();
         assert!(matches!(
             view.section(Section::Health).unwrap().due,
             Some(ReviewDue::KeyChange {
@@ -514,6 +558,56 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    #[test]
+    fn the_full_length_photo_is_kept_beside_the_face_with_its_own_date() {
+        let (dir, clock, mut store) = store_on(25);
+        let face = crate::photo::test_png(60, 80);
+        let child = ruth(&mut store, Some(&face));
+        let view = store.profile(child.id).unwrap();
+        assert!(!view.has_full_photo);
+        assert_eq!(view.full_photo_warning, Some(PhotoWarning::NoPhoto));
+
+        // A wrong date is reported where the one photo form shows it; nothing is written.
+        let before = store.ops().unwrap().len();
+        let tall = crate::photo::test_png(40, 120);
+        let err = store
+            .set_photo(child.id, PhotoKind::FullLength, &tall, "2026-12-01")
+            .unwrap_err();
+        let StoreError::InvalidProfile(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems[0].key, "photo_taken_on");
+        assert_eq!(problems[0].message_id(), "error-date-in-future");
+        assert_eq!(store.ops().unwrap().len(), before);
+
+        let view = store
+            .set_photo(child.id, PhotoKind::FullLength, &tall, "2026-06-01")
+            .unwrap();
+        assert!(view.has_full_photo);
+        assert_eq!(view.text("full_photo_taken_on"), Some("2026-06-01"));
+        assert_eq!(
+            view.text("photo_taken_on"),
+            None,
+            "the face photo's date is untouched"
+        );
+        assert!(matches!(
+            view.full_photo_warning,
+            Some(PhotoWarning::Old { .. })
+        ));
+        let full = store.child_full_photo(child.id).unwrap().unwrap();
+        assert_eq!(image::load_from_memory(&full).unwrap().height(), 120);
+        let stored_face = store.child_photo(child.id).unwrap().unwrap();
+        assert_eq!(image::load_from_memory(&stored_face).unwrap().height(), 80);
+
+        // It survives a restart and a rebuild from the log, and goes out in the export.
+        drop(store);
+        let mut store = crate::testing::unlock(dir.path(), clock);
+        store.rebuild().unwrap();
+        assert_eq!(store.child_full_photo(child.id).unwrap(), Some(full));
+        let export = store.export_json().unwrap();
+        assert!(export["children"][0]["full_photo_jpeg_base64"].is_string());
     }
 
     #[test]

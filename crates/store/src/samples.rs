@@ -31,6 +31,13 @@ pub(crate) fn sample_children() -> Vec<ChildInput> {
     ]
 }
 
+fn png(img: &image::RgbImage) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Encoding an in-memory RGB image as PNG cannot fail.
+    let _ = img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
+    out
+}
+
 /// A placeholder "photo" for a sample child: a plain silhouette on a tinted background, so the
 /// demonstration shows where a real photo goes without showing anyone. PNG bytes.
 pub(crate) fn sample_photo(tint: [u8; 3]) -> Vec<u8> {
@@ -46,10 +53,25 @@ pub(crate) fn sample_photo(tint: [u8; 3]) -> Vec<u8> {
             image::Rgb(tint)
         }
     });
-    let mut out = Vec::new();
-    // Encoding an in-memory RGB image as PNG cannot fail.
-    let _ = img.write_to(&mut std::io::Cursor::new(&mut out), image::ImageFormat::Png);
-    out
+    png(&img)
+}
+
+/// A placeholder full-length "photo": a standing silhouette, head to feet. PNG bytes.
+pub(crate) fn sample_full_length(tint: [u8; 3]) -> Vec<u8> {
+    let (w, h) = (240u32, 600u32);
+    let img = image::RgbImage::from_fn(w, h, |x, y| {
+        let (x, y) = (x as f32, y as f32);
+        let head = (x - 120.0).powi(2) + (y - 70.0).powi(2) < 38.0f32.powi(2);
+        let body = (112.0..340.0).contains(&y) && (x - 120.0).abs() < 55.0 - (y - 112.0) * 0.04;
+        let arms = (120.0..300.0).contains(&y) && (64.0..80.0).contains(&(x - 120.0).abs());
+        let legs = (340.0..575.0).contains(&y) && (8.0..46.0).contains(&(x - 120.0).abs());
+        if head || body || arms || legs {
+            image::Rgb([92, 98, 110])
+        } else {
+            image::Rgb(tint)
+        }
+    });
+    png(&img)
 }
 
 /// Profile sections for the sample children, in the same order: enough to show a filled

@@ -185,12 +185,16 @@ impl Store {
             let photo = self
                 .child_photo(child.id)?
                 .map(|jpeg| base64::engine::general_purpose::STANDARD.encode(jpeg));
+            let full_photo = self
+                .child_full_photo(child.id)?
+                .map(|jpeg| base64::engine::general_purpose::STANDARD.encode(jpeg));
             // Everything a new placement needs (GMP: pass the form on when a child moves).
             let profile = self.profile(child.id)?;
             let episodes = self.child_episodes(child.id)?;
             children.push(serde_json::json!({
                 "child": child,
                 "photo_jpeg_base64": photo,
+                "full_photo_jpeg_base64": full_photo,
                 "profile": profile.sections,
                 "missing_episodes": episodes,
             }));

@@ -427,6 +427,7 @@ impl Store {
             return Ok(Reported {
                 episode,
                 already_open: true,
+                opened: None,
             });
         }
         let id = EpisodeId::from_uuid(Uuid::now_v7());
@@ -439,6 +440,7 @@ impl Store {
         Ok(Reported {
             episode: self.episode(id)?,
             already_open: false,
+            opened: None,
         })
     }
 
@@ -501,6 +503,16 @@ impl Store {
         {
             let photo = tint.map(crate::samples::sample_photo);
             let child = self.add_child(s, photo.as_deref())?;
+            // The first sample child shows both photos (before the profile is checked, so a
+            // new photo does not make the rest due).
+            if let Some(tint) = tint.filter(|_| s.name_latin.starts_with("Amanuel")) {
+                self.set_photo(
+                    child.id,
+                    harbour_core::profile::PhotoKind::FullLength,
+                    &crate::samples::sample_full_length(tint),
+                    &today,
+                )?;
+            }
             if photo.is_some() {
                 let taken: harbour_core::profile::Values =
                     [("photo_taken_on".to_owned(), serde_json::json!(today))]

@@ -212,6 +212,35 @@ fn a_photo_round_trips_as_a_data_url() {
         .as_str()
         .unwrap()
         .starts_with("data:image/jpeg;base64,/9j/"));
+    assert_eq!(opened["full_photo"], Value::Null);
+
+    // The full-length photo: its own image and date, the face photo left as it was.
+    let full = invoke(
+        &w,
+        "set_photo",
+        json!({"child_id": child["id"], "kind": "full_length",
+               "photo_base64": BASE64.encode(&png), "taken_on": "2026-11-01"}),
+    )
+    .unwrap();
+    assert!(full["full_photo"]
+        .as_str()
+        .unwrap()
+        .starts_with("data:image/jpeg;base64,/9j/"));
+    assert_eq!(full["photo"], opened["photo"]);
+    assert_eq!(full["profile"]["has_full_photo"], true);
+
+    // "Child missing" brings the profile and photo with it, for the steps screen.
+    let reported = invoke(&w, "report_missing", json!({"child_id": child["id"]})).unwrap();
+    let reported: Reported = serde_json::from_value(reported).unwrap();
+    let with = reported.opened.expect("the profile comes with the report");
+    assert_eq!(
+        with.profile.child.id.to_string(),
+        child["id"].as_str().unwrap()
+    );
+    assert_eq!(
+        Some(with.photo.unwrap()),
+        opened["photo"].as_str().map(String::from)
+    );
 }
 
 #[test]

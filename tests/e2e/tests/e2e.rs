@@ -18,6 +18,27 @@ async fn type_into(c: &Client, css: &str, text: &str) {
     wait_css(c, css).await.send_keys(text).await.unwrap();
 }
 
+/// Saves a new photo from the profile's form: picks the file, dates it, waits until it is read.
+async fn save_new_photo(c: &Client, file: &std::path::Path, date: &str) {
+    wait_css(c, "#new-photo-file")
+        .await
+        .send_keys(&file.to_string_lossy())
+        .await
+        .unwrap();
+    set_value(c, "#new-photo-date", date).await;
+    let started = std::time::Instant::now();
+    while !wait_css(c, "#new-photo-save")
+        .await
+        .is_enabled()
+        .await
+        .unwrap()
+    {
+        assert!(started.elapsed() < WAIT, "the photo was never read");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    click(c, "#new-photo-save").await;
+}
+
 /// Picks a file in the photo field, as the file chooser would, and waits until it is read.
 async fn pick_photo(c: &Client, rel: &str) {
     let file = repo_file(rel);
@@ -265,6 +286,32 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     .await;
     click(&c, "#update-save").await;
     assert!(text_of(&c, "#update-log").await.contains("coach station"));
+    // A wrong word in the log is corrected by a new entry; the first wording stays visible.
+    click(&c, "#update-log li button.correct").await;
+    set_value(&c, "#correct-text", "").await;
+    click(&c, "#correct-save").await;
+    assert!(text_of(&c, "#correct-text-error")
+        .await
+        .contains("Write what happened"));
+    type_into(
+        &c,
+        "#correct-text",
+        "Seen near the coach station by the shopkeeper",
+    )
+    .await;
+    click(&c, "#correct-save").await;
+    wait_gone(&c, "#correct-form").await;
+    let log = text_of(&c, "#update-log").await;
+    assert!(
+        log.contains("by the shopkeeper") && log.contains("(corrected"),
+        "{log}"
+    );
+    assert!(
+        log.contains("First written: Seen near the coach station by a neighbour"),
+        "{log}"
+    );
+    scroll_to(&c, "#updates").await;
+    println!("{}", screenshot(&c, "log-corrected").await.display());
     // Part 2: what she wore and took; the call script reads it back, the sheet prints it.
     // A trafficked child's screen offers no search-first checks.
     assert!(c.find(Locator::Css("#checks")).await.is_err());
@@ -459,23 +506,7 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, "#form-photos button[type=button]").await;
     // A new photo, dated: saved with the photo and its date together.
     let file = repo_file("tests/e2e/fixtures/sample-photo.png");
-    wait_css(&c, "#new-photo-file")
-        .await
-        .send_keys(&file.to_string_lossy())
-        .await
-        .unwrap();
-    set_value(&c, "#new-photo-date", "2026-11-01").await;
-    let started = std::time::Instant::now();
-    while !wait_css(&c, "#new-photo-save")
-        .await
-        .is_enabled()
-        .await
-        .unwrap()
-    {
-        assert!(started.elapsed() < WAIT, "the photo was never read");
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    click(&c, "#new-photo-save").await;
+    save_new_photo(&c, &file, "2026-11-01").await;
     let started = std::time::Instant::now();
     while !text_of(&c, "#section-photos").await.contains("2026-11-01") {
         assert!(
@@ -484,6 +515,44 @@ async fn a_first_look_with_the_sample_children() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    // A new full-length photo (the sample has a silhouette), from a file of another name (a
+    // file input does not announce the same file twice).
+    let old_full = wait_css(&c, "img#full-photo")
+        .await
+        .attr("src")
+        .await
+        .unwrap();
+    let copies = tempfile::tempdir().unwrap();
+    let full = copies.path().join("full-length.png");
+    std::fs::copy(&file, &full).unwrap();
+    click(&c, "#new-photo-kind-full-length").await;
+    save_new_photo(&c, &full, "2026-11-02").await;
+    let started = std::time::Instant::now();
+    while wait_css(&c, "img#full-photo")
+        .await
+        .attr("src")
+        .await
+        .unwrap()
+        == old_full
+    {
+        assert!(
+            started.elapsed() < WAIT,
+            "the new full-length photo was never shown"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let photos = text_of(&c, "#section-photos").await;
+    assert!(
+        photos.contains("2026-11-02") && photos.contains("2026-11-01"),
+        "{photos}"
+    );
+    assert!(c
+        .find_all(Locator::Css("#full-photo-warning"))
+        .await
+        .unwrap()
+        .is_empty());
+    scroll_to(&c, ".photo-pair").await;
+    println!("{}", screenshot(&c, "profile-two-photos").await.display());
     // A new phone number: saved, checked by the saver, and the rest falls due.
     click(&c, "#section-phones button.edit").await;
     set_value(&c, "#pf-mobile_numbers", "07700 900999").await;

@@ -113,7 +113,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
                 <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()}
-                    organisation={state.organisation.clone()} />
+                    organisation={state.organisation.clone()} opened={state.opened.clone()} />
             },
             None => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         },

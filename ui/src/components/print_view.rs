@@ -40,27 +40,38 @@ pub struct PrintViewProps {
 #[function_component(PrintView)]
 pub fn print_view(props: &PrintViewProps) -> Html {
     let i18n = use_i18n();
-    let opened = use_state(|| None::<ProfileOpened>);
-    let episode = use_state(|| None::<EpisodeView>);
+    // The page shows once the profile and the episode are both in: a page printed before the
+    // episode arrived would lack the police reference.
+    let loaded = use_state(|| None::<(ProfileOpened, Option<EpisodeView>)>);
     let error = use_state(|| None::<ApiError>);
     {
-        let (opened, episode, error) = (opened.clone(), episode.clone(), error.clone());
+        let (loaded, error) = (loaded.clone(), error.clone());
         let child_id = props.entry.child.id;
         let episode_id = props.entry.open_episode.as_ref().map(|e| e.id);
         use_effect_with(child_id, move |_| {
             spawn_local(async move {
-                match ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id }).await {
-                    Ok(o) => opened.set(Some(o)),
-                    Err(e) => error.set(Some(e)),
-                }
-                if let Some(episode_id) = episode_id {
-                    if let Ok(v) =
-                        ipc::call::<_, EpisodeView>("episode_view", &EpisodeArgs { episode_id })
-                            .await
+                let opened =
+                    match ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id })
+                        .await
                     {
-                        episode.set(Some(v));
+                        Ok(o) => o,
+                        Err(e) => return error.set(Some(e)),
+                    };
+                let episode = match episode_id {
+                    Some(episode_id) => {
+                        match ipc::call::<_, EpisodeView>(
+                            "episode_view",
+                            &EpisodeArgs { episode_id },
+                        )
+                        .await
+                        {
+                            Ok(v) => Some(v),
+                            Err(e) => return error.set(Some(e)),
+                        }
                     }
-                }
+                    None => None,
+                };
+                loaded.set(Some((opened, episode)));
             });
         });
     }
@@ -86,7 +97,7 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             <div class="screen-head no-print">
                 <h1 id="print-view-title">{ i18n.tr("print-view-title") }</h1>
                 <div class="actions">
-                    <button class="primary" id="print-view-print" onclick={on_print}>{ i18n.tr("print-view-print") }</button>
+                    <button class="primary" id="print-view-print" onclick={on_print} disabled={loaded.is_none()}>{ i18n.tr("print-view-print") }</button>
                     <button class="secondary" id="print-view-back" onclick={props.on_back.reform(|_| ())}>{ i18n.tr("print-view-back") }</button>
                 </div>
             </div>
@@ -94,8 +105,8 @@ pub fn print_view(props: &PrintViewProps) -> Html {
             if let Some(e) = &*error {
                 <p class="banner error no-print" role="alert">{ i18n.tr(&e.message_id) }</p>
             }
-            if let Some(o) = &*opened {
-                { sheet(&i18n, o, (*episode).as_ref(), &props.organisation) }
+            if let Some((o, episode)) = &*loaded {
+                { sheet(&i18n, o, episode.as_ref(), &props.organisation) }
             }
         </section>
     }
@@ -155,8 +166,12 @@ pub fn sheet(
                 if !updates.is_empty() {
                     <h3>{ i18n.tr("log-title") }</h3>
                     <ul>
-                        { for updates.iter().rev().take(8).map(|(t, text)| html! {
-                            <li>{ time::format_local(*t) }{ " " }<bdi>{ text }</bdi></li>
+                        { for updates.iter().rev().take(8).map(|line| html! {
+                            <li>{ time::format_local(line.at) }{ " " }<bdi>{ &line.text }</bdi>
+                                if let Some(t) = line.corrected_at {
+                                    { " " }{ i18n.tr_with("log-corrected-mark", &[("time", time::format_local(t).into())]) }
+                                }
+                            </li>
                         }) }
                     </ul>
                 }
@@ -171,6 +186,10 @@ pub fn sheet(
                     <img class="photo" src={url.clone()} alt={d.name_latin.clone()} />
                 } else {
                     <div class="photo none">{ i18n.tr("child-no-photo") }</div>
+                }
+                if let Some(url) = &o.full_photo {
+                    <img class="photo full-length" src={url.clone()}
+                        alt={i18n.tr_with("photo-full-alt", &[("name", d.name_latin.as_str().into())])} />
                 }
                 <div>
                     { names(d) }

@@ -2,13 +2,13 @@
 //! is due, each editable on its own. Saving a section counts as checking it; "Checked, still
 //! right" records a check without changes.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use harbour_core::api::ApiError;
 use harbour_core::child::age_on;
 use harbour_core::profile::EpisodeBrief;
 use harbour_core::profile::{
-    self, FieldDef, Kind, PhotoWarning, ProfileOpened, ProfileProblem, ProfileView, ReviewDue,
-    Section, SectionInput, SectionView, Values,
+    self, FieldDef, Kind, PhotoKind, PhotoWarning, ProfileOpened, ProfileProblem, ProfileView,
+    ReviewDue, Section, SectionInput, SectionView, Values,
 };
 use harbour_core::{ChildId, Elapsed};
 use harbour_i18n::Arg;
@@ -79,7 +79,7 @@ pub fn profile(props: &ProfileProps) -> Html {
             if let Some(o) = &*opened {
                 opened.set(Some(ProfileOpened {
                     profile,
-                    photo: o.photo.clone(),
+                    ..o.clone()
                 }));
             }
         })
@@ -132,6 +132,26 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
         };
         html! { <p class="banner warning" id="photo-warning" role="status">{ text }</p> }
     });
+    let full_photo_warning = p.full_photo_warning.as_ref().map(|w| {
+        let text = match w {
+            PhotoWarning::NoPhoto => {
+                i18n.tr_with("profile-full-photo-none", &[("name", name.clone())])
+            }
+            PhotoWarning::NoDate => i18n.tr("profile-full-photo-no-date"),
+            PhotoWarning::Old { taken_on } => i18n.tr_with(
+                "profile-full-photo-old",
+                &[("date", taken_on.format("%d/%m/%Y").to_string().into())],
+            ),
+        };
+        html! { <p class="banner warning" id="full-photo-warning" role="status">{ text }</p> }
+    });
+    let full_photo = match &props.opened.full_photo {
+        Some(url) => html! {
+            <img class="photo full-length" id="full-photo" src={url.clone()}
+                alt={i18n.tr_with("photo-full-alt", &[("name", name.clone())])} />
+        },
+        None => html! { <div class="photo full-length none">{ i18n.tr("photo-full-none") }</div> },
+    };
     html! {
         <section class="profile" aria-labelledby="profile-heading">
             <div class="screen-head">
@@ -143,7 +163,7 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                 </div>
             </div>
             <div class="profile-top">
-                { photo }
+                { photo.clone() }
                 <div class="who">
                     { names(d) }
                     <p class="facts">
@@ -158,6 +178,7 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
             </div>
             <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
             { for photo_warning }
+            { for full_photo_warning }
             <p class="profile-intro">{ i18n.tr("profile-intro") }</p>
             if due > 0 {
                 <p class="banner due" id="profile-due" role="status">
@@ -181,11 +202,39 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                         { timeline(&i18n, &p.history, time::now()) }
                     }
                     if s.section == Section::Photos {
+                        <div class="photo-pair">
+                            { photo_figure(&i18n, photo.clone(), PhotoKind::Face, s) }
+                            { photo_figure(&i18n, full_photo.clone(), PhotoKind::FullLength, s) }
+                        </div>
                         <NewPhoto child_id={p.child.id} on_saved={props.on_photo.clone()} />
                     }
                 </>
             }) }
         </section>
+    }
+}
+
+/// A photo with which one it is and when it was taken.
+fn photo_figure(i18n: &I18n, image: Html, kind: PhotoKind, photos: &SectionView) -> Html {
+    let kind_name = i18n.tr(&format!("photo-kind-{}-short", kind.id()));
+    let caption = match photos
+        .text(kind.date_key())
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        Some(d) => i18n.tr_with(
+            "photo-caption",
+            &[
+                ("kind", kind_name.into()),
+                ("date", d.format("%d/%m/%Y").to_string().into()),
+            ],
+        ),
+        None => kind_name,
+    };
+    html! {
+        <figure class={classes!("photo-figure", kind.id())}>
+            { image }
+            <figcaption>{ caption }</figcaption>
+        </figure>
     }
 }
 
@@ -404,6 +453,7 @@ pub struct NewPhotoProps {
 #[derive(Serialize)]
 struct PhotoArgs {
     child_id: ChildId,
+    kind: PhotoKind,
     photo_base64: String,
     taken_on: String,
 }
@@ -413,6 +463,7 @@ struct PhotoArgs {
 pub fn new_photo(props: &NewPhotoProps) -> Html {
     let i18n = use_i18n();
     let picked = use_state(|| None::<PickedPhoto>);
+    let kind = use_state(PhotoKind::default);
     let reading = use_state(|| false);
     let taken_on = use_state(|| time::today_local().format("%Y-%m-%d").to_string());
     let error = use_state(|| None::<ApiError>);
@@ -433,11 +484,12 @@ pub fn new_photo(props: &NewPhotoProps) -> Html {
     };
     let on_save = {
         let (picked, taken_on, error) = (picked.clone(), taken_on.clone(), error.clone());
-        let (child_id, on_saved) = (props.child_id, props.on_saved.clone());
+        let (child_id, on_saved, kind) = (props.child_id, props.on_saved.clone(), kind.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let args = PhotoArgs {
                 child_id,
+                kind: *kind,
                 photo_base64: (*picked)
                     .as_ref()
                     .map(|p| p.base64.clone())
@@ -470,9 +522,28 @@ pub fn new_photo(props: &NewPhotoProps) -> Html {
     html! {
         <form class="new-photo" id="new-photo" onsubmit={on_save} novalidate=true>
             <h3>{ i18n.tr("photo-new-title") }</h3>
+            <fieldset class="choice">
+                <legend>{ i18n.tr("photo-kind") }</legend>
+                { for PhotoKind::ALL.into_iter().map(|k| {
+                    let id = format!("new-photo-kind-{}", k.id());
+                    let onchange = {
+                        let kind = kind.clone();
+                        Callback::from(move |_: Event| kind.set(k))
+                    };
+                    html! {
+                        <label for={id.clone()}>
+                            <input type="radio" name="new-photo-kind" id={id} checked={*kind == k} {onchange} />
+                            { i18n.tr(&format!("photo-kind-{}", k.id())) }
+                        </label>
+                    }
+                }) }
+            </fieldset>
             <div class="field">
                 <label for="new-photo-file">{ i18n.tr("field-photo") }</label>
-                <p class="hint">{ i18n.tr("field-photo-hint") }</p>
+                <p class="hint">{ i18n.tr(match *kind {
+                    PhotoKind::Face => "field-photo-hint",
+                    PhotoKind::FullLength => "photo-full-hint",
+                }) }</p>
                 <input id="new-photo-file" type="file" accept="image/*" onchange={on_pick}
                     aria-describedby="new-photo-file-error" />
                 if let Some(m) = problem("photo") {

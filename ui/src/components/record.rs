@@ -4,11 +4,11 @@
 //! event in the store; what is shown comes back from it.
 
 use chrono::{DateTime, Utc};
-use harbour_core::api::{ApiError, EpisodeView};
+use harbour_core::api::{ApiError, EpisodeView, LogLine};
 use harbour_core::workflow::{
     contacts_for, Contact, EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade, ReturnStep,
 };
-use harbour_core::{ChildDetails, EpisodeId, Field};
+use harbour_core::{ChildDetails, EpisodeId, EventId, Field};
 use harbour_i18n::Arg;
 use serde::Serialize;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -133,6 +133,8 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let police = use_state(PoliceForm::default);
     let update = use_state(String::new);
+    // The log line being corrected, and its new wording.
+    let correcting = use_state(|| None::<(EventId, String)>);
     let reg_reason = use_state(String::new);
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
@@ -276,7 +278,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     <p class="hint" id="police-grade-hint">{ i18n.tr("police-grade-hint") }</p>
                     <select id="police-grade" aria-describedby="police-grade-hint" onchange={on_grade}>
                         <option value="" selected={police.grade.is_empty()}>{ i18n.tr("police-grade-none") }</option>
-                        { for PoliceGrade::ALL.iter().map(|g| html! {
+                        { for PoliceGrade::offered(org.nation).iter().map(|g| html! {
                             <option value={g.message_id()} selected={police.grade == g.message_id()}>{ i18n.tr(g.message_id()) }</option>
                         }) }
                     </select>
@@ -370,19 +372,98 @@ pub fn episode_record(props: &RecordProps) -> Html {
     };
 
     let updates = v.updates();
+    let log_line = |line: &LogLine| {
+        let editing = correcting
+            .as_ref()
+            .filter(|(of, _)| *of == line.id)
+            .map(|(_, text)| text.clone());
+        let body = match editing {
+            Some(text) => {
+                let on_input = {
+                    let (correcting, of) = (correcting.clone(), line.id);
+                    Callback::from(move |e: InputEvent| {
+                        let t = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+                        correcting.set(Some((of, t)));
+                    })
+                };
+                let on_save = {
+                    let (correcting, view, error) =
+                        (correcting.clone(), view.clone(), error.clone());
+                    let (of, text) = (line.id, text.clone());
+                    Callback::from(move |e: SubmitEvent| {
+                        e.prevent_default();
+                        let event = EpisodeEvent::UpdateCorrected {
+                            of,
+                            text: text.clone(),
+                        };
+                        let done = correcting.clone();
+                        save(id, event, view.clone(), error.clone(), move |_| {
+                            done.set(None)
+                        });
+                    })
+                };
+                let on_cancel = {
+                    let (correcting, error) = (correcting.clone(), error.clone());
+                    Callback::from(move |_| {
+                        correcting.set(None);
+                        error.set(None);
+                    })
+                };
+                html! {
+                    <form id="correct-form" onsubmit={on_save} novalidate=true>
+                        <label for="correct-text">{ i18n.tr("log-correct-label") }</label>
+                        <textarea id="correct-text" rows="2" dir="auto" value={text}
+                            aria-describedby="correct-text-error" oninput={on_input} />
+                        { field_error(&i18n, &error, Field::UpdateText, "correct-text-error") }
+                        <button type="submit" class="secondary" id="correct-save">{ i18n.tr("log-correct-save") }</button>
+                        <button type="button" class="secondary" onclick={on_cancel}>{ i18n.tr("log-correct-cancel") }</button>
+                    </form>
+                }
+            }
+            None => {
+                let on_correct = {
+                    let (correcting, error) = (correcting.clone(), error.clone());
+                    let (of, text) = (line.id, line.text.clone());
+                    Callback::from(move |_| {
+                        error.set(None);
+                        correcting.set(Some((of, text.clone())));
+                    })
+                };
+                html! {
+                    <>
+                        <bdi>{ &line.text }</bdi>
+                        if let Some(t) = line.corrected_at {
+                            { " " }{ i18n.tr_with("log-corrected-mark", &[("time", at(t))]) }
+                        }
+                        <button type="button" class="secondary correct" onclick={on_correct}>
+                            { i18n.tr("log-correct") }
+                        </button>
+                        { for line.was.first().map(|w| html! {
+                            <span class="was">{ i18n.tr_with("log-corrected-was", &[("text", Arg::from(w.as_str()))]) }</span>
+                        }) }
+                    </>
+                }
+            }
+        };
+        html! {
+            <li data-line={line.id.to_string()}>
+                <span class="when">{ time::format_local(line.at) }</span>{ " " }{ body }
+            </li>
+        }
+    };
     let log_part = html! {
         <div class="record-part" id="updates">
             <h3>{ i18n.tr("log-title") }</h3>
             <ol class="update-log" id="update-log">
-                { for updates.iter().map(|(t, text)| html! {
-                    <li><span class="when">{ time::format_local(*t) }</span>{ " " }<bdi>{ text }</bdi></li>
-                }) }
+                { for updates.iter().map(log_line) }
             </ol>
             <form id="update-form" onsubmit={on_update} novalidate=true>
                 <label for="update-text">{ i18n.tr("log-text") }</label>
                 <textarea id="update-text" rows="3" dir="auto" value={(*update).clone()}
                     aria-describedby="update-text-error" oninput={on_update_text} />
-                { field_error(&i18n, &error, Field::UpdateText, "update-text-error") }
+                if correcting.is_none() {
+                    { field_error(&i18n, &error, Field::UpdateText, "update-text-error") }
+                }
                 <button type="submit" class="secondary" id="update-save">{ i18n.tr("log-add") }</button>
             </form>
         </div>

@@ -22,6 +22,7 @@ use crate::state::{Action, AppState};
 use crate::time;
 use harbour_core::organisation::Organisation;
 use harbour_core::profile::{ProfileOpened, ProfileView};
+use std::rc::Rc;
 
 #[derive(Properties, PartialEq)]
 pub struct StepsProps {
@@ -29,6 +30,10 @@ pub struct StepsProps {
     pub now: DateTime<Utc>,
     pub dispatcher: UseReducerDispatcher<AppState>,
     pub organisation: Organisation,
+    /// The profile that came with the "Child missing" answer, if it is this child's: shown at
+    /// once instead of being asked for again.
+    #[prop_or_default]
+    pub opened: Option<Rc<ProfileOpened>>,
 }
 
 #[derive(Serialize)]
@@ -90,8 +95,12 @@ fn key_facts(i18n: &I18n, p: &ProfileView) -> Html {
 pub fn steps(props: &StepsProps) -> Html {
     let i18n = use_i18n();
     let heading = use_node_ref();
-    let photo = use_state(|| None::<String>);
-    let profile = use_state(|| None::<ProfileView>);
+    let prefilled = props
+        .opened
+        .clone()
+        .filter(|o| o.profile.child.id == props.entry.child.id);
+    let photo = use_state_eq(|| prefilled.as_ref().and_then(|o| o.photo.clone()));
+    let profile = use_state_eq(|| prefilled.as_ref().map(|o| o.profile.clone()));
     let last_seen_error = use_state(|| None::<FieldError>);
     let last_seen_saved = use_state(|| false);
     let last_seen_input = use_node_ref();
@@ -113,8 +122,14 @@ pub fn steps(props: &StepsProps) -> Html {
     {
         let (photo, profile) = (photo.clone(), profile.clone());
         let child_id = child.id;
-        // Opening the child's profile is what the audit chain records as a view.
+        // Opening the child's profile is what the audit chain records as a view ("Child
+        // missing" opened it already when it brought the profile along).
         use_effect_with(child_id, move |_| {
+            if let Some(o) = prefilled {
+                photo.set(o.photo.clone());
+                profile.set(Some(o.profile.clone()));
+                return;
+            }
             spawn_local(async move {
                 if let Ok(opened) =
                     ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id }).await
@@ -234,7 +249,7 @@ pub fn steps(props: &StepsProps) -> Html {
                     <ol class="step-list" id="step-list">
                         { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason, &nation)) }
                     </ol>
-                    <p class="hint">{ i18n.tr("steps-police-grade") }</p>
+                    <p class="hint">{ i18n.tr_with("steps-police-grade", &[("nation", nation.clone())]) }</p>
                     <EpisodeRecord episode_id={episode.id} child={d.clone()}
                         dispatcher={props.dispatcher.clone()} profile={(*profile).clone()}
                         escalated={plan.escalated} organisation={props.organisation.clone()} />

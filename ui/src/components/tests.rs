@@ -349,6 +349,8 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
                 photo_warning: Some(PhotoWarning::Old {
                     taken_on: NaiveDate::from_ymd_opt(2026, 6, 1).unwrap(),
                 }),
+                has_full_photo: true,
+                full_photo_warning: Some(PhotoWarning::NoDate),
                 history: vec![
                     harbour_core::profile::EpisodeBrief {
                         last_seen_at: t0() - Duration::days(40),
@@ -365,6 +367,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
                 ],
             },
             photo: None,
+            full_photo: Some("data:image/jpeg;base64,AAAA".into()),
         },
         on_back: Callback::noop(),
         on_updated: Callback::noop(),
@@ -378,6 +381,17 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
     assert!(html.contains("Profile: Ruta Test"), "{html}");
     assert!(html.contains("13 parts of the profile need checking"));
     assert!(html.contains("taken on 01/06/2026, more than 3 months ago"));
+    // Both photos: no face photo, and the full-length one (whose date is missing).
+    assert!(html.contains("The full-length photo has no date"));
+    assert!(
+        html.contains("alt=\"Full-length photo of Ruta Test\""),
+        "{html}"
+    );
+    assert!(html.contains("id=\"new-photo-kind-full-length\""));
+    assert!(
+        html.contains("<figcaption>Full length</figcaption>"),
+        "{html}"
+    );
     for s in Section::ALL {
         assert!(
             html.contains(&format!("id=\"section-{}\"", s.id())),
@@ -446,6 +460,8 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
             section(Section::Risks, json!({"risk_cce": true})),
         ],
         photo_warning: None,
+        has_full_photo: false,
+        full_photo_warning: None,
         history: vec![EpisodeBrief {
             last_seen_at: t0() - Duration::days(30),
             found_at: Some(t0() - Duration::days(29)),
