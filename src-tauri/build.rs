@@ -34,6 +34,12 @@ fn main() {
             "record_print_view",
             "get_organisation",
             "save_organisation",
+            "checklist_statuses",
+            "start_assessment",
+            "assessment",
+            "answer_item",
+            "sign_off_assessment",
+            "mark_suspected_trafficked",
         ]),
     ))
     .expect("tauri-build failed");

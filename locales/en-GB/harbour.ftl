@@ -587,7 +587,7 @@ return-safe-and-well = Police safe and well check done.
 return-everyone-told = The social worker or EDT, and everyone told earlier, know { $name } is back.
 return-health-checked = Health and any injuries checked, calmly and without blame.
 return-strategy = Manager has considered a strategy meeting, and an NRM referral if trafficking is suspected.
-return-profile-due = Every part of { $name }'s profile is now due for a check: update it with what was learned.
+return-profile-due = Every part of { $name }'s profile is now due for a check, and the risk checklists are due again: update them with what was learned.
 
 ## Where Harbour is used (domain.md §2.4 step 5, §2.6)
 
@@ -650,3 +650,78 @@ print-view-printed = Printed { $time } from the print view
 print-view-back = Back
 org-carer-contact = Carer contact
 org-carer-contact-hint = How police reach the carers: this home's or the foster carer's name and phone. Printed on the grab sheet.
+
+## Risk checklists: the screens (the questions themselves are in checklists.ftl)
+checklists-open = Risk checklists
+checklists-title = Risk checklists: { $name }
+checklists-intro = Prompts for your professional judgement, never a score. Answer what you know: "not known" is a fair answer, and tells you what to find out. Talk any concern through with the social worker.
+checklists-back = Back to the children
+checklist-due-never = Not done yet.
+checklist-due-after-episode = Due again: { $name } came back from a missing episode on { $date }.
+checklist-due-stale = Due again since { $date }.
+checklist-last = Last started { $date } · { $concerns ->
+    [0] no concerns
+    [one] 1 concern
+   *[other] { $concerns } concerns
+}{ $signed ->
+    [yes] {" "}· signed off
+   *[no] {""}
+}
+checklist-start = Start a new assessment
+checklist-open-last = Open the latest
+checklist-compare = Compare with the one before
+checklist-version = Version { $version }
+answer-yes = Yes
+answer-no = No
+answer-unsure = Unsure
+answer-not-known = Not known
+assessment-title = { $checklist }: { $name }
+assessment-started = Started { $date } by { $by } · questions of version { $version }
+assessment-why = Why this matters
+assessment-sources = Source: { $sources }
+assessment-evidence = What was seen or said (optional)
+assessment-observed-by = Seen or heard by, if not you (optional)
+assessment-answered = Answered { $time } by { $by }
+assessment-save-note = Save the note
+assessment-one-at-a-time = One question at a time
+assessment-whole-list = The whole list
+assessment-next = Next question
+assessment-previous = Previous question
+assessment-progress = Question { $n } of { $total }
+assessment-concerns = Concerns to discuss
+assessment-no-concerns = No concerns recorded.
+assessment-to-find-out = Not known yet: try to find out
+assessment-unanswered = { $count ->
+    [one] 1 question not answered yet.
+   *[other] { $count } questions not answered yet.
+}
+assessment-next-steps = Suggested next steps
+assessment-back = Back to the checklists
+next-social-worker = Talk these concerns through with { $name }'s social worker.
+next-trafficked-flag = Consider marking { $name } as suspected trafficked. If { $name } then goes missing, Harbour says to call 999 at once, with no search first.
+next-nrm = Make sure a first responder (the local authority or the police) considers a National Referral Mechanism referral, or the Duty to Notify.
+next-strategy = Ask for a strategy discussion (for repeat episodes, sexual or criminal exploitation, or trafficking).
+next-profile-plan = Record these in { $name }'s profile and agreed steps, and share the plan with the police in advance.
+next-protective = Consider protective measures: an interpreter, a key worker, an agreed safety plan, agreed and proportionate phone checks, and a referral to an Independent Child Trafficking Guardian.
+assessment-flag-trafficked = Mark { $name } as suspected trafficked
+assessment-flag-set = { $name } is marked as suspected trafficked: a missing report now says to call 999 first.
+assessment-sign-off = Sign off (managers)
+assessment-sign-off-note = Note (optional)
+assessment-sign-off-save = Sign off this assessment
+assessment-signed-off = Signed off by { $by } on { $date }.
+assessment-signed-off-note = Note: { $note }
+compare-title = What changed since { $date }
+compare-question = Question
+compare-before = Before
+compare-now = Now
+compare-no-changes = No answer changed.
+compare-not-asked = Not asked
+home-checklists-due = { $count ->
+    [one] 1 risk checklist due
+   *[other] { $count } risk checklists due
+}
+error-assessment-signed-off = This assessment is signed off. Start a new one to record new answers.
+error-assessment-already-signed = This assessment is already signed off.
+org-assessment-every = Risk checklists are due again after (months)
+org-assessment-every-hint = A new one is also due after every missing episode. Usually 3 months.
+error-assessment-months = Choose a number of months from 1 to 12.

@@ -100,11 +100,17 @@ pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiE
                 None => None,
             };
             let reviews_due = store.profile(child.id)?.due_count();
+            let checklists_due = store
+                .checklist_statuses(child.id)?
+                .iter()
+                .filter(|s| s.due.is_some())
+                .count();
             entries.push(ChildEntry {
                 child,
                 open_episode,
                 summary,
                 reviews_due,
+                checklists_due,
             });
         }
         Ok(entries)

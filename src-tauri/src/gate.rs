@@ -124,7 +124,7 @@ impl Gate {
     }
 }
 
-const ALL_ACTIONS: [Action; 8] = [
+const ALL_ACTIONS: [Action; 9] = [
     Action::ViewChildren,
     Action::EditChildren,
     Action::RecordMissing,
@@ -133,6 +133,7 @@ const ALL_ACTIONS: [Action; 8] = [
     Action::ViewAudit,
     Action::ChangeSettings,
     Action::ManageUsers,
+    Action::SignOffAssessments,
 ];
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::sync::Mutex;
 use harbour_core::api::BackupProgress;
 use harbour_store::{DataDir, KdfParams, SystemClock};
 
+pub mod checklists;
 pub mod cli;
 pub mod commands;
 pub mod gate;
@@ -124,6 +125,12 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::record_print_view,
             settings::get_organisation,
             settings::save_organisation,
+            checklists::checklist_statuses,
+            checklists::start_assessment,
+            checklists::assessment,
+            checklists::answer_item,
+            checklists::sign_off_assessment,
+            checklists::mark_suspected_trafficked,
         ])
 }
 

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
 use harbour_core::organisation::Organisation;
 use harbour_core::profile::ProfileOpened;
-use harbour_core::{Child, ChildId, MissingEpisode};
+use harbour_core::{AssessmentId, Child, ChildId, MissingEpisode};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -20,6 +20,10 @@ pub enum Screen {
     Profile(ChildId),
     /// The grab sheet as a web page, for the system's print dialog.
     PrintView(ChildId),
+    /// The child's risk checklists: where each stands.
+    Checklists(ChildId),
+    /// One risk checklist assessment of the child.
+    Assessment(ChildId, AssessmentId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,6 +54,8 @@ pub enum Action {
     ShowSettings,
     ShowProfile(ChildId),
     ShowPrintView(ChildId),
+    ShowChecklists(ChildId),
+    ShowAssessment(ChildId, AssessmentId),
     OrganisationLoaded(Organisation),
     ChildSaved(Child),
     Reported(Reported),
@@ -140,6 +146,20 @@ impl Reducible for AppState {
                     s.notice = None;
                 }
             }
+            Action::ShowChecklists(id) => {
+                if s.entry(id).is_some() {
+                    s.screen = Screen::Checklists(id);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
+            Action::ShowAssessment(id, assessment) => {
+                if s.entry(id).is_some() {
+                    s.screen = Screen::Assessment(id, assessment);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
             Action::ShowSteps(id) => {
                 if s.entry(id).is_some_and(|e| e.open_episode.is_some()) {
                     s.screen = Screen::Steps(id);
@@ -148,6 +168,11 @@ impl Reducible for AppState {
                 }
             }
             Action::ChildSaved(child) => {
+                // Every checklist that applies is due for a new child.
+                let checklists_due = harbour_core::checklists::CHECKLISTS
+                    .iter()
+                    .filter(|c| harbour_core::checklists::applies(c, &child.details))
+                    .count();
                 s.notice = Some(("form-saved".into(), child.details.name_latin.clone()));
                 s.children.push(ChildEntry {
                     child,
@@ -155,6 +180,7 @@ impl Reducible for AppState {
                     summary: None,
                     // A new child's profile has not been checked yet.
                     reviews_due: harbour_core::profile::Section::ALL.len(),
+                    checklists_due,
                 });
                 s.sort();
                 s.screen = Screen::Home;
@@ -242,12 +268,14 @@ mod tests {
                 open_episode: None,
                 summary: None,
                 reviews_due: 0,
+                checklists_due: 0,
             },
             ChildEntry {
                 child: child(2, "amir Sample"),
                 open_episode: None,
                 summary: None,
                 reviews_due: 0,
+                checklists_due: 0,
             },
         ]))
     }

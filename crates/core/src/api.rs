@@ -58,6 +58,9 @@ pub struct ChildEntry {
     /// How many parts of the profile need checking now.
     #[serde(default)]
     pub reviews_due: usize,
+    /// How many risk checklists are due for a new assessment.
+    #[serde(default)]
+    pub checklists_due: usize,
 }
 
 impl ChildEntry {

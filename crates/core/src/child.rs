@@ -80,6 +80,12 @@ pub enum Field {
     HowReturned,
     /// Why a decision was made (e.g. whether to notify the regulator).
     Reason,
+    /// A risk checklist assessment as a whole (signed off already).
+    Assessment,
+    /// What was seen or said, recorded with a checklist answer or a sign-off.
+    Evidence,
+    /// Who saw or heard it.
+    ObservedBy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -112,7 +118,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 19] = [
+    pub const ALL: [Field; 22] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -132,6 +138,9 @@ impl Field {
         Field::WhereFound,
         Field::HowReturned,
         Field::Reason,
+        Field::Assessment,
+        Field::Evidence,
+        Field::ObservedBy,
     ];
 }
 
@@ -201,9 +210,12 @@ impl FieldError {
             (Reason, Required) => "error-reason-required",
             (Reason, TooLong) => "error-text-too-long",
             (FoundAt, InFuture) => "error-found-in-future",
+            (Assessment, Closed) => "error-assessment-signed-off",
+            (Assessment, AlreadyDone) => "error-assessment-already-signed",
             (FoundAt, BeforeLastSeen) => "error-found-before-last-seen",
             (
-                PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned,
+                PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
+                | Evidence | ObservedBy,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",

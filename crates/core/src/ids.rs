@@ -70,6 +70,10 @@ id_newtype!(
     /// One op in the log, unique across every device.
     OpId
 );
+id_newtype!(
+    /// One assessment of one child against one version of one risk checklist.
+    AssessmentId
+);
 
 #[cfg(test)]
 mod tests {

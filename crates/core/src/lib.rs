@@ -6,6 +6,7 @@
 //! cannot disagree.
 
 pub mod api;
+pub mod checklists;
 pub mod child;
 pub mod clock;
 pub mod episode;
@@ -22,6 +23,6 @@ pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
 pub use hlc::{Hlc, HlcClock, HlcError};
-pub use ids::{ChildId, DeviceId, EpisodeId, EventId, OpId, UserId};
+pub use ids::{AssessmentId, ChildId, DeviceId, EpisodeId, EventId, OpId, UserId};
 pub use steps::{plan_for, Step, StepPlan};
 pub use users::{Action, NewUser, Role, User};

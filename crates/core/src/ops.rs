@@ -85,6 +85,12 @@ pub enum OpBody {
         at: DateTime<Utc>,
         by: UserId,
     },
+    /// Something happened in a risk checklist assessment. Insert-only, like episode events.
+    AssessmentEventAdded {
+        assessment: crate::AssessmentId,
+        child: ChildId,
+        record: crate::checklists::AssessmentRecord,
+    },
 }
 
 /// Which kind of record a field belongs to.
@@ -157,6 +163,7 @@ impl OpBody {
             OpBody::ProfileSaved { .. } => "profile_saved",
             OpBody::ProfileReviewed { .. } => "profile_reviewed",
             OpBody::OrganisationSaved { .. } => "organisation_saved",
+            OpBody::AssessmentEventAdded { .. } => "assessment_event_added",
         }
     }
 
@@ -176,6 +183,7 @@ impl OpBody {
                 child.to_string()
             }
             OpBody::OrganisationSaved { .. } => ORGANISATION_ENTITY.to_owned(),
+            OpBody::AssessmentEventAdded { assessment, .. } => assessment.to_string(),
         }
     }
 
@@ -303,6 +311,8 @@ impl OpBody {
                 profile::review_register(*section),
                 json!({ "at": at, "by": by }),
             )],
+            // Rows of their own (see the store's fold).
+            OpBody::AssessmentEventAdded { .. } => Vec::new(),
         }
     }
 

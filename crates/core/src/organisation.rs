@@ -69,7 +69,7 @@ impl HomeKind {
 
 /// The home's own settings, kept in the op log like everything else (so every device of the
 /// home has the same ones).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Organisation {
     pub nation: Nation,
     pub home_kind: HomeKind,
@@ -87,6 +87,32 @@ pub struct Organisation {
     pub regulator: String,
     /// The Independent Child Trafficking Guardian service's line.
     pub ictg_line: String,
+    /// Risk checklists fall due again this many months after the last (1 to 12).
+    #[serde(default = "default_every_months")]
+    pub assessment_every_months: u32,
+}
+
+fn default_every_months() -> u32 {
+    crate::checklists::DEFAULT_EVERY_MONTHS
+}
+
+/// The shortest and longest interval between risk checklists a home may set.
+pub const ASSESSMENT_MONTHS: std::ops::RangeInclusive<u32> = 1..=12;
+
+impl Default for Organisation {
+    fn default() -> Self {
+        Organisation {
+            nation: Nation::default(),
+            home_kind: HomeKind::default(),
+            carer_contact: String::new(),
+            on_call: String::new(),
+            host_authority: String::new(),
+            fostering_agency: String::new(),
+            regulator: String::new(),
+            ictg_line: String::new(),
+            assessment_every_months: default_every_months(),
+        }
+    }
 }
 
 impl Organisation {
@@ -112,7 +138,14 @@ impl Organisation {
             fostering_agency: text("fostering_agency", &self.fostering_agency),
             regulator: text("regulator", &self.regulator),
             ictg_line: text("ictg_line", &self.ictg_line),
+            assessment_every_months: self.assessment_every_months,
         };
+        if !ASSESSMENT_MONTHS.contains(&self.assessment_every_months) {
+            problems.push(ProfileProblem {
+                key: "assessment_every_months".to_owned(),
+                problem: FieldProblem::OutOfRange,
+            });
+        }
         if problems.is_empty() {
             Ok(out)
         } else {
@@ -160,6 +193,22 @@ mod tests {
         let problems = org.validate().unwrap_err();
         assert_eq!(problems.len(), 1);
         assert_eq!(problems[0].key, "regulator");
+        assert_eq!(org.assessment_every_months, 3, "the default interval");
+        let never = Organisation {
+            assessment_every_months: 0,
+            ..Default::default()
+        };
+        assert_eq!(
+            never.validate().unwrap_err()[0].key,
+            "assessment_every_months"
+        );
+        // Settings saved before the interval existed read back with the default.
+        let old: Organisation = serde_json::from_str(
+            r#"{"nation":"england","home_kind":"foster_home","on_call":"","host_authority":"",
+                "fostering_agency":"","regulator":"","ictg_line":""}"#,
+        )
+        .unwrap();
+        assert_eq!(old.assessment_every_months, 3);
         let ok = Organisation {
             regulator: String::new(),
             ..org

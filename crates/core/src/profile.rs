@@ -439,6 +439,7 @@ impl ProfileProblem {
         match (self.key.as_str(), self.problem) {
             ("photo", FieldProblem::TooLarge) => "error-photo-too-large",
             ("photo", _) => "error-photo-unreadable",
+            ("assessment_every_months", _) => "error-assessment-months",
             _ => self.by_problem(),
         }
     }

@@ -79,6 +79,7 @@ impl Role {
             ExportRecords => matches!(self, Role::Manager | Role::PlacementOfficer | Role::Admin),
             MakeBackup | ViewAudit | ChangeSettings => matches!(self, Role::Manager | Role::Admin),
             ManageUsers => self == Role::Admin,
+            SignOffAssessments => matches!(self, Role::Manager | Role::Admin),
         }
     }
 }
@@ -95,6 +96,8 @@ pub enum Action {
     ViewAudit,
     ChangeSettings,
     ManageUsers,
+    /// Review a risk checklist assessment and sign it off.
+    SignOffAssessments,
 }
 
 /// A member of staff as stored. No PIN, no key: those never leave the key file.
@@ -208,6 +211,10 @@ mod tests {
             assert!(role.may(Action::ViewChildren));
             assert!(role.may(Action::RecordMissing));
             assert_eq!(role.may(Action::ManageUsers), role == Role::Admin);
+            assert_eq!(
+                role.may(Action::SignOffAssessments),
+                matches!(role, Role::Manager | Role::Admin)
+            );
             assert_eq!(Role::parse(role.as_str()), Some(role));
         }
         assert!(!Role::FosterCarer.may(Action::ExportRecords));

@@ -45,9 +45,13 @@ pub struct Locale {
     pub native_name: &'static str,
     pub dir: Direction,
     pub review: ReviewStatus,
-    /// The Fluent source of the staff interface.
-    pub ftl: &'static str,
+    /// The locale's Fluent files, by name: the staff interface (`harbour.ftl`) and the risk
+    /// checklists' questions (`checklists.ftl`).
+    pub files: &'static [(&'static str, &'static str)],
 }
+
+/// The Fluent files every locale has.
+pub const FILES: [&str; 2] = ["harbour.ftl", "checklists.ftl"];
 
 /// The locale everything falls back to.
 pub const SOURCE_TAG: &str = "en-GB";
@@ -57,7 +61,16 @@ pub static LOCALES: &[Locale] = &[Locale {
     native_name: "English (UK)",
     dir: Direction::Ltr,
     review: ReviewStatus::Source,
-    ftl: include_str!("../../../locales/en-GB/harbour.ftl"),
+    files: &[
+        (
+            "harbour.ftl",
+            include_str!("../../../locales/en-GB/harbour.ftl"),
+        ),
+        (
+            "checklists.ftl",
+            include_str!("../../../locales/en-GB/checklists.ftl"),
+        ),
+    ],
 }];
 
 pub fn locale(tag: &str) -> Option<&'static Locale> {
@@ -110,11 +123,13 @@ fn bundle_for(locale: &Locale) -> FluentBundle<FluentResource> {
         .parse()
         .unwrap_or_else(|_| LanguageIdentifier::default());
     let mut bundle = FluentBundle::new(vec![langid]);
-    // A syntax error in one message leaves the rest of the file usable; the i18n tests make sure
-    // there are none.
-    let resource = FluentResource::try_new(locale.ftl.to_owned()).unwrap_or_else(|(res, _)| res);
-    // Duplicate ids are also caught by the tests; keep the first.
-    let _ = bundle.add_resource(resource);
+    for (_, ftl) in locale.files {
+        // A syntax error in one message leaves the rest of the file usable; the i18n tests make
+        // sure there are none.
+        let resource = FluentResource::try_new((*ftl).to_owned()).unwrap_or_else(|(res, _)| res);
+        // Duplicate ids are also caught by the tests; keep the first.
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 

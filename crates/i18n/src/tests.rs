@@ -94,17 +94,45 @@ fn every_locale_on_disk_is_registered_and_embedded() {
     registered.sort();
     assert_eq!(on_disk, registered);
     for l in LOCALES {
-        let file = std::fs::read_to_string(locales_dir().join(l.tag).join("harbour.ftl")).unwrap();
-        assert_eq!(file, l.ftl, "{} embedded text is stale", l.tag);
+        let names: Vec<_> = l.files.iter().map(|(n, _)| *n).collect();
+        assert_eq!(names, FILES, "{}", l.tag);
+        let mut on_disk: Vec<String> = std::fs::read_dir(locales_dir().join(l.tag))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        on_disk.sort();
+        let mut embedded: Vec<_> = names.iter().map(|n| n.to_string()).collect();
+        embedded.sort();
+        assert_eq!(
+            on_disk, embedded,
+            "{}: a file on disk is not embedded",
+            l.tag
+        );
+        for (name, text) in l.files {
+            let file = std::fs::read_to_string(locales_dir().join(l.tag).join(name)).unwrap();
+            assert_eq!(&file, text, "{}/{name}: embedded text is stale", l.tag);
+        }
     }
+}
+
+/// Every message of a locale, across its files (an id in two files is an error).
+fn messages_of_locale(l: &Locale) -> Messages {
+    let mut out = Messages::new();
+    for (name, text) in l.files {
+        for (id, vars) in messages_of(&format!("{}/{name}", l.tag), text) {
+            assert!(!out.contains_key(&id), "{}: {id} is in two files", l.tag);
+            out.insert(id, vars);
+        }
+    }
+    out
 }
 
 #[test]
 fn every_locale_has_every_message_with_the_same_variables() {
-    let source = messages_of(SOURCE_TAG, locale(SOURCE_TAG).unwrap().ftl);
+    let source = messages_of_locale(locale(SOURCE_TAG).unwrap());
     assert!(source.len() > 50, "the source locale looks truncated");
     for l in LOCALES {
-        let msgs = messages_of(l.tag, l.ftl);
+        let msgs = messages_of_locale(l);
         let missing: Vec<_> = source.keys().filter(|k| !msgs.contains_key(*k)).collect();
         let extra: Vec<_> = msgs.keys().filter(|k| !source.contains_key(*k)).collect();
         assert!(missing.is_empty(), "{}: missing {missing:?}", l.tag);

@@ -9,6 +9,7 @@
 //! recorded in a hash-chained audit (`audit`), as are unlocks, wrong PINs, staff changes,
 //! exports and backups. Every read and write is checked against the unlocked user's role.
 
+mod assessments;
 mod audit;
 mod backup;
 mod episodes;
@@ -24,6 +25,7 @@ mod staff;
 mod store;
 mod vault;
 
+pub use assessments::{definition, definitions, latest, parse_definition, shipped_files};
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
 pub use backup::BACKUP_FORMAT;
 pub use error::StoreError;

@@ -12,6 +12,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0003_audit_chain.sql"),
     include_str!("../migrations/0004_users.sql"),
     include_str!("../migrations/0005_episode_events.sql"),
+    include_str!("../migrations/0006_assessments.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

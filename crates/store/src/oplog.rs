@@ -152,6 +152,29 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
             ],
         )?;
     }
+    if let OpBody::AssessmentEventAdded {
+        assessment,
+        child,
+        record,
+    } = &body
+    {
+        conn.execute(
+            "INSERT OR IGNORE INTO assessment_events \
+               (id, assessment, child, at, by_user, kind, record) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                record.id.to_string(),
+                assessment.to_string(),
+                child.to_string(),
+                record
+                    .at
+                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+                record.by.to_string(),
+                record.event.kind(),
+                serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
+            ],
+        )?;
+    }
     let mut touched = BTreeSet::new();
     for w in body.writes() {
         conn.execute(
@@ -322,7 +345,7 @@ fn project_user(conn: &Connection, entity: &str) -> Result<(), StoreError> {
 pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
-         DELETE FROM users; DELETE FROM episode_events;",
+         DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events;",
     )?;
     for op in all_ops(conn)? {
         fold(conn, &op)?;

@@ -159,6 +159,22 @@ pub async fn text_of(c: &Client, css: &str) -> String {
     text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "")
 }
 
+/// Waits until the text of `css` contains `needle` (a save that updates the screen).
+pub async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let text = text_of(c, css).await;
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "{needle:?} never appeared in {css}: {text}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 /// Sets a date or date-time input the way its picker would, firing the `input` event.
 pub async fn set_value(c: &Client, css: &str, value: &str) {
     wait_css(c, css).await;

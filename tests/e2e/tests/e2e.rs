@@ -507,14 +507,7 @@ async fn a_first_look_with_the_sample_children() {
     // A new photo, dated: saved with the photo and its date together.
     let file = repo_file("tests/e2e/fixtures/sample-photo.png");
     save_new_photo(&c, &file, "2026-11-01").await;
-    let started = std::time::Instant::now();
-    while !text_of(&c, "#section-photos").await.contains("2026-11-01") {
-        assert!(
-            started.elapsed() < WAIT,
-            "the new photo's date was never shown"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
+    wait_text(&c, "#section-photos", "2026-11-01").await;
     // A new full-length photo (the sample has a silhouette), from a file of another name (a
     // file input does not announce the same file twice).
     let old_full = wait_css(&c, "img#full-photo")
@@ -727,4 +720,80 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         .await
         .contains("Sample House 07700 900400"));
     c.close().await.unwrap();
+}
+
+/// A carer goes through the trafficking checklist with a child nobody had flagged: a concern
+/// proposes the flag, the carer sets it, and the missing flow then puts 999 first.
+#[tokio::test]
+async fn a_trafficking_concern_puts_999_first() {
+    let data = tempfile::tempdir().unwrap();
+    let data_dir = data.path().to_string_lossy().into_owned();
+    let mut driver = Driver::start();
+    let c = driver
+        .open_app(&["--data-dir", &data_dir, "--sample-data"])
+        .await;
+    unlock(&c, "246810").await;
+    let jamie = card(&c, "Jamie Sample").await;
+    assert!(text_of(&c, &format!("{jamie} .checklists-link"))
+        .await
+        .contains("4 risk checklists due"));
+    click(&c, &format!("{jamie} .checklists-link")).await;
+    let trafficking = "li.checklist-card[data-checklist='trafficking']";
+    assert!(text_of(&c, trafficking).await.contains("Not done yet"));
+    click(&c, &format!("{trafficking} button.primary")).await;
+    // Answers are saved as they are given; the note goes with its answer when left.
+    click(&c, "#q-debt-yes").await;
+    wait_css(&c, "#assessment-summary li[data-item='debt']").await;
+    type_into(
+        &c,
+        "#q-debt-evidence",
+        "Says he owes £3,000 for the journey",
+    )
+    .await;
+    click(&c, "#q-debt-observed").await;
+    wait_text(&c, "#assessment-summary", "owes £3,000").await;
+    click(&c, "#q-documents-not-known").await;
+    wait_css(&c, "#to-find-out").await;
+    // From the keyboard: space on the focused answer chooses it.
+    wait_css(&c, "#q-hidden-no")
+        .await
+        .send_keys(" ")
+        .await
+        .unwrap();
+    wait_css(&c, ".question[data-item='hidden'] .answered").await;
+    let steps = text_of(&c, "#next-steps").await;
+    assert!(
+        steps.contains("social worker") && steps.contains("National Referral Mechanism"),
+        "{steps}"
+    );
+    println!(
+        "{}",
+        screenshot(&c, "assessment-trafficking").await.display()
+    );
+    click(&c, "#flag-trafficked").await;
+    assert!(text_of(&c, "#flag-set").await.contains("999 first"));
+    wait_gone(&c, "#flag-trafficked").await;
+    // One question at a time, for a conversation.
+    click(&c, "#assessment-mode").await;
+    assert!(text_of(&c, "#question-progress")
+        .await
+        .contains("Question 1 of 10"));
+    click(&c, "#question-next").await;
+    assert!(text_of(&c, "#question-progress")
+        .await
+        .contains("Question 2 of 10"));
+    println!(
+        "{}",
+        screenshot(&c, "assessment-one-question").await.display()
+    );
+    click(&c, "#assessment-back").await;
+    assert!(text_of(&c, trafficking).await.contains("1 concern"));
+    // Push and pull factors now apply too (suspected trafficked).
+    wait_css(&c, "li.checklist-card[data-checklist='push-pull']").await;
+    println!("{}", screenshot(&c, "checklists").await.display());
+    click(&c, "#checklists-back").await;
+    // The missing flow now puts 999 first for Jamie.
+    click(&c, &format!("{jamie} button.child-missing")).await;
+    wait_css(&c, "#step-list").await;
+    assert_eq!(step_ids(&c).await[0], "step-call-999-now");
 }

@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::checklists::{AssessmentScreen, Checklists};
 use super::print_view::PrintView;
 use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
 use crate::ipc::{self, NoArgs};
@@ -106,6 +107,43 @@ pub fn app(props: &AppProps) -> Html {
                 });
                 html! {
                     <PrintView entry={entry.clone()} {on_back} organisation={state.organisation.clone()} />
+                }
+            }
+            None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
+        },
+        Screen::Checklists(id) => match state.entry(*id) {
+            Some(entry) => {
+                let dispatcher = state.dispatcher();
+                let on_back = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |_| {
+                        reload(dispatcher.clone());
+                        dispatcher.dispatch(Action::ShowHome);
+                    })
+                };
+                let id = *id;
+                let on_open =
+                    Callback::from(move |a| dispatcher.dispatch(Action::ShowAssessment(id, a)));
+                html! { <Checklists child={entry.child.clone()} {on_back} {on_open} /> }
+            }
+            None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
+        },
+        Screen::Assessment(id, assessment) => match state.entry(*id) {
+            Some(entry) => {
+                let dispatcher = state.dispatcher();
+                let id = *id;
+                let on_back = {
+                    let dispatcher = dispatcher.clone();
+                    Callback::from(move |_| dispatcher.dispatch(Action::ShowChecklists(id)))
+                };
+                let on_child_changed = Callback::from(move |_| reload(dispatcher.clone()));
+                let may_sign_off = props
+                    .user
+                    .may
+                    .contains(&harbour_core::Action::SignOffAssessments);
+                html! {
+                    <AssessmentScreen key={assessment.to_string()} id={*assessment}
+                        child={entry.child.clone()} {may_sign_off} {on_back} {on_child_changed} />
                 }
             }
             None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },

@@ -163,6 +163,22 @@ fn child_card(
             }
         }
     };
+    let checklists = {
+        let dispatcher = state.dispatcher();
+        let open = Callback::from(move |_| dispatcher.dispatch(Action::ShowChecklists(id)));
+        let label = i18n.tr_with("checklists-title", &[("name", name.clone())]);
+        let due = entry.checklists_due;
+        html! {
+            <button class={classes!("checklists-link", (due > 0).then_some("due"))}
+                aria-label={label} onclick={open}>
+                if due > 0 {
+                    { i18n.tr_with("home-checklists-due", &[("count", (due as i64).into())]) }
+                } else {
+                    { i18n.tr("checklists-open") }
+                }
+            </button>
+        }
+    };
     let back = entry
         .summary
         .as_ref()
@@ -255,7 +271,10 @@ fn child_card(
                     }
                     { flags }
                 </p>
-                { profile }
+                <div class="card-links">
+                    { profile }
+                    { checklists }
+                </div>
             </div>
             { action }
         </li>

@@ -2,6 +2,7 @@
 
 pub mod add_child;
 pub mod app;
+pub mod checklists;
 pub mod episode_details;
 pub mod fields;
 pub mod home;

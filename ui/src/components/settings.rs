@@ -483,6 +483,23 @@ fn home_settings(props: &HomeProps) -> Html {
             form.set(next);
         })
     };
+    let on_months = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*form).clone();
+            // Not a number is out of range, and the store says so.
+            next.assessment_every_months = input_value(&e).trim().parse().unwrap_or(0);
+            form.set(next);
+        })
+    };
+    let months_problem = (*error)
+        .as_ref()
+        .and_then(|e| {
+            e.profile_fields
+                .iter()
+                .find(|p| p.key == "assessment_every_months")
+        })
+        .map(|p| p.message_id());
     let texts = form.texts().map(|(key, value)| {
         let id = format!("org-{}", key.replace('_', "-"));
         let problem = (*error)
@@ -531,6 +548,16 @@ fn home_settings(props: &HomeProps) -> Html {
                     </select>
                 </div>
                 { for texts }
+                <div class="field">
+                    <label for="org-assessment-every">{ i18n.tr("org-assessment-every") }</label>
+                    <p class="hint">{ i18n.tr("org-assessment-every-hint") }</p>
+                    <input id="org-assessment-every" type="number" min="1" max="12" inputmode="numeric"
+                        value={form.assessment_every_months.to_string()} oninput={on_months}
+                        aria-describedby={months_problem.map(|_| "org-assessment-every-error")} />
+                    if let Some(m) = months_problem {
+                        <p class="field-error" id="org-assessment-every-error" role="alert">{ i18n.tr(m) }</p>
+                    }
+                </div>
                 <button type="submit" class="primary" id="org-save">{ i18n.tr("org-save") }</button>
                 { outcome(&i18n, &(*error).clone().filter(|e| e.profile_fields.is_empty()),
                     saved.then(|| html! { { i18n.tr("org-saved") } })) }

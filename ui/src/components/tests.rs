@@ -48,6 +48,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
         }),
         summary: None,
         reviews_due: n as usize % 3,
+        checklists_due: n as usize % 2,
     }
 }
 
@@ -547,4 +548,134 @@ fn scotland_says_return_discussion() {
     assert!(say("scotland").starts_with("Return discussion due by"));
     assert!(say("england").starts_with("Return interview due by"));
     assert!(say("northern_ireland").starts_with("Return interview due by"));
+}
+
+mod checklists {
+    use super::*;
+    use crate::components::checklists::{comparison, summary};
+    use crate::i18n::use_i18n;
+    use harbour_core::checklists::{
+        summarise, Answer, AssessmentEvent, AssessmentRecord, AssessmentView, ChildContext,
+        Definition, Item, Source,
+    };
+    use harbour_core::{AssessmentId, EventId, UserId};
+
+    fn def() -> Definition {
+        let item = |id: &str, theme: &str| Item {
+            id: id.into(),
+            theme: theme.into(),
+            sources: Vec::new(),
+        };
+        Definition {
+            checklist: "trafficking".into(),
+            version: 1,
+            sources: [(
+                "s".to_owned(),
+                Source {
+                    title: "A source".into(),
+                    url: None,
+                },
+            )]
+            .into_iter()
+            .collect(),
+            items: vec![
+                item("debt", "control"),
+                item("documents", "control"),
+                item("hidden", "hidden"),
+            ],
+        }
+    }
+
+    fn view(answers: &[(&str, Answer, &str)], flagged: bool) -> AssessmentView {
+        let user: UserId = id(9);
+        let mut records = vec![AssessmentRecord {
+            id: id::<EventId>(1),
+            at: t0(),
+            by: user,
+            event: AssessmentEvent::Started {
+                checklist: "trafficking".into(),
+                version: 1,
+            },
+        }];
+        for (n, (item, answer, evidence)) in answers.iter().enumerate() {
+            records.push(AssessmentRecord {
+                id: id::<EventId>(n as u64 + 2),
+                at: t0(),
+                by: user,
+                event: AssessmentEvent::Answered {
+                    item: (*item).into(),
+                    answer: *answer,
+                    evidence: (*evidence).into(),
+                    observed_by: String::new(),
+                },
+            });
+        }
+        let context = ChildContext {
+            suspected_trafficked: flagged,
+            episodes: 0,
+        };
+        AssessmentView {
+            id: id::<AssessmentId>(7),
+            child: id(1),
+            definition: def(),
+            summary: summarise(&def(), &records, context).unwrap(),
+            names: vec![(user, "Sam Carer".into())],
+        }
+    }
+
+    #[derive(Properties, PartialEq)]
+    struct Both {
+        older: AssessmentView,
+        newer: AssessmentView,
+    }
+
+    #[function_component(Harness)]
+    fn harness(p: &Both) -> Html {
+        let i18n = use_i18n();
+        html! {
+            <>
+                { summary(&i18n, &p.newer, &"Ruta Test".into(), Callback::noop(), false) }
+                { comparison(&i18n, &p.older, &p.newer) }
+            </>
+        }
+    }
+
+    #[tokio::test]
+    async fn concerns_by_theme_next_steps_and_what_changed() {
+        let older = view(&[("debt", Answer::NotKnown, "")], false);
+        let newer = view(
+            &[
+                ("debt", Answer::Yes, "Says he owes <b>£3,000</b>"),
+                ("documents", Answer::NotKnown, ""),
+            ],
+            false,
+        );
+        let html = LocalServerRenderer::<Harness>::with_props(Both { older, newer })
+            .hydratable(false)
+            .render()
+            .await
+            .replace(['\u{2068}', '\u{2069}'], "");
+        assert!(html.contains("Concerns to discuss"), "{html}");
+        assert!(html.contains("Control and fear"));
+        assert!(
+            html.contains("owing money for the journey"),
+            "the prompt, in words"
+        );
+        assert!(
+            html.contains("Says he owes &lt;b&gt;£3,000&lt;/b&gt;"),
+            "evidence as text"
+        );
+        assert!(html.contains("Not known yet: try to find out"));
+        assert!(html.contains("1 question not answered yet."));
+        assert!(html.contains("id=\"flag-trafficked\""));
+        assert!(html.contains("Consider marking Ruta Test as suspected trafficked"));
+        assert!(!html.contains("score"), "never a score");
+        // What changed: debt went from not known to yes; documents was not asked before.
+        assert!(html.contains("data-item=\"debt\""));
+        assert!(html.contains("<td>Not known</td><td>Yes</td>"), "{html}");
+        assert!(
+            !html.contains("data-item=\"hidden\""),
+            "unchanged rows are left out"
+        );
+    }
 }
