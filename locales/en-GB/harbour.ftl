@@ -716,6 +716,7 @@ compare-before = Before
 compare-now = Now
 compare-no-changes = No answer changed.
 compare-not-asked = Not asked
+compare-not-answered = Not answered
 home-checklists-due = { $count ->
     [one] 1 risk checklist due
    *[other] { $count } risk checklists due

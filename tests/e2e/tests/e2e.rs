@@ -786,11 +786,42 @@ async fn a_trafficking_concern_puts_999_first() {
         "{}",
         screenshot(&c, "assessment-one-question").await.display()
     );
+    // A manager (the demo administrator) signs it off; it then takes no more answers.
+    click(&c, "#assessment-mode").await;
+    type_into(&c, "#sign-off-note", "Discussed with the social worker").await;
+    click(&c, "#sign-off-save").await;
+    assert!(text_of(&c, "#signed-off")
+        .await
+        .contains("Signed off by Demo Admin"));
+    // (Disabled through its fieldset, which WebDriver's "is enabled" does not look at.)
+    let disabled = c
+        .execute(
+            "return document.querySelector('#q-debt-no').matches(':disabled')",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(disabled, serde_json::json!(true));
     click(&c, "#assessment-back").await;
-    assert!(text_of(&c, trafficking).await.contains("1 concern"));
+    assert!(text_of(&c, trafficking)
+        .await
+        .contains("1 concern · signed off"));
     // Push and pull factors now apply too (suspected trafficked).
     wait_css(&c, "li.checklist-card[data-checklist='push-pull']").await;
     println!("{}", screenshot(&c, "checklists").await.display());
+    // A second assessment later: the debt is no longer a concern; the two compared.
+    click(&c, &format!("{trafficking} button.primary")).await;
+    click(&c, "#q-debt-no").await;
+    wait_css(&c, ".question[data-item='debt'] .answered").await;
+    click(&c, "#assessment-back").await;
+    click(&c, &format!("{trafficking} button.compare")).await;
+    let changed = text_of(&c, "#comparison tr[data-item='debt']").await;
+    assert!(
+        changed.contains("Yes") && changed.contains("No"),
+        "{changed}"
+    );
+    scroll_to(&c, "#comparison").await;
+    println!("{}", screenshot(&c, "checklists-compare").await.display());
     click(&c, "#checklists-back").await;
     // The missing flow now puts 999 first for Jamie.
     click(&c, &format!("{jamie} button.child-missing")).await;

@@ -151,7 +151,7 @@ pub fn checklists(props: &ChecklistsProps) -> Html {
                     }
                 });
             });
-            html! { <button class="secondary" {onclick}>{ i18n.tr("checklist-compare") }</button> }
+            html! { <button class="secondary compare" {onclick}>{ i18n.tr("checklist-compare") }</button> }
         });
         html! {
             <li class={classes!("checklist-card", s.due.is_some().then_some("due"))}
@@ -199,8 +199,11 @@ pub fn comparison(i18n: &I18n, older: &AssessmentView, newer: &AssessmentView) -
         (&older.definition, &older.summary),
         (&newer.definition, &newer.summary),
     );
-    let answer = |a: Option<Answer>| {
-        a.map_or_else(|| i18n.tr("compare-not-asked"), |a| i18n.tr(a.message_id()))
+    // No answer: the question was not in that assessment's version, or not answered yet.
+    let answer = |a: Option<Answer>, def: &Definition, item: &str| match a {
+        Some(a) => i18n.tr(a.message_id()),
+        None if def.item(item).is_some() => i18n.tr("compare-not-answered"),
+        None => i18n.tr("compare-not-asked"),
     };
     let prompt = |item: &str| {
         let def = if newer.definition.item(item).is_some() {
@@ -227,8 +230,8 @@ pub fn comparison(i18n: &I18n, older: &AssessmentView, newer: &AssessmentView) -
                         { for changed.iter().map(|r| html! {
                             <tr data-item={r.item.clone()}>
                                 <td>{ prompt(&r.item) }</td>
-                                <td>{ answer(r.before) }</td>
-                                <td>{ answer(r.after) }</td>
+                                <td>{ answer(r.before, &older.definition, &r.item) }</td>
+                                <td>{ answer(r.after, &newer.definition, &r.item) }</td>
                             </tr>
                         }) }
                     </tbody>

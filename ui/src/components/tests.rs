@@ -677,5 +677,10 @@ mod checklists {
             !html.contains("data-item=\"hidden\""),
             "unchanged rows are left out"
         );
+        // Documents was in both versions but answered only now.
+        assert!(
+            html.contains("<td>Not answered</td><td>Not known</td>"),
+            "{html}"
+        );
     }
 }
