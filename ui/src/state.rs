@@ -169,10 +169,7 @@ impl Reducible for AppState {
             }
             Action::ChildSaved(child) => {
                 // Every checklist that applies is due for a new child.
-                let checklists_due = harbour_core::checklists::CHECKLISTS
-                    .iter()
-                    .filter(|c| harbour_core::checklists::applies(c, &child.details))
-                    .count();
+                let checklists_due = harbour_core::checklists::applying(&child.details).count();
                 s.notice = Some(("form-saved".into(), child.details.name_latin.clone()));
                 s.children.push(ChildEntry {
                     child,

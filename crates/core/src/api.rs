@@ -188,6 +188,15 @@ pub struct LogLine {
 }
 
 impl EpisodeView {
+    /// When the child came back from this episode: found or back, or else closed.
+    pub fn returned_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.summary
+            .found
+            .as_ref()
+            .map(|f| f.found_at)
+            .or(self.episode.closed_at)
+    }
+
     /// The running log, oldest first, each line with its latest wording (corrections point at
     /// the line they correct; what it said before is kept).
     pub fn updates(&self) -> Vec<LogLine> {

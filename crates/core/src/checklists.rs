@@ -427,6 +427,11 @@ pub fn applies(checklist: &str, child: &crate::ChildDetails) -> bool {
     checklist != "push-pull" || child.unaccompanied || child.suspected_trafficked
 }
 
+/// The checklists that apply to a child, in order.
+pub fn applying(child: &crate::ChildDetails) -> impl Iterator<Item = &'static str> + '_ {
+    CHECKLISTS.into_iter().filter(|c| applies(c, child))
+}
+
 /// One assessment as the screen shows it: the questions it was answered against (its own
 /// version, whatever the newest is), and what it comes to.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

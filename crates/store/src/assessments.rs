@@ -4,8 +4,8 @@
 use std::sync::OnceLock;
 
 use harbour_core::checklists::{
-    self, applies, assessment_due, Answer, AssessmentBrief, AssessmentEvent, AssessmentRecord,
-    AssessmentView, ChecklistStatus, ChildContext, Definition, CHECKLISTS, MAX_EVIDENCE_CHARS,
+    self, applying, assessment_due, Answer, AssessmentBrief, AssessmentEvent, AssessmentRecord,
+    AssessmentView, ChecklistStatus, ChildContext, Definition, MAX_EVIDENCE_CHARS,
     MAX_OBSERVED_BY_CHARS,
 };
 use harbour_core::ops::OpBody;
@@ -277,13 +277,11 @@ impl Store {
         let last_return = self
             .child_episodes(child)?
             .iter()
-            .filter_map(|e| e.summary.found.as_ref().map(|f| f.found_at))
+            .filter_map(harbour_core::api::EpisodeView::returned_at)
             .max();
         let every = self.organisation()?.assessment_every_months;
         let now = self.now();
-        Ok(CHECKLISTS
-            .iter()
-            .filter(|cl| applies(cl, &c.details))
+        Ok(applying(&c.details)
             .map(|cl| {
                 let mine: Vec<&AssessmentView> = views
                     .iter()
@@ -431,7 +429,7 @@ mod tests {
                 assert!(!def.sources_of(item).is_empty(), "{name}: {}", item.id);
             }
         }
-        for cl in CHECKLISTS {
+        for cl in harbour_core::checklists::CHECKLISTS {
             assert!(latest(cl).is_some(), "{cl} has no definition");
         }
         // A broken file is reported with its name, not half-read.

@@ -77,16 +77,7 @@ impl Store {
         let names: BTreeMap<UserId, String> =
             self.user_names()?.into_iter().collect::<BTreeMap<_, _>>();
         let episodes = self.child_episodes(child.id)?;
-        let last_return = episodes
-            .iter()
-            .filter_map(|e| {
-                e.summary
-                    .found
-                    .as_ref()
-                    .map(|f| f.found_at)
-                    .or(e.episode.closed_at)
-            })
-            .max();
+        let last_return = episodes.iter().filter_map(EpisodeView::returned_at).max();
         let history = episodes
             .iter()
             .map(|e| EpisodeBrief {

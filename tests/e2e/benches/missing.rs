@@ -46,11 +46,8 @@ async fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(15);
     let data = tempfile::tempdir().unwrap();
-    let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
-    let c = driver
-        .open_app(&["--data-dir", &data_dir, "--sample-data"])
-        .await;
+    let c = driver.open_demo(data.path()).await;
     harbour_e2e::set_value(&c, "#unlock-pin", "246810").await;
     click(&c, "#unlock-submit").await;
     let amanuel = "li.child-card[data-name='Amanuel Sample']";

@@ -75,6 +75,13 @@ impl Driver {
     /// Once in many runs the app's GTK start failed and the driver then waited for ever (see
     /// toolchain.md); a start that fails or times out is retried with a fresh driver, and the
     /// failure is printed so it stays visible. Everything after the start is asserted strictly.
+    /// Opens the app on a new demonstration store (the sample children) in `data`.
+    pub async fn open_demo(&mut self, data: &Path) -> Client {
+        let data_dir = data.to_string_lossy().into_owned();
+        self.open_app(&["--data-dir", &data_dir, "--sample-data"])
+            .await
+    }
+
     pub async fn open_app(&mut self, args: &[&str]) -> Client {
         const ATTEMPTS: u32 = 3;
         for attempt in 1..=ATTEMPTS {

@@ -450,11 +450,8 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_first_look_with_the_sample_children() {
     let data = tempfile::tempdir().unwrap();
-    let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
-    let c = driver
-        .open_app(&["--data-dir", &data_dir, "--sample-data"])
-        .await;
+    let c = driver.open_demo(data.path()).await;
     // The demonstration store says what it is, and its PIN, on the lock screen.
     assert!(text_of(&c, "#demo-banner").await.contains("246810"));
     println!("{}", screenshot(&c, "lock-screen-demo").await.display());
@@ -620,13 +617,10 @@ async fn a_first_look_with_the_sample_children() {
 async fn an_administrator_adds_staff_and_makes_a_backup() {
     let data = tempfile::tempdir().unwrap();
     let backups = tempfile::tempdir().unwrap();
-    let data_dir = data.path().to_string_lossy().into_owned();
     // The app inherits this through the driver: backups go to a folder of the test's own.
     std::env::set_var("HARBOUR_BACKUP_DIR", backups.path());
     let mut driver = Driver::start();
-    let c = driver
-        .open_app(&["--data-dir", &data_dir, "--sample-data"])
-        .await;
+    let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
     click(&c, "#open-settings").await;
 
@@ -727,11 +721,8 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
 #[tokio::test]
 async fn a_trafficking_concern_puts_999_first() {
     let data = tempfile::tempdir().unwrap();
-    let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
-    let c = driver
-        .open_app(&["--data-dir", &data_dir, "--sample-data"])
-        .await;
+    let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
     let jamie = card(&c, "Jamie Sample").await;
     assert!(text_of(&c, &format!("{jamie} .checklists-link"))
