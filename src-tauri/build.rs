@@ -40,6 +40,9 @@ fn main() {
             "answer_item",
             "sign_off_assessment",
             "mark_suspected_trafficked",
+            "save_help_card",
+            "print_help_card",
+            "set_child_screen",
         ]),
     ))
     .expect("tauri-build failed");

@@ -1,3 +1,7 @@
+### Harbour: the risk checklists' questions, English (UK).
+###
+### review: source
+
 ## Risk checklists (domain.md §3). Prompts for professional judgement, never a score.
 ## Each question is answered yes, no, unsure or not known; "yes" and "unsure" are concerns to
 ## discuss. `-why` is why the question matters, shown beside it.

@@ -1,3 +1,7 @@
+### Harbour: the staff interface, English (UK).
+###
+### review: source
+
 # Harbour — staff interface, English (UK). This is the source text every other locale follows.
 # Wording of safety steps follows shared/domain.md §2.3–2.4 and §4; keep it accurate to that.
 
@@ -726,3 +730,49 @@ error-assessment-already-signed = This assessment is already signed off.
 org-assessment-every = Risk checklists are due again after (months)
 org-assessment-every-hint = A new one is also due after every missing episode. Usually 3 months.
 error-assessment-months = Choose a number of months from 1 to 12.
+
+## Help for the child: the staff side (the child's own words are in child.ftl)
+
+review-status-source = Source text (English)
+review-status-machine = Machine-translated, not yet reviewed by a qualified translator
+review-status-reviewed = Reviewed by a qualified translator
+help-ask-interpreter = I need an interpreter. My language is { $language }.
+error-help-number = Write the number as digits and spaces, exactly as it is dialled (it may start with +).
+error-help-time = Write the time as hours and minutes, like 09:00 or 23:00.
+child-screen-exit = Staff: lock and leave
+help-for-child-title = Help for { $name } in their language
+help-for-child-intro = What a child needs to know, in words they can read: going missing is not a crime, the Runaway Helpline (call or text, free), Childline, 999 in danger, their rights, and how to ask for an interpreter. Show it on this screen, or give them a printed card to keep.
+help-for-child-no-match = None of the languages in this profile has help in Harbour yet. Choose the language the child reads best, and ask for an interpreter.
+help-language = Language
+help-show-to-child = Show to child
+help-show-to-child-hint = "Show to child" locks Harbour first, then fills the screen with the help alone; the child can change the language. To leave, press "Staff: lock and leave" and unlock with your PIN.
+help-save-card = Save help card (PDF)
+help-print-card = Print help card
+help-card-saved = Help card saved: { $path }
+help-card-printed = The help card was sent to the printer.
+org-help-title = Numbers shown to children
+org-help-intro = The numbers on the "Show to child" screen and the printed help card. Correct them here if a service changes its number; a child must be able to dial exactly what is shown.
+org-help-runaway = Runaway Helpline (call or text)
+org-help-childline = Childline
+org-help-emergency = Emergency (police, ambulance)
+org-help-emergency-alt = Emergency, the number that also works across Europe
+org-help-police = Police, not an emergency
+org-help-modern-slavery = Modern Slavery Helpline
+org-help-hours = Runaway Helpline opening hours shown to children
+org-help-hours-hint = The current hours could not be confirmed, so none are shown until you enter them. Older material says "24 hours"; a 2021 report says 9am to 11pm. Check with the Runaway Helpline before you choose.
+org-help-hours-not-shown = Do not show opening hours
+org-help-hours-daily = Every day, between these times
+org-help-hours-always = Day and night, every day
+org-help-runaway-from = From
+org-help-runaway-to = To
+translations-title = The child's help in other languages
+translations-intro = The words a child sees on "Show to child" and the help card. Translations marked machine-translated have not been checked by a qualified translator yet: if you read the language, or work with an interpreter, check them and tell your manager what is wrong.
+translations-col-language = Language
+translations-col-own-name = In its own words
+translations-col-status = Review
+translations-col-complete = Complete
+translations-count = { $have } of { $all } messages
+translations-open = Check the wording
+translations-table-caption = The child's help in { $language }, beside the English
+translations-col-english = English
+translations-missing = Missing, the English is shown:

@@ -21,6 +21,8 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
                                    placement_officer admin
   disable-user --name NAME
   grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
+  help-card --lang TAG --out FILE.pdf    the child's help card in a language (ps, ti, ...) and
+                                   English, with the home's numbers
 
   --user NAME   who is unlocking, when more than one user exists
   The PIN is read from HARBOUR_PIN, or else from the first line of standard input. A new
@@ -47,6 +49,10 @@ pub enum Command {
     },
     GrabSheet {
         child: harbour_core::ChildId,
+        out: PathBuf,
+    },
+    HelpCard {
+        lang: String,
         out: PathBuf,
     },
 }
@@ -102,6 +108,17 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
                 .map_err(|_| "--child needs a child's id".to_owned())?,
             out: PathBuf::from(flag("--out")?),
         },
+        Some("help-card") => {
+            let lang = flag("--lang")?;
+            if harbour_i18n::locale(&lang).is_none() {
+                let tags: Vec<_> = harbour_i18n::LOCALES.iter().map(|l| l.tag).collect();
+                return Err(format!("--lang is one of {}", tags.join(" ")));
+            }
+            Command::HelpCard {
+                lang,
+                out: PathBuf::from(flag("--out")?),
+            }
+        }
         Some(other) => return Err(format!("unknown command {other}")),
         None => return Err("no command".into()),
     })
@@ -246,6 +263,11 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
         Command::GrabSheet { child, out } => with_store(&mut |store| {
             crate::sheet::save(store, child, &out).map_err(|e| l10n.tr(e.message_id()))?;
             Ok(format!("grab sheet written to {}", out.display()))
+        }),
+        Command::HelpCard { lang, out } => with_store(&mut |store| {
+            let help = store.organisation().map_err(said)?.help;
+            crate::help::save(&lang, &help, &out).map_err(|e| l10n.tr(e.message_id()))?;
+            Ok(format!("help card written to {}", out.display()))
         }),
         Command::DisableUser { name } => with_store(&mut |store| {
             let wanted = harbour_core::users::normalise_user_name(&name);

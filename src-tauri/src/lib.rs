@@ -12,6 +12,7 @@ pub mod checklists;
 pub mod cli;
 pub mod commands;
 pub mod gate;
+pub mod help;
 pub mod profile;
 pub mod settings;
 pub mod sheet;
@@ -131,6 +132,9 @@ pub fn with_commands<R: tauri::Runtime>(
             checklists::answer_item,
             checklists::sign_off_assessment,
             checklists::mark_suspected_trafficked,
+            help::save_help_card,
+            help::print_help_card,
+            help::set_child_screen,
         ])
 }
 

@@ -219,6 +219,14 @@ pub fn save_in(store: &mut Store, child: ChildId, folder: &Path) -> Result<PathB
 pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
     let (sheet, _) = gather(store, child)?;
     let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
+    send_to_printer(&pdf)?;
+    store.record_grab_sheet(child, false)?;
+    Ok(())
+}
+
+/// Hands a PDF to the system print service (`lp`, reading it from its standard input, so no
+/// copy is left on disk).
+pub fn send_to_printer(pdf: &[u8]) -> Result<(), SheetError> {
     let mut lp = Command::new("lp")
         .arg("-")
         .stdin(Stdio::piped())
@@ -227,13 +235,12 @@ pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
         .spawn()
         .map_err(|_| SheetError::NoPrinter)?;
     if let Some(mut input) = lp.stdin.take() {
-        input.write_all(&pdf).map_err(|_| SheetError::NoPrinter)?;
+        input.write_all(pdf).map_err(|_| SheetError::NoPrinter)?;
     }
     let status = lp.wait().map_err(|_| SheetError::NoPrinter)?;
     if !status.success() {
         return Err(SheetError::NoPrinter);
     }
-    store.record_grab_sheet(child, false)?;
     Ok(())
 }
 

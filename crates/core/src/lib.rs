@@ -10,6 +10,7 @@ pub mod checklists;
 pub mod child;
 pub mod clock;
 pub mod episode;
+pub mod help;
 pub mod hlc;
 pub mod ids;
 pub mod ops;

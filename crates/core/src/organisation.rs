@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::child::FieldProblem;
+use crate::help::HelpNumbers;
 use crate::profile::{ProfileProblem, MAX_LINE_CHARS};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -90,6 +91,9 @@ pub struct Organisation {
     /// Risk checklists fall due again this many months after the last (1 to 12).
     #[serde(default = "default_every_months")]
     pub assessment_every_months: u32,
+    /// The numbers and hours shown to a child (the help screen and card).
+    #[serde(default)]
+    pub help: HelpNumbers,
 }
 
 fn default_every_months() -> u32 {
@@ -111,6 +115,7 @@ impl Default for Organisation {
             regulator: String::new(),
             ictg_line: String::new(),
             assessment_every_months: default_every_months(),
+            help: HelpNumbers::default(),
         }
     }
 }
@@ -129,7 +134,7 @@ impl Organisation {
             }
             v
         };
-        let out = Organisation {
+        let mut out = Organisation {
             nation: self.nation,
             home_kind: self.home_kind,
             carer_contact: text("carer_contact", &self.carer_contact),
@@ -139,7 +144,9 @@ impl Organisation {
             regulator: text("regulator", &self.regulator),
             ictg_line: text("ictg_line", &self.ictg_line),
             assessment_every_months: self.assessment_every_months,
+            help: HelpNumbers::default(),
         };
+        out.help = self.help.validate(&mut problems);
         if !ASSESSMENT_MONTHS.contains(&self.assessment_every_months) {
             problems.push(ProfileProblem {
                 key: "assessment_every_months".to_owned(),

@@ -93,9 +93,11 @@ fn every_locale_on_disk_is_registered_and_embedded() {
     let mut registered: Vec<String> = LOCALES.iter().map(|l| l.tag.to_owned()).collect();
     registered.sort();
     assert_eq!(on_disk, registered);
+    assert_eq!(LOCALES.len(), 15, "the fifteen languages of issue 6");
+    assert_eq!(LOCALES[0].tag, SOURCE_TAG);
     for l in LOCALES {
         let names: Vec<_> = l.files.iter().map(|(n, _)| *n).collect();
-        assert_eq!(names, FILES, "{}", l.tag);
+        assert!(names.contains(&CHILD_FILE), "{}: no child's help", l.tag);
         let mut on_disk: Vec<String> = std::fs::read_dir(locales_dir().join(l.tag))
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
@@ -113,33 +115,195 @@ fn every_locale_on_disk_is_registered_and_embedded() {
             assert_eq!(&file, text, "{}/{name}: embedded text is stale", l.tag);
         }
     }
-}
-
-/// Every message of a locale, across its files (an id in two files is an error).
-fn messages_of_locale(l: &Locale) -> Messages {
-    let mut out = Messages::new();
-    for (name, text) in l.files {
-        for (id, vars) in messages_of(&format!("{}/{name}", l.tag), text) {
-            assert!(!out.contains_key(&id), "{}: {id} is in two files", l.tag);
-            out.insert(id, vars);
-        }
+    let source = locale(SOURCE_TAG).unwrap();
+    assert!(source.has_staff_ui());
+    let names: Vec<_> = source.files.iter().map(|(n, _)| *n).collect();
+    for f in STAFF_FILES {
+        assert!(names.contains(&f), "{f}");
     }
-    out
 }
 
 #[test]
-fn every_locale_has_every_message_with_the_same_variables() {
-    let source = messages_of_locale(locale(SOURCE_TAG).unwrap());
-    assert!(source.len() > 50, "the source locale looks truncated");
+fn every_file_declares_how_far_it_is_reviewed() {
     for l in LOCALES {
-        let msgs = messages_of_locale(l);
-        let missing: Vec<_> = source.keys().filter(|k| !msgs.contains_key(*k)).collect();
-        let extra: Vec<_> = msgs.keys().filter(|k| !source.contains_key(*k)).collect();
-        assert!(missing.is_empty(), "{}: missing {missing:?}", l.tag);
-        assert!(extra.is_empty(), "{}: unknown {extra:?}", l.tag);
-        for (id, vars) in &msgs {
-            assert_eq!(vars, &source[id], "{}: {id} has different variables", l.tag);
+        for (name, text) in l.files {
+            let declared = declared_review(text)
+                .unwrap_or_else(|| panic!("{}/{name} declares no `### review:`", l.tag));
+            if l.tag == SOURCE_TAG {
+                assert_eq!(declared, ReviewStatus::Source, "{name}");
+            } else {
+                assert_ne!(declared, ReviewStatus::Source, "{}/{name}", l.tag);
+            }
         }
+    }
+    assert_eq!(locale("ps").unwrap().review(), ReviewStatus::Unreviewed);
+    assert_eq!(
+        declared_review("### x\n### review: reviewed\n\nm = M"),
+        Some(ReviewStatus::Reviewed)
+    );
+    assert_eq!(
+        declared_review("m = M\n### review: source"),
+        None,
+        "only in the header"
+    );
+    assert_eq!(declared_review("### review: perfect"), None);
+}
+
+/// Every message of one file of a locale.
+fn messages_of_file(l: &Locale, name: &str) -> Option<Messages> {
+    l.files
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| messages_of(&format!("{}/{name}", l.tag), text))
+}
+
+#[test]
+fn every_locale_has_every_message_of_its_files_with_the_same_variables() {
+    let source = locale(SOURCE_TAG).unwrap();
+    let mut all = BTreeSet::new();
+    for (name, _) in source.files {
+        let ids = messages_of_file(source, name).unwrap();
+        for id in ids.keys() {
+            assert!(all.insert(id.clone()), "{id} is in two files");
+        }
+    }
+    assert!(all.len() > 500, "the source locale looks truncated");
+    for l in LOCALES {
+        for (name, _) in l.files {
+            let expected = messages_of_file(source, name)
+                .unwrap_or_else(|| panic!("{}/{name} has no English source", l.tag));
+            let msgs = messages_of_file(l, name).unwrap();
+            let missing: Vec<_> = expected.keys().filter(|k| !msgs.contains_key(*k)).collect();
+            let extra: Vec<_> = msgs.keys().filter(|k| !expected.contains_key(*k)).collect();
+            assert!(missing.is_empty(), "{}/{name}: missing {missing:?}", l.tag);
+            assert!(extra.is_empty(), "{}/{name}: unknown {extra:?}", l.tag);
+            for (id, vars) in &msgs {
+                assert_eq!(
+                    vars, &expected[id],
+                    "{}: {id} has different variables",
+                    l.tag
+                );
+            }
+        }
+    }
+}
+
+/// The script a locale is written in, as a test of whether a character belongs to it.
+fn script_of(tag: &str) -> Option<fn(char) -> bool> {
+    match tag {
+        "ar" | "fa" | "prs" | "ps" | "ckb" | "ur" => {
+            Some(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        }
+        "ti" | "am" => Some(|c| ('\u{1200}'..='\u{139F}').contains(&c)),
+        _ => None,
+    }
+}
+
+/// No message is left in English under another language's name: each differs from the English,
+/// and in a language with its own script each has words in that script.
+#[test]
+fn no_message_is_left_in_english() {
+    let mut english = Localizer::new(SOURCE_TAG);
+    english.set_use_isolating(false);
+    let child = locale(SOURCE_TAG)
+        .unwrap()
+        .files
+        .iter()
+        .find(|(n, _)| *n == CHILD_FILE)
+        .unwrap()
+        .1;
+    let ids = message_ids(child);
+    assert!(ids.len() > 30, "{ids:?}");
+    let args: Vec<(&str, Arg)> = ["number", "alt", "from", "to"]
+        .into_iter()
+        .map(|n| (n, Arg::from("0")))
+        .chain([("hours", Arg::from(72))])
+        .collect();
+    for l in &LOCALES[1..] {
+        assert_eq!(l.review(), ReviewStatus::Unreviewed, "{}", l.tag);
+        let mut own = Localizer::new(l.tag);
+        own.set_use_isolating(false);
+        for id in &ids {
+            let text = own
+                .tr_own(id, &args)
+                .unwrap_or_else(|| panic!("{}: {id} missing", l.tag));
+            assert_ne!(
+                text,
+                english.tr_with(id, &args),
+                "{}: {id} is in English",
+                l.tag
+            );
+            if let Some(in_script) = script_of(l.tag) {
+                assert!(
+                    text.chars().any(in_script),
+                    "{}: {id} has no {} letters: {text}",
+                    l.tag,
+                    l.tag
+                );
+            }
+        }
+    }
+}
+
+/// Arabic has six plural forms; the return talk's hours must pick the right one for each.
+#[test]
+fn arabic_plurals_select_all_six_forms() {
+    let mut ar = Localizer::new("ar");
+    ar.set_use_isolating(false);
+    let form = |n: i64| {
+        ar.tr_own("child-found-talk", &[("hours", Arg::from(n))])
+            .unwrap()
+            .replace(&n.to_string(), "#")
+    };
+    // zero, one, two, few (3-10), many (11-99), other (100-102)
+    let forms: Vec<String> = [0, 1, 2, 3, 11, 100].into_iter().map(form).collect();
+    for (i, a) in forms.iter().enumerate() {
+        for b in &forms[i + 1..] {
+            assert_ne!(a, b, "two counts share a form");
+        }
+    }
+    assert_eq!(form(101), form(100), "101 is `other`, like 100");
+    assert_eq!(form(10), form(3), "3 and 10 are both `few`");
+    assert_eq!(form(99), form(11), "11 and 99 are both `many`");
+    assert_eq!(form(102), form(100));
+    // English has two.
+    let mut en = Localizer::new(SOURCE_TAG);
+    en.set_use_isolating(false);
+    assert!(en
+        .tr_with("child-found-talk", &[("hours", Arg::from(1))])
+        .contains("within 1 hour of"));
+    assert!(en
+        .tr_with("child-found-talk", &[("hours", Arg::from(72))])
+        .contains("within 72 hours of"));
+}
+
+#[test]
+fn a_childs_languages_find_their_help() {
+    let langs = |names: &[&str]| names.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let tag = |names: &[&str]| for_languages(&langs(names)).map(|l| l.tag);
+    assert_eq!(tag(&["Tigrinya", "Arabic"]), Some("ti"));
+    assert_eq!(
+        tag(&["Bilen", "arabic"]),
+        Some("ar"),
+        "the first Harbour has"
+    );
+    assert_eq!(tag(&["Persian"]), Some("fa"));
+    assert_eq!(tag(&["Dari"]), Some("prs"));
+    assert_eq!(tag(&["Sorani"]), Some("ckb"));
+    assert_eq!(tag(&["kurmanji"]), Some("kmr"));
+    assert_eq!(tag(&["پښتو"]), Some("ps"));
+    assert_eq!(tag(&["Kurdish"]), None, "ambiguous: staff choose");
+    assert_eq!(tag(&[]), None);
+    let mut tags: Vec<_> = LOCALES.iter().map(|l| l.tag).collect();
+    tags.dedup();
+    assert_eq!(tags.len(), LOCALES.len());
+    for l in LOCALES {
+        assert_eq!(
+            l.dir == Direction::Rtl,
+            script_of(l.tag).is_some_and(|s| s('\u{0627}')),
+            "{}: direction",
+            l.tag
+        );
     }
 }
 

@@ -18,6 +18,7 @@ use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("grab-sheet.typ");
+const HELP_CARD: &str = include_str!("help-card.typ");
 
 /// The fonts Harbour ships (OFL, see fonts/COPYRIGHT-noto.txt).
 const FONT_FILES: [&[u8]; 6] = [
@@ -38,7 +39,7 @@ pub enum PrintError {
     #[error("the page could not be made: {0}")]
     Layout(String),
     /// The content did not fit on one page.
-    #[error("the grab sheet ran to {0} pages")]
+    #[error("the page ran to {0} pages")]
     TooLong(usize),
 }
 
@@ -441,11 +442,132 @@ fn layout(sheet: &GrabSheet, sections: &[SheetSection], fit: Fit) -> Result<Vec<
         yes_no(sheet.full_photo_jpeg.is_some()),
     );
 
+    render(
+        inputs,
+        "/grab-sheet.typ",
+        TEMPLATE,
+        sheet.photo_jpeg.clone().map(Bytes::new),
+        sheet.full_photo_jpeg.clone().map(Bytes::new),
+    )
+}
+
+/// The child's help card, in the child's words (and English beside them): each side already
+/// translated, numbers already filled in.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct HelpCard {
+    /// The child's language tag (shapes Arabic-script and Ethiopic text the language's way).
+    pub lang: String,
+    pub rtl: bool,
+    pub child: CardSide,
+    /// English beside it; `None` when the child's language is English.
+    pub english: Option<CardSide>,
+}
+
+/// One language's side of the card.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardSide {
+    pub title: String,
+    pub intro: String,
+    /// Who to call: a name, the number as dialled, and what it is for.
+    pub entries: Vec<CardEntry>,
+    /// Short lines under the numbers (rights, the interpreter, keeping the card safe).
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CardEntry {
+    pub name: String,
+    pub number: String,
+    pub what: String,
+}
+
+impl CardSide {
+    fn check(&self) -> Result<(), PrintError> {
+        check("help_card", &self.title)?;
+        check("help_card", &self.intro)?;
+        for e in &self.entries {
+            check("help_card", &e.name)?;
+            check("help_card", &e.number)?;
+            check("help_card", &e.what)?;
+        }
+        for n in &self.notes {
+            check("help_card", n)?;
+        }
+        Ok(())
+    }
+
+    fn to_json(&self) -> String {
+        let entries: Vec<String> = self
+            .entries
+            .iter()
+            .map(|e| {
+                format!(
+                    "{{\"name\":{},\"number\":{},\"what\":{}}}",
+                    json_string(&e.name),
+                    // A number never breaks across lines, and its spaces keep the digits in
+                    // order inside right-to-left text (a no-break space is a number separator).
+                    json_string(&e.number.replace(' ', "\u{a0}")),
+                    json_string(&e.what)
+                )
+            })
+            .collect();
+        let notes: Vec<String> = self.notes.iter().map(|n| json_string(n)).collect();
+        format!(
+            "{{\"title\":{},\"intro\":{},\"entries\":[{}],\"notes\":[{}]}}",
+            json_string(&self.title),
+            json_string(&self.intro),
+            entries.join(","),
+            notes.join(",")
+        )
+    }
+}
+
+/// Text sizes tried in turn, in points, until the card is one page.
+const CARD_SIZES: [f32; 5] = [8.0, 7.5, 7.0, 6.5, 6.0];
+
+/// Makes the help card: exactly one A6 landscape page, the child's language first.
+pub fn help_card_pdf(card: &HelpCard) -> Result<Vec<u8>, PrintError> {
+    card.child.check()?;
+    if let Some(en) = &card.english {
+        en.check()?;
+    }
+    let mut last = PrintError::TooLong(0);
+    for size in CARD_SIZES {
+        let mut inputs = Dict::new();
+        inputs.insert("child".into(), card.child.to_json().into_value());
+        let english = card
+            .english
+            .as_ref()
+            .map(CardSide::to_json)
+            .unwrap_or_default();
+        inputs.insert("english".into(), english.into_value());
+        inputs.insert("lang".into(), card.lang.clone().into_value());
+        inputs.insert(
+            "dir".into(),
+            if card.rtl { "rtl" } else { "ltr" }.into_value(),
+        );
+        inputs.insert("size".into(), size.to_string().into_value());
+        match render(inputs, "/help-card.typ", HELP_CARD, None, None) {
+            Err(PrintError::TooLong(n)) => last = PrintError::TooLong(n),
+            other => return other,
+        }
+    }
+    Err(last)
+}
+
+/// Compiles a template to a one-page PDF.
+fn render(
+    inputs: Dict,
+    path: &str,
+    template: &str,
+    photo: Option<Bytes>,
+    full_photo: Option<Bytes>,
+) -> Result<Vec<u8>, PrintError> {
     let world = SheetWorld {
         library: LazyHash::new(Library::builder().with_inputs(inputs).build()),
-        main: Source::new(file_id("/grab-sheet.typ"), TEMPLATE.to_owned()),
-        photo: sheet.photo_jpeg.clone().map(Bytes::new),
-        full_photo: sheet.full_photo_jpeg.clone().map(Bytes::new),
+        main: Source::new(file_id(path), template.to_owned()),
+        photo,
+        full_photo,
     };
     let compiled = typst::compile::<PagedDocument>(&world);
     // Typst keeps caches between runs; bound them in a long-running app.

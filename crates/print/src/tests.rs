@@ -275,3 +275,86 @@ fn clipping_marks_what_it_cuts() {
     assert_eq!(clip("abcdef", 3, 4), "abcd…");
     assert_eq!(clip("short", 3, 100), "short");
 }
+
+fn side(title: &str, what: &str) -> CardSide {
+    CardSide {
+        title: title.into(),
+        intro: what.into(),
+        entries: vec![
+            CardEntry {
+                name: title.into(),
+                number: "116 000".into(),
+                what: what.into(),
+            },
+            CardEntry {
+                name: title.into(),
+                number: "999".into(),
+                what: what.into(),
+            },
+        ],
+        notes: vec![what.into()],
+    }
+}
+
+#[test]
+fn a_help_card_is_one_small_page_in_both_languages_with_the_numbers_in_order() {
+    let card = HelpCard {
+        lang: "ps".into(),
+        rtl: true,
+        child: side("مرسته ستاسو لپاره", "تاسو په ستونزه کې نه یاست."),
+        english: Some(side("Help for you", "You are not in trouble.")),
+    };
+    let pdf = help_card_pdf(&card).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let text = text_of(&pdf);
+    assert!(text.contains("Help for you"), "{text}");
+    assert!(text.contains("ستونزه"), "{text}");
+    // The number reads as dialled inside right-to-left text, never "000 116".
+    assert!(
+        text.contains("116\u{a0}000") || text.contains("116 000"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("000 116") && !text.contains("000\u{a0}116"),
+        "{text}"
+    );
+    // A6 landscape: 148 × 105 mm is about 420 × 298 points.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("card.pdf");
+    std::fs::write(&path, &pdf).unwrap();
+    let info =
+        String::from_utf8(Command::new("pdfinfo").arg(&path).output().unwrap().stdout).unwrap();
+    assert!(info.contains("419.528 x 297.638 pts"), "{info}");
+
+    let ethiopic = HelpCard {
+        lang: "ti".into(),
+        rtl: false,
+        child: side("ሓገዝ ንዓኻ", "ኣብ ጸገም ኣይኮንካን።"),
+        english: None,
+    };
+    let text = text_of(&help_card_pdf(&ethiopic).unwrap());
+    assert!(text.contains("ሓገዝ ንዓኻ"), "{text}");
+}
+
+#[test]
+fn a_help_card_too_full_for_one_page_is_refused_and_uncovered_text_named() {
+    let long = "word ".repeat(400);
+    let card = HelpCard {
+        lang: "en".into(),
+        rtl: false,
+        child: side("Help", &long),
+        english: Some(side("Help", &long)),
+    };
+    assert!(matches!(help_card_pdf(&card), Err(PrintError::TooLong(_))));
+    let boxes = HelpCard {
+        child: side("Help \u{10900}", "x"),
+        ..card
+    };
+    assert_eq!(
+        help_card_pdf(&boxes),
+        Err(PrintError::NotCovered {
+            field: "help_card",
+            code: 0x10900
+        })
+    );
+}

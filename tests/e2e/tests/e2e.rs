@@ -819,3 +819,169 @@ async fn a_trafficking_concern_puts_999_first() {
     wait_css(&c, "#step-list").await;
     assert_eq!(step_ids(&c).await[0], "step-call-999-now");
 }
+
+/// The child's page's text direction and where its title sits, as the webview lays it out.
+async fn layout_of(c: &Client) -> (String, String, f64, f64) {
+    let v = c
+        .execute(
+            "const s = document.querySelector('#child-screen');
+             const t = document.querySelector('#child-title').getBoundingClientRect();
+             return [getComputedStyle(s).direction, s.getAttribute('lang'), t.left, window.innerWidth - t.right];",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let a = v.as_array().unwrap();
+    (
+        a[0].as_str().unwrap().to_owned(),
+        a[1].as_str().unwrap().to_owned(),
+        a[2].as_f64().unwrap(),
+        a[3].as_f64().unwrap(),
+    )
+}
+
+/// Whether every font the page asked for has loaded (bundled fonts, never the system's).
+async fn fonts_loaded(c: &Client) -> bool {
+    let v = c
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             document.fonts.ready.then(() => done(document.fonts.status === 'loaded'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    v.as_bool().unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_child_sees_help_in_their_own_language() {
+    let data = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    let c = driver.open_demo(data.path()).await;
+    unlock(&c, "246810").await;
+    // The home's numbers: a number no one could dial is refused by its field; the Runaway
+    // Helpline's hours are shown only once someone enters them.
+    click(&c, "#open-settings").await;
+    set_value(&c, "#help-childline", "call us").await;
+    click(&c, "#org-save").await;
+    assert!(text_of(&c, "#help-childline-error")
+        .await
+        .contains("digits"));
+    set_value(&c, "#help-childline", "0800 1111").await;
+    click(&c, "#help-hours-daily").await;
+    set_value(&c, "#help-runaway-to", "22:30").await;
+    scroll_to(&c, "#help-numbers-title").await;
+    println!(
+        "{}",
+        screenshot(&c, "settings-help-numbers").await.display()
+    );
+    click(&c, "#org-save").await;
+    wait_text(&c, "#home-settings", "Saved").await;
+    // Staff see how far each language is reviewed, and each message beside the English.
+    assert!(
+        text_of(&c, "#translations tr[data-lang='ps'] .review-status")
+            .await
+            .contains("Machine-translated, not yet reviewed")
+    );
+    click(&c, "#review-ps").await;
+    let table = text_of(&c, "#review-table").await;
+    assert!(
+        table.contains("Help for you") && table.contains("مرسته"),
+        "{table}"
+    );
+    scroll_to(&c, "#translations").await;
+    println!("{}", screenshot(&c, "translations-review").await.display());
+    scroll_to(&c, "#review-table").await;
+    println!(
+        "{}",
+        screenshot(&c, "translations-review-ps").await.display()
+    );
+    click(&c, "#back-home").await;
+
+    // Amanuel reads Tigrinya: his profile offers the help in Tigrinya.
+    let amanuel = card(&c, "Amanuel Sample").await;
+    click(&c, &format!("{amanuel} .profile-link")).await;
+    let select = wait_css(&c, "#help-language").await;
+    assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("ti"));
+    assert!(text_of(&c, "#help-review-status")
+        .await
+        .contains("Machine-translated"));
+    scroll_to(&c, ".help-for-child").await;
+    println!("{}", screenshot(&c, "profile-help").await.display());
+    // The card, saved where the screen says: one page, Tigrinya and English, the home's hours.
+    click(&c, "#save-help-card").await;
+    let saved = text_of(&c, "#help-card-saved").await;
+    let path = saved
+        .split_once(": ")
+        .map(|(_, p)| p.trim_matches(['\u{2068}', '\u{2069}', ' ']).to_owned())
+        .unwrap();
+    assert!(path.ends_with("Help card - Tigrinya.pdf"), "{path}");
+    let text = std::process::Command::new("pdftotext")
+        .args([&path, "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+    assert!(
+        text.contains("116 000") && text.contains("22:30") && text.contains("ሓገዝ"),
+        "{text}"
+    );
+    if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
+        let _ = std::fs::copy(&path, std::path::Path::new(&dir).join("help-card-ti.pdf"));
+    }
+    let _ = std::fs::remove_file(&path);
+
+    // "Show to child" locks Harbour and shows the help alone, in Tigrinya.
+    click(&c, "#show-to-child").await;
+    wait_css(&c, "#child-screen").await;
+    assert!(
+        c.find(Locator::Css("#signed-in")).await.is_err(),
+        "still unlocked"
+    );
+    let source = c.source().await.unwrap();
+    assert!(
+        !source.contains("Amanuel"),
+        "a child's details on the child's screen"
+    );
+    assert!(
+        !source.contains("Machine-translated"),
+        "review notes on the child's screen"
+    );
+    let (dir, lang, _, _) = layout_of(&c).await;
+    assert_eq!((dir.as_str(), lang.as_str()), ("ltr", "ti"));
+    assert!(text_of(&c, "#child-screen").await.contains("22:30"));
+    assert!(fonts_loaded(&c).await);
+    println!("{}", screenshot(&c, "child-ti").await.display());
+    // The child switches language from the list, each written in its own script; Arabic-script
+    // languages mirror the whole page.
+    for (tag, rtl) in [("ar", true), ("ps", true), ("vi", false)] {
+        click(&c, &format!(".child-language[data-lang='{tag}']")).await;
+        let started = std::time::Instant::now();
+        let (dir, lang, left, right) = loop {
+            let l = layout_of(&c).await;
+            if l.1 == tag {
+                break l;
+            }
+            assert!(started.elapsed() < WAIT, "the page did not change to {tag}");
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        };
+        assert_eq!(lang, tag);
+        assert_eq!(dir, if rtl { "rtl" } else { "ltr" }, "{tag}");
+        // The title starts at the reading side: the right for right to left.
+        assert_eq!(
+            right < left,
+            rtl,
+            "{tag}: title at {left} from the left, {right} from the right"
+        );
+        assert!(fonts_loaded(&c).await, "{tag}");
+        println!(
+            "{}",
+            screenshot(&c, &format!("child-{tag}")).await.display()
+        );
+    }
+    // Leaving needs the PIN: the lock screen, then the records again.
+    click(&c, "#child-exit").await;
+    wait_css(&c, "#unlock-pin").await;
+    assert!(c.find(Locator::Css("#child-screen")).await.is_err());
+    unlock(&c, "246810").await;
+    card(&c, "Amanuel Sample").await;
+}

@@ -14,6 +14,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::app::App;
+use super::child_help::{ChildHelp, ChildHelpRequest, ShowChildHelp};
 use super::fields::{self, field_error, input_value};
 use super::numbers::Numbers;
 use crate::i18n::{use_i18n, I18n};
@@ -296,6 +297,11 @@ pub fn root() -> Html {
     }
 }
 
+#[derive(Serialize)]
+struct ChildScreen {
+    on: bool,
+}
+
 /// Asks the shell where things stand.
 fn refresh(status: UseStateHandle<Option<LockStatus>>) {
     spawn_local(async move {
@@ -438,6 +444,35 @@ pub fn gate() -> Html {
         let status = status.clone();
         Callback::from(move |_| lock_now(status.clone()))
     };
+    // "Show to child": lock first (the app and every child's details go), then the help alone,
+    // full screen. Leaving it shows the lock screen.
+    let child_help = use_state(|| None::<ChildHelpRequest>);
+    let show_child = {
+        let (status, child_help) = (status.clone(), child_help.clone());
+        ShowChildHelp(Callback::from(move |request: ChildHelpRequest| {
+            let (status, child_help) = (status.clone(), child_help.clone());
+            spawn_local(async move {
+                if let Ok(s) = ipc::call::<_, LockStatus>("lock", &NoArgs {}).await {
+                    status.set(Some(s));
+                    child_help.set(Some(request));
+                    let _ = ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: true }).await;
+                }
+            });
+        }))
+    };
+    if let Some(request) = &*child_help {
+        let on_exit = {
+            let child_help = child_help.clone();
+            Callback::from(move |_| {
+                child_help.set(None);
+                spawn_local(async {
+                    let _ =
+                        ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: false }).await;
+                });
+            })
+        };
+        return html! { <ChildHelp request={request.clone()} {on_exit} /> };
+    }
     match &*status {
         None => html! {},
         Some(s) if !s.set_up => {
@@ -457,8 +492,10 @@ pub fn gate() -> Html {
                 .unwrap_or_else(|| unreachable!("matched above"));
             html! {
                 <Frame status={s.clone()} on_lock={on_lock}>
-                    <App user={user} auto_lock_minutes={s.auto_lock_minutes}
-                        on_settings_changed={on_changed} />
+                    <ContextProvider<ShowChildHelp> context={show_child}>
+                        <App user={user} auto_lock_minutes={s.auto_lock_minutes}
+                            on_settings_changed={on_changed} />
+                    </ContextProvider<ShowChildHelp>>
                 </Frame>
             }
         }

@@ -3,6 +3,7 @@
 pub mod add_child;
 pub mod app;
 pub mod checklists;
+pub mod child_help;
 pub mod episode_details;
 pub mod fields;
 pub mod home;
@@ -13,6 +14,7 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod steps;
+pub mod translations;
 
 #[cfg(test)]
 mod tests;

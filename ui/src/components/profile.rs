@@ -18,6 +18,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::child_help::HelpForChild;
 use super::fields::{field_error, input_value, read_picked_file};
 use super::home::elapsed_text;
 use super::home::{flags, names};
@@ -179,6 +180,7 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
             <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
             { for photo_warning }
             { for full_photo_warning }
+            <HelpForChild name={d.name_latin.clone()} languages={d.languages.clone()} />
             <p class="profile-intro">{ i18n.tr("profile-intro") }</p>
             if due > 0 {
                 <p class="banner due" id="profile-due" role="status">

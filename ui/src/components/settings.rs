@@ -2,6 +2,7 @@
 //! The sections shown follow what the shell says the user may do; the store enforces it anyway.
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange, SignedIn};
+use harbour_core::help::RunawayHours;
 use harbour_core::organisation::{HomeKind, Nation, Organisation};
 use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
 use harbour_i18n::Arg;
@@ -500,6 +501,102 @@ fn home_settings(props: &HomeProps) -> Html {
                 .find(|p| p.key == "assessment_every_months")
         })
         .map(|p| p.message_id());
+    let problem_of = |key: &str| {
+        (*error)
+            .as_ref()
+            .and_then(|e| e.profile_fields.iter().find(|p| p.key == key))
+            .map(|p| p.message_id())
+    };
+    let numbers = form.help.numbers().map(|(key, value)| {
+        let id = format!("help-{}", key.replace('_', "-"));
+        let problem = problem_of(&format!("help_{key}"));
+        let oninput = {
+            let form = form.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut next = (*form).clone();
+                next.help.set_number(key, input_value(&e));
+                form.set(next);
+            })
+        };
+        html! {
+            <div class="field">
+                <label for={id.clone()}>{ i18n.tr(&format!("org-{id}")) }</label>
+                <input id={id.clone()} value={value.to_owned()} {oninput} inputmode="tel" dir="ltr"
+                    aria-invalid={problem.map(|_| "true")}
+                    aria-describedby={problem.map(|_| format!("{id}-error"))} />
+                if let Some(m) = problem {
+                    <p class="field-error" id={format!("{id}-error")} role="alert">{ i18n.tr(m) }</p>
+                }
+            </div>
+        }
+    });
+    let hours = {
+        let choose = |hours: RunawayHours| {
+            let form = form.clone();
+            Callback::from(move |_| {
+                let mut next = (*form).clone();
+                next.help.runaway_hours = hours.clone();
+                form.set(next);
+            })
+        };
+        let (from, to) = match &form.help.runaway_hours {
+            RunawayHours::Daily { from, to } => (Some(from.clone()), Some(to.clone())),
+            _ => (None, None),
+        };
+        let time = |which: &'static str, value: Option<String>| {
+            let id = format!("help-runaway-{which}");
+            let problem = problem_of(&format!("help_runaway_{which}"));
+            let form = form.clone();
+            let oninput = Callback::from(move |e: InputEvent| {
+                let mut next = (*form).clone();
+                if let RunawayHours::Daily { from, to } = &mut next.help.runaway_hours {
+                    *if which == "from" { from } else { to } = input_value(&e);
+                }
+                form.set(next);
+            });
+            html! {
+                <span class="time-field">
+                    <label for={id.clone()}>{ i18n.tr(&format!("org-{id}")) }</label>
+                    <input id={id.clone()} class="short" value={value.unwrap_or_default()} {oninput}
+                        placeholder="09:00" dir="ltr" disabled={from.is_none()}
+                        aria-invalid={problem.map(|_| "true")}
+                        aria-describedby={problem.map(|_| format!("{id}-error"))} />
+                    if let Some(m) = problem {
+                        <p class="field-error" id={format!("{id}-error")} role="alert">{ i18n.tr(m) }</p>
+                    }
+                </span>
+            }
+        };
+        let current = &form.help.runaway_hours;
+        html! {
+            <fieldset class="field" id="help-hours">
+                <legend>{ i18n.tr("org-help-hours") }</legend>
+                <p class="hint">{ i18n.tr("org-help-hours-hint") }</p>
+                <label class="choice">
+                    <input type="radio" name="help-hours" id="help-hours-not-shown"
+                        checked={*current == RunawayHours::NotShown}
+                        onchange={choose(RunawayHours::NotShown)} />
+                    { i18n.tr("org-help-hours-not-shown") }
+                </label>
+                <label class="choice">
+                    <input type="radio" name="help-hours" id="help-hours-daily"
+                        checked={matches!(current, RunawayHours::Daily { .. })}
+                        onchange={choose(RunawayHours::Daily { from: "09:00".into(), to: "23:00".into() })} />
+                    { i18n.tr("org-help-hours-daily") }
+                </label>
+                <div class="time-pair">
+                    { time("from", from.clone()) }
+                    { time("to", to.clone()) }
+                </div>
+                <label class="choice">
+                    <input type="radio" name="help-hours" id="help-hours-always"
+                        checked={*current == RunawayHours::DayAndNight}
+                        onchange={choose(RunawayHours::DayAndNight)} />
+                    { i18n.tr("org-help-hours-always") }
+                </label>
+            </fieldset>
+        }
+    };
     let texts = form.texts().map(|(key, value)| {
         let id = format!("org-{}", key.replace('_', "-"));
         let problem = (*error)
@@ -558,6 +655,10 @@ fn home_settings(props: &HomeProps) -> Html {
                         <p class="field-error" id="org-assessment-every-error" role="alert">{ i18n.tr(m) }</p>
                     }
                 </div>
+                <h3 id="help-numbers-title">{ i18n.tr("org-help-title") }</h3>
+                <p class="hint">{ i18n.tr("org-help-intro") }</p>
+                { for numbers }
+                { hours }
                 <button type="submit" class="primary" id="org-save">{ i18n.tr("org-save") }</button>
                 { outcome(&i18n, &(*error).clone().filter(|e| e.profile_fields.is_empty()),
                     saved.then(|| html! { { i18n.tr("org-saved") } })) }
@@ -602,6 +703,7 @@ pub fn settings(props: &SettingsProps) -> Html {
             if may(Can::MakeBackup) {
                 <Backup />
             }
+            <super::translations::Translations />
             if may(Can::ManageUsers) {
                 <Staff me={props.user.name.clone()} />
             }

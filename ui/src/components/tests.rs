@@ -684,3 +684,157 @@ mod checklists {
         );
     }
 }
+
+#[derive(Properties, PartialEq)]
+struct ChildPageHarness {
+    tag: &'static str,
+    help: harbour_core::help::HelpNumbers,
+}
+
+#[function_component(ChildPage)]
+fn child_page(props: &ChildPageHarness) -> Html {
+    let child = harbour_i18n::Localizer::new(props.tag);
+    let staff = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+    super::child_help::help_page(
+        &child,
+        &staff,
+        &props.help,
+        Callback::noop(),
+        Callback::noop(),
+    )
+}
+
+async fn render_child(tag: &'static str, help: harbour_core::help::HelpNumbers) -> String {
+    LocalServerRenderer::<ChildPage>::with_props(ChildPageHarness { tag, help })
+        .hydratable(false)
+        .render()
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The child's page in every language: the root says which language and direction, every
+/// number is there as dialled, the language list names each language in its own script, the
+/// interpreter request is in English for the adult, and nothing meant for staff shows.
+#[tokio::test]
+async fn the_child_s_page_in_every_language_has_its_direction_and_the_numbers() {
+    use harbour_core::help::{HelpNumbers, RunawayHours};
+    let help = HelpNumbers {
+        runaway_hours: RunawayHours::Daily {
+            from: "09:00".into(),
+            to: "23:00".into(),
+        },
+        ..Default::default()
+    };
+    for locale in harbour_i18n::LOCALES {
+        let html = render_child(locale.tag, help.clone()).await;
+        let root = format!(
+            r#"<div id="child-screen" lang="{}" dir="{}" class="child-screen">"#,
+            locale.tag,
+            locale.dir.as_attr()
+        );
+        assert!(html.contains(&root), "{}: {root} not in {html}", locale.tag);
+        for number in [
+            "116\u{a0}000",
+            "0800\u{a0}1111",
+            "999",
+            "112",
+            "101",
+            "08000\u{a0}121\u{a0}700",
+            "23:00",
+        ] {
+            assert!(html.contains(number), "{}: {number}", locale.tag);
+        }
+        assert!(
+            html.contains("<p dir=\"ltr\" lang=\"en\" class=\"child-number\">116\u{a0}000</p>"),
+            "{}",
+            locale.tag
+        );
+        for other in harbour_i18n::LOCALES {
+            let button = format!(r#"lang="{}" dir="{}""#, other.tag, other.dir.as_attr());
+            assert!(
+                html.contains(&button) && html.contains(other.native_name),
+                "{}: {}",
+                locale.tag,
+                other.tag
+            );
+        }
+        assert_eq!(
+            html.contains(&format!(
+                "I need an interpreter. My language is {}.",
+                locale.english_name
+            )),
+            locale.tag != harbour_i18n::SOURCE_TAG,
+            "{}: the request in English, for the adult",
+            locale.tag
+        );
+        let chosen = format!(r#"aria-pressed="true" data-lang="{}""#, locale.tag);
+        assert!(
+            html.contains(&chosen),
+            "{}: the current language is marked",
+            locale.tag
+        );
+        assert_eq!(html.matches(r#"aria-pressed="true""#).count(), 1);
+        assert!(
+            !html.contains("[child-"),
+            "{}: a missing message",
+            locale.tag
+        );
+        assert!(
+            !html.contains("Machine-translated"),
+            "{}: no review notes for the child",
+            locale.tag
+        );
+        assert!(html.contains("Staff: lock and leave"));
+    }
+    // Unconfirmed hours are not shown at all.
+    let html = render_child("en-GB", HelpNumbers::default()).await;
+    assert!(!html.contains("Open every day"), "{html}");
+    assert!(html.contains("Call or text 116\u{a0}000."));
+}
+
+#[derive(Properties, PartialEq)]
+struct ReviewHarness {
+    rows: Vec<super::translations::ReviewRow>,
+}
+
+#[function_component(ReviewPage)]
+fn review_page(props: &ReviewHarness) -> Html {
+    let i18n = crate::i18n::I18n(std::rc::Rc::new(harbour_i18n::Localizer::new(
+        harbour_i18n::SOURCE_TAG,
+    )));
+    let ps = harbour_i18n::locale("ps").unwrap();
+    super::translations::review_table(&i18n, ps, &props.rows)
+}
+
+/// Every language's help is complete; a message a language lacked would show the English in
+/// its place, marked, in the staff's review table.
+#[tokio::test]
+async fn the_review_view_shows_each_message_beside_the_english_and_marks_a_missing_one() {
+    use super::translations::review_rows;
+    for locale in harbour_i18n::LOCALES {
+        let rows = review_rows(locale);
+        assert!(rows.len() > 30, "{}", locale.tag);
+        assert!(
+            rows.iter().all(|r| r.own.is_some()),
+            "{}: incomplete",
+            locale.tag
+        );
+    }
+    let mut rows = review_rows(harbour_i18n::locale("ps").unwrap());
+    assert!(
+        rows[0].own.as_deref().unwrap().contains("مرسته"),
+        "{:?}",
+        rows[0]
+    );
+    rows[1].own = None;
+    let html = LocalServerRenderer::<ReviewPage>::with_props(ReviewHarness { rows: rows.clone() })
+        .hydratable(false)
+        .render()
+        .await;
+    assert_eq!(html.matches("class=\"missing\"").count(), 1);
+    assert!(html.contains(&format!(
+        "<strong class=\"fallback-mark\">Missing, the English is shown:</strong> {}",
+        rows[1].english
+    )));
+    assert!(html.contains(r#"<td lang="ps" dir="rtl">"#));
+}

@@ -1,0 +1,270 @@
+//! Help for the child: the printed help card (the child's language beside English, with the
+//! home's numbers) and the full-screen "Show to child" window. The card holds no child's data,
+//! only the help, so it is not audited and may be saved in the clear.
+
+use harbour_core::help::{dialled, HelpNumbers, RunawayHours};
+use harbour_i18n::{Arg, Localizer, SOURCE_TAG};
+use harbour_print::{help_card_pdf, CardEntry, CardSide, HelpCard};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use tauri::State;
+
+use crate::commands::{gate, refused};
+use crate::sheet::SheetError;
+use crate::AppState;
+use harbour_core::api::ApiError;
+
+/// One side of the card, in one locale.
+fn side(l: &Localizer, help: &HelpNumbers, english: bool) -> CardSide {
+    let n = |s: &str| Arg::from(dialled(s));
+    let mut runaway = l.tr_with("child-runaway-what", &[("number", n(&help.runaway))]);
+    match &help.runaway_hours {
+        RunawayHours::NotShown => {}
+        RunawayHours::Daily { from, to } => {
+            runaway.push(' ');
+            runaway.push_str(&l.tr_with(
+                "child-runaway-hours",
+                &[("from", from.as_str().into()), ("to", to.as_str().into())],
+            ));
+        }
+        RunawayHours::DayAndNight => {
+            runaway.push(' ');
+            runaway.push_str(&l.tr("child-runaway-hours-always"));
+        }
+    }
+    let entry = |name: &str, number: &str, what: String| CardEntry {
+        name: l.tr(name),
+        number: number.to_owned(),
+        what,
+    };
+    let mut notes = vec![
+        l.tr("child-right-not-crime"),
+        l.tr("child-runaway-language"),
+        l.tr("child-help-card-keep"),
+    ];
+    if english {
+        notes.push(l.tr("child-right-interpreter"));
+    }
+    CardSide {
+        title: l.tr("child-help-title"),
+        intro: l.tr("child-help-intro"),
+        entries: vec![
+            entry("child-runaway-name", &help.runaway, runaway),
+            entry(
+                "child-emergency-name",
+                &help.emergency,
+                l.tr_with(
+                    "child-emergency-what",
+                    &[
+                        ("number", n(&help.emergency)),
+                        ("alt", n(&help.emergency_alt)),
+                    ],
+                ),
+            ),
+            entry(
+                "child-childline-name",
+                &help.childline,
+                l.tr_with("child-childline-what", &[("number", n(&help.childline))]),
+            ),
+            entry(
+                "child-police-name",
+                &help.police,
+                l.tr_with("child-police-what", &[("number", n(&help.police))]),
+            ),
+            entry(
+                "child-slavery-name",
+                &help.modern_slavery,
+                l.tr_with("child-slavery-what", &[("number", n(&help.modern_slavery))]),
+            ),
+        ],
+        notes,
+    }
+}
+
+/// The card for a child who reads `tag` (English alone when `tag` is English or unknown).
+pub fn card(tag: &str, help: &HelpNumbers) -> HelpCard {
+    let plain = |tag: &str| {
+        let mut l = Localizer::new(tag);
+        // The PDF is laid out by Typst's own bidi; numbers keep their order by `dialled`.
+        l.set_use_isolating(false);
+        l
+    };
+    let own = plain(tag);
+    let locale = own.locale();
+    let english = (locale.tag != SOURCE_TAG).then(|| {
+        let en = plain(SOURCE_TAG);
+        let mut side = side(&en, help, true);
+        side.notes.push(en.tr_with(
+            "help-ask-interpreter",
+            &[("language", locale.english_name.into())],
+        ));
+        side
+    });
+    HelpCard {
+        lang: locale.tag.split('-').next().unwrap_or("en").to_owned(),
+        rtl: locale.dir == harbour_i18n::Direction::Rtl,
+        child: side(&own, help, english.is_none()),
+        english,
+    }
+}
+
+/// Makes the card and writes it to `path`.
+pub fn save(tag: &str, help: &HelpNumbers, path: &Path) -> Result<(), SheetError> {
+    let pdf = help_card_pdf(&card(tag, help)).map_err(SheetError::Print)?;
+    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)
+}
+
+/// Makes the card and saves it in `folder`, named by its language.
+pub fn save_in(tag: &str, help: &HelpNumbers, folder: &Path) -> Result<PathBuf, SheetError> {
+    let english_name = Localizer::new(tag).locale().english_name;
+    std::fs::create_dir_all(folder).map_err(SheetError::Io)?;
+    let path = folder.join(format!("Help card - {english_name}.pdf"));
+    save(tag, help, &path)?;
+    Ok(path)
+}
+
+fn card_error(e: SheetError) -> ApiError {
+    ApiError {
+        code: e.code().into(),
+        message_id: e.message_id().into(),
+        fields: Vec::new(),
+        retry_after_seconds: None,
+        profile_fields: Vec::new(),
+    }
+}
+
+fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
+    let mut gate = gate(state);
+    let store = gate.store().map_err(refused)?;
+    Ok(store
+        .organisation()
+        .map_err(crate::commands::api_error)?
+        .help)
+}
+
+/// Saves the help card in the child's language as a PDF in "Harbour help cards" (or
+/// `HARBOUR_PRINT_DIR`) and returns where.
+#[tauri::command(rename_all = "snake_case")]
+pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String, ApiError> {
+    let help = numbers(&state)?;
+    let folder = crate::settings::user_folder("HARBOUR_PRINT_DIR", "Harbour help cards")
+        .ok_or_else(ApiError::backend)?;
+    save_in(&tag, &help, &folder)
+        .map(|p| p.display().to_string())
+        .map_err(card_error)
+}
+
+/// Sends the help card to the default printer.
+#[tauri::command(rename_all = "snake_case")]
+pub fn print_help_card(state: State<'_, AppState>, tag: String) -> Result<(), ApiError> {
+    let help = numbers(&state)?;
+    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;
+    crate::sheet::send_to_printer(&pdf).map_err(card_error)
+}
+
+/// Fills the screen for the child's help, or gives the window back its frame. Only the window
+/// changes: the help shown holds no child's data, and the UI locks before showing it.
+#[tauri::command(rename_all = "snake_case")]
+pub fn set_child_screen<R: tauri::Runtime>(
+    window: tauri::WebviewWindow<R>,
+    on: bool,
+) -> Result<(), ApiError> {
+    window.set_fullscreen(on).map_err(|_| ApiError::backend())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_of(pdf: &[u8]) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("card.pdf");
+        std::fs::write(&path, pdf).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .replace(['\u{202b}', '\u{202c}', '\u{202a}', '\u{a0}'], " ")
+    }
+
+    /// Every language's card fits one page with every bundled glyph, and carries the home's
+    /// numbers and hours.
+    #[test]
+    fn every_language_s_card_is_one_page_with_the_home_s_numbers() {
+        let help = HelpNumbers {
+            childline: "0800 1111".into(),
+            runaway_hours: RunawayHours::Daily {
+                from: "09:00".into(),
+                to: "23:00".into(),
+            },
+            ..Default::default()
+        };
+        for locale in harbour_i18n::LOCALES {
+            let card = card(locale.tag, &help);
+            assert_eq!(
+                card.english.is_some(),
+                locale.tag != SOURCE_TAG,
+                "{}",
+                locale.tag
+            );
+            let pdf = help_card_pdf(&card).unwrap_or_else(|e| panic!("{}: {e}", locale.tag));
+            let text = text_of(&pdf);
+            for number in ["116 000", "0800 1111", "999", "112", "101", "08000 121 700"] {
+                assert!(
+                    text.contains(number),
+                    "{}: {number} missing:\n{text}",
+                    locale.tag
+                );
+            }
+            assert!(text.contains("23:00"), "{}: hours", locale.tag);
+        }
+        let ps = card("ps", &help);
+        assert!(ps.rtl);
+        assert_eq!(ps.lang, "ps");
+        let en = ps.english.unwrap();
+        assert_eq!(en.title, "Help for you");
+        assert!(en
+            .notes
+            .iter()
+            .any(|n| n == "I need an interpreter. My language is Pashto."));
+        assert!(ps
+            .child
+            .title
+            .chars()
+            .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+    }
+
+    #[test]
+    fn unconfirmed_hours_are_not_printed() {
+        let card = card("ti", &HelpNumbers::default());
+        let english = card.english.unwrap();
+        let all: String = english.entries.iter().map(|e| e.what.clone()).collect();
+        assert!(!all.contains("Open"), "{all}");
+        let always = super::card(
+            "en-GB",
+            &HelpNumbers {
+                runaway_hours: RunawayHours::DayAndNight,
+                ..Default::default()
+            },
+        );
+        assert!(always.child.entries[0]
+            .what
+            .contains("Open day and night, every day."));
+        assert_eq!(always.child.entries[0].number, "116 000");
+    }
+
+    #[test]
+    fn a_card_is_saved_by_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = save_in("ti", &HelpNumbers::default(), dir.path()).unwrap();
+        assert_eq!(path.file_name().unwrap(), "Help card - Tigrinya.pdf");
+        let text = text_of(&std::fs::read(&path).unwrap());
+        assert!(
+            text.contains("116 000") && text.contains("Help for you"),
+            "{text}"
+        );
+    }
+}

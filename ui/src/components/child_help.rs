@@ -1,0 +1,303 @@
+//! Help for the child in their own language (domain.md §4, issue 6): the full-screen "Show to
+//! child" page, and the profile's part that opens it or makes the printed help card.
+//!
+//! Before the page is shown Harbour locks, so the app's state (every child's details) is gone
+//! and the only way back to records is the PIN. The page shows the help and the language list,
+//! nothing else; no review notes for staff appear on it.
+
+use harbour_core::api::ApiError;
+use harbour_core::help::{dialled, HelpNumbers, RunawayHours};
+use harbour_core::organisation::Organisation;
+use harbour_i18n::{Arg, Localizer, LOCALES, SOURCE_TAG};
+use serde::Serialize;
+use yew::platform::spawn_local;
+use yew::prelude::*;
+
+use crate::i18n::use_i18n;
+use crate::ipc::{self, NoArgs};
+
+/// What "Show to child" asks of the gate: lock, then fill the screen with the help in `tag`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChildHelpRequest {
+    pub tag: &'static str,
+    pub help: HelpNumbers,
+}
+
+/// Handed down by the gate so any screen can open the child's help.
+#[derive(Clone, PartialEq)]
+pub struct ShowChildHelp(pub Callback<ChildHelpRequest>);
+
+fn number_arg(number: &str) -> Arg {
+    Arg::from(dialled(number))
+}
+
+/// One helpline: its name, its number large, and what it is for.
+fn card(class: &str, name: String, number: &str, lines: Vec<String>) -> Html {
+    html! {
+        <article class={classes!("helpline", class.to_owned())}>
+            <h2>{ name }</h2>
+            <p class="child-number" dir="ltr" lang="en">{ dialled(number) }</p>
+            { for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
+        </article>
+    }
+}
+
+/// The help page in the child's language. `staff` words the one control meant for adults
+/// (leaving), and the interpreter request is always shown in English too, for the child to show.
+pub fn help_page(
+    child: &Localizer,
+    staff: &Localizer,
+    help: &HelpNumbers,
+    on_choose: Callback<&'static str>,
+    on_exit: Callback<()>,
+) -> Html {
+    let locale = child.locale();
+    let english = Localizer::new(SOURCE_TAG);
+    let mut runaway = vec![child.tr_with(
+        "child-runaway-what",
+        &[("number", number_arg(&help.runaway))],
+    )];
+    match &help.runaway_hours {
+        RunawayHours::NotShown => {}
+        RunawayHours::Daily { from, to } => runaway.push(child.tr_with(
+            "child-runaway-hours",
+            &[("from", from.as_str().into()), ("to", to.as_str().into())],
+        )),
+        RunawayHours::DayAndNight => runaway.push(child.tr("child-runaway-hours-always")),
+    }
+    runaway.extend(
+        [
+            "child-runaway-private",
+            "child-runaway-message",
+            "child-runaway-language",
+        ]
+        .map(|id| child.tr(id)),
+    );
+    let rights = [
+        child.tr("child-right-safe"),
+        child.tr("child-right-heard"),
+        child.tr("child-right-not-crime"),
+        child.tr_with(
+            "child-right-police-see",
+            &[("number", number_arg(&help.police))],
+        ),
+        child.tr("child-right-safe-place"),
+        child.tr("child-right-forced"),
+        child.tr_with(
+            "child-right-no-name",
+            &[("number", number_arg(&help.runaway))],
+        ),
+        child.tr_with(
+            "child-right-danger",
+            &[("number", number_arg(&help.emergency))],
+        ),
+        child.tr("child-right-interpreter"),
+    ];
+    let languages = LOCALES.iter().map(|l| {
+        let current = l.tag == locale.tag;
+        let choose = on_choose.reform(move |_| l.tag);
+        html! {
+            <li>
+                <button class={classes!("child-language", current.then_some("current"))}
+                    lang={l.tag} dir={l.dir.as_attr()} aria-pressed={current.to_string()}
+                    data-lang={l.tag} onclick={choose}>{ l.native_name }</button>
+            </li>
+        }
+    });
+    html! {
+        <div class="child-screen" id="child-screen" lang={locale.tag} dir={locale.dir.as_attr()}>
+            <header class="child-top">
+                <h1 id="child-title">{ child.tr("child-help-title") }</h1>
+                <button class="secondary child-exit" id="child-exit" lang={staff.locale().tag}
+                    dir={staff.locale().dir.as_attr()} onclick={on_exit.reform(|_| ())}>
+                    { staff.tr("child-screen-exit") }
+                </button>
+            </header>
+            <nav class="child-languages" aria-labelledby="child-languages-title">
+                <h2 id="child-languages-title">{ child.tr("child-choose-language") }</h2>
+                <ul>{ for languages }</ul>
+            </nav>
+            <p class="child-intro">{ child.tr("child-help-intro") }</p>
+            <section class="helplines">
+                { card("child-runaway", child.tr("child-runaway-name"), &help.runaway, runaway) }
+                { card("child-emergency", child.tr("child-emergency-name"), &help.emergency, vec![
+                    child.tr_with("child-emergency-what", &[
+                        ("number", number_arg(&help.emergency)),
+                        ("alt", number_arg(&help.emergency_alt)),
+                    ]),
+                ]) }
+                { card("child-childline", child.tr("child-childline-name"), &help.childline, vec![
+                    child.tr_with("child-childline-what", &[("number", number_arg(&help.childline))]),
+                ]) }
+                { card("child-police", child.tr("child-police-name"), &help.police, vec![
+                    child.tr_with("child-police-what", &[("number", number_arg(&help.police))]),
+                ]) }
+                { card("child-slavery", child.tr("child-slavery-name"), &help.modern_slavery, vec![
+                    child.tr_with("child-slavery-what", &[("number", number_arg(&help.modern_slavery))]),
+                ]) }
+            </section>
+            <section class="child-section" aria-labelledby="child-rights-title">
+                <h2 id="child-rights-title">{ child.tr("child-rights-title") }</h2>
+                <ul class="child-rights">{ for rights.into_iter().map(|r| html! { <li>{ r }</li> }) }</ul>
+            </section>
+            <section class="child-section" aria-labelledby="child-found-title">
+                <h2 id="child-found-title">{ child.tr("child-found-title") }</h2>
+                <p>{ child.tr("child-found-police") }</p>
+                <p>{ child.tr_with("child-found-talk", &[("hours", Arg::from(72))]) }</p>
+                <p>{ child.tr("child-found-choice") }</p>
+            </section>
+            <section class="child-section" aria-labelledby="child-interpreter-title">
+                <h2 id="child-interpreter-title">{ child.tr("child-interpreter-title") }</h2>
+                <p>{ child.tr("child-interpreter-what") }</p>
+                if locale.tag != SOURCE_TAG {
+                    <p>{ child.tr("child-interpreter-show") }</p>
+                    <p class="child-show-adult" id="child-show-adult" lang="en" dir="ltr">
+                        { english.tr_with("help-ask-interpreter", &[("language", locale.english_name.into())]) }
+                    </p>
+                }
+            </section>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChildHelpProps {
+    pub request: ChildHelpRequest,
+    /// Leaves the page (the gate shows the lock screen).
+    pub on_exit: Callback<()>,
+}
+
+/// The full-screen page; the child can switch language from the list.
+#[function_component(ChildHelp)]
+pub fn child_help(props: &ChildHelpProps) -> Html {
+    let staff = use_i18n();
+    let tag = use_state(|| props.request.tag);
+    let child = use_memo(*tag, |tag| Localizer::new(tag));
+    let on_choose = {
+        let tag = tag.clone();
+        Callback::from(move |t: &'static str| tag.set(t))
+    };
+    help_page(
+        &child,
+        &staff,
+        &props.request.help,
+        on_choose,
+        props.on_exit.clone(),
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HelpForChildProps {
+    /// The child's first name or name, for the heading.
+    pub name: String,
+    /// The child's languages as written in the profile.
+    pub languages: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct TagArgs<'a> {
+    tag: &'a str,
+}
+
+/// The language a child's help opens in: the first of their languages Harbour has.
+pub fn language_for(languages: &[String]) -> Option<&'static str> {
+    harbour_i18n::for_languages(languages).map(|l| l.tag)
+}
+
+/// The profile's part: the child's help in a language (their own by default): show it on this
+/// screen, save it as a card or print the card.
+#[function_component(HelpForChild)]
+pub fn help_for_child(props: &HelpForChildProps) -> Html {
+    let i18n = use_i18n();
+    let matched = language_for(&props.languages);
+    let tag = use_state(|| matched.unwrap_or(SOURCE_TAG));
+    let busy = use_state(|| false);
+    let outcome = use_state(|| None::<Result<String, ApiError>>);
+    let show = use_context::<ShowChildHelp>();
+    let on_select = {
+        let tag = tag.clone();
+        Callback::from(move |e: Event| {
+            let value = e
+                .target_unchecked_into::<web_sys::HtmlSelectElement>()
+                .value();
+            if let Some(l) = harbour_i18n::locale(&value) {
+                tag.set(l.tag);
+            }
+        })
+    };
+    let on_show = {
+        let (tag, outcome) = (tag.clone(), outcome.clone());
+        Callback::from(move |_| {
+            let (tag, outcome, show) = (*tag, outcome.clone(), show.clone());
+            spawn_local(async move {
+                match ipc::call::<_, Organisation>("get_organisation", &NoArgs {}).await {
+                    Ok(org) => {
+                        if let Some(ShowChildHelp(show)) = show {
+                            show.emit(ChildHelpRequest {
+                                tag,
+                                help: org.help,
+                            });
+                        }
+                    }
+                    Err(e) => outcome.set(Some(Err(e))),
+                }
+            });
+        })
+    };
+    let run = |command: &'static str| {
+        let (tag, busy, outcome) = (tag.clone(), busy.clone(), outcome.clone());
+        Callback::from(move |_| {
+            let (tag, busy, outcome) = (*tag, busy.clone(), outcome.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let result = if command == "save_help_card" {
+                    ipc::call::<_, String>(command, &TagArgs { tag }).await
+                } else {
+                    ipc::call::<_, ()>(command, &TagArgs { tag })
+                        .await
+                        .map(|()| String::new())
+                };
+                busy.set(false);
+                outcome.set(Some(result));
+            });
+        })
+    };
+    let current = harbour_i18n::locale(*tag).unwrap_or(&LOCALES[0]);
+    let options = LOCALES.iter().map(|l| {
+        html! {
+            <option value={l.tag} selected={l.tag == *tag}>
+                { format!("{} — {}", l.english_name, l.native_name) }
+            </option>
+        }
+    });
+    html! {
+        <section class="card help-for-child" aria-labelledby="help-for-child-title">
+            <h2 id="help-for-child-title">{ i18n.tr_with("help-for-child-title", &[("name", Arg::from(props.name.as_str()))]) }</h2>
+            <p class="hint">{ i18n.tr("help-for-child-intro") }</p>
+            if matched.is_none() {
+                <p class="hint" id="help-no-language">{ i18n.tr("help-for-child-no-match") }</p>
+            }
+            <div class="field">
+                <label for="help-language">{ i18n.tr("help-language") }</label>
+                <select id="help-language" onchange={on_select}>{ for options }</select>
+                <p class="hint" id="help-review-status">{ i18n.tr(current.review().message_id()) }</p>
+            </div>
+            <div class="actions">
+                <button class="primary" id="show-to-child" onclick={on_show}>{ i18n.tr("help-show-to-child") }</button>
+                <button class="secondary" id="save-help-card" disabled={*busy} onclick={run("save_help_card")}>{ i18n.tr("help-save-card") }</button>
+                <button class="secondary" id="print-help-card" disabled={*busy} onclick={run("print_help_card")}>{ i18n.tr("help-print-card") }</button>
+            </div>
+            <p class="hint">{ i18n.tr("help-show-to-child-hint") }</p>
+            { match &*outcome {
+                Some(Ok(path)) if !path.is_empty() => html! {
+                    <p class="banner notice" role="status" id="help-card-saved">{ i18n.tr_with("help-card-saved", &[("path", Arg::from(path.as_str()))]) }</p>
+                },
+                Some(Ok(_)) => html! {
+                    <p class="banner notice" role="status" id="help-card-printed">{ i18n.tr("help-card-printed") }</p>
+                },
+                Some(Err(e)) => html! { <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p> },
+                None => html! {},
+            } }
+        </section>
+    }
+}
