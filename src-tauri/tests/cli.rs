@@ -307,6 +307,35 @@ fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
         Pins::Env(DEMO_PIN),
     );
     fails_with(&unknown, "could not be found");
+
+    // The child's help card in Pashto, beside English, with the home's numbers; an unknown
+    // language is refused with the list.
+    let card = out_dir.path().join("card.pdf");
+    let made = admin(
+        dir.path(),
+        None,
+        &["help-card", "--lang", "ps", "--out", card.to_str().unwrap()],
+        Pins::Env(DEMO_PIN),
+    );
+    succeeds(&made);
+    let text = Command::new("pdftotext")
+        .arg(&card)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+    assert!(
+        text.contains("116 000") && text.contains("Pashto") && text.contains("مرسته"),
+        "{text}"
+    );
+    let unknown = admin(
+        dir.path(),
+        None,
+        &["help-card", "--lang", "xx", "--out", card.to_str().unwrap()],
+        Pins::Env(DEMO_PIN),
+    );
+    assert_eq!(unknown.status.code(), Some(2), "a usage problem");
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("ps prs fa ar"));
 }
 
 #[test]

@@ -18,11 +18,12 @@ pub struct ReviewRow {
     pub own: Option<String>,
 }
 
-/// Sample values for the variables, so each message reads as the child sees it.
+/// Values for the variables: numbers stay marked as the place a number goes (each message
+/// has its own), times and hours read as the child sees them.
 fn sample_args() -> Vec<(&'static str, Arg)> {
     vec![
-        ("number", Arg::from("116\u{a0}000")),
-        ("alt", Arg::from("112")),
+        ("number", Arg::from("[number]")),
+        ("alt", Arg::from("[number]")),
         ("from", Arg::from("09:00")),
         ("to", Arg::from("23:00")),
         ("hours", Arg::from(72)),
