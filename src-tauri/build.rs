@@ -43,6 +43,7 @@ fn main() {
             "save_help_card",
             "print_help_card",
             "set_child_screen",
+            "help_numbers",
         ]),
     ))
     .expect("tauri-build failed");

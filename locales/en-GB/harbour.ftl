@@ -776,3 +776,4 @@ translations-open = Check the wording
 translations-table-caption = The child's help in { $language }, beside the English
 translations-col-english = English
 translations-missing = Missing, the English is shown:
+lock-child-help = Help for a child, in their language (no records shown)

@@ -2,6 +2,7 @@
 //! the shell holds no key and no open database; every command but the lock screen's is refused.
 
 use harbour_core::api::{LockStatus, SignedIn};
+use harbour_core::help::HelpNumbers;
 use harbour_core::{Action, NewUser};
 use harbour_store::{DataDir, KdfParams, Store, StoreError, SystemClock, DEMO_PIN};
 use std::time::{Duration, Instant};
@@ -12,6 +13,10 @@ pub struct Gate {
     store: Option<Store>,
     last_active: Instant,
     kdf: KdfParams,
+    /// The home's numbers for a child, kept from the last time the store was open, so the lock
+    /// screen can show the child's help without unlocking (they are public numbers, not
+    /// records). Harbour's defaults until someone unlocks after a start.
+    help: HelpNumbers,
 }
 
 /// Why a command could not reach the store.
@@ -34,6 +39,7 @@ impl Gate {
             store: None,
             last_active: Instant::now(),
             kdf,
+            help: HelpNumbers::default(),
         }
     }
 
@@ -82,6 +88,9 @@ impl Gate {
     /// Closes the database; the key is zeroised as the store drops.
     pub fn lock(&mut self) {
         if let Some(store) = self.store.take() {
+            if let Ok(org) = store.organisation() {
+                self.help = org.help;
+            }
             // Locking must happen even if the record of it cannot be written.
             let _ = store.lock();
         }
@@ -122,6 +131,16 @@ impl Gate {
     pub fn is_unlocked(&self) -> bool {
         self.store.is_some()
     }
+
+    /// The numbers shown to a child: the home's, read now if the store is open, else those kept
+    /// when it locked. Never counts as activity.
+    pub fn help_numbers(&mut self) -> HelpNumbers {
+        self.lock_if_idle();
+        if let Some(org) = self.store.as_ref().and_then(|s| s.organisation().ok()) {
+            self.help = org.help;
+        }
+        self.help.clone()
+    }
 }
 
 const ALL_ACTIONS: [Action; 9] = [
@@ -156,6 +175,31 @@ mod tests {
         gate.last_active = Instant::now()
             .checked_sub(Duration::from_secs(minutes * 60))
             .expect("the clock is past the epoch");
+    }
+
+    #[test]
+    fn the_lock_screen_keeps_the_home_s_numbers_for_a_child_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        assert_eq!(gate.help_numbers(), HelpNumbers::default());
+        let store = gate.store().unwrap();
+        let mut org = store.organisation().unwrap();
+        org.help.childline = "0800 2222".into();
+        store.save_organisation(&org).unwrap();
+        gate.lock();
+        assert!(!gate.is_unlocked());
+        assert_eq!(
+            gate.help_numbers().childline,
+            "0800 2222",
+            "kept after locking"
+        );
+        assert!(
+            matches!(gate.store(), Err(Refused::Locked)),
+            "and still locked"
+        );
+        // After a restart, Harbour's own numbers until someone unlocks.
+        let mut fresh = Gate::new(DataDir::new(dir.path()), KdfParams::OWASP_MINIMUM);
+        assert_eq!(fresh.help_numbers(), HelpNumbers::default());
     }
 
     #[test]

@@ -142,6 +142,12 @@ fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
         .help)
 }
 
+/// The numbers for the child's help screen; works locked (the lock screen offers the help too).
+#[tauri::command(rename_all = "snake_case")]
+pub fn help_numbers(state: State<'_, AppState>) -> HelpNumbers {
+    gate(&state).help_numbers()
+}
+
 /// Saves the help card in the child's language as a PDF in "Harbour help cards" (or
 /// `HARBOUR_PRINT_DIR`) and returns where.
 #[tauri::command(rename_all = "snake_case")]
@@ -235,6 +241,45 @@ mod tests {
             .title
             .chars()
             .any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)));
+    }
+
+    /// Every word of the child's help, in every language, has a glyph in the bundled fonts (the
+    /// app's web view loads the same files), so nothing shows as a box on screen or on paper.
+    #[test]
+    fn every_message_of_the_child_s_help_is_in_the_bundled_fonts() {
+        let mut checked = 0;
+        for locale in harbour_i18n::LOCALES {
+            let (_, text) = locale
+                .files
+                .iter()
+                .find(|(n, _)| *n == harbour_i18n::CHILD_FILE)
+                .unwrap();
+            let mut l = Localizer::new(locale.tag);
+            l.set_use_isolating(false);
+            for id in harbour_i18n::message_ids(text) {
+                for hours in [1, 72] {
+                    let message = l.tr_with(
+                        id,
+                        &[
+                            ("number", "116 000".into()),
+                            ("alt", "112".into()),
+                            ("from", "09:00".into()),
+                            ("to", "23:00".into()),
+                            ("hours", Arg::from(hours)),
+                        ],
+                    );
+                    if let Some(c) = harbour_print::first_uncovered(&message) {
+                        panic!(
+                            "{}: {id}: U+{:04X} has no glyph: {message}",
+                            locale.tag, c as u32
+                        );
+                    }
+                    checked += 1;
+                }
+            }
+            assert!(harbour_print::first_uncovered(locale.native_name).is_none());
+        }
+        assert!(checked > 15 * 30 * 2, "{checked}");
     }
 
     #[test]

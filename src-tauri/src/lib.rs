@@ -135,6 +135,7 @@ pub fn with_commands<R: tauri::Runtime>(
             help::save_help_card,
             help::print_help_card,
             help::set_child_screen,
+            help::help_numbers,
         ])
 }
 

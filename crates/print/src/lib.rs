@@ -258,6 +258,12 @@ fn fonts() -> &'static Fonts {
     })
 }
 
+/// The first character of `text` no bundled font draws (it would print, and show in the app,
+/// as a box), if any. The app's web view uses the same font files.
+pub fn first_uncovered(text: &str) -> Option<char> {
+    text.chars().find(|c| !covered(*c))
+}
+
 /// Whether some bundled font draws `c`. Spaces, joiners and bidi controls need no glyph.
 fn covered(c: char) -> bool {
     c.is_whitespace()
@@ -272,7 +278,7 @@ fn covered(c: char) -> bool {
 }
 
 fn check(field: &'static str, text: &str) -> Result<(), PrintError> {
-    match text.chars().find(|c| !covered(*c)) {
+    match first_uncovered(text) {
         Some(c) => Err(PrintError::NotCovered {
             field,
             code: c as u32,

@@ -982,6 +982,18 @@ async fn a_child_sees_help_in_their_own_language() {
     click(&c, "#child-exit").await;
     wait_css(&c, "#unlock-pin").await;
     assert!(c.find(Locator::Css("#child-screen")).await.is_err());
+    // The lock screen offers the same help without unlocking, with the home's numbers and
+    // hours kept from before it locked; the child picks the language.
+    click(&c, "#lock-child-help").await;
+    wait_css(&c, "#child-screen").await;
+    assert_eq!(layout_of(&c).await.1, "en-GB");
+    assert!(text_of(&c, "#child-screen").await.contains("22:30"));
+    click(&c, "#child-exit").await;
+    wait_css(&c, "#unlock-pin").await;
+    println!(
+        "{}",
+        screenshot(&c, "lock-screen-child-help").await.display()
+    );
     unlock(&c, "246810").await;
     card(&c, "Amanuel Sample").await;
 }

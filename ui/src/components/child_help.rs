@@ -7,7 +7,6 @@
 
 use harbour_core::api::ApiError;
 use harbour_core::help::{dialled, HelpNumbers, RunawayHours};
-use harbour_core::organisation::Organisation;
 use harbour_i18n::{Arg, Localizer, LOCALES, SOURCE_TAG};
 use serde::Serialize;
 use yew::platform::spawn_local;
@@ -52,7 +51,14 @@ pub fn help_page(
     on_exit: Callback<()>,
 ) -> Html {
     let locale = child.locale();
-    let english = Localizer::new(SOURCE_TAG);
+    // The interpreter request is for an English-speaking adult, whatever the staff's language.
+    let own_english;
+    let english = if staff.locale().tag == SOURCE_TAG {
+        staff
+    } else {
+        own_english = Localizer::new(SOURCE_TAG);
+        &own_english
+    };
     let mut runaway = vec![child.tr_with(
         "child-runaway-what",
         &[("number", number_arg(&help.runaway))],
@@ -230,13 +236,10 @@ pub fn help_for_child(props: &HelpForChildProps) -> Html {
         Callback::from(move |_| {
             let (tag, outcome, show) = (*tag, outcome.clone(), show.clone());
             spawn_local(async move {
-                match ipc::call::<_, Organisation>("get_organisation", &NoArgs {}).await {
-                    Ok(org) => {
+                match ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await {
+                    Ok(help) => {
                         if let Some(ShowChildHelp(show)) = show {
-                            show.emit(ChildHelpRequest {
-                                tag,
-                                help: org.help,
-                            });
+                            show.emit(ChildHelpRequest { tag, help });
                         }
                     }
                     Err(e) => outcome.set(Some(Err(e))),

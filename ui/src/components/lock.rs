@@ -3,6 +3,7 @@
 //! child data: the app's state is dropped with its component.
 
 use harbour_core::api::{ApiError, LockStatus, Unlock};
+use harbour_core::help::HelpNumbers;
 use harbour_core::{Field, NewUser};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -161,6 +162,9 @@ pub struct LockScreenProps {
     /// Start with the generic missing steps open (the shell was asked for them).
     #[prop_or_default]
     pub show_steps: bool,
+    /// Opens the child's help without unlocking (it holds no records).
+    #[prop_or_default]
+    pub on_child_help: Callback<()>,
 }
 
 #[derive(Serialize)]
@@ -253,6 +257,10 @@ pub fn lock_screen(props: &LockScreenProps) -> Html {
             if *steps {
                 <GenericSteps />
             }
+            <button class="secondary lock-child-help" id="lock-child-help"
+                onclick={props.on_child_help.reform(|_| ())}>
+                { i18n.tr("lock-child-help") }
+            </button>
             <form id="unlock-form" class="lock-form" onsubmit={onsubmit}>
                 <p>{ i18n.tr("lock-intro") }</p>
                 if status.needs_name {
@@ -478,9 +486,32 @@ pub fn gate() -> Html {
         Some(s) if !s.set_up => {
             html! { <Frame status={s.clone()}><SetUp on_done={on_status} /></Frame> }
         }
-        Some(s) if s.user.is_none() => html! {
-            <Frame status={s.clone()}><LockScreen status={s.clone()} on_unlocked={on_status} /></Frame>
-        },
+        Some(s) if s.user.is_none() => {
+            let on_child_help = {
+                let child_help = child_help.clone();
+                Callback::from(move |_| {
+                    let child_help = child_help.clone();
+                    spawn_local(async move {
+                        if let Ok(help) =
+                            ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await
+                        {
+                            child_help.set(Some(ChildHelpRequest {
+                                tag: harbour_i18n::SOURCE_TAG,
+                                help,
+                            }));
+                            let _ =
+                                ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: true })
+                                    .await;
+                        }
+                    });
+                })
+            };
+            html! {
+                <Frame status={s.clone()}>
+                    <LockScreen status={s.clone()} on_unlocked={on_status} {on_child_help} />
+                </Frame>
+            }
+        }
         Some(s) => {
             let on_changed = {
                 let status = status.clone();

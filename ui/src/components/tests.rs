@@ -222,6 +222,7 @@ async fn the_lock_screen_offers_the_missing_steps_without_unlocking() {
         status: locked(true, true),
         on_unlocked: Callback::noop(),
         show_steps: true,
+        on_child_help: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -246,6 +247,7 @@ async fn the_lock_screen_offers_the_missing_steps_without_unlocking() {
         status: locked(false, false),
         on_unlocked: Callback::noop(),
         show_steps: false,
+        on_child_help: Callback::noop(),
     })
     .hydratable(false)
     .render()

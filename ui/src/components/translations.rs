@@ -87,9 +87,17 @@ pub fn review_table(i18n: &I18n, locale: &Locale, rows: &[ReviewRow]) -> Html {
 pub fn translations() -> Html {
     let i18n = use_i18n();
     let open = use_state(|| None::<&'static str>);
-    let rows = LOCALES.iter().map(|l| {
-        let all = review_rows(l);
-        let have = all.iter().filter(|r| r.own.is_some()).count();
+    // (messages the language has, messages in all), worked out once: each needs two bundles.
+    let counts = use_memo((), |_| {
+        LOCALES
+            .iter()
+            .map(|l| {
+                let rows = review_rows(l);
+                (rows.iter().filter(|r| r.own.is_some()).count(), rows.len())
+            })
+            .collect::<Vec<_>>()
+    });
+    let rows = LOCALES.iter().zip(counts.iter()).map(|(l, &(have, all))| {
         let toggle = {
             let open = open.clone();
             let tag = l.tag;
@@ -106,7 +114,7 @@ pub fn translations() -> Html {
                 <td lang={l.tag} dir={l.dir.as_attr()}>{ l.native_name }</td>
                 <td class={classes!("review-status", status_class)}>{ i18n.tr(l.review().message_id()) }</td>
                 <td>{ i18n.tr_with("translations-count", &[
-                    ("have", Arg::from(have as i64)), ("all", Arg::from(all.len() as i64)),
+                    ("have", Arg::from(have as i64)), ("all", Arg::from(all as i64)),
                 ]) }</td>
                 <td>
                     if l.tag != SOURCE_TAG {
@@ -119,9 +127,13 @@ pub fn translations() -> Html {
             </tr>
         }
     });
+    let detail_rows = use_memo(*open, |open| {
+        open.and_then(harbour_i18n::locale).map(review_rows)
+    });
     let detail = (*open)
         .and_then(harbour_i18n::locale)
-        .map(|l| review_table(&i18n, l, &review_rows(l)));
+        .zip(detail_rows.as_ref().as_ref())
+        .map(|(l, rows)| review_table(&i18n, l, rows));
     html! {
         <section class="settings-part" id="translations" aria-labelledby="translations-title">
             <h2 id="translations-title">{ i18n.tr("translations-title") }</h2>
