@@ -2,8 +2,8 @@
 //! home's numbers) and the full-screen "Show to child" window. The card holds no child's data,
 //! only the help, so it is not audited and may be saved in the clear.
 
-use harbour_core::help::{dialled, HelpNumbers, RunawayHours};
-use harbour_i18n::{Arg, Localizer, SOURCE_TAG};
+use harbour_core::help::HelpNumbers;
+use harbour_i18n::{text_args, Localizer, SOURCE_TAG};
 use harbour_print::{help_card_pdf, CardEntry, CardSide, HelpCard};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -14,69 +14,40 @@ use crate::sheet::SheetError;
 use crate::AppState;
 use harbour_core::api::ApiError;
 
-/// One side of the card, in one locale.
-fn side(l: &Localizer, help: &HelpNumbers, english: bool) -> CardSide {
-    let n = |s: &str| Arg::from(dialled(s));
-    let mut runaway = l.tr_with("child-runaway-what", &[("number", n(&help.runaway))]);
-    match &help.runaway_hours {
-        RunawayHours::NotShown => {}
-        RunawayHours::Daily { from, to } => {
-            runaway.push(' ');
-            runaway.push_str(&l.tr_with(
-                "child-runaway-hours",
-                &[("from", from.as_str().into()), ("to", to.as_str().into())],
-            ));
-        }
-        RunawayHours::DayAndNight => {
-            runaway.push(' ');
-            runaway.push_str(&l.tr("child-runaway-hours-always"));
-        }
-    }
-    let entry = |name: &str, number: &str, what: String| CardEntry {
-        name: l.tr(name),
-        number: number.to_owned(),
-        what,
-    };
+/// One side of the card, in one locale. The English side, for an adult, ends with the child's
+/// request for an interpreter in English.
+fn side(l: &Localizer, help: &HelpNumbers, interpreter_for: Option<&str>) -> CardSide {
+    let entries = help
+        .helplines()
+        .into_iter()
+        .map(|line| {
+            let mut what = l.tr_with(&format!("child-{}-what", line.id), &text_args(&line.args));
+            if line.id == "runaway" {
+                if let Some((id, vars)) = help.hours_message() {
+                    what.push(' ');
+                    what.push_str(&l.tr_with(id, &text_args(&vars)));
+                }
+            }
+            CardEntry {
+                name: l.tr(&format!("child-{}-name", line.id)),
+                number: line.number,
+                what,
+            }
+        })
+        .collect();
     let mut notes = vec![
         l.tr("child-right-not-crime"),
         l.tr("child-runaway-language"),
         l.tr("child-help-card-keep"),
     ];
-    if english {
-        notes.push(l.tr("child-right-interpreter"));
-    }
+    notes.push(match interpreter_for {
+        Some(language) => l.tr_with("help-ask-interpreter", &[("language", language.into())]),
+        None => l.tr("child-right-interpreter"),
+    });
     CardSide {
         title: l.tr("child-help-title"),
         intro: l.tr("child-help-intro"),
-        entries: vec![
-            entry("child-runaway-name", &help.runaway, runaway),
-            entry(
-                "child-emergency-name",
-                &help.emergency,
-                l.tr_with(
-                    "child-emergency-what",
-                    &[
-                        ("number", n(&help.emergency)),
-                        ("alt", n(&help.emergency_alt)),
-                    ],
-                ),
-            ),
-            entry(
-                "child-childline-name",
-                &help.childline,
-                l.tr_with("child-childline-what", &[("number", n(&help.childline))]),
-            ),
-            entry(
-                "child-police-name",
-                &help.police,
-                l.tr_with("child-police-what", &[("number", n(&help.police))]),
-            ),
-            entry(
-                "child-slavery-name",
-                &help.modern_slavery,
-                l.tr_with("child-slavery-what", &[("number", n(&help.modern_slavery))]),
-            ),
-        ],
+        entries,
         notes,
     }
 }
@@ -91,19 +62,12 @@ pub fn card(tag: &str, help: &HelpNumbers) -> HelpCard {
     };
     let own = plain(tag);
     let locale = own.locale();
-    let english = (locale.tag != SOURCE_TAG).then(|| {
-        let en = plain(SOURCE_TAG);
-        let mut side = side(&en, help, true);
-        side.notes.push(en.tr_with(
-            "help-ask-interpreter",
-            &[("language", locale.english_name.into())],
-        ));
-        side
-    });
+    let english = (locale.tag != SOURCE_TAG)
+        .then(|| side(&plain(SOURCE_TAG), help, Some(locale.english_name)));
     HelpCard {
         lang: locale.tag.split('-').next().unwrap_or("en").to_owned(),
         rtl: locale.dir == harbour_i18n::Direction::Rtl,
-        child: side(&own, help, english.is_none()),
+        child: side(&own, help, None),
         english,
     }
 }
@@ -181,6 +145,8 @@ pub fn set_child_screen<R: tauri::Runtime>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use harbour_core::help::RunawayHours;
+    use harbour_i18n::Arg;
 
     fn text_of(pdf: &[u8]) -> String {
         let dir = tempfile::tempdir().unwrap();
@@ -236,6 +202,13 @@ mod tests {
             .notes
             .iter()
             .any(|n| n == "I need an interpreter. My language is Pashto."));
+        // The child's own side says, in Pashto, that they can ask for an interpreter.
+        let mut pashto = Localizer::new("ps");
+        pashto.set_use_isolating(false);
+        assert!(ps
+            .child
+            .notes
+            .contains(&pashto.tr("child-right-interpreter")));
         assert!(ps
             .child
             .title
@@ -298,7 +271,7 @@ mod tests {
         assert!(always.child.entries[0]
             .what
             .contains("Open day and night, every day."));
-        assert_eq!(always.child.entries[0].number, "116 000");
+        assert_eq!(always.child.entries[0].number, "116\u{a0}000", "as dialled");
     }
 
     #[test]

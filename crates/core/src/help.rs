@@ -68,7 +68,55 @@ fn is_time(s: &str) -> bool {
     chrono::NaiveTime::parse_from_str(s, "%H:%M").is_ok() && s.len() == 5
 }
 
+/// One number on the child's help: the service (its words are `child-<id>-name` and
+/// `child-<id>-what` in child.ftl), its number as dialled, and the variables of its message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Helpline {
+    pub id: &'static str,
+    pub number: String,
+    pub args: Vec<(&'static str, String)>,
+}
+
+/// A message id with its variables.
+pub type Message = (&'static str, Vec<(&'static str, String)>);
+
 impl HelpNumbers {
+    /// The numbers a child is given, on the screen and the card alike, in this order: the
+    /// Runaway Helpline, danger now, Childline, the police when it is not an emergency, the
+    /// Modern Slavery Helpline.
+    pub fn helplines(&self) -> Vec<Helpline> {
+        let line = |id, number: &str, more: &[(&'static str, &str)]| Helpline {
+            id,
+            number: dialled(number),
+            args: std::iter::once(("number", dialled(number)))
+                .chain(more.iter().map(|(k, v)| (*k, dialled(v))))
+                .collect(),
+        };
+        vec![
+            line("runaway", &self.runaway, &[]),
+            line(
+                "emergency",
+                &self.emergency,
+                &[("alt", &self.emergency_alt)],
+            ),
+            line("childline", &self.childline, &[]),
+            line("police", &self.police, &[]),
+            line("slavery", &self.modern_slavery, &[]),
+        ]
+    }
+
+    /// What the child is told about the Runaway Helpline's hours, if anything.
+    pub fn hours_message(&self) -> Option<Message> {
+        match &self.runaway_hours {
+            RunawayHours::NotShown => None,
+            RunawayHours::Daily { from, to } => Some((
+                "child-runaway-hours",
+                vec![("from", from.clone()), ("to", to.clone())],
+            )),
+            RunawayHours::DayAndNight => Some(("child-runaway-hours-always", Vec::new())),
+        }
+    }
+
     /// The numbers, by key, as the settings form and the Fluent labels (`org-help-<key>`) name
     /// them.
     pub fn numbers(&self) -> [(&'static str, &str); 6] {
@@ -219,6 +267,37 @@ mod tests {
             };
             assert_eq!(problems(&h), ["help_runaway_from"], "{bad:?}");
         }
+    }
+
+    #[test]
+    fn every_number_is_given_as_dialled_and_hours_only_when_confirmed() {
+        let h = HelpNumbers::default();
+        let lines = h.helplines();
+        let ids: Vec<_> = lines.iter().map(|l| l.id).collect();
+        assert_eq!(
+            ids,
+            ["runaway", "emergency", "childline", "police", "slavery"]
+        );
+        assert_eq!(lines[0].number, "116\u{a0}000");
+        assert_eq!(
+            lines[1].args,
+            [("number", "999".to_owned()), ("alt", "112".to_owned())]
+        );
+        assert_eq!(h.hours_message(), None);
+        let daily = HelpNumbers {
+            runaway_hours: RunawayHours::Daily {
+                from: "09:00".into(),
+                to: "23:00".into(),
+            },
+            ..h
+        };
+        assert_eq!(
+            daily.hours_message(),
+            Some((
+                "child-runaway-hours",
+                vec![("from", "09:00".to_owned()), ("to", "23:00".to_owned())]
+            ))
+        );
     }
 
     #[test]

@@ -244,6 +244,13 @@ impl From<i64> for Arg {
     }
 }
 
+/// Text variables, as `tr_with` takes them.
+pub fn text_args<'a>(vars: &'a [(&'a str, String)]) -> Vec<(&'a str, Arg)> {
+    vars.iter()
+        .map(|(k, v)| (*k, Arg::from(v.as_str())))
+        .collect()
+}
+
 /// Formats messages in one locale, falling back to the source locale for anything missing.
 pub struct Localizer {
     locale: &'static Locale,

@@ -344,6 +344,27 @@ fn every_message_the_core_asks_for_exists() {
     for s in Step::ALL {
         assert!(en.has_message(s.message_id()), "{s:?}");
     }
+    use harbour_core::help::{HelpNumbers, RunawayHours};
+    for line in HelpNumbers::default().helplines() {
+        for part in ["name", "what"] {
+            let id = format!("child-{}-{part}", line.id);
+            assert!(en.has_message(&id), "{id}");
+        }
+    }
+    for hours in [
+        RunawayHours::DayAndNight,
+        RunawayHours::Daily {
+            from: "09:00".into(),
+            to: "23:00".into(),
+        },
+    ] {
+        let help = HelpNumbers {
+            runaway_hours: hours,
+            ..Default::default()
+        };
+        let (id, _) = help.hours_message().unwrap();
+        assert!(en.has_message(id), "{id}");
+    }
     use harbour_core::profile::{label_id, ProfileProblem, Section};
     for section in Section::ALL {
         let title = section.title_id();

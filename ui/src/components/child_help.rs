@@ -6,8 +6,8 @@
 //! nothing else; no review notes for staff appear on it.
 
 use harbour_core::api::ApiError;
-use harbour_core::help::{dialled, HelpNumbers, RunawayHours};
-use harbour_i18n::{Arg, Localizer, LOCALES, SOURCE_TAG};
+use harbour_core::help::{dialled, HelpNumbers};
+use harbour_i18n::{text_args, Arg, Localizer, LOCALES, SOURCE_TAG};
 use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -30,12 +30,12 @@ fn number_arg(number: &str) -> Arg {
     Arg::from(dialled(number))
 }
 
-/// One helpline: its name, its number large, and what it is for.
-fn card(class: &str, name: String, number: &str, lines: Vec<String>) -> Html {
+/// One helpline: its name, its number large (already as dialled), and what it is for.
+fn card(id: &str, name: String, number: &str, lines: Vec<String>) -> Html {
     html! {
-        <article class={classes!("helpline", class.to_owned())}>
+        <article class={classes!("helpline", format!("child-{id}"))}>
             <h2>{ name }</h2>
-            <p class="child-number" dir="ltr" lang="en">{ dialled(number) }</p>
+            <p class="child-number" dir="ltr" lang="en">{ number.to_owned() }</p>
             { for lines.into_iter().map(|l| html! { <p>{ l }</p> }) }
         </article>
     }
@@ -59,26 +59,29 @@ pub fn help_page(
         own_english = Localizer::new(SOURCE_TAG);
         &own_english
     };
-    let mut runaway = vec![child.tr_with(
-        "child-runaway-what",
-        &[("number", number_arg(&help.runaway))],
-    )];
-    match &help.runaway_hours {
-        RunawayHours::NotShown => {}
-        RunawayHours::Daily { from, to } => runaway.push(child.tr_with(
-            "child-runaway-hours",
-            &[("from", from.as_str().into()), ("to", to.as_str().into())],
-        )),
-        RunawayHours::DayAndNight => runaway.push(child.tr("child-runaway-hours-always")),
-    }
-    runaway.extend(
-        [
-            "child-runaway-private",
-            "child-runaway-message",
-            "child-runaway-language",
-        ]
-        .map(|id| child.tr(id)),
-    );
+    let helplines = help.helplines().into_iter().map(|line| {
+        let mut lines =
+            vec![child.tr_with(&format!("child-{}-what", line.id), &text_args(&line.args))];
+        if line.id == "runaway" {
+            if let Some((id, vars)) = help.hours_message() {
+                lines.push(child.tr_with(id, &text_args(&vars)));
+            }
+            lines.extend(
+                [
+                    "child-runaway-private",
+                    "child-runaway-message",
+                    "child-runaway-language",
+                ]
+                .map(|id| child.tr(id)),
+            );
+        }
+        card(
+            line.id,
+            child.tr(&format!("child-{}-name", line.id)),
+            &line.number,
+            lines,
+        )
+    });
     let rights = [
         child.tr("child-right-safe"),
         child.tr("child-right-heard"),
@@ -124,23 +127,7 @@ pub fn help_page(
                 <ul>{ for languages }</ul>
             </nav>
             <p class="child-intro">{ child.tr("child-help-intro") }</p>
-            <section class="helplines">
-                { card("child-runaway", child.tr("child-runaway-name"), &help.runaway, runaway) }
-                { card("child-emergency", child.tr("child-emergency-name"), &help.emergency, vec![
-                    child.tr_with("child-emergency-what", &[
-                        ("number", number_arg(&help.emergency)),
-                        ("alt", number_arg(&help.emergency_alt)),
-                    ]),
-                ]) }
-                { card("child-childline", child.tr("child-childline-name"), &help.childline, vec![
-                    child.tr_with("child-childline-what", &[("number", number_arg(&help.childline))]),
-                ]) }
-                { card("child-police", child.tr("child-police-name"), &help.police, vec![
-                    child.tr_with("child-police-what", &[("number", number_arg(&help.police))]),
-                ]) }
-                { card("child-slavery", child.tr("child-slavery-name"), &help.modern_slavery, vec![
-                    child.tr_with("child-slavery-what", &[("number", number_arg(&help.modern_slavery))]),
-                ]) }
+            <section class="helplines">{ for helplines }
             </section>
             <section class="child-section" aria-labelledby="child-rights-title">
                 <h2 id="child-rights-title">{ child.tr("child-rights-title") }</h2>
