@@ -840,13 +840,16 @@ async fn layout_of(c: &Client) -> (String, String, f64, f64) {
     )
 }
 
-/// Whether every font the page asked for has loaded (bundled fonts, never the system's).
-async fn fonts_loaded(c: &Client) -> bool {
+/// Whether the page's fonts have finished loading and the bundled font `family` is among those
+/// loaded (so the text is drawn with Harbour's own file, not whatever the system has).
+async fn bundled_font_loaded(c: &Client, family: &str) -> bool {
     let v = c
         .execute_async(
-            "const done = arguments[arguments.length - 1];
-             document.fonts.ready.then(() => done(document.fonts.status === 'loaded'));",
-            vec![],
+            "const [family, done] = arguments;
+             document.fonts.ready.then(() => done(document.fonts.status === 'loaded'
+                 && [...document.fonts].some(f => f.family.replace(/\"/g, '') === family
+                     && f.status === 'loaded')));",
+            vec![serde_json::json!(family)],
         )
         .await
         .unwrap();
@@ -949,7 +952,11 @@ async fn a_child_sees_help_in_their_own_language() {
     let (dir, lang, _, _) = layout_of(&c).await;
     assert_eq!((dir.as_str(), lang.as_str()), ("ltr", "ti"));
     assert!(text_of(&c, "#child-screen").await.contains("22:30"));
-    assert!(fonts_loaded(&c).await);
+    assert!(bundled_font_loaded(&c, "Noto Sans Ethiopic").await);
+    assert!(
+        !bundled_font_loaded(&c, "No Such Font").await,
+        "the check can fail"
+    );
     println!("{}", screenshot(&c, "child-ti").await.display());
     // The child switches language from the list, each written in its own script; Arabic-script
     // languages mirror the whole page.
@@ -972,7 +979,12 @@ async fn a_child_sees_help_in_their_own_language() {
             rtl,
             "{tag}: title at {left} from the left, {right} from the right"
         );
-        assert!(fonts_loaded(&c).await, "{tag}");
+        let family = if rtl {
+            "Noto Naskh Arabic"
+        } else {
+            "Noto Sans"
+        };
+        assert!(bundled_font_loaded(&c, family).await, "{tag}: {family}");
         println!(
             "{}",
             screenshot(&c, &format!("child-{tag}")).await.display()
