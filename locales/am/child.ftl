@@ -13,7 +13,7 @@ child-help-card-keep = ይህንን ካርድ በጥንቃቄ አስቀምጥ።
 
 ## The Runaway Helpline
 
-child-runaway-name = ከቤት ለኮበለሉ ልጆች የእርዳታ መስመር (Runaway Helpline)
+child-runaway-name = ከቤት ለኮበለሉ ልጆች የእርዳታ መስመር (Runaway{"\u00A0"}Helpline)
 child-runaway-what = ወደ { $number } ደውል ወይም የጽሑፍ መልእክት ላክ። በስልክህ ላይ ካርድ (የአየር ሰዓት) ባይኖርህም እንኳ ነፃ ነው።
 child-runaway-private = ስምህን መናገር አይጠበቅብህም። አንድ ሰው ከባድ አደጋ ላይ ካልሆነ በስተቀር፣ የምትናገረው ሚስጥር ሆኖ ይቆያል።
 child-runaway-message = ከጠየቅህ፣ ወደ ተንከባካቢህ ወይም ወደ ቤተሰብህ መልእክት ሊያደርሱልህ ይችላሉ።
@@ -29,7 +29,7 @@ child-emergency-name = አሁን አደጋ ላይ ነህ?
 child-emergency-what = ፖሊስ ወይም አምቡላንስ ለማግኘት ወደ { $number } ወይም ወደ { $alt } ደውል። ጥሪው ነፃ ነው።
 child-police-name = ፖሊስ፣ ድንገተኛ አደጋ ካልሆነ
 child-police-what = ከፖሊስ ጋር ለመነጋገር ወደ { $number } ደውል።
-child-slavery-name = የዘመናዊ ባርነት የእርዳታ መስመር (Modern Slavery Helpline)
+child-slavery-name = የዘመናዊ ባርነት የእርዳታ መስመር (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = አንድ ሰው እንድትሰራ ወይም አንድ ቦታ እንድትቆይ እያስገደደህ ከሆነ፣ ወደ { $number } ደውል። ነፃ ነው፤ ቀንም ሌሊትም ክፍት ነው።
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = ምን እንደተፈጠረ እና ምን እንደሚረ�
 ## An interpreter
 
 child-interpreter-title = አስተርጓሚ
-child-interpreter-what = በማንኛውም ጊዜ አስተርጓሚ መጠየቅ ትችላለህ፦ ከፖሊስ ጋር፣ ከማህበራዊ ሰራተኛህ ጋር፣ ሐኪም ጋር ስትሄድ፣ እና ከቤት ለኮበለሉ ልጆች ወደተዘጋጀው የእርዳታ መስመር (Runaway Helpline) ስትደውል።
+child-interpreter-what = በማንኛውም ጊዜ አስተርጓሚ መጠየቅ ትችላለህ፦ ከፖሊስ ጋር፣ ከማህበራዊ ሰራተኛህ ጋር፣ ሐኪም ጋር ስትሄድ፣ እና ከቤት ለኮበለሉ ልጆች ወደተዘጋጀው የእርዳታ መስመር (Runaway{"\u00A0"}Helpline) ስትደውል።
 child-interpreter-show = ይህንን ለአንድ አዋቂ ሰው አሳይ፦

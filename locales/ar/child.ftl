@@ -13,7 +13,7 @@ child-help-card-keep = احتفظ بهذه البطاقة في مكان آمن. 
 
 ## The Runaway Helpline
 
-child-runaway-name = خط المساعدة للهاربين (Runaway Helpline)
+child-runaway-name = خط المساعدة للهاربين (Runaway{"\u00A0"}Helpline)
 child-runaway-what = اتصل أو أرسل رسالة نصية إلى الرقم { $number }. الخدمة مجانية، حتى لو لم يكن في هاتفك رصيد.
 child-runaway-private = ليس عليك ذكر اسمك. كلامك يبقى سرًّا، إلا إذا كان أحدٌ في خطر شديد.
 child-runaway-message = إذا طلبت ذلك، يمكنهم إيصال رسالة منك إلى الشخص الذي يرعاك أو إلى عائلتك.
@@ -29,7 +29,7 @@ child-emergency-name = هل أنت في خطر الآن؟
 child-emergency-what = اتصل بالرقم { $number } أو { $alt } لطلب الشرطة أو سيارة الإسعاف. المكالمة مجانية.
 child-police-name = الشرطة، في غير حالات الطوارئ
 child-police-what = اتصل بالرقم { $number } للتحدث مع الشرطة.
-child-slavery-name = خط المساعدة لمكافحة العبودية الحديثة (Modern Slavery Helpline)
+child-slavery-name = خط المساعدة لمكافحة العبودية الحديثة (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = إذا كان أحدٌ يجبرك على العمل أو على البقاء في مكان ما، اتصل بالرقم { $number }. الاتصال مجاني، والخط يعمل ليلًا ونهارًا.
 
 ## Your rights
@@ -63,5 +63,5 @@ child-found-choice = يمكنك إخبارهم بما حدث وبما قد يس�
 ## An interpreter
 
 child-interpreter-title = مترجم
-child-interpreter-what = يمكنك طلب مترجم في أي وقت: مع الشرطة، ومع الأخصائي الاجتماعي الخاص بك، وعند الطبيب، وعند الاتصال بخط المساعدة للهاربين (Runaway Helpline).
+child-interpreter-what = يمكنك طلب مترجم في أي وقت: مع الشرطة، ومع الأخصائي الاجتماعي الخاص بك، وعند الطبيب، وعند الاتصال بخط المساعدة للهاربين (Runaway{"\u00A0"}Helpline).
 child-interpreter-show = اعرض هذا على شخص بالغ:

@@ -13,7 +13,7 @@ child-help-card-keep = ئەم کارتە لە شوێنێکی سەلامەتدا 
 
 ## The Runaway Helpline
 
-child-runaway-name = هێڵی یارمەتی بۆ منداڵانی ڕاکردوو (Runaway Helpline)
+child-runaway-name = هێڵی یارمەتی بۆ منداڵانی ڕاکردوو (Runaway{"\u00A0"}Helpline)
 child-runaway-what = تەلەفۆن بکە یان نامە بنێرە بۆ ژمارە { $number }. بەخۆڕاییە، تەنانەت ئەگەر هیچ باڵانسێکت لە تەلەفۆنەکەتدا نەبێت.
 child-runaway-private = پێویست ناکات ناوی خۆت بڵێیت. ئەوەی دەیڵێیت نهێنی دەمێنێتەوە، مەگەر کەسێک لە مەترسییەکی گەورەدا بێت.
 child-runaway-message = ئەگەر داوا بکەیت، دەتوانن بۆت پەیامێک بە چاودێرەکەت یان خێزانەکەت بگەیەنن.
@@ -29,7 +29,7 @@ child-emergency-name = ئێستا لە مەترسیدایت؟
 child-emergency-what = بۆ پۆلیس یان ئەمبولانس، تەلەفۆن بکە بۆ ژمارە { $number } یان { $alt }. تەلەفۆنەکە بەخۆڕاییە.
 child-police-name = پۆلیس، کاتێک بارودۆخەکە بەپەلە نییە
 child-police-what = بۆ قسەکردن لەگەڵ پۆلیس، تەلەفۆن بکە بۆ ژمارە { $number }.
-child-slavery-name = هێڵی یارمەتیی کۆیلایەتیی سەردەم (Modern Slavery Helpline)
+child-slavery-name = هێڵی یارمەتیی کۆیلایەتیی سەردەم (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = ئەگەر کەسێک ناچارت دەکات کار بکەیت یان لە شوێنێکدا بمێنیتەوە، تەلەفۆن بکە بۆ ژمارە { $number }. بەخۆڕاییە و شەو و ڕۆژ کراوەیە.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = دەتوانیت پێیان بڵێیت چی ڕوویدا و
 ## An interpreter
 
 child-interpreter-title = وەرگێڕ
-child-interpreter-what = دەتوانیت هەر کاتێک داوای وەرگێڕ بکەیت: لەگەڵ پۆلیس، لەگەڵ کارمەندی کۆمەڵایەتیی خۆت، لای دکتۆر، و کاتێک تەلەفۆن بۆ هێڵی یارمەتی بۆ منداڵانی ڕاکردوو (Runaway Helpline) دەکەیت.
+child-interpreter-what = دەتوانیت هەر کاتێک داوای وەرگێڕ بکەیت: لەگەڵ پۆلیس، لەگەڵ کارمەندی کۆمەڵایەتیی خۆت، لای دکتۆر، و کاتێک تەلەفۆن بۆ هێڵی یارمەتی بۆ منداڵانی ڕاکردوو (Runaway{"\u00A0"}Helpline) دەکەیت.
 child-interpreter-show = ئەمە نیشانی کەسێکی گەورە بدە:

@@ -13,7 +13,7 @@ child-help-card-keep = این کارت را جای امنی نگه دار. با 
 
 ## The Runaway Helpline
 
-child-runaway-name = خط کمک برای بچه‌هایی که فرار کرده‌اند (Runaway Helpline)
+child-runaway-name = خط کمک برای بچه‌هایی که فرار کرده‌اند (Runaway{"\u00A0"}Helpline)
 child-runaway-what = به { $number } زنگ بزن یا پیامک بفرست. رایگان است، حتی اگر تلفنت شارژ نداشته باشد.
 child-runaway-private = لازم نیست اسمت را بگویی. حرف‌هایت محرمانه می‌ماند، مگر اینکه کسی در خطر جدی باشد.
 child-runaway-message = اگر از آن‌ها بخواهی، می‌توانند از طرف تو برای کسی که از تو مراقبت می‌کند یا برای خانواده‌ات پیغام بفرستند.
@@ -29,7 +29,7 @@ child-emergency-name = همین الان در خطر هستی؟
 child-emergency-what = برای پلیس یا آمبولانس به { $number } یا { $alt } زنگ بزن. این تماس رایگان است.
 child-police-name = پلیس، وقتی موضوع فوری نیست
 child-police-what = برای حرف زدن با پلیس به { $number } زنگ بزن.
-child-slavery-name = خط کمک برای برده‌داری مدرن (Modern Slavery Helpline)
+child-slavery-name = خط کمک برای برده‌داری مدرن (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = اگر کسی تو را مجبور می‌کند کار کنی یا جایی بمانی، به { $number } زنگ بزن. رایگان است و شب و روز باز است.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = می‌توانی به آن‌ها بگویی چه اتفا
 ## An interpreter
 
 child-interpreter-title = مترجم
-child-interpreter-what = هر وقت بخواهی، می‌توانی مترجم بخواهی: پیش پلیس، پیش مددکار اجتماعی‌ات، پیش دکتر، و وقتی به خط کمک برای بچه‌هایی که فرار کرده‌اند (Runaway Helpline) زنگ می‌زنی.
+child-interpreter-what = هر وقت بخواهی، می‌توانی مترجم بخواهی: پیش پلیس، پیش مددکار اجتماعی‌ات، پیش دکتر، و وقتی به خط کمک برای بچه‌هایی که فرار کرده‌اند (Runaway{"\u00A0"}Helpline) زنگ می‌زنی.
 child-interpreter-show = این را به یک بزرگسال نشان بده:

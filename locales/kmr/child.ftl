@@ -13,7 +13,7 @@ child-help-card-keep = Vê kartê li cihekî ewle biparêze. Tu dikarî ji her t
 
 ## The Runaway Helpline
 
-child-runaway-name = Xeta alîkariyê ji bo zarokên ku direvin (Runaway Helpline)
+child-runaway-name = Xeta alîkariyê ji bo zarokên ku direvin (Runaway{"\u00A0"}Helpline)
 child-runaway-what = Li hejmara { $number } bigere an jî peyamekê bişîne. Belaş e, heke di telefona te de kredî tune be jî.
 child-runaway-private = Ne mecbûr î ku navê xwe bibêjî. Tiştên ku tu dibêjî nepenî dimînin, ji bilî dema ku kesek di xetereyeke giran de be.
 child-runaway-message = Heke tu bixwazî, ew dikarin ji bo te peyamekê bigihînin kesê ku li te dinêre an malbata te.
@@ -29,7 +29,7 @@ child-emergency-name = Niha di xeterê de yî?
 child-emergency-what = Ji bo polîs an ambulansê li hejmara { $number } an { $alt } bigere. Telefonkirin belaş e.
 child-police-name = Polîs, dema ku rewş ne acîl be
 child-police-what = Ji bo ku tu bi polîs re biaxivî, li hejmara { $number } bigere.
-child-slavery-name = Xeta alîkariyê li dijî koletiya nûjen (Modern Slavery Helpline)
+child-slavery-name = Xeta alîkariyê li dijî koletiya nûjen (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Heke kesek te neçar dike ku bixebitî an li cihekî bimînî, li hejmara { $number } bigere. Belaş e û bi şev û bi roj vekirî ye.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = Tu dikarî ji wan re bibêjî ka çi qewimî û çi dê al�
 ## An interpreter
 
 child-interpreter-title = Wergêrek
-child-interpreter-what = Tu dikarî her dem wergêrekî bixwazî: li cem polîs, li cem karmendê te yê civakî, li cem doktor û dema ku tu li Xeta alîkariyê ji bo zarokên ku direvin (Runaway Helpline) digerî.
+child-interpreter-what = Tu dikarî her dem wergêrekî bixwazî: li cem polîs, li cem karmendê te yê civakî, li cem doktor û dema ku tu li Xeta alîkariyê ji bo zarokên ku direvin (Runaway{"\u00A0"}Helpline) digerî.
 child-interpreter-show = Vê yekê nîşanî kesekî mezin bide:

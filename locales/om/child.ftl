@@ -13,7 +13,7 @@ child-help-card-keep = Kaardii kana bakka nagaa ta'etti kaa'i. Bilbila kamiinuu 
 
 ## The Runaway Helpline
 
-child-runaway-name = Bilbila Gargaarsaa Ijoollee Mana Irraa Baqataniif (Runaway Helpline)
+child-runaway-name = Bilbila Gargaarsaa Ijoollee Mana Irraa Baqataniif (Runaway{"\u00A0"}Helpline)
 child-runaway-what = { $number } irratti bilbili yookiin ergaa barreeffamaa ergi. Kaffaltii hin qabu, yoo bilbila kee irra qarshiin hin jirre illee.
 child-runaway-private = Maqaa kee himuu hin barbaachisu. Wanti ati dubbattu iccitiidhaan eegama, yoo namni tokko balaa guddaa keessa jiraate malee.
 child-runaway-message = Yoo gaafatte, isaan ergaa kee nama si kunuunsutti yookiin maatii keetti siif dabarsuu ni danda'u.
@@ -29,7 +29,7 @@ child-emergency-name = Amma balaa keessa jirtaa?
 child-emergency-what = Poolisii yookiin ambulaansii argachuuf { $number } yookiin { $alt } irratti bilbili. Bilbilli kun kaffaltii hin qabu.
 child-police-name = Poolisii, yeroo balaa ariifachiisaa hin taane
 child-police-what = Poolisii dubbisuuf { $number } irratti bilbili.
-child-slavery-name = Bilbila Gargaarsaa Garbummaa Ammayyaa (Modern Slavery Helpline)
+child-slavery-name = Bilbila Gargaarsaa Garbummaa Ammayyaa (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Yoo namni tokko dirqamaan si hojjachiise yookiin bakka tokkotti si turse, { $number } irratti bilbili. Kaffaltii hin qabu, guyyaa fi halkan banaa dha.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = Waan ta'e fi waan si gargaaru isaanitti himuu ni dandeessa.
 ## An interpreter
 
 child-interpreter-title = Turjumaana
-child-interpreter-what = Yeroo kamiyyuu turjumaana gaafachuu ni dandeessa: poolisii biratti, hojjataa hawaasummaa kee biratti, doktora biratti, akkasumas yeroo Bilbila Gargaarsaa Ijoollee Mana Irraa Baqataniif (Runaway Helpline) bilbiltu.
+child-interpreter-what = Yeroo kamiyyuu turjumaana gaafachuu ni dandeessa: poolisii biratti, hojjataa hawaasummaa kee biratti, doktora biratti, akkasumas yeroo Bilbila Gargaarsaa Ijoollee Mana Irraa Baqataniif (Runaway{"\u00A0"}Helpline) bilbiltu.
 child-interpreter-show = Kana nama guddaa tokkotti agarsiisi:

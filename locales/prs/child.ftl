@@ -13,7 +13,7 @@ child-help-card-keep = این کارت را در یک جای مصئون نگه �
 
 ## The Runaway Helpline
 
-child-runaway-name = خط کمک برای اطفال و نوجوانانی که فرار کرده‌اند (Runaway Helpline)
+child-runaway-name = خط کمک برای اطفال و نوجوانانی که فرار کرده‌اند (Runaway{"\u00A0"}Helpline)
 child-runaway-what = به { $number } زنگ بزن یا پیام کوتاه بفرست. رایگان است، حتی اگر در تیلفونت کریدت نداشته باشی.
 child-runaway-private = ضرور نیست نامت را بگویی. آنچه می‌گویی محرمانه باقی می‌ماند، مگر اینکه کسی در خطر جدی باشد.
 child-runaway-message = اگر از آن‌ها بخواهی، می‌توانند از طرف تو به کسی که از تو نگهداری می‌کند یا به خانواده‌ات پیام برسانند.
@@ -29,7 +29,7 @@ child-emergency-name = همین حالا در خطر هستی؟
 child-emergency-what = برای پولیس یا امبولانس به { $number } یا { $alt } زنگ بزن. این تماس رایگان است.
 child-police-name = پولیس، وقتی حالت عاجل نیست
 child-police-what = برای صحبت کردن با پولیس به { $number } زنگ بزن.
-child-slavery-name = خط کمک در مورد برده‌داری مدرن (Modern Slavery Helpline)
+child-slavery-name = خط کمک در مورد برده‌داری مدرن (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = اگر کسی تو را مجبور می‌کند که کار کنی یا در جایی بمانی، به { $number } زنگ بزن. رایگان است و شب و روز فعال است.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = می‌توانی برایشان بگویی که چه ات�
 ## An interpreter
 
 child-interpreter-title = ترجمان
-child-interpreter-what = هر وقت که بخواهی، می‌توانی ترجمان بخواهی: نزد پولیس، نزد مددکار اجتماعی‌ات، نزد داکتر، و وقتی به خط کمک برای اطفال و نوجوانانی که فرار کرده‌اند (Runaway Helpline) زنگ می‌زنی.
+child-interpreter-what = هر وقت که بخواهی، می‌توانی ترجمان بخواهی: نزد پولیس، نزد مددکار اجتماعی‌ات، نزد داکتر، و وقتی به خط کمک برای اطفال و نوجوانانی که فرار کرده‌اند (Runaway{"\u00A0"}Helpline) زنگ می‌زنی.
 child-interpreter-show = این را به یک شخص بزرگسال نشان بده:

@@ -13,7 +13,7 @@ child-help-card-keep = دا کارت په خوندي ځای کې وساته. ت�
 
 ## The Runaway Helpline
 
-child-runaway-name = د تښتېدلو ماشومانو د مرستې کرښه (Runaway Helpline)
+child-runaway-name = د تښتېدلو ماشومانو د مرستې کرښه (Runaway{"\u00A0"}Helpline)
 child-runaway-what = { $number } ته زنګ ووهه یا لیکلی پیغام ولېږه. زنګ او پیغام وړیا دي، که ستا په تلیفون کې کریډیټ نه وي هم.
 child-runaway-private = اړ نه یې چې خپل نوم ووایې. هغه څه چې ته یې وایې پټ پاتې کېږي، مګر دا چې یو څوک په جدي خطر کې وي.
 child-runaway-message = که ته غوښتنه وکړې، هغوی کولای شي ستا لپاره ستا پالونکي یا ستا کورنۍ ته پیغام ورسوي.
@@ -29,7 +29,7 @@ child-emergency-name = همدا اوس په خطر کې یې؟
 child-emergency-what = د پولیسو یا امبولانس لپاره { $number } یا { $alt } ته زنګ ووهه. زنګ وړیا دی.
 child-police-name = پولیس، کله چې بیړنۍ پېښه نه وي
 child-police-what = له پولیسو سره د خبرو لپاره { $number } ته زنګ ووهه.
-child-slavery-name = د عصري غلامۍ د مرستې کرښه (Modern Slavery Helpline)
+child-slavery-name = د عصري غلامۍ د مرستې کرښه (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = که څوک تا اړ باسي چې کار وکړې یا په کوم ځای کې پاتې شې، { $number } ته زنګ ووهه. زنګ وړیا دی او دا کرښه د ورځې او د شپې کار کوي.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = ته کولای شې هغوی ته ووایې چې څه پ�
 ## An interpreter
 
 child-interpreter-title = ترجمان
-child-interpreter-what = ته هر وخت د ترجمان غوښتنه کولای شې: له پولیسو سره، له خپل ټولنیز کارکوونکي سره، ډاکټر ته د تګ پر وخت، او کله چې د تښتېدلو ماشومانو د مرستې کرښې (Runaway Helpline) ته زنګ وهې.
+child-interpreter-what = ته هر وخت د ترجمان غوښتنه کولای شې: له پولیسو سره، له خپل ټولنیز کارکوونکي سره، ډاکټر ته د تګ پر وخت، او کله چې د تښتېدلو ماشومانو د مرستې کرښې (Runaway{"\u00A0"}Helpline) ته زنګ وهې.
 child-interpreter-show = دا یو لوی کس ته وښیه:

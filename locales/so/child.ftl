@@ -13,7 +13,7 @@ child-help-card-keep = Kaarkan meel ammaan ah ku hay. Lambarradan waxaad ka wici
 
 ## The Runaway Helpline
 
-child-runaway-name = Khadka Caawimaadda Carruurta Guriga ka Carara (Runaway Helpline)
+child-runaway-name = Khadka Caawimaadda Carruurta Guriga ka Carara (Runaway{"\u00A0"}Helpline)
 child-runaway-what = Wac ama fariin qoraal ah u dir { $number }. Waa bilaash, xitaa haddii aysan lacagi ku jirin taleefankaaga.
 child-runaway-private = Uma baahnid inaad magacaaga sheegto. Waxa aad sheegto waa sir, marka laga reebo haddii qof khatar weyn ku jiro.
 child-runaway-message = Haddii aad codsato, waxay kuu gaarsiin karaan fariin qofka ku xannaaneeya ama qoyskaaga.
@@ -29,7 +29,7 @@ child-emergency-name = Hadda khatar ma ku jirtaa?
 child-emergency-what = Wac { $number } ama { $alt } si aad u hesho booliska ama ambalaas. Wicitaanku waa bilaash.
 child-police-name = Booliska, marka aysan ahayn xaalad degdeg ah
 child-police-what = Wac { $number } si aad ula hadasho booliska.
-child-slavery-name = Khadka Caawimaadda Addoonsiga Casriga ah (Modern Slavery Helpline)
+child-slavery-name = Khadka Caawimaadda Addoonsiga Casriga ah (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Haddii qof kugu qasbayo inaad shaqayso ama inaad meel joogto, wac { $number }. Waa bilaash, waana furan yahay habeen iyo maalin.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = Waxaad u sheegi kartaa waxa dhacay iyo waxa ku caawin lahaa
 ## An interpreter
 
 child-interpreter-title = Turjubaan
-child-interpreter-what = Waxaad codsan kartaa turjubaan waqti kasta: marka aad la hadlayso booliska, shaqaalahaaga bulshada ama dhakhtarka, iyo marka aad wacdo Khadka Caawimaadda Carruurta Guriga ka Carara (Runaway Helpline).
+child-interpreter-what = Waxaad codsan kartaa turjubaan waqti kasta: marka aad la hadlayso booliska, shaqaalahaaga bulshada ama dhakhtarka, iyo marka aad wacdo Khadka Caawimaadda Carruurta Guriga ka Carara (Runaway{"\u00A0"}Helpline).
 child-interpreter-show = Tan u tus qof weyn:

@@ -13,7 +13,7 @@ child-help-card-keep = Ruaje këtë kartë në një vend të sigurt. Mund t'i te
 
 ## The Runaway Helpline
 
-child-runaway-name = Linja e ndihmës për fëmijët që ikin (Runaway Helpline)
+child-runaway-name = Linja e ndihmës për fëmijët që ikin (Runaway{"\u00A0"}Helpline)
 child-runaway-what = Telefono ose dërgo mesazh në numrin { $number }. Është falas, edhe nëse nuk ke kredit në telefon.
 child-runaway-private = Nuk është e detyrueshme të thuash emrin tënd. Ajo që thua mbetet private, përveç rastit kur dikush është në rrezik serioz.
 child-runaway-message = Nëse e kërkon, ata mund t'i çojnë një mesazh kujdestarit tënd ose familjes sate për ty.
@@ -29,7 +29,7 @@ child-emergency-name = Je në rrezik tani?
 child-emergency-what = Telefono në numrin { $number } ose { $alt } për policinë ose për ambulancën. Telefonata është falas.
 child-police-name = Policia, kur nuk është urgjencë
 child-police-what = Telefono në numrin { $number } për të folur me policinë.
-child-slavery-name = Linja e ndihmës kundër skllavërisë moderne (Modern Slavery Helpline)
+child-slavery-name = Linja e ndihmës kundër skllavërisë moderne (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Nëse dikush po të detyron të punosh ose po të detyron të qëndrosh diku, telefono në numrin { $number }. Është falas dhe e hapur ditë e natë.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = Mund t'u tregosh se çfarë ndodhi dhe çfarë do të të n
 ## An interpreter
 
 child-interpreter-title = Një përkthyes
-child-interpreter-what = Mund të kërkosh një përkthyes në çdo kohë: me policinë, me punonjësin tënd social, te mjeku dhe kur telefonon Linjën e ndihmës për fëmijët që ikin (Runaway Helpline).
+child-interpreter-what = Mund të kërkosh një përkthyes në çdo kohë: me policinë, me punonjësin tënd social, te mjeku dhe kur telefonon Linjën e ndihmës për fëmijët që ikin (Runaway{"\u00A0"}Helpline).
 child-interpreter-show = Tregoja këtë një të rrituri:

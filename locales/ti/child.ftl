@@ -13,7 +13,7 @@ child-help-card-keep = ነዛ ካርድ ኣብ ውሑስ ቦታ ሓልዋ። ና
 
 ## The Runaway Helpline
 
-child-runaway-name = መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway Helpline)
+child-runaway-name = መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway{"\u00A0"}Helpline)
 child-runaway-what = ናብ { $number } ደውል ወይ መልእኽቲ ጽሑፍ ስደድ። ኣብ ተሌፎንካ ገንዘብ (ክረዲት) እንተ ዘይብልካ'ውን፣ ብነጻ እዩ።
 child-runaway-private = ስምካ ክትነግር ግዴታ የብልካን። ሓደ ሰብ ኣብ ከቢድ ሓደጋ እንተ ዘይሃልዩ፣ እትብሎ ምስጢር ኮይኑ ይጸንሕ።
 child-runaway-message = እንተ ሓቲትካ፣ ናብቲ ዝከናኸነካ ሰብ ወይ ናብ ስድራኻ መልእኽቲ ከመሓላልፉልካ ይኽእሉ።
@@ -29,7 +29,7 @@ child-emergency-name = ሕጂ ኣብ ሓደጋ ዲኻ?
 child-emergency-what = ፖሊስ ወይ ኣምቡላንስ እንተ ደሊኻ፣ ናብ { $number } ወይ ናብ { $alt } ደውል። ምድዋል ብነጻ እዩ።
 child-police-name = ፖሊስ፣ ህጹጽ ጉዳይ ኣብ ዘይኮነሉ ግዜ
 child-police-what = ምስ ፖሊስ ክትዛረብ፣ ናብ { $number } ደውል።
-child-slavery-name = መስመር ሓገዝ ዘመናዊ ባርነት (Modern Slavery Helpline)
+child-slavery-name = መስመር ሓገዝ ዘመናዊ ባርነት (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = ክትሰርሕ ወይ ኣብ ሓደ ቦታ ክትጸንሕ ዘገድደካ ሰብ እንተሎ፣ ናብ { $number } ደውል። ብነጻ እዩ፣ ቀትርን ለይትን ድማ ክፉት እዩ።
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = እንታይ ከም ዘጋጠመን እንታይ ከም ዝ
 ## An interpreter
 
 child-interpreter-title = ተርጓሚ
-child-interpreter-what = ኣብ ዝኾነ ግዜ ተርጓሚ ክትሓትት ትኽእል ኢኻ፦ ምስ ፖሊስ፣ ምስ ማሕበራዊ ሰራሕተኛኻ፣ ኣብ ሓኪም፣ ከምኡ'ውን ናብ መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway Helpline) ክትድውል ከሎኻ።
+child-interpreter-what = ኣብ ዝኾነ ግዜ ተርጓሚ ክትሓትት ትኽእል ኢኻ፦ ምስ ፖሊስ፣ ምስ ማሕበራዊ ሰራሕተኛኻ፣ ኣብ ሓኪም፣ ከምኡ'ውን ናብ መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway{"\u00A0"}Helpline) ክትድውል ከሎኻ።
 child-interpreter-show = ነዚ ንሓደ ዓቢ ሰብ ኣርእዮ፦

@@ -13,7 +13,7 @@ child-help-card-keep = Bu kartı güvenli bir yerde sakla. Bu numaraları herhan
 
 ## The Runaway Helpline
 
-child-runaway-name = Evden Kaçan Çocuklar İçin Yardım Hattı (Runaway Helpline)
+child-runaway-name = Evden Kaçan Çocuklar İçin Yardım Hattı (Runaway{"\u00A0"}Helpline)
 child-runaway-what = { $number } numarasını ara ya da mesaj at. Telefonunda hiç bakiye olmasa bile ücretsizdir.
 child-runaway-private = Adını söylemek zorunda değilsin. Biri ciddi bir tehlikede olmadığı sürece, söylediklerin gizli kalır.
 child-runaway-message = Sen istersen, senin yerine sana bakan kişiye ya da ailene bir mesaj iletebilirler.
@@ -29,7 +29,7 @@ child-emergency-name = Şu anda tehlikede misin?
 child-emergency-what = Polis ya da ambulans için { $number } veya { $alt } numarasını ara. Arama ücretsizdir.
 child-police-name = Polis, acil bir durum olmadığında
 child-police-what = Polisle konuşmak için { $number } numarasını ara.
-child-slavery-name = Modern Kölelik Yardım Hattı (Modern Slavery Helpline)
+child-slavery-name = Modern Kölelik Yardım Hattı (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Biri seni çalışmaya ya da bir yerde kalmaya zorluyorsa { $number } numarasını ara. Ücretsizdir ve gece gündüz açıktır.
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = Onlara ne olduğunu ve sana neyin yardımcı olacağını a
 ## An interpreter
 
 child-interpreter-title = Tercüman
-child-interpreter-what = Her zaman tercüman isteyebilirsin: polisle, sosyal hizmet uzmanınla, doktorda ve Evden Kaçan Çocuklar İçin Yardım Hattı'nı (Runaway Helpline) aradığında.
+child-interpreter-what = Her zaman tercüman isteyebilirsin: polisle, sosyal hizmet uzmanınla, doktorda ve Evden Kaçan Çocuklar İçin Yardım Hattı'nı (Runaway{"\u00A0"}Helpline) aradığında.
 child-interpreter-show = Bunu bir yetişkine göster:

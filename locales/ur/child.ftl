@@ -13,7 +13,7 @@ child-help-card-keep = یہ کارڈ سنبھال کر رکھو۔ تم کسی ب
 
 ## The Runaway Helpline
 
-child-runaway-name = گھر سے بھاگنے والے بچوں کی ہیلپ لائن (Runaway Helpline)
+child-runaway-name = گھر سے بھاگنے والے بچوں کی ہیلپ لائن (Runaway{"\u00A0"}Helpline)
 child-runaway-what = { $number } پر کال کرو یا ٹیکسٹ میسج بھیجو۔ یہ مفت ہے، چاہے تمہارے فون میں بیلنس نہ ہو۔
 child-runaway-private = تمہیں اپنا نام بتانے کی ضرورت نہیں۔ تمہاری باتیں راز میں رہیں گی، سوائے اس صورت کے کہ کوئی شدید خطرے میں ہو۔
 child-runaway-message = اگر تم کہو تو وہ تمہاری طرف سے تمہاری دیکھ بھال کرنے والے یا تمہارے گھر والوں کو پیغام پہنچا سکتے ہیں۔
@@ -29,7 +29,7 @@ child-emergency-name = ابھی خطرے میں ہو؟
 child-emergency-what = پولیس یا ایمبولینس کے لیے { $number } یا { $alt } پر کال کرو۔ کال مفت ہے۔
 child-police-name = پولیس، جب ایمرجنسی نہ ہو
 child-police-what = پولیس سے بات کرنے کے لیے { $number } پر کال کرو۔
-child-slavery-name = جدید غلامی کے خلاف ہیلپ لائن (Modern Slavery Helpline)
+child-slavery-name = جدید غلامی کے خلاف ہیلپ لائن (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = اگر کوئی تم سے زبردستی کام کروا رہا ہے یا تمہیں کسی جگہ رہنے پر مجبور کر رہا ہے تو { $number } پر کال کرو۔ یہ مفت ہے اور دن رات کھلی رہتی ہے۔
 
 ## Your rights
@@ -59,5 +59,5 @@ child-found-choice = تم انہیں بتا سکتے ہو کہ کیا ہوا ا�
 ## An interpreter
 
 child-interpreter-title = مترجم
-child-interpreter-what = تم کسی بھی وقت مترجم مانگ سکتے ہو: پولیس کے ساتھ، اپنے سوشل ورکر کے ساتھ، ڈاکٹر کے پاس، اور جب تم گھر سے بھاگنے والے بچوں کی ہیلپ لائن (Runaway Helpline) کو فون کرو۔
+child-interpreter-what = تم کسی بھی وقت مترجم مانگ سکتے ہو: پولیس کے ساتھ، اپنے سوشل ورکر کے ساتھ، ڈاکٹر کے پاس، اور جب تم گھر سے بھاگنے والے بچوں کی ہیلپ لائن (Runaway{"\u00A0"}Helpline) کو فون کرو۔
 child-interpreter-show = یہ کسی بڑے کو دکھاؤ:

@@ -13,7 +13,7 @@ child-help-card-keep = Hãy cất giữ thẻ này ở nơi an toàn. Em có th�
 
 ## The Runaway Helpline
 
-child-runaway-name = Đường dây trợ giúp trẻ bỏ nhà đi (Runaway Helpline)
+child-runaway-name = Đường dây trợ giúp trẻ bỏ nhà đi (Runaway{"\u00A0"}Helpline)
 child-runaway-what = Hãy gọi hoặc nhắn tin đến số { $number }. Miễn phí, kể cả khi điện thoại của em đã hết tiền.
 child-runaway-private = Em không cần phải nói tên của mình. Những gì em nói sẽ được giữ kín, trừ khi có ai đó đang gặp nguy hiểm nghiêm trọng.
 child-runaway-message = Nếu em nhờ, họ có thể chuyển lời nhắn giúp em đến người chăm sóc em hoặc gia đình em.
@@ -29,7 +29,7 @@ child-emergency-name = Em đang gặp nguy hiểm ngay lúc này?
 child-emergency-what = Hãy gọi { $number } hoặc { $alt } để gọi cảnh sát hoặc xe cấp cứu. Cuộc gọi này miễn phí.
 child-police-name = Cảnh sát, khi không phải là trường hợp khẩn cấp
 child-police-what = Hãy gọi { $number } để nói chuyện với cảnh sát.
-child-slavery-name = Đường dây trợ giúp về nô lệ hiện đại (Modern Slavery Helpline)
+child-slavery-name = Đường dây trợ giúp về nô lệ hiện đại (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
 child-slavery-what = Nếu có người đang bắt em làm việc hoặc bắt em phải ở lại một nơi nào đó, hãy gọi { $number }. Cuộc gọi miễn phí và đường dây hoạt động cả ngày lẫn đêm.
 
 ## Your rights
@@ -55,5 +55,5 @@ child-found-choice = Em có thể kể cho họ nghe chuyện gì đã xảy ra 
 ## An interpreter
 
 child-interpreter-title = Người phiên dịch
-child-interpreter-what = Em có thể xin một người phiên dịch bất cứ lúc nào: khi gặp cảnh sát, khi gặp nhân viên xã hội của em, khi đi khám bác sĩ và khi em gọi cho Đường dây trợ giúp trẻ bỏ nhà đi (Runaway Helpline).
+child-interpreter-what = Em có thể xin một người phiên dịch bất cứ lúc nào: khi gặp cảnh sát, khi gặp nhân viên xã hội của em, khi đi khám bác sĩ và khi em gọi cho Đường dây trợ giúp trẻ bỏ nhà đi (Runaway{"\u00A0"}Helpline).
 child-interpreter-show = Hãy đưa cái này cho một người lớn xem:

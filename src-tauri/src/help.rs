@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use tauri::State;
 
 use crate::commands::{gate, refused};
+use crate::settings::sheet_error;
 use crate::sheet::SheetError;
 use crate::AppState;
 use harbour_core::api::ApiError;
@@ -87,16 +88,6 @@ pub fn save_in(tag: &str, help: &HelpNumbers, folder: &Path) -> Result<PathBuf, 
     Ok(path)
 }
 
-fn card_error(e: SheetError) -> ApiError {
-    ApiError {
-        code: e.code().into(),
-        message_id: e.message_id().into(),
-        fields: Vec::new(),
-        retry_after_seconds: None,
-        profile_fields: Vec::new(),
-    }
-}
-
 fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
     let mut gate = gate(state);
     let store = gate.store().map_err(refused)?;
@@ -121,15 +112,15 @@ pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String,
         .ok_or_else(ApiError::backend)?;
     save_in(&tag, &help, &folder)
         .map(|p| p.display().to_string())
-        .map_err(card_error)
+        .map_err(sheet_error)
 }
 
 /// Sends the help card to the default printer.
 #[tauri::command(rename_all = "snake_case")]
 pub fn print_help_card(state: State<'_, AppState>, tag: String) -> Result<(), ApiError> {
     let help = numbers(&state)?;
-    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;
-    crate::sheet::send_to_printer(&pdf).map_err(card_error)
+    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| sheet_error(SheetError::Print(e)))?;
+    crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
 }
 
 /// Fills the screen for the child's help, or gives the window back its frame. Only the window
@@ -222,17 +213,13 @@ mod tests {
     fn every_message_of_the_child_s_help_is_in_the_bundled_fonts() {
         let mut checked = 0;
         for locale in harbour_i18n::LOCALES {
-            let (_, text) = locale
-                .files
-                .iter()
-                .find(|(n, _)| *n == harbour_i18n::CHILD_FILE)
-                .unwrap();
+            let text = locale.file(harbour_i18n::CHILD_FILE).unwrap();
             let mut l = Localizer::new(locale.tag);
             l.set_use_isolating(false);
             for id in harbour_i18n::message_ids(text) {
                 for hours in [1, 72] {
                     let message = l.tr_with(
-                        id,
+                        &id,
                         &[
                             ("number", "116 000".into()),
                             ("alt", "112".into()),

@@ -126,7 +126,7 @@ pub fn backup_progress(state: State<'_, AppState>) -> BackupProgress {
         .clone()
 }
 
-fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
+pub fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
     match e {
         crate::sheet::SheetError::Store(e) => api_error(e),
         other => ApiError {

@@ -124,6 +124,7 @@ impl Organisation {
     /// Trimmed, and every field too long reported at once (by key).
     pub fn validate(&self) -> Result<Organisation, Vec<ProfileProblem>> {
         let mut problems = Vec::new();
+        let help = self.help.validate(&mut problems);
         let mut text = |key: &str, v: &str| {
             let v = v.split_whitespace().collect::<Vec<_>>().join(" ");
             if v.chars().count() > MAX_LINE_CHARS {
@@ -134,7 +135,7 @@ impl Organisation {
             }
             v
         };
-        let mut out = Organisation {
+        let out = Organisation {
             nation: self.nation,
             home_kind: self.home_kind,
             carer_contact: text("carer_contact", &self.carer_contact),
@@ -144,9 +145,8 @@ impl Organisation {
             regulator: text("regulator", &self.regulator),
             ictg_line: text("ictg_line", &self.ictg_line),
             assessment_every_months: self.assessment_every_months,
-            help: HelpNumbers::default(),
+            help,
         };
-        out.help = self.help.validate(&mut problems);
         if !ASSESSMENT_MONTHS.contains(&self.assessment_every_months) {
             problems.push(ProfileProblem {
                 key: "assessment_every_months".to_owned(),

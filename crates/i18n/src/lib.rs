@@ -96,11 +96,14 @@ impl Locale {
             .unwrap_or(ReviewStatus::Unreviewed)
     }
 
+    /// The text of one of its files, if it has it.
+    pub fn file(&self, name: &str) -> Option<&'static str> {
+        self.files.iter().find(|(n, _)| *n == name).map(|(_, t)| *t)
+    }
+
     /// Whether the staff interface can be shown in this locale.
     pub fn has_staff_ui(&self) -> bool {
-        STAFF_FILES
-            .iter()
-            .all(|f| self.files.iter().any(|(n, _)| n == f))
+        STAFF_FILES.iter().all(|f| self.file(f).is_some())
     }
 
     /// Whether `name`, as written in a child's profile, is this language.
@@ -351,11 +354,20 @@ fn format(bundle: &FluentBundle<FluentResource>, id: &str, args: &[(&str, Arg)])
     )
 }
 
-/// The ids of the messages in a Fluent file, in file order (for the staff review view).
-pub fn message_ids(ftl: &str) -> Vec<&str> {
-    ftl.lines()
-        .filter(|l| !l.starts_with([' ', '#', '-', '\t']) && !l.trim().is_empty())
-        .filter_map(|l| l.split_once(" =").map(|(id, _)| id.trim_end()))
+/// The ids of the messages in a Fluent file, in file order (for the staff review view), as
+/// Fluent's own parser reads them.
+pub fn message_ids(ftl: &str) -> Vec<String> {
+    let resource = match fluent_syntax::parser::parse(ftl) {
+        Ok(r) => r,
+        Err((r, _)) => r,
+    };
+    resource
+        .body
+        .iter()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
         .collect()
 }
 

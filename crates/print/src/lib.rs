@@ -474,7 +474,9 @@ pub struct HelpCard {
 pub struct CardSide {
     pub title: String,
     pub intro: String,
-    /// Who to call: a name, the number as dialled, and what it is for.
+    /// Who to call: a name, the number as dialled (set left to right in one piece, whatever
+    /// the side's direction), and what it is for. Numbers inside `what` are the caller's to keep
+    /// in order (harbour-core's `help::dialled`).
     pub entries: Vec<CardEntry>,
     /// Short lines under the numbers (rights, the interpreter, keeping the card safe).
     pub notes: Vec<String>,
@@ -510,9 +512,7 @@ impl CardSide {
                 format!(
                     "{{\"name\":{},\"number\":{},\"what\":{}}}",
                     json_string(&e.name),
-                    // A number never breaks across lines, and its spaces keep the digits in
-                    // order inside right-to-left text (a no-break space is a number separator).
-                    json_string(&e.number.replace(' ', "\u{a0}")),
+                    json_string(&e.number),
                     json_string(&e.what)
                 )
             })

@@ -15,16 +15,22 @@ use yew::prelude::*;
 use crate::i18n::use_i18n;
 use crate::ipc::{self, NoArgs};
 
-/// What "Show to child" asks of the gate: lock, then fill the screen with the help in `tag`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ChildHelpRequest {
-    pub tag: &'static str,
-    pub help: HelpNumbers,
+/// Handed down by the gate so any screen can open the child's help in a language (a locale
+/// tag): the gate locks, then shows the help alone.
+#[derive(Clone, PartialEq)]
+pub struct ShowChildHelp(pub Callback<&'static str>);
+
+#[derive(Serialize)]
+struct ChildScreen {
+    on: bool,
 }
 
-/// Handed down by the gate so any screen can open the child's help.
-#[derive(Clone, PartialEq)]
-pub struct ShowChildHelp(pub Callback<ChildHelpRequest>);
+/// Asks the shell to fill the screen with the window, or to give it its frame back.
+fn full_screen(on: bool) {
+    spawn_local(async move {
+        let _ = ipc::call::<_, ()>("set_child_screen", &ChildScreen { on }).await;
+    });
+}
 
 fn number_arg(number: &str) -> Arg {
     Arg::from(dialled(number))
@@ -155,28 +161,40 @@ pub fn help_page(
 
 #[derive(Properties, PartialEq)]
 pub struct ChildHelpProps {
-    pub request: ChildHelpRequest,
+    /// The language it opens in.
+    pub tag: &'static str,
     /// Leaves the page (the gate shows the lock screen).
     pub on_exit: Callback<()>,
 }
 
-/// The full-screen page; the child can switch language from the list.
+/// The full-screen page, with the home's numbers (the shell has them locked or not); the child
+/// can switch language from the list. Shown while it is mounted, the window fills the screen.
 #[function_component(ChildHelp)]
 pub fn child_help(props: &ChildHelpProps) -> Html {
     let staff = use_i18n();
-    let tag = use_state(|| props.request.tag);
+    let tag = use_state(|| props.tag);
     let child = use_memo(*tag, |tag| Localizer::new(tag));
+    let help = use_state(|| None::<HelpNumbers>);
+    {
+        let help = help.clone();
+        use_effect_with((), move |_| {
+            full_screen(true);
+            spawn_local(async move {
+                let numbers = ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await;
+                // Harbour's own numbers rather than none, should the shell not answer.
+                help.set(Some(numbers.unwrap_or_default()));
+            });
+            || full_screen(false)
+        });
+    }
     let on_choose = {
         let tag = tag.clone();
         Callback::from(move |t: &'static str| tag.set(t))
     };
-    help_page(
-        &child,
-        &staff,
-        &props.request.help,
-        on_choose,
-        props.on_exit.clone(),
-    )
+    match &*help {
+        Some(help) => help_page(&child, &staff, help, on_choose, props.on_exit.clone()),
+        None => html! {},
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -192,17 +210,12 @@ struct TagArgs<'a> {
     tag: &'a str,
 }
 
-/// The language a child's help opens in: the first of their languages Harbour has.
-pub fn language_for(languages: &[String]) -> Option<&'static str> {
-    harbour_i18n::for_languages(languages).map(|l| l.tag)
-}
-
 /// The profile's part: the child's help in a language (their own by default): show it on this
 /// screen, save it as a card or print the card.
 #[function_component(HelpForChild)]
 pub fn help_for_child(props: &HelpForChildProps) -> Html {
     let i18n = use_i18n();
-    let matched = language_for(&props.languages);
+    let matched = harbour_i18n::for_languages(&props.languages).map(|l| l.tag);
     let tag = use_state(|| matched.unwrap_or(SOURCE_TAG));
     let busy = use_state(|| false);
     let outcome = use_state(|| None::<Result<String, ApiError>>);
@@ -219,19 +232,11 @@ pub fn help_for_child(props: &HelpForChildProps) -> Html {
         })
     };
     let on_show = {
-        let (tag, outcome) = (tag.clone(), outcome.clone());
+        let tag = tag.clone();
         Callback::from(move |_| {
-            let (tag, outcome, show) = (*tag, outcome.clone(), show.clone());
-            spawn_local(async move {
-                match ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await {
-                    Ok(help) => {
-                        if let Some(ShowChildHelp(show)) = show {
-                            show.emit(ChildHelpRequest { tag, help });
-                        }
-                    }
-                    Err(e) => outcome.set(Some(Err(e))),
-                }
-            });
+            if let Some(ShowChildHelp(show)) = &show {
+                show.emit(*tag);
+            }
         })
     };
     let run = |command: &'static str| {

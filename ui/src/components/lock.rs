@@ -3,7 +3,6 @@
 //! child data: the app's state is dropped with its component.
 
 use harbour_core::api::{ApiError, LockStatus, Unlock};
-use harbour_core::help::HelpNumbers;
 use harbour_core::{Field, NewUser};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -15,7 +14,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::app::App;
-use super::child_help::{ChildHelp, ChildHelpRequest, ShowChildHelp};
+use super::child_help::{ChildHelp, ShowChildHelp};
 use super::fields::{self, field_error, input_value};
 use super::numbers::Numbers;
 use crate::i18n::{use_i18n, I18n};
@@ -305,11 +304,6 @@ pub fn root() -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct ChildScreen {
-    on: bool,
-}
-
 /// Asks the shell where things stand.
 fn refresh(status: UseStateHandle<Option<LockStatus>>) {
     spawn_local(async move {
@@ -454,32 +448,25 @@ pub fn gate() -> Html {
     };
     // "Show to child": lock first (the app and every child's details go), then the help alone,
     // full screen. Leaving it shows the lock screen.
-    let child_help = use_state(|| None::<ChildHelpRequest>);
+    let child_help = use_state(|| None::<&'static str>);
     let show_child = {
         let (status, child_help) = (status.clone(), child_help.clone());
-        ShowChildHelp(Callback::from(move |request: ChildHelpRequest| {
+        ShowChildHelp(Callback::from(move |tag: &'static str| {
             let (status, child_help) = (status.clone(), child_help.clone());
             spawn_local(async move {
                 if let Ok(s) = ipc::call::<_, LockStatus>("lock", &NoArgs {}).await {
                     status.set(Some(s));
-                    child_help.set(Some(request));
-                    let _ = ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: true }).await;
+                    child_help.set(Some(tag));
                 }
             });
         }))
     };
-    if let Some(request) = &*child_help {
+    if let Some(tag) = *child_help {
         let on_exit = {
             let child_help = child_help.clone();
-            Callback::from(move |_| {
-                child_help.set(None);
-                spawn_local(async {
-                    let _ =
-                        ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: false }).await;
-                });
-            })
+            Callback::from(move |_| child_help.set(None))
         };
-        return html! { <ChildHelp request={request.clone()} {on_exit} /> };
+        return html! { <ChildHelp {tag} {on_exit} /> };
     }
     match &*status {
         None => html! {},
@@ -487,25 +474,8 @@ pub fn gate() -> Html {
             html! { <Frame status={s.clone()}><SetUp on_done={on_status} /></Frame> }
         }
         Some(s) if s.user.is_none() => {
-            let on_child_help = {
-                let child_help = child_help.clone();
-                Callback::from(move |_| {
-                    let child_help = child_help.clone();
-                    spawn_local(async move {
-                        if let Ok(help) =
-                            ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await
-                        {
-                            child_help.set(Some(ChildHelpRequest {
-                                tag: harbour_i18n::SOURCE_TAG,
-                                help,
-                            }));
-                            let _ =
-                                ipc::call::<_, ()>("set_child_screen", &ChildScreen { on: true })
-                                    .await;
-                        }
-                    });
-                })
-            };
+            // The lock screen's way in: already locked, and the child picks the language.
+            let on_child_help = show_child.0.reform(|_| harbour_i18n::SOURCE_TAG);
             html! {
                 <Frame status={s.clone()}>
                     <LockScreen status={s.clone()} on_unlocked={on_status} {on_child_help} />

@@ -34,19 +34,13 @@ fn sample_args() -> Vec<(&'static str, Arg)> {
 pub fn review_rows(locale: &Locale) -> Vec<ReviewRow> {
     let english = Localizer::new(SOURCE_TAG);
     let own = Localizer::new(locale.tag);
-    let source = LOCALES[0]
-        .files
-        .iter()
-        .find(|(n, _)| *n == CHILD_FILE)
-        .map(|(_, t)| *t)
-        .unwrap_or_default();
     let args = sample_args();
-    message_ids(source)
+    message_ids(LOCALES[0].file(CHILD_FILE).unwrap_or_default())
         .into_iter()
         .map(|id| ReviewRow {
-            id: id.to_owned(),
-            english: english.tr_with(id, &args),
-            own: own.tr_own(id, &args),
+            english: english.tr_with(&id, &args),
+            own: own.tr_own(&id, &args),
+            id,
         })
         .collect()
 }
