@@ -116,6 +116,7 @@ impl Store {
 }
 
 fn open_snapshot(path: &Path, key: &DataKey) -> Result<rusqlite::Connection, StoreError> {
+    crate::vault::sqlcipher_ready()?;
     let conn = rusqlite::Connection::open(path)?;
     conn.execute_batch(&key.pragma())?;
     Ok(conn)

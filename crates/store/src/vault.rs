@@ -256,6 +256,38 @@ pub(crate) fn check_whole(conn: &Connection) -> Result<(), StoreError> {
     }
 }
 
+/// Waits, once per process, until SQLCipher can key a database.
+///
+/// SQLite marks itself initialised and releases its main mutex before it runs SQLCipher's own
+/// set-up (`SQLITE_EXTRA_INIT`). A thread that opens a database in that moment, while another
+/// thread's first open is still initialising, finds SQLCipher not ready, and its `PRAGMA key`
+/// fails ("An error occurred with PRAGMA key or rekey"). Harbour's shell opens its store from
+/// one thread, but a test run opens many at once, and the next release of SQLCipher may order
+/// things differently, so keyed opens wait here: keying a throwaway in-memory database proves
+/// SQLCipher is set up, whichever thread set it up.
+pub(crate) fn sqlcipher_ready() -> Result<(), StoreError> {
+    static READY: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    if READY.get().is_some() {
+        return Ok(());
+    }
+    let probe = || -> rusqlite::Result<()> {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("PRAGMA key = 'harbour-probe';")
+    };
+    // Set-up takes microseconds; a second is far beyond any wait, and then the real error shows.
+    let mut last = probe();
+    for _ in 0..1000 {
+        if last.is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(1));
+        last = probe();
+    }
+    last?;
+    let _ = READY.set(());
+    Ok(())
+}
+
 /// Opens the database file with its key and checks the key really opens it and (for an
 /// existing file) that every page is intact. SQLCipher's own key
 /// derivation is skipped (the key is raw), temp tables stay in memory, and writes are durable.
@@ -268,19 +300,13 @@ pub(crate) fn open_keyed(
     if create {
         flags |= OpenFlags::SQLITE_OPEN_CREATE;
     }
+    sqlcipher_ready()?;
     let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from)?;
-    {
-        // Keying is serialised within the process: once in a test run of many threads, keying
-        // two new databases at the same moment failed inside SQLCipher ("An error occurred
-        // with PRAGMA key"). Opens are rare, so the lock costs nothing.
-        static KEYING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-        let _one_at_a_time = KEYING.lock().unwrap_or_else(|e| e.into_inner());
-        conn.execute_batch(&key.pragma())?;
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-            r.get::<_, i64>(0)
-        })
-        .map_err(StoreError::from)?;
-    }
+    conn.execute_batch(&key.pragma())?;
+    conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .map_err(StoreError::from)?;
     if !create {
         // Before anything (even the journal mode) is written.
         check_whole(&conn)?;
@@ -290,4 +316,62 @@ pub(crate) fn open_keyed(
     conn.pragma_update(None, "synchronous", "FULL")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(conn)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::process::Command;
+    use std::sync::{Arc, Barrier};
+
+    const CHILD: &str = "HARBOUR_FIRST_OPEN_CHILD";
+    const THREADS: usize = 8;
+
+    /// In a process of its own, several threads open and key new databases at the same moment,
+    /// so that each of them is among the first to touch SQLite.
+    fn open_at_once_in_a_new_process() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = Arc::new(Barrier::new(THREADS));
+        let threads: Vec<_> = (0..THREADS)
+            .map(|i| {
+                let path = dir.path().join(format!("{i}.db"));
+                let start = Arc::clone(&start);
+                std::thread::spawn(move || {
+                    let key = DataKey::random().unwrap();
+                    start.wait();
+                    open_keyed(&path, &key, true).map(|_| ())
+                })
+            })
+            .collect();
+        for t in threads {
+            if let Err(e) = t.join().unwrap() {
+                panic!("a first open failed: {e:?}");
+            }
+        }
+    }
+
+    /// The race `sqlcipher_ready` closes can only happen while a process first touches SQLite,
+    /// so each try is a new process running this test. Without the wait, 2 processes in 200
+    /// failed on a 2-core machine; one such failure once failed CI.
+    #[test]
+    fn databases_opened_together_as_a_process_starts_are_all_keyed() {
+        if std::env::var_os(CHILD).is_some() {
+            return open_at_once_in_a_new_process();
+        }
+        let exe = std::env::current_exe().unwrap();
+        let name = "vault::tests::databases_opened_together_as_a_process_starts_are_all_keyed";
+        let mut failed = 0;
+        for _ in 0..200 {
+            let out = Command::new(&exe)
+                .args(["--exact", name, "--test-threads=1", "--nocapture"])
+                .env(CHILD, "1")
+                .output()
+                .unwrap();
+            if !out.status.success() {
+                failed += 1;
+                eprintln!("{}", String::from_utf8_lossy(&out.stderr));
+            }
+        }
+        assert_eq!(failed, 0, "processes in which a first open failed");
+    }
 }
