@@ -4,7 +4,7 @@
 
 use harbour_core::help::HelpNumbers;
 use harbour_i18n::{text_args, Localizer, SOURCE_TAG};
-use harbour_print::{help_card_pdf, CardEntry, CardSide, HelpCard};
+use harbour_print::{help_card_pdf, CardEntry, CardSide, HelpCard, PrintError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use tauri::State;
@@ -88,6 +88,22 @@ pub fn save_in(tag: &str, help: &HelpNumbers, folder: &Path) -> Result<PathBuf, 
     Ok(path)
 }
 
+/// What went wrong with the card, in the card's own words: the grab sheet's messages name the
+/// grab sheet and tell the carer to send it to the police.
+fn card_error(e: SheetError) -> ApiError {
+    let message_id = match &e {
+        SheetError::Print(PrintError::NotCovered { .. }) => "error-card-not-covered",
+        SheetError::Print(_) => "error-card-failed",
+        SheetError::NoPrinter => "error-card-no-printer",
+        SheetError::Io(_) => "error-card-save-failed",
+        SheetError::Store(_) => return sheet_error(e),
+    };
+    ApiError {
+        message_id: message_id.into(),
+        ..sheet_error(e)
+    }
+}
+
 fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
     let mut gate = gate(state);
     let store = gate.store().map_err(refused)?;
@@ -112,15 +128,15 @@ pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String,
         .ok_or_else(ApiError::backend)?;
     save_in(&tag, &help, &folder)
         .map(|p| p.display().to_string())
-        .map_err(sheet_error)
+        .map_err(card_error)
 }
 
 /// Sends the help card to the default printer.
 #[tauri::command(rename_all = "snake_case")]
 pub fn print_help_card(state: State<'_, AppState>, tag: String) -> Result<(), ApiError> {
     let help = numbers(&state)?;
-    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| sheet_error(SheetError::Print(e)))?;
-    crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
+    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;
+    crate::sheet::send_to_printer(&pdf).map_err(card_error)
 }
 
 /// Fills the screen for the child's help, or gives the window back its frame. Only the window
@@ -259,6 +275,35 @@ mod tests {
             .what
             .contains("Open day and night, every day."));
         assert_eq!(always.child.entries[0].number, "116\u{a0}000", "as dialled");
+    }
+
+    #[test]
+    fn the_card_s_errors_speak_of_the_card() {
+        let en = Localizer::new(SOURCE_TAG);
+        let problems = [
+            SheetError::Print(PrintError::NotCovered {
+                field: "child",
+                code: 0x540d,
+            }),
+            SheetError::Print(PrintError::TooLong(2)),
+            SheetError::NoPrinter,
+            SheetError::Io(std::io::Error::other("disk full")),
+        ];
+        let mut seen = std::collections::HashSet::new();
+        for problem in problems {
+            let code = problem.code();
+            let error = card_error(problem);
+            assert_eq!(error.code, code, "the code is the sheet's");
+            let words = en.tr(&error.message_id);
+            assert!(words.contains("help card"), "{}: {words}", error.message_id);
+            assert!(
+                !words.contains("grab sheet"),
+                "{}: {words}",
+                error.message_id
+            );
+            seen.insert(error.message_id);
+        }
+        assert_eq!(seen.len(), 4, "each problem its own words");
     }
 
     #[test]

@@ -236,3 +236,103 @@ pub async fn scroll_to(c: &Client, css: &str) {
     .await
     .unwrap();
 }
+
+/// A printer for the journeys: an `lp` put first on the `PATH` the app inherits (through the
+/// driver), which keeps each job Harbour sends as a file, or refuses as `lp` does when no
+/// printer is set up. Install it before [`Driver::start`].
+#[derive(Debug)]
+pub struct FakePrinter {
+    dir: tempfile::TempDir,
+}
+
+impl FakePrinter {
+    pub fn install() -> Self {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("no temporary folder");
+        let bin = dir.path().join("bin");
+        std::fs::create_dir_all(&bin).unwrap();
+        std::fs::create_dir_all(dir.path().join("jobs")).unwrap();
+        let lp = bin.join("lp");
+        std::fs::write(
+            &lp,
+            "#!/bin/sh\n\
+             # Harbour's test printer: keeps what it is sent, or refuses like lp with no printer.\n\
+             here=\"$(dirname \"$0\")/..\"\n\
+             if [ -e \"$here/off\" ]; then echo 'lp: Error - no default destination available.' >&2; exit 1; fi\n\
+             n=$(ls \"$here/jobs\" | wc -l)\n\
+             printf '%s\\n' \"$@\" > \"$here/jobs/$n.args\"\n\
+             cat > \"$here/jobs/$n.pdf\"\n",
+        )
+        .unwrap();
+        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let path = std::env::var_os("PATH").unwrap_or_default();
+        let mut dirs = vec![bin];
+        dirs.extend(std::env::split_paths(&path));
+        std::env::set_var("PATH", std::env::join_paths(dirs).unwrap());
+        Self { dir }
+    }
+
+    /// Printing now fails as it does on a computer with no printer.
+    pub fn switch_off(&self) {
+        std::fs::write(self.dir.path().join("off"), b"").unwrap();
+    }
+
+    pub fn switch_on(&self) {
+        let _ = std::fs::remove_file(self.dir.path().join("off"));
+    }
+
+    /// The documents printed so far, oldest first, with the arguments `lp` was given for each.
+    pub fn jobs(&self) -> Vec<(Vec<u8>, String)> {
+        let jobs = self.dir.path().join("jobs");
+        (0..)
+            .map(|n| {
+                (
+                    jobs.join(format!("{n}.pdf")),
+                    jobs.join(format!("{n}.args")),
+                )
+            })
+            .take_while(|(pdf, _)| pdf.exists())
+            .map(|(pdf, args)| {
+                (
+                    std::fs::read(pdf).unwrap(),
+                    std::fs::read_to_string(args).unwrap_or_default(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Drop for FakePrinter {
+    fn drop(&mut self) {
+        // Later journeys get the PATH they started with.
+        let ours = self.dir.path().join("bin");
+        if let Some(path) = std::env::var_os("PATH") {
+            let rest: Vec<_> = std::env::split_paths(&path)
+                .filter(|p| *p != ours)
+                .collect();
+            std::env::set_var("PATH", std::env::join_paths(rest).unwrap());
+        }
+    }
+}
+
+/// The text of a PDF, through `pdftotext`, and how many pages it has, through `pdfinfo`.
+pub fn pdf_text_and_pages(pdf: &[u8]) -> (String, u32) {
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), pdf).unwrap();
+    let text = Command::new("pdftotext")
+        .arg(file.path())
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let info = Command::new("pdfinfo")
+        .arg(file.path())
+        .output()
+        .expect("pdfinfo");
+    let info = String::from_utf8_lossy(&info.stdout).into_owned();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    (String::from_utf8_lossy(&text.stdout).into_owned(), pages)
+}

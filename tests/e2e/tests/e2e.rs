@@ -152,6 +152,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let sheets_dir = tempfile::tempdir().unwrap();
     // The app inherits this through the driver: grab sheets go to a folder of the test's own.
     std::env::set_var("HARBOUR_PRINT_DIR", sheets_dir.path());
+    let printer = FakePrinter::install();
     let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
 
@@ -344,22 +345,31 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(sheets.len(), 1, "{sheets:?}");
-    let info = std::process::Command::new("pdfinfo")
-        .arg(&sheets[0])
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&info.stdout).contains("Pages:           1"));
-    let text = std::process::Command::new("pdftotext")
-        .arg(&sheets[0])
-        .arg("-")
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout);
+    let (text, pages) = pdf_text_and_pages(&std::fs::read(&sheets[0]).unwrap());
+    assert_eq!(pages, 1);
     assert!(
         text.contains("Test Ruta") && text.contains("MP/2026/0042"),
         "{text}"
     );
     assert!(text.contains("Red hoodie"), "{text}");
+    // Printed: with no printer set up the carer is told to save the PDF instead; with one, the
+    // same page goes to it, through lp's standard input (no copy left on disk).
+    printer.switch_off();
+    click(&c, "#print-sheet").await;
+    wait_text(&c, "#sheet-result", "No printer is set up").await;
+    assert!(printer.jobs().is_empty());
+    printer.switch_on();
+    click(&c, "#print-sheet").await;
+    wait_text(&c, "#sheet-result", "sent to the printer").await;
+    let jobs = printer.jobs();
+    assert_eq!(jobs.len(), 1);
+    assert_eq!(jobs[0].1.trim(), "-");
+    let (printed, pages) = pdf_text_and_pages(&jobs[0].0);
+    assert_eq!(pages, 1);
+    assert!(
+        printed.contains("Test Ruta") && printed.contains("MP/2026/0042"),
+        "{printed}"
+    );
     if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
         let _ = std::fs::copy(
             &sheets[0],
@@ -859,6 +869,7 @@ async fn bundled_font_loaded(c: &Client, family: &str) -> bool {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_child_sees_help_in_their_own_language() {
     let data = tempfile::tempdir().unwrap();
+    let printer = FakePrinter::install();
     let mut driver = Driver::start();
     let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
@@ -919,14 +930,33 @@ async fn a_child_sees_help_in_their_own_language() {
         .map(|(_, p)| p.trim_matches(['\u{2068}', '\u{2069}', ' ']).to_owned())
         .unwrap();
     assert!(path.ends_with("Help card - Tigrinya.pdf"), "{path}");
-    let text = std::process::Command::new("pdftotext")
-        .args([&path, "-"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&text.stdout).replace('\u{a0}', " ");
+    let (text, pages) = pdf_text_and_pages(&std::fs::read(&path).unwrap());
+    let text = text.replace('\u{a0}', " ");
+    assert_eq!(pages, 1);
     assert!(
         text.contains("116 000") && text.contains("22:30") && text.contains("ሓገዝ"),
         "{text}"
+    );
+    // Printed: the card's own words when there is no printer, then the same card printed.
+    printer.switch_off();
+    click(&c, "#print-help-card").await;
+    wait_text(
+        &c,
+        ".help-for-child [role='alert']",
+        "Save the help card as a PDF",
+    )
+    .await;
+    printer.switch_on();
+    click(&c, "#print-help-card").await;
+    wait_css(&c, "#help-card-printed").await;
+    let jobs = printer.jobs();
+    assert_eq!(jobs.len(), 1);
+    let (printed, pages) = pdf_text_and_pages(&jobs[0].0);
+    assert_eq!(pages, 1);
+    assert_eq!(
+        printed.replace('\u{a0}', " "),
+        text,
+        "the printed card is the saved card"
     );
     if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
         let _ = std::fs::copy(&path, std::path::Path::new(&dir).join("help-card-ti.pdf"));
