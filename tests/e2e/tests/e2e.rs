@@ -946,6 +946,8 @@ async fn a_child_sees_help_in_their_own_language() {
         "Save the help card as a PDF",
     )
     .await;
+    scroll_to(&c, ".help-for-child").await;
+    println!("{}", screenshot(&c, "help-card-no-printer").await.display());
     printer.switch_on();
     click(&c, "#print-help-card").await;
     wait_css(&c, "#help-card-printed").await;
