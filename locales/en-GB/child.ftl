@@ -8,7 +8,7 @@
 ## The screen
 
 child-help-title = Help for you
-child-help-intro = You are not in trouble. You can ask for help at any time.
+child-help-intro = You are not in trouble for going missing. You can ask for help at any time.
 child-choose-language = Choose your language
 child-help-card-keep = Keep this card safe. You can call these numbers from any phone.
 
@@ -38,7 +38,7 @@ child-slavery-what = If someone is making you work or making you stay somewhere,
 child-rights-title = Your rights
 child-right-safe = You have the right to be safe. No one is allowed to hurt you, use you or neglect you.
 child-right-heard = You have the right to be listened to. Adults must think about what is best for you.
-child-right-not-crime = Going missing or running away is not a crime. You are not in trouble.
+child-right-not-crime = Going missing or running away is not a crime. You are not in trouble for going missing.
 child-right-police-see = If you have been reported missing, the police need to see you to check that you are safe. You can call { $number } or go to a police station.
 child-right-safe-place = If it is not safe where you live, tell the police. If you are under 18, social services must find you a safe place to stay.
 child-right-forced = If someone is making you stay somewhere or making you work, that is wrong and probably against the law. You can get help.
@@ -51,9 +51,17 @@ child-right-interpreter = You can ask for an interpreter.
 child-found-title = When you come back
 child-found-police = The police will talk with you to check that you are safe. You are not in trouble for going missing.
 child-found-talk =
-    { $hours ->
-        [one] You should be offered a talk with someone who does not work where you live, within { $hours } hour of coming back.
-       *[other] You should be offered a talk with someone who does not work where you live, within { $hours } hours of coming back.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] You should be offered a talk with someone who is not one of your carers, within { $hours } hour of coming back.
+               *[other] You should be offered a talk with someone who is not one of your carers, within { $hours } hours of coming back.
+            }
+       *[other]
+            { $hours ->
+                [one] You should be offered a talk with someone who does not work where you live, within { $hours } hour of coming back.
+               *[other] You should be offered a talk with someone who does not work where you live, within { $hours } hours of coming back.
+            }
     }
 child-found-choice = You can tell them what happened and what would help you. You can also say no to this talk.
 

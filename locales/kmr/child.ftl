@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Alîkarî ji bo te
-child-help-intro = Tu ne di tengasiyê de yî. Tu dikarî her dem alîkariyê bixwazî.
+child-help-intro = Ji ber ku tu winda bûyî, tu ne di tengasiyê de yî. Tu dikarî her dem alîkariyê bixwazî.
 child-choose-language = Zimanê xwe hilbijêre
 child-help-card-keep = Vê kartê li cihekî ewle biparêze. Tu dikarî ji her telefonekê li van hejmaran bigerî.
 
@@ -37,7 +37,7 @@ child-slavery-what = Heke kesek te neçar dike ku bixebitî an li cihekî bimîn
 child-rights-title = Mafên te
 child-right-safe = Mafê te heye ku tu ewle bî. Destûr nîne ku kes zirarê bide te, te bi kar bîne an te paşguh bike.
 child-right-heard = Mafê te heye ku guh li te bê girtin. Divê kesên mezin li ser tiştê ku ji bo te herî baş e bifikirin.
-child-right-not-crime = Windabûn an revîn ne sûc e. Tu ne di tengasiyê de yî.
+child-right-not-crime = Windabûn an revîn ne sûc e. Ji ber ku tu winda bûyî, tu ne di tengasiyê de yî.
 child-right-police-see = Heke windabûna te hatibe ragihandin, divê polîs te bibîne da ku kontrol bike ka tu ewle yî. Tu dikarî li hejmara { $number } bigerî an biçî qereqola polîsan.
 child-right-safe-place = Heke cihê ku tu lê dijî ne ewle be, ji polîs re bibêje. Heke tu ji hejdeh salî biçûktir î, divê xizmetên civakî cihekî ewle ji bo te bibînin ku tu lê bimînî.
 child-right-forced = Heke kesek te neçar dike ku li cihekî bimînî an bixebitî, ev şaş e û belkî li dijî qanûnê ye. Tu dikarî alîkariyê bistînî.
@@ -50,9 +50,17 @@ child-right-interpreter = Tu dikarî wergêrekî bixwazî.
 child-found-title = Dema ku tu vegerî
 child-found-police = Polîs wê bi te re biaxive da ku kontrol bike ka tu ewle yî. Ji ber ku tu winda bûyî, tu ne di tengasiyê de yî.
 child-found-talk =
-    { $hours ->
-        [one] Divê di nav { $hours } saetê de piştî vegera te, axaftinek bi kesekî re ku li cihê tu lê dijî naxebite ji te re bê pêşniyarkirin.
-       *[other] Divê di nav { $hours } saetan de piştî vegera te, axaftinek bi kesekî re ku li cihê tu lê dijî naxebite ji te re bê pêşniyarkirin.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] Divê di nav { $hours } saetê de piştî vegera te, axaftinek bi kesekî re ku ne ji wan kesan e ku li te dinêrin ji te re bê pêşniyarkirin.
+               *[other] Divê di nav { $hours } saetan de piştî vegera te, axaftinek bi kesekî re ku ne ji wan kesan e ku li te dinêrin ji te re bê pêşniyarkirin.
+            }
+       *[other]
+            { $hours ->
+                [one] Divê di nav { $hours } saetê de piştî vegera te, axaftinek bi kesekî re ku li cihê tu lê dijî naxebite ji te re bê pêşniyarkirin.
+               *[other] Divê di nav { $hours } saetan de piştî vegera te, axaftinek bi kesekî re ku li cihê tu lê dijî naxebite ji te re bê pêşniyarkirin.
+            }
     }
 child-found-choice = Tu dikarî ji wan re bibêjî ka çi qewimî û çi dê alîkariya te bike. Tu dikarî vê axaftinê red jî bikî.
 

@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Gargaarsa siif
-child-help-intro = Ati rakkoo keessa hin jirtu. Yeroo kamiyyuu gargaarsa gaafachuu ni dandeessa.
+child-help-intro = Ati waan baddeef rakkoo keessa hin jirtu. Yeroo kamiyyuu gargaarsa gaafachuu ni dandeessa.
 child-choose-language = Afaan kee filadhu
 child-help-card-keep = Kaardii kana bakka nagaa ta'etti kaa'i. Bilbila kamiinuu lakkoofsota kanatti bilbiluu ni dandeessa.
 
@@ -37,7 +37,7 @@ child-slavery-what = Yoo namni tokko dirqamaan si hojjachiise yookiin bakka tokk
 child-rights-title = Mirgoota kee
 child-right-safe = Nagaadhaan jiraachuuf mirga qabda. Namni kamiyyuu si miidhuuf, sitti fayyadamuuf yookiin si kunuunsuu dhiisuuf hayyama hin qabu.
 child-right-heard = Dubbiin kee akka dhagahamu mirga qabda. Namoonni gurguddoon waan siif caalaa gaarii ta'e yaaduu qabu.
-child-right-not-crime = Baduun yookiin mana irraa baqachuun yakka miti. Ati rakkoo keessa hin jirtu.
+child-right-not-crime = Baduun yookiin mana irraa baqachuun yakka miti. Ati waan baddeef rakkoo keessa hin jirtu.
 child-right-police-see = Yoo akka ati badde poolisiitti gabaafame, poolisiin akka ati nagaa jirtu mirkaneeffachuuf si arguu qaba. { $number } irratti bilbiluu yookiin buufata poolisii deemuu ni dandeessa.
 child-right-safe-place = Yoo bakki ati jiraattu nagaa hin taane, poolisiitti himi. Yoo umuriin kee waggaa kudha saddeet gadi ta'e, tajaajilli hawaasummaa bakka nagaa ati itti turtu siif argachuu qaba.
 child-right-forced = Yoo namni tokko dirqamaan bakka tokkotti si turse yookiin si hojjachiise, sun sirrii miti, akkasumas tarii seeraan ala ta'a. Gargaarsa argachuu ni dandeessa.
@@ -50,9 +50,17 @@ child-right-interpreter = Turjumaana gaafachuu ni dandeessa.
 child-found-title = Yeroo ati deebitu
 child-found-police = Poolisiin akka ati nagaa jirtu mirkaneeffachuuf si wajjin ni haasa'a. Waan baddeef rakkoo keessa hin jirtu.
 child-found-talk =
-    { $hours ->
-        [one] Erga deebitee booda sa'aa { $hours } keessatti, nama bakka ati jiraattutti hin hojjanne wajjin haasa'uuf carraan siif dhiyaachuu qaba.
-       *[other] Erga deebitee booda sa'aa { $hours } keessatti, nama bakka ati jiraattutti hin hojjanne wajjin haasa'uuf carraan siif dhiyaachuu qaba.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] Erga deebitee booda sa'aa { $hours } keessatti, nama warra si kunuunsan keessaa hin taane wajjin haasa'uuf carraan siif dhiyaachuu qaba.
+               *[other] Erga deebitee booda sa'aa { $hours } keessatti, nama warra si kunuunsan keessaa hin taane wajjin haasa'uuf carraan siif dhiyaachuu qaba.
+            }
+       *[other]
+            { $hours ->
+                [one] Erga deebitee booda sa'aa { $hours } keessatti, nama bakka ati jiraattutti hin hojjanne wajjin haasa'uuf carraan siif dhiyaachuu qaba.
+               *[other] Erga deebitee booda sa'aa { $hours } keessatti, nama bakka ati jiraattutti hin hojjanne wajjin haasa'uuf carraan siif dhiyaachuu qaba.
+            }
     }
 child-found-choice = Waan ta'e fi waan si gargaaru isaanitti himuu ni dandeessa. Haasaa kana diduus ni dandeessa.
 

@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Caawimaad adiga kuu ah
-child-help-intro = Dhibaato kuma jirtid. Waqti kasta waxaad weydiisan kartaa caawimaad.
+child-help-intro = Dhibaato kuma jirtid sababtoo ah inaad maqnayd. Waqti kasta waxaad weydiisan kartaa caawimaad.
 child-choose-language = Dooro luqaddaada
 child-help-card-keep = Kaarkan meel ammaan ah ku hay. Lambarradan waxaad ka wici kartaa taleefan kasta.
 
@@ -37,7 +37,7 @@ child-slavery-what = Haddii qof kugu qasbayo inaad shaqayso ama inaad meel joogt
 child-rights-title = Xuquuqdaada
 child-right-safe = Waxaad xaq u leedahay inaad ammaan ku jirto. Qofna looma oggola inuu wax ku yeelo, kaa faa'iidaysto ama ku dayaco.
 child-right-heard = Waxaad xaq u leedahay in lagu dhegaysto. Dadka waaweyni waa inay ka fikiraan waxa adiga kuugu fiican.
-child-right-not-crime = Inaad maqnaato ama aad cararto dembi maaha. Dhibaato kuma jirtid.
+child-right-not-crime = Inaad maqnaato ama aad cararto dembi maaha. Dhibaato kuma jirtid sababtoo ah inaad maqnayd.
 child-right-police-see = Haddii booliska loo sheegay inaad maqan tahay, booliisku waxay u baahan yihiin inay ku arkaan si ay u hubiyaan inaad ammaan tahay. Waxaad wici kartaa { $number } ama waxaad tagi kartaa saldhigga booliska.
 child-right-safe-place = Haddii meesha aad ku nooshahay aysan ammaan ahayn, u sheeg booliska. Haddii aad ka yar tahay siddeed iyo toban sano, adeegyada bulshada waa inay kuu helaan meel ammaan ah oo aad joogto.
 child-right-forced = Haddii qof kugu qasbayo inaad meel joogto ama inaad shaqayso, taasi waa khalad, waxayna u badan tahay inay sharci-darro tahay. Waxaad heli kartaa caawimaad.
@@ -50,9 +50,17 @@ child-right-interpreter = Waxaad codsan kartaa turjubaan.
 child-found-title = Marka aad soo noqoto
 child-found-police = Booliisku waxay kula hadli doonaan si ay u hubiyaan inaad ammaan tahay. Dhibaato kuma jirtid sababtoo ah inaad maqnayd.
 child-found-talk =
-    { $hours ->
-        [one] Marka aad soo noqoto kadib, { $hours } saacad gudaheed, waa in lagu siiyaa fursad aad la hadasho qof aan ka shaqayn meesha aad ku nooshahay.
-       *[other] Marka aad soo noqoto kadib, { $hours } saacadood gudahood, waa in lagu siiyaa fursad aad la hadasho qof aan ka shaqayn meesha aad ku nooshahay.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] Marka aad soo noqoto kadib, { $hours } saacad gudaheed, waa in lagu siiyaa fursad aad la hadasho qof aan ka mid ahayn dadka ku xannaaneeya.
+               *[other] Marka aad soo noqoto kadib, { $hours } saacadood gudahood, waa in lagu siiyaa fursad aad la hadasho qof aan ka mid ahayn dadka ku xannaaneeya.
+            }
+       *[other]
+            { $hours ->
+                [one] Marka aad soo noqoto kadib, { $hours } saacad gudaheed, waa in lagu siiyaa fursad aad la hadasho qof aan ka shaqayn meesha aad ku nooshahay.
+               *[other] Marka aad soo noqoto kadib, { $hours } saacadood gudahood, waa in lagu siiyaa fursad aad la hadasho qof aan ka shaqayn meesha aad ku nooshahay.
+            }
     }
 child-found-choice = Waxaad u sheegi kartaa waxa dhacay iyo waxa ku caawin lahaa. Sidoo kale waad diidi kartaa wada-hadalkan.
 

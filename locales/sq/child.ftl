@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Ndihmë për ty
-child-help-intro = Nuk je në telashe. Mund të kërkosh ndihmë në çdo kohë.
+child-help-intro = Nuk je në telashe për shkak se u zhduke. Mund të kërkosh ndihmë në çdo kohë.
 child-choose-language = Zgjidh gjuhën tënde
 child-help-card-keep = Ruaje këtë kartë në një vend të sigurt. Mund t'i telefonosh këta numra nga çdo telefon.
 
@@ -37,7 +37,7 @@ child-slavery-what = Nëse dikush po të detyron të punosh ose po të detyron t
 child-rights-title = Të drejtat e tua
 child-right-safe = Ke të drejtë të jesh në siguri. Askush nuk lejohet të të lëndojë, të të shfrytëzojë ose të të lërë pas dore.
 child-right-heard = Ke të drejtë që të të dëgjojnë. Të rriturit duhet të mendojnë se çfarë është më e mira për ty.
-child-right-not-crime = Të zhdukesh ose të ikësh nuk është krim. Nuk je në telashe.
+child-right-not-crime = Të zhdukesh ose të ikësh nuk është krim. Nuk je në telashe për shkak se u zhduke.
 child-right-police-see = Nëse është njoftuar zhdukja jote, policia duhet të të shohë për të kontrolluar që je në siguri. Mund të telefonosh në numrin { $number } ose të shkosh në një komisariat policie.
 child-right-safe-place = Nëse nuk është e sigurt aty ku jeton, thuaja policisë. Nëse je nën tetëmbëdhjetë vjeç, shërbimet sociale duhet të të gjejnë një vend të sigurt për të qëndruar.
 child-right-forced = Nëse dikush po të detyron të qëndrosh diku ose po të detyron të punosh, kjo është e gabuar dhe ndoshta në kundërshtim me ligjin. Mund të marrësh ndihmë.
@@ -50,9 +50,17 @@ child-right-interpreter = Mund të kërkosh një përkthyes.
 child-found-title = Kur kthehesh
 child-found-police = Policia do të flasë me ty për të kontrolluar që je në siguri. Nuk je në telashe për shkak se u zhduke.
 child-found-talk =
-    { $hours ->
-        [one] Duhet të të ofrohet një bisedë me dikë që nuk punon aty ku jeton, brenda { $hours } ore pas kthimit.
-       *[other] Duhet të të ofrohet një bisedë me dikë që nuk punon aty ku jeton, brenda { $hours } orëve pas kthimit.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] Duhet të të ofrohet një bisedë me dikë që nuk është një nga kujdestarët e tu, brenda { $hours } ore pas kthimit.
+               *[other] Duhet të të ofrohet një bisedë me dikë që nuk është një nga kujdestarët e tu, brenda { $hours } orëve pas kthimit.
+            }
+       *[other]
+            { $hours ->
+                [one] Duhet të të ofrohet një bisedë me dikë që nuk punon aty ku jeton, brenda { $hours } ore pas kthimit.
+               *[other] Duhet të të ofrohet një bisedë me dikë që nuk punon aty ku jeton, brenda { $hours } orëve pas kthimit.
+            }
     }
 child-found-choice = Mund t'u tregosh se çfarë ndodhi dhe çfarë do të të ndihmonte. Mund edhe ta refuzosh këtë bisedë.
 

@@ -6,58 +6,66 @@
 
 ## The screen
 
-child-help-title = ሓገዝ ንዓኻ
-child-help-intro = ኣብ ጸገም ኣይኣቶኻን። ኣብ ዝኾነ ግዜ ሓገዝ ክትሓትት ትኽእል ኢኻ።
-child-choose-language = ቋንቋኻ ምረጽ
-child-help-card-keep = ነዛ ካርድ ኣብ ውሑስ ቦታ ሓልዋ። ናብዞም ቁጽርታት ካብ ዝኾነ ተሌፎን ክትድውል ትኽእል ኢኻ።
+child-help-title = ሓገዝ ንዓኹም
+child-help-intro = ብሰንኪ ምጥፋእኩም ኣብ ጸገም ኣይኣቶኹምን። ኣብ ዝኾነ ግዜ ሓገዝ ክትሓትቱ ትኽእሉ ኢኹም።
+child-choose-language = ቋንቋኹም ምረጹ
+child-help-card-keep = ነዛ ካርድ ኣብ ውሑስ ቦታ ሓልውዋ። ናብዞም ቁጽርታት ካብ ዝኾነ ተሌፎን ክትድውሉ ትኽእሉ ኢኹም።
 
 ## The Runaway Helpline
 
 child-runaway-name = መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway{"\u00A0"}Helpline)
-child-runaway-what = ናብ { $number } ደውል ወይ መልእኽቲ ጽሑፍ ስደድ። ኣብ ተሌፎንካ ገንዘብ (ክረዲት) እንተ ዘይብልካ'ውን፣ ብነጻ እዩ።
-child-runaway-private = ስምካ ክትነግር ግዴታ የብልካን። ሓደ ሰብ ኣብ ከቢድ ሓደጋ እንተ ዘይሃልዩ፣ እትብሎ ምስጢር ኮይኑ ይጸንሕ።
-child-runaway-message = እንተ ሓቲትካ፣ ናብቲ ዝከናኸነካ ሰብ ወይ ናብ ስድራኻ መልእኽቲ ከመሓላልፉልካ ይኽእሉ።
-child-runaway-language = እንተ ደዊልካ፣ ተርጓሚ ክትሓትት ትኽእል ኢኻ። ንመልእኽቲ ጽሑፍ ግን ብእንግሊዝኛ እዮም ዝምልሱ።
+child-runaway-what = ናብ { $number } ደውሉ ወይ መልእኽቲ ጽሑፍ ስደዱ። ኣብ ተሌፎንኩም ገንዘብ (ክረዲት) እንተ ዘይብልኩም'ውን፣ ብነጻ እዩ።
+child-runaway-private = ስምኩም ክትነግሩ ግዴታ የብልኩምን። ሓደ ሰብ ኣብ ከቢድ ሓደጋ እንተ ዘይሃልዩ፣ እትብልዎ ምስጢር ኮይኑ ይጸንሕ።
+child-runaway-message = እንተ ሓቲትኩም፣ ናብቲ ዝከናኸነኩም ሰብ ወይ ናብ ስድራኹም መልእኽቲ ከመሓላልፉልኩም ይኽእሉ።
+child-runaway-language = እንተ ደዊልኩም፣ ተርጓሚ ክትሓትቱ ትኽእሉ ኢኹም። ንመልእኽቲ ጽሑፍ ግን ብእንግሊዝኛ እዮም ዝምልሱ።
 child-runaway-hours = ኩሉ መዓልቲ ካብ { $from } ክሳብ { $to } ክፉት እዩ።
 child-runaway-hours-always = ኩሉ መዓልቲ፣ ቀትርን ለይትን ክፉት እዩ።
 
 ## Other numbers
 
 child-childline-name = መስመር ሓገዝ ቆልዑ (Childline)
-child-childline-what = ናብ { $number } ብነጻ ደውል። ብዛዕባ ዝኾነ ነገር ክትዛረብ ትኽእል ኢኻ። ዕድሚኡ ትሕቲ ዓሰርተው ትሽዓተ ዓመት ንዝኾነ ኩሉ ሰብ እዩ።
-child-emergency-name = ሕጂ ኣብ ሓደጋ ዲኻ?
-child-emergency-what = ፖሊስ ወይ ኣምቡላንስ እንተ ደሊኻ፣ ናብ { $number } ወይ ናብ { $alt } ደውል። ምድዋል ብነጻ እዩ።
+child-childline-what = ናብ { $number } ብነጻ ደውሉ። ብዛዕባ ዝኾነ ነገር ክትዛረቡ ትኽእሉ ኢኹም። ዕድሚኡ ትሕቲ ዓሰርተው ትሽዓተ ዓመት ንዝኾነ ኩሉ ሰብ እዩ።
+child-emergency-name = ሕጂ ኣብ ሓደጋ ዲኹም?
+child-emergency-what = ፖሊስ ወይ ኣምቡላንስ እንተ ደሊኹም፣ ናብ { $number } ወይ ናብ { $alt } ደውሉ። ምድዋል ብነጻ እዩ።
 child-police-name = ፖሊስ፣ ህጹጽ ጉዳይ ኣብ ዘይኮነሉ ግዜ
-child-police-what = ምስ ፖሊስ ክትዛረብ፣ ናብ { $number } ደውል።
+child-police-what = ምስ ፖሊስ ክትዛረቡ፣ ናብ { $number } ደውሉ።
 child-slavery-name = መስመር ሓገዝ ዘመናዊ ባርነት (Modern{"\u00A0"}Slavery{"\u00A0"}Helpline)
-child-slavery-what = ክትሰርሕ ወይ ኣብ ሓደ ቦታ ክትጸንሕ ዘገድደካ ሰብ እንተሎ፣ ናብ { $number } ደውል። ብነጻ እዩ፣ ቀትርን ለይትን ድማ ክፉት እዩ።
+child-slavery-what = ክትሰርሑ ወይ ኣብ ሓደ ቦታ ክትጸንሑ ዘገድደኩም ሰብ እንተሎ፣ ናብ { $number } ደውሉ። ብነጻ እዩ፣ ቀትርን ለይትን ድማ ክፉት እዩ።
 
 ## Your rights
 
-child-rights-title = መሰላትካ
-child-right-safe = ብድሕንነት ክትነብር መሰል ኣሎካ። ዝኾነ ሰብ ክጎድኣካ፣ ክምዝምዘካ ወይ ሸለል ክብለካ ኣይፍቀደሉን።
-child-right-heard = ዝበልካዮ ክስማዕ መሰል ኣሎካ። ዓበይቲ ሰባት ንዓኻ ዝበለጸ እንታይ ምዃኑ ክሓስቡ ኣለዎም።
-child-right-not-crime = ምጥፋእ ወይ ምህዳም ገበን ኣይኮነን። ኣብ ጸገም ኣይኣቶኻን።
-child-right-police-see = ከም ዝጠፋእካ ጸብጻብ ቀሪቡ እንተ ኾይኑ፣ ፖሊስ ደሓን ምዃንካ ንምርግጋጽ ክርእዩኻ የድልዮም። ናብ { $number } ክትድውል ወይ ናብ መደበር ፖሊስ ክትከይድ ትኽእል ኢኻ።
-child-right-safe-place = እትነብረሉ ቦታ ውሑስ እንተ ዘይኮይኑ፣ ንፖሊስ ንገሮም። ዕድሜኻ ትሕቲ ዓሰርተው ሸሞንተ ዓመት እንተ ኾይኑ፣ ማሕበራዊ ኣገልግሎት ውሑስ ቦታ መንበሪ ክረኽቡልካ ኣለዎም።
-child-right-forced = ሓደ ሰብ ኣብ ሓደ ቦታ ክትጸንሕ ወይ ክትሰርሕ እንተ ኣገዲዱካ፣ እዚ ጌጋ እዩ፣ ኣንጻር ሕጊ ናይ ምዃኑ ተኽእሎ'ውን ዓቢ እዩ። ሓገዝ ክትረክብ ትኽእል ኢኻ።
-child-right-no-name = ኣብ ተሌፎንካ ክረዲት እንተ ዘይብልካ'ውን፣ ናብ { $number } ብነጻ ክትድውል ወይ መልእኽቲ ጽሑፍ ክትሰድድ ትኽእል ኢኻ። ስምካ ክትነግር ግዴታ የብልካን።
-child-right-danger = ሕጂ ኣብ ሓደጋ ዲኻ? ናብ { $number } ደውል።
-child-right-interpreter = ተርጓሚ ክትሓትት ትኽእል ኢኻ።
+child-rights-title = መሰላትኩም
+child-right-safe = ብድሕንነት ክትነብሩ መሰል ኣሎኩም። ዝኾነ ሰብ ክጎድኣኩም፣ ክምዝምዘኩም ወይ ሸለል ክብለኩም ኣይፍቀደሉን።
+child-right-heard = ዝበልኩምዎ ክስማዕ መሰል ኣሎኩም። ዓበይቲ ሰባት ንዓኹም ዝበለጸ እንታይ ምዃኑ ክሓስቡ ኣለዎም።
+child-right-not-crime = ምጥፋእ ወይ ምህዳም ገበን ኣይኮነን። ብሰንኪ ምጥፋእኩም ኣብ ጸገም ኣይኣቶኹምን።
+child-right-police-see = ከም ዝጠፋእኩም ጸብጻብ ቀሪቡ እንተ ኾይኑ፣ ፖሊስ ደሓን ምዃንኩም ንምርግጋጽ ክርእዩኹም የድልዮም። ናብ { $number } ክትድውሉ ወይ ናብ መደበር ፖሊስ ክትከዱ ትኽእሉ ኢኹም።
+child-right-safe-place = እትነብሩሉ ቦታ ውሑስ እንተ ዘይኮይኑ፣ ንፖሊስ ንገርዎም። ዕድሜኹም ትሕቲ ዓሰርተው ሸሞንተ ዓመት እንተ ኾይኑ፣ ማሕበራዊ ኣገልግሎት ውሑስ ቦታ መንበሪ ክረኽቡልኩም ኣለዎም።
+child-right-forced = ሓደ ሰብ ኣብ ሓደ ቦታ ክትጸንሑ ወይ ክትሰርሑ እንተ ኣገዲዱኩም፣ እዚ ጌጋ እዩ፣ ኣንጻር ሕጊ ናይ ምዃኑ ተኽእሎ'ውን ዓቢ እዩ። ሓገዝ ክትረኽቡ ትኽእሉ ኢኹም።
+child-right-no-name = ኣብ ተሌፎንኩም ክረዲት እንተ ዘይብልኩም'ውን፣ ናብ { $number } ብነጻ ክትድውሉ ወይ መልእኽቲ ጽሑፍ ክትሰድዱ ትኽእሉ ኢኹም። ስምኩም ክትነግሩ ግዴታ የብልኩምን።
+child-right-danger = ሕጂ ኣብ ሓደጋ ዲኹም? ናብ { $number } ደውሉ።
+child-right-interpreter = ተርጓሚ ክትሓትቱ ትኽእሉ ኢኹም።
 
 ## When you come back
 
-child-found-title = ምስ ተመለስካ
-child-found-police = ፖሊስ ደሓን ምዃንካ ንምርግጋጽ ምሳኻ ክዛረቡ እዮም። ብሰንኪ ምጥፋእካ ኣብ ጸገም ኣይኣቶኻን።
+child-found-title = ምስ ተመለስኩም
+child-found-police = ፖሊስ ደሓን ምዃንኩም ንምርግጋጽ ምሳኹም ክዛረቡ እዮም። ብሰንኪ ምጥፋእኩም ኣብ ጸገም ኣይኣቶኹምን።
 child-found-talk =
-    { $hours ->
-        [one] ምስ ተመለስካ ኣብ ውሽጢ { $hours } ሰዓት፣ ኣብቲ እትነብረሉ ቦታ ምስ ዘይሰርሕ ሰብ ክትዛረብ ዕድል ክወሃበካ ይግባእ።
-       *[other] ምስ ተመለስካ ኣብ ውሽጢ { $hours } ሰዓታት፣ ኣብቲ እትነብረሉ ቦታ ምስ ዘይሰርሕ ሰብ ክትዛረብ ዕድል ክወሃበካ ይግባእ።
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] ምስ ተመለስኩም ኣብ ውሽጢ { $hours } ሰዓት፣ ምስ ሓደ ካብቶም ዝከናኸኑኹም ዘይኮነ ሰብ ክትዛረቡ ዕድል ክወሃበኩም ይግባእ።
+               *[other] ምስ ተመለስኩም ኣብ ውሽጢ { $hours } ሰዓታት፣ ምስ ሓደ ካብቶም ዝከናኸኑኹም ዘይኮነ ሰብ ክትዛረቡ ዕድል ክወሃበኩም ይግባእ።
+            }
+       *[other]
+            { $hours ->
+                [one] ምስ ተመለስኩም ኣብ ውሽጢ { $hours } ሰዓት፣ ኣብቲ እትነብሩሉ ቦታ ምስ ዘይሰርሕ ሰብ ክትዛረቡ ዕድል ክወሃበኩም ይግባእ።
+               *[other] ምስ ተመለስኩም ኣብ ውሽጢ { $hours } ሰዓታት፣ ኣብቲ እትነብሩሉ ቦታ ምስ ዘይሰርሕ ሰብ ክትዛረቡ ዕድል ክወሃበኩም ይግባእ።
+            }
     }
-child-found-choice = እንታይ ከም ዘጋጠመን እንታይ ከም ዝሕግዘካን ክትነግሮም ትኽእል ኢኻ። ነዚ ዝርርብ ክትነጽጎ'ውን ትኽእል ኢኻ።
+child-found-choice = እንታይ ከም ዘጋጠመን እንታይ ከም ዝሕግዘኩምን ክትነግርዎም ትኽእሉ ኢኹም። ነዚ ዝርርብ ክትነጽግዎ'ውን ትኽእሉ ኢኹም።
 
 ## An interpreter
 
 child-interpreter-title = ተርጓሚ
-child-interpreter-what = ኣብ ዝኾነ ግዜ ተርጓሚ ክትሓትት ትኽእል ኢኻ፦ ምስ ፖሊስ፣ ምስ ማሕበራዊ ሰራሕተኛኻ፣ ኣብ ሓኪም፣ ከምኡ'ውን ናብ መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway{"\u00A0"}Helpline) ክትድውል ከሎኻ።
-child-interpreter-show = ነዚ ንሓደ ዓቢ ሰብ ኣርእዮ፦
+child-interpreter-what = ኣብ ዝኾነ ግዜ ተርጓሚ ክትሓትቱ ትኽእሉ ኢኹም፦ ምስ ፖሊስ፣ ምስ ማሕበራዊ ሰራሕተኛኹም፣ ኣብ ሓኪም፣ ከምኡ'ውን ናብ መስመር ሓገዝ ንዝሃደሙ ቆልዑ (Runaway{"\u00A0"}Helpline) ክትድውሉ ከለኹም።
+child-interpreter-show = ነዚ ንሓደ ዓቢ ሰብ ኣርእይዎ፦

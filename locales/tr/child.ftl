@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Senin için yardım
-child-help-intro = Başın belada değil. Her zaman yardım isteyebilirsin.
+child-help-intro = Kaybolduğun için başın belada değil. Her zaman yardım isteyebilirsin.
 child-choose-language = Dilini seç
 child-help-card-keep = Bu kartı güvenli bir yerde sakla. Bu numaraları herhangi bir telefondan arayabilirsin.
 
@@ -37,7 +37,7 @@ child-slavery-what = Biri seni çalışmaya ya da bir yerde kalmaya zorluyorsa {
 child-rights-title = Hakların
 child-right-safe = Güvende olmak senin hakkın. Kimsenin sana zarar vermeye, seni kullanmaya ya da seni ihmal etmeye hakkı yoktur.
 child-right-heard = Söylediklerinin dinlenmesi senin hakkın. Yetişkinler senin için en iyisinin ne olduğunu düşünmek zorundadır.
-child-right-not-crime = Ortadan kaybolmak ya da kaçmak suç değildir. Başın belada değil.
+child-right-not-crime = Ortadan kaybolmak ya da kaçmak suç değildir. Kaybolduğun için başın belada değil.
 child-right-police-see = Kayıp olarak bildirildiysen, polisin güvende olduğunu kontrol etmek için seni görmesi gerekir. { $number } numarasını arayabilir ya da bir karakola gidebilirsin.
 child-right-safe-place = Yaşadığın yer güvenli değilse bunu polise söyle. On sekiz yaşından küçüksen, sosyal hizmetler sana kalacak güvenli bir yer bulmak zorundadır.
 child-right-forced = Biri seni bir yerde kalmaya ya da çalışmaya zorluyorsa, bu yanlıştır ve muhtemelen yasalara aykırıdır. Yardım alabilirsin.
@@ -50,9 +50,17 @@ child-right-interpreter = Tercüman isteyebilirsin.
 child-found-title = Geri döndüğünde
 child-found-police = Polis, güvende olduğunu kontrol etmek için seninle konuşacak. Kaybolduğun için başın belada değil.
 child-found-talk =
-    { $hours ->
-        [one] Geri döndükten sonraki { $hours } saat içinde, yaşadığın yerde çalışmayan biriyle konuşma fırsatı sana sunulmalıdır.
-       *[other] Geri döndükten sonraki { $hours } saat içinde, yaşadığın yerde çalışmayan biriyle konuşma fırsatı sana sunulmalıdır.
+    { $home ->
+        [foster_home]
+            { $hours ->
+                [one] Geri döndükten sonraki { $hours } saat içinde, sana bakan kişilerden biri olmayan biriyle konuşma fırsatı sana sunulmalıdır.
+               *[other] Geri döndükten sonraki { $hours } saat içinde, sana bakan kişilerden biri olmayan biriyle konuşma fırsatı sana sunulmalıdır.
+            }
+       *[other]
+            { $hours ->
+                [one] Geri döndükten sonraki { $hours } saat içinde, yaşadığın yerde çalışmayan biriyle konuşma fırsatı sana sunulmalıdır.
+               *[other] Geri döndükten sonraki { $hours } saat içinde, yaşadığın yerde çalışmayan biriyle konuşma fırsatı sana sunulmalıdır.
+            }
     }
 child-found-choice = Onlara ne olduğunu ve sana neyin yardımcı olacağını anlatabilirsin. Bu konuşmaya hayır da diyebilirsin.
 

@@ -7,7 +7,7 @@
 ## The screen
 
 child-help-title = Giúp đỡ cho em
-child-help-intro = Em không gặp rắc rối gì cả. Em có thể xin giúp đỡ bất cứ lúc nào.
+child-help-intro = Em không gặp rắc rối gì vì đã mất tích. Em có thể xin giúp đỡ bất cứ lúc nào.
 child-choose-language = Chọn ngôn ngữ của em
 child-help-card-keep = Hãy cất giữ thẻ này ở nơi an toàn. Em có thể gọi các số này từ bất kỳ điện thoại nào.
 
@@ -37,7 +37,7 @@ child-slavery-what = Nếu có người đang bắt em làm việc hoặc bắt 
 child-rights-title = Quyền của em
 child-right-safe = Em có quyền được an toàn. Không ai được phép làm hại em, lợi dụng em hay bỏ mặc em.
 child-right-heard = Em có quyền được lắng nghe. Người lớn phải suy nghĩ xem điều gì là tốt nhất cho em.
-child-right-not-crime = Mất tích hay bỏ trốn không phải là phạm tội. Em không gặp rắc rối gì cả.
+child-right-not-crime = Mất tích hay bỏ trốn không phải là phạm tội. Em không gặp rắc rối gì vì đã mất tích.
 child-right-police-see = Nếu em đã được báo là mất tích, cảnh sát cần gặp em để kiểm tra xem em có an toàn không. Em có thể gọi { $number } hoặc đến một đồn cảnh sát.
 child-right-safe-place = Nếu nơi em đang sống không an toàn, hãy báo cho cảnh sát. Nếu em dưới mười tám tuổi, cơ quan dịch vụ xã hội phải tìm cho em một nơi an toàn để ở.
 child-right-forced = Nếu có người đang bắt em phải ở lại một nơi nào đó hoặc bắt em làm việc, điều đó là sai và có lẽ là trái pháp luật. Em có thể nhận được sự giúp đỡ.
@@ -49,7 +49,11 @@ child-right-interpreter = Em có thể xin một người phiên dịch.
 
 child-found-title = Khi em trở về
 child-found-police = Cảnh sát sẽ nói chuyện với em để kiểm tra xem em có an toàn không. Em không gặp rắc rối gì vì đã mất tích.
-child-found-talk = Trong vòng { $hours } giờ sau khi em trở về, em nên được mời nói chuyện với một người không làm việc ở nơi em sống.
+child-found-talk =
+    { $home ->
+        [foster_home] Trong vòng { $hours } giờ sau khi em trở về, em nên được mời nói chuyện với một người không phải là một trong những người chăm sóc em.
+       *[other] Trong vòng { $hours } giờ sau khi em trở về, em nên được mời nói chuyện với một người không làm việc ở nơi em sống.
+    }
 child-found-choice = Em có thể kể cho họ nghe chuyện gì đã xảy ra và điều gì sẽ giúp được em. Em cũng có thể từ chối buổi nói chuyện này.
 
 ## An interpreter

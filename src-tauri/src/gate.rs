@@ -2,8 +2,8 @@
 //! the shell holds no key and no open database; every command but the lock screen's is refused.
 
 use harbour_core::api::{LockStatus, SignedIn};
-use harbour_core::help::HelpNumbers;
-use harbour_core::{Action, NewUser};
+use harbour_core::help::ChildHelpSettings;
+use harbour_core::{Action, EpisodeId, NewUser};
 use harbour_store::{DataDir, KdfParams, Store, StoreError, SystemClock, DEMO_PIN};
 use std::time::{Duration, Instant};
 
@@ -13,10 +13,12 @@ pub struct Gate {
     store: Option<Store>,
     last_active: Instant,
     kdf: KdfParams,
-    /// The home's numbers for a child, kept from the last time the store was open, so the lock
-    /// screen can show the child's help without unlocking (they are public numbers, not
-    /// records). Harbour's defaults until someone unlocks after a start.
-    help: HelpNumbers,
+    /// The home's numbers for a child and its kind, kept from the last time the store was open,
+    /// so the lock screen can show the child's help without unlocking (public numbers and a
+    /// foster home or not, not records). Harbour's defaults until someone unlocks after a start.
+    help: ChildHelpSettings,
+    /// The steps screen of an open episode is in front: lock after this longer time instead.
+    during_episode: Option<Duration>,
 }
 
 /// Why a command could not reach the store.
@@ -39,7 +41,8 @@ impl Gate {
             store: None,
             last_active: Instant::now(),
             kdf,
-            help: HelpNumbers::default(),
+            help: ChildHelpSettings::default(),
+            during_episode: None,
         }
     }
 
@@ -87,9 +90,10 @@ impl Gate {
 
     /// Closes the database; the key is zeroised as the store drops.
     pub fn lock(&mut self) {
+        self.during_episode = None;
         if let Some(store) = self.store.take() {
             if let Ok(org) = store.organisation() {
-                self.help = org.help;
+                self.help = ChildHelpSettings::from(&org);
             }
             // Locking must happen even if the record of it cannot be written.
             let _ = store.lock();
@@ -104,13 +108,29 @@ impl Gate {
         }
     }
 
-    fn idle_limit(&self) -> Duration {
-        let minutes = self
-            .data
+    fn ordinary_minutes(&self) -> u32 {
+        self.data
             .status(&SystemClock)
             .map(|s| s.auto_lock_minutes)
-            .unwrap_or(harbour_store::DEFAULT_AUTO_LOCK_MINUTES);
-        Duration::from_secs(u64::from(minutes) * 60)
+            .unwrap_or(harbour_store::DEFAULT_AUTO_LOCK_MINUTES)
+    }
+
+    fn idle_limit(&self) -> Duration {
+        let ordinary = Duration::from_secs(u64::from(self.ordinary_minutes()) * 60);
+        self.during_episode.map_or(ordinary, |d| d.max(ordinary))
+    }
+
+    /// The steps screen of `episode` came in front (`None`: it went). While an open episode's
+    /// steps are in front the lock waits the home's longer time (audited). Returns the minutes
+    /// the lock now waits. Counts as activity.
+    pub fn steps_in_front(&mut self, episode: Option<EpisodeId>) -> Result<u32, Refused> {
+        let ordinary = self.ordinary_minutes();
+        let extended = match episode {
+            Some(id) => self.store()?.lock_during_episode(id, ordinary)?,
+            None => None,
+        };
+        self.during_episode = extended.map(|m| Duration::from_secs(u64::from(m) * 60));
+        Ok(extended.unwrap_or(ordinary))
     }
 
     /// The UI locks itself after the idle time; this is the shell's own check, so a stalled or
@@ -132,12 +152,12 @@ impl Gate {
         self.store.is_some()
     }
 
-    /// The numbers shown to a child: the home's, read now if the store is open, else those kept
-    /// when it locked. Never counts as activity.
-    pub fn help_numbers(&mut self) -> HelpNumbers {
+    /// What the child's help shows: the home's numbers and kind, read now if the store is open,
+    /// else those kept when it locked. Never counts as activity.
+    pub fn help_numbers(&mut self) -> ChildHelpSettings {
         self.lock_if_idle();
         if let Some(org) = self.store.as_ref().and_then(|s| s.organisation().ok()) {
-            self.help = org.help;
+            self.help = ChildHelpSettings::from(&org);
         }
         self.help.clone()
     }
@@ -181,16 +201,21 @@ mod tests {
     fn the_lock_screen_keeps_the_home_s_numbers_for_a_child_and_nothing_else() {
         let dir = tempfile::tempdir().unwrap();
         let mut gate = unlocked(dir.path());
-        assert_eq!(gate.help_numbers(), HelpNumbers::default());
+        assert_eq!(gate.help_numbers(), ChildHelpSettings::default());
         let store = gate.store().unwrap();
         let mut org = store.organisation().unwrap();
         org.help.childline = "0800 2222".into();
+        org.home_kind = harbour_core::organisation::HomeKind::ChildrensHome;
         store.save_organisation(&org).unwrap();
         gate.lock();
         assert!(!gate.is_unlocked());
+        let kept = gate.help_numbers();
         assert_eq!(
-            gate.help_numbers().childline,
-            "0800 2222",
+            (kept.numbers.childline.as_str(), kept.home_kind),
+            (
+                "0800 2222",
+                harbour_core::organisation::HomeKind::ChildrensHome
+            ),
             "kept after locking"
         );
         assert!(
@@ -199,7 +224,7 @@ mod tests {
         );
         // After a restart, Harbour's own numbers until someone unlocks.
         let mut fresh = Gate::new(DataDir::new(dir.path()), KdfParams::OWASP_MINIMUM);
-        assert_eq!(fresh.help_numbers(), HelpNumbers::default());
+        assert_eq!(fresh.help_numbers(), ChildHelpSettings::default());
     }
 
     #[test]
@@ -214,6 +239,31 @@ mod tests {
         assert!(!gate.is_unlocked(), "the store (and its key) is gone");
         let status = gate.status().unwrap();
         assert!(status.set_up && status.user.is_none());
+    }
+
+    #[test]
+    fn an_open_episode_s_steps_in_front_wait_the_home_s_longer_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        let store = gate.store().unwrap();
+        let child = store
+            .add_child(
+                &harbour_core::ChildInput {
+                    name_latin: "Sample Ruth".into(),
+                    date_of_birth: "2011-03-04".into(),
+                    ..Default::default()
+                },
+                None,
+            )
+            .unwrap();
+        let episode = store.report_missing(child.id).unwrap().episode.id;
+        assert_eq!(gate.steps_in_front(Some(episode)).unwrap(), 60);
+        idle_for(&mut gate, 30);
+        assert!(gate.store().is_ok(), "30 minutes on the steps: still open");
+        // Back on the list: the ordinary 10 minutes again.
+        assert_eq!(gate.steps_in_front(None).unwrap(), 10);
+        idle_for(&mut gate, 11);
+        assert!(matches!(gate.store(), Err(Refused::Locked)));
     }
 
     #[test]

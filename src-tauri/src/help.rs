@@ -113,9 +113,10 @@ fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
         .help)
 }
 
-/// The numbers for the child's help screen; works locked (the lock screen offers the help too).
+/// The numbers and kind of home for the child's help screen; works locked (the lock screen
+/// offers the help too).
 #[tauri::command(rename_all = "snake_case")]
-pub fn help_numbers(state: State<'_, AppState>) -> HelpNumbers {
+pub fn help_numbers(state: State<'_, AppState>) -> harbour_core::help::ChildHelpSettings {
     gate(&state).help_numbers()
 }
 

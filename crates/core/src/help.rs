@@ -26,6 +26,24 @@ pub enum RunawayHours {
     DayAndNight,
 }
 
+/// What the child's help takes from the home's settings: the numbers and hours, and the kind of
+/// home (in foster care the return talk is "with someone who is not one of your carers").
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChildHelpSettings {
+    pub numbers: HelpNumbers,
+    #[serde(default)]
+    pub home_kind: crate::organisation::HomeKind,
+}
+
+impl From<&crate::organisation::Organisation> for ChildHelpSettings {
+    fn from(org: &crate::organisation::Organisation) -> Self {
+        Self {
+            numbers: org.help.clone(),
+            home_kind: org.home_kind,
+        }
+    }
+}
+
 /// The numbers a child is given.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]

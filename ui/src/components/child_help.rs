@@ -6,7 +6,7 @@
 //! nothing else; no review notes for staff appear on it.
 
 use harbour_core::api::ApiError;
-use harbour_core::help::{dialled, HelpNumbers};
+use harbour_core::help::{dialled, ChildHelpSettings};
 use harbour_i18n::{text_args, Arg, Localizer, LOCALES, SOURCE_TAG};
 use serde::Serialize;
 use yew::platform::spawn_local;
@@ -52,10 +52,11 @@ fn card(id: &str, name: String, number: &str, lines: Vec<String>) -> Html {
 pub fn help_page(
     child: &Localizer,
     staff: &Localizer,
-    help: &HelpNumbers,
+    settings: &ChildHelpSettings,
     on_choose: Callback<&'static str>,
     on_exit: Callback<()>,
 ) -> Html {
+    let help = &settings.numbers;
     let locale = child.locale();
     // The interpreter request is for an English-speaking adult, whatever the staff's language.
     let own_english;
@@ -142,7 +143,10 @@ pub fn help_page(
             <section class="child-section" aria-labelledby="child-found-title">
                 <h2 id="child-found-title">{ child.tr("child-found-title") }</h2>
                 <p>{ child.tr("child-found-police") }</p>
-                <p>{ child.tr_with("child-found-talk", &[("hours", Arg::from(72))]) }</p>
+                <p>{ child.tr_with("child-found-talk", &[
+                    ("hours", Arg::from(harbour_core::interview::RETURN_INTERVIEW_HOURS)),
+                    ("home", Arg::from(settings.home_kind.id())),
+                ]) }</p>
                 <p>{ child.tr("child-found-choice") }</p>
             </section>
             <section class="child-section" aria-labelledby="child-interpreter-title">
@@ -174,13 +178,13 @@ pub fn child_help(props: &ChildHelpProps) -> Html {
     let staff = use_i18n();
     let tag = use_state(|| props.tag);
     let child = use_memo(*tag, |tag| Localizer::new(tag));
-    let help = use_state(|| None::<HelpNumbers>);
+    let help = use_state(|| None::<ChildHelpSettings>);
     {
         let help = help.clone();
         use_effect_with((), move |_| {
             full_screen(true);
             spawn_local(async move {
-                let numbers = ipc::call::<_, HelpNumbers>("help_numbers", &NoArgs {}).await;
+                let numbers = ipc::call::<_, ChildHelpSettings>("help_numbers", &NoArgs {}).await;
                 // Harbour's own numbers rather than none, should the shell not answer.
                 help.set(Some(numbers.unwrap_or_default()));
             });

@@ -49,6 +49,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
         summary: None,
         reviews_due: n as usize % 3,
         checklists_due: n as usize % 2,
+        interviews: Vec::new(),
     }
 }
 
@@ -113,14 +114,25 @@ fn steps_in(html: &str) -> Vec<&str> {
 async fn a_trafficked_child_goes_straight_to_999() {
     let html = render(vec![entry(1, "Ruta Test", false, true, true)], Some(0)).await;
     let steps = steps_in(&html);
-    assert_eq!(steps[0], "step-call-999-now", "{steps:?}");
+    assert_eq!(
+        &steps[..2],
+        ["step-call-999-now", "step-while-waiting"],
+        "{steps:?}"
+    );
+    // The wait is skipped, not the checks: they come while police are on their way.
     assert!(!steps.contains(&"step-search-home"));
     assert!(html.contains(
-        "Ruta Test is suspected to have been trafficked. Do not search first: call 999 now."
+        "Ruta Test is suspected to have been trafficked. Call 999 first, before you search. Then, while you wait for police, do the quick checks below"
     ));
     assert!(
-        html.contains("Tell the call handler that Ruta Test is suspected to have been trafficked")
+        html.contains("Tell the call handler that Ruta Test is suspected to have been trafficked, is looked after, and has been missing since 25/11/2026 01:30.")
     );
+    assert!(html.contains(
+        "Ask for Ruta Test to be treated as high risk: children like Ruta Test are often taken back by traffickers within hours."
+    ));
+    assert!(html.contains("Say a Philomena form is ready, and ask where to send it."));
+    assert!(html.contains("Do not leave other children alone to do this."));
+    assert!(!html.contains("Missing, not Absent"), "Scotland only");
     assert!(html.contains("call or text 116 000"));
     assert!(html.contains("Childline: 0800 1111"));
     // Last seen 30 min before the report, and the clock is 95 min after it.
@@ -128,15 +140,59 @@ async fn a_trafficked_child_goes_straight_to_999() {
         html.contains("Last seen at 25/11/2026 01:30 · missing for 2 h 5 min"),
         "{html}"
     );
-    assert!(html.contains("value=\"2026-11-25T01:30\""));
+    assert!(
+        html.contains("value=\"25/11/2026 01:30\""),
+        "typed day first"
+    );
+    assert!(html.contains("Wednesday 25 November 2026, 01:30"), "{html}");
 }
 
 #[tokio::test]
 async fn an_unaccompanied_child_is_named_as_such() {
     let html = render(vec![entry(1, "Gul Test", true, false, true)], Some(0)).await;
-    assert!(html.contains("Gul Test is an unaccompanied child. Do not search first"));
+    assert!(html.contains("Gul Test is an unaccompanied child. Call 999 first"));
     assert_eq!(steps_in(&html)[0], "step-call-999-now");
-    assert!(steps_in(&html).contains(&"step-notify-parents"));
+    // Treated as a potential victim of trafficking: relatives only with the social worker.
+    assert!(steps_in(&html).contains(&"step-no-relatives"));
+    assert!(!steps_in(&html).contains(&"step-notify-parents"));
+    assert!(html.contains("the people who brought Gul Test to the UK"));
+}
+
+#[tokio::test]
+async fn scotland_asks_for_missing_not_absent_and_a_home_names_its_own_form() {
+    use harbour_core::organisation::{Nation, Organisation};
+    let scotland = Organisation {
+        nation: Nation::Scotland,
+        police_form: "missing person form".into(),
+        ..Default::default()
+    };
+    let html = render_in(
+        vec![entry(1, "Ruta Test", false, true, true)],
+        Some(0),
+        scotland,
+    )
+    .await;
+    assert!(
+        html.contains("Ask for this to be treated as Missing, not Absent."),
+        "{html}"
+    );
+    assert!(html.contains("Say the missing person form is ready"));
+    assert!(!html.contains("Philomena form is ready"));
+}
+
+#[tokio::test]
+async fn a_young_person_of_19_is_not_called_a_child_and_the_risk_does_not_end_at_18() {
+    let mut e = entry(1, "Amanuel Test", true, false, true);
+    e.child.details.date_of_birth = NaiveDate::from_ymd_opt(2007, 3, 1).unwrap();
+    let html = render(vec![e], Some(0)).await;
+    let steps = steps_in(&html);
+    assert_eq!(steps[0], "step-call-999-now", "still escalated at 19");
+    assert!(html.contains(
+        "Amanuel Test is 18 or over and a care leaver who came to the UK as an unaccompanied child"
+    ), "{html}");
+    assert!(html
+        .contains("the risk from traffickers does not end at 18. Ask for a high-risk response."));
+    assert!(!html.contains("is an unaccompanied child, is looked after"));
 }
 
 #[tokio::test]
@@ -547,7 +603,7 @@ fn scotland_says_return_discussion() {
             ],
         )
     };
-    assert!(say("scotland").starts_with("Return discussion due by"));
+    assert!(say("scotland").starts_with("Return discussion to be arranged by"));
     assert!(say("england").starts_with("Return interview due by"));
     assert!(say("northern_ireland").starts_with("Return interview due by"));
 }
@@ -691,6 +747,8 @@ mod checklists {
 struct ChildPageHarness {
     tag: &'static str,
     help: harbour_core::help::HelpNumbers,
+    #[prop_or_default]
+    home_kind: harbour_core::organisation::HomeKind,
 }
 
 #[function_component(ChildPage)]
@@ -700,18 +758,33 @@ fn child_page(props: &ChildPageHarness) -> Html {
     super::child_help::help_page(
         &child,
         &staff,
-        &props.help,
+        &harbour_core::help::ChildHelpSettings {
+            numbers: props.help.clone(),
+            home_kind: props.home_kind,
+        },
         Callback::noop(),
         Callback::noop(),
     )
 }
 
 async fn render_child(tag: &'static str, help: harbour_core::help::HelpNumbers) -> String {
-    LocalServerRenderer::<ChildPage>::with_props(ChildPageHarness { tag, help })
-        .hydratable(false)
-        .render()
-        .await
-        .replace(['\u{2068}', '\u{2069}'], "")
+    render_child_in(tag, help, Default::default()).await
+}
+
+async fn render_child_in(
+    tag: &'static str,
+    help: harbour_core::help::HelpNumbers,
+    home_kind: harbour_core::organisation::HomeKind,
+) -> String {
+    LocalServerRenderer::<ChildPage>::with_props(ChildPageHarness {
+        tag,
+        help,
+        home_kind,
+    })
+    .hydratable(false)
+    .render()
+    .await
+    .replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// The child's page in every language: the root says which language and direction, every
@@ -792,6 +865,14 @@ async fn the_child_s_page_in_every_language_has_its_direction_and_the_numbers() 
     let html = render_child("en-GB", HelpNumbers::default()).await;
     assert!(!html.contains("Open every day"), "{html}");
     assert!(html.contains("Call or text 116\u{a0}000."));
+    assert!(html.contains("You are not in trouble for going missing."));
+    // In foster care the return talk is with someone who is not one of the child's carers;
+    // in a children's home, with someone who does not work there.
+    use harbour_core::organisation::HomeKind;
+    assert!(html.contains("someone who is not one of your carers, within 72 hours"));
+    let home = render_child_in("en-GB", HelpNumbers::default(), HomeKind::ChildrensHome).await;
+    assert!(home.contains("someone who does not work where you live, within 72 hours"));
+    assert!(!home.contains("one of your carers"));
 }
 
 #[derive(Properties, PartialEq)]
