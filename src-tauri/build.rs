@@ -9,6 +9,7 @@ fn main() {
             "unlock",
             "lock",
             "still_here",
+            "steps_in_front",
             "list_children",
             "add_child",
             "report_missing",

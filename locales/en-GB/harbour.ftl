@@ -55,6 +55,7 @@ contact-edt = Emergency Duty Team (out of hours)
 contact-host-authority = Host authority (child placed out of area)
 contact-fostering-agency = Supervising social worker or fostering agency
 contact-parents = Parents or others with parental responsibility, where appropriate and safe
+contact-parents-agreed = Parents or others with parental responsibility: only with the social worker's agreement
 contact-guardian = Independent Child Trafficking Guardian (ICTG)
 contact-iro = Independent Reviewing Officer (IRO)
 contact-regulator = The regulator (the manager decides whether to notify)
@@ -67,7 +68,10 @@ police-grade = Risk grade the police gave
 police-grade-hint = The police decide the grade. Record what they told you; update it if they change it.
 police-grade-none = Not given yet
 police-save = Save the police report
-police-recorded = Reference { $reference } · { $officer } · police grade: { $grade } · recorded { $time }
+police-recorded = Reference { $reference }{ $officer ->
+    [none] {""}
+   *[other] {" "}· { $officer }
+} · police grade: { $grade } · recorded { $time }
 notify-title = Who has been told
 notify-told-now = Told now
 notify-told-label = Record that you have told: { $contact }
@@ -89,39 +93,79 @@ found-how = How they came back
 found-save = Record that { $name } is back
 found-recorded = { $name } back at { $time } · { $where } · { $by }. Tell the police straight away if you have not, and everyone you told before.
 interview-due = { $nation ->
-    [scotland] Return discussion due by { $time } (72 hours after the return).
-   *[other] Return interview due by { $time } (72 hours after the return). The local authority must offer one.
+    [scotland] Return discussion to be arranged by { $time } (72 hours after { $name } came back).
+   *[other] Return interview due by { $time } (72 hours after { $name } came back). { $name }'s placing local authority must make sure one is offered.
 }
 interview-overdue = { $nation ->
     [scotland] Return discussion
    *[other] Return interview
 } OVERDUE since { $time }. Ask the social worker when it will happen.
-interview-offered = { $nation ->
-    [scotland] Discussion offered
-   *[other] Interview offered
+interview-still-due = { $nation ->
+    [scotland] Return discussion offered on { $date }{ $service ->
+        [none] {""}
+       *[other] {" "}by { $service }
+    }. Still to happen: record when it takes place, or if { $name } says no.
+   *[other] Return interview offered on { $date }{ $service ->
+        [none] {""}
+       *[other] {" "}by { $service }
+    }. Still due by { $time }: record when it takes place, or if { $name } declines.
 }
-interview-done = { $nation ->
-    [scotland] Discussion done
-   *[other] Interview done
+interview-not-offered-recorded = Recorded as not offered: { $reason }. It is still due.
+interview-held-recorded = { $nation ->
+    [scotland] Return discussion
+   *[other] Return interview
+} held { $time }{ $by ->
+    [none] {""}
+   *[other] {" "}by { $by }
+}. { $within ->
+    [yes] Within 72 hours of the return.
+    [no] Not within 72 hours of the return.
+   *[unknown] When it took place was not recorded.
 }
-interview-declined = { $nation ->
-    [scotland] Child declined the discussion
-   *[other] Child declined the interview
-}
-interview-recorded-offered = { $nation ->
-    [scotland] Return discussion offered.
-   *[other] Return interview offered.
-}
-interview-recorded-done = { $nation ->
-    [scotland] Return discussion done.
-   *[other] Return interview done.
-}
-interview-recorded-declined = The child declined the { $nation ->
+interview-declined-recorded = { $name } said no to the { $nation ->
     [scotland] return discussion
    *[other] return interview
-}. Pass on what you know to the social worker.
-close-hint = Close the episode once the police have been told and the child is safe. Everything recorded stays in the child's history.
-close-episode = Close this episode
+} on { $time }. { $reoffer ->
+    [none] Pass on what you know to the social worker.
+   *[other] It will be offered again on { $reoffer }. Pass on what you know to the social worker.
+}
+interview-forms-title = Record the { $nation ->
+    [scotland] return discussion
+   *[other] return interview
+}
+interview-offer-title = It was offered
+interview-offer-at = When was it offered?
+interview-offer-service = By which service
+interview-offer-save = Record the offer
+interview-held-title = It took place
+interview-held-at = When did it take place?
+interview-held-by = Who held it (name and service)
+interview-held-independent = Is that person independent of the placement?
+interview-independent-yes = Yes, independent of the placement
+interview-independent-no = No, they work in the placement
+interview-held-mode = How
+interview-mode-in-person = In person
+interview-mode-phone = By phone
+interview-mode-video = By video
+interview-held-save = Record that it took place
+interview-declined-title = { $name } said no
+interview-declined-at = When did { $name } say no?
+interview-declined-reason = The reason, if { $name } gave one
+interview-reoffer-on = It will be offered again on (day/month/year, if known)
+interview-declined-save = Record that { $name } said no
+interview-not-offered-title = It was not offered
+interview-not-offered-reason = Why it was not offered
+interview-not-offered-save = Record that it was not offered
+close-hint = Close the episode when { $name } is back and safe and the police have closed their report. Harbour keeps the return interview on the list until it is done or declined, and what follows the return can still be recorded.
+close-episode = Close the missing episode
+close-outstanding = Still to do after the close (it stays open to record):
+outstanding-interview = { $nation ->
+    [scotland] the return discussion
+   *[other] the return interview
+}
+outstanding-regulator = the manager's decision whether to notify the regulator
+close-confirm = Close the missing episode now
+close-cancel = Not yet
 
 ## The grab sheet (one A4 page for the police, in English)
 
@@ -130,7 +174,7 @@ sheet-dob = Date of birth
 sheet-age = Age
 sheet-languages = Languages (an interpreter may be needed)
 sheet-flags = Risk flags
-sheet-escalation = Unaccompanied or suspected trafficked: at high risk of harm. Please consider this in the risk grading.
+sheet-escalation = UNACCOMPANIED OR SUSPECTED TRAFFICKED CHILD. At high risk of being taken back by traffickers, often within hours. Please treat as HIGH RISK.
 sheet-episode = This episode
 sheet-last-seen = Last seen
 sheet-reported = Reported missing in Harbour
@@ -215,6 +259,17 @@ home-interview-recorded = { $nation ->
     [scotland] Return discussion
    *[other] Return interview
 } recorded. Close the episode when ready.
+home-interviews-title = { $nation ->
+    [scotland] Return discussions still to happen
+   *[other] Return interviews still to happen
+}
+home-interviews-hint = Each stays here until it has taken place or the young person has said no, even after the episode is closed.
+home-interview-offered = Offered on { $date }{ $service ->
+    [none] {""}
+   *[other] {" "}by { $service }
+}.
+home-interview-open = Record it
+home-interview-open-label = Record the return interview for { $name }
 home-open-record = Open the record
 home-open-record-label = Open the record of { $name }'s episode
 
@@ -266,7 +321,7 @@ error-languages-too-many = Record at most 12 languages.
 error-photo-too-large = This photo is too large. Choose one under 20 MB.
 error-photo-unreadable = This file could not be read as a photo. Choose a JPEG or PNG picture.
 error-last-seen-in-future = The last-seen time cannot be in the future.
-error-last-seen-not-a-time = This is not a time. Use the date and time picker.
+error-last-seen-not-a-time = This is not a time. Type it as day/month/year and 24-hour time, for example 01/12/2026 16:09.
 error-field-invalid = Check this field.
 
 ## Errors not tied to one field
@@ -304,6 +359,14 @@ error-update-required = Write what happened.
 error-text-too-long = This is too long. Shorten it.
 error-found-in-future = The time found cannot be in the future.
 error-found-before-last-seen = The time found cannot be before the child was last seen.
+error-time-in-future = This time is in the future. Check the date and the time.
+error-back-before-found = The time back at the placement cannot be before the child was found.
+error-interview-before-return = This cannot be before the child came back. Check the date and the time.
+error-interview-already-held = The return interview is already recorded as held.
+error-interview-by-required = Write who held it (their name and service).
+error-spoke-to-required = Write who you spoke to.
+error-reoffer-not-a-date = Type the date it will be offered again as day/month/year, for example 08/12/2026, or leave it empty.
+error-not-a-day-time = Type the date and time as day/month/year and 24-hour time, for example 01/12/2026 16:09.
 unlock-wait = You can try again in { $seconds ->
     [one] { $seconds } second
    *[other] { $seconds } seconds
@@ -316,9 +379,11 @@ steps-escalated-intro = { $reason ->
     [unaccompanied] { $name } is an unaccompanied child.
     [trafficked] { $name } is suspected to have been trafficked.
    *[both] { $name } is an unaccompanied child suspected to have been trafficked.
-} Do not search first: call 999 now.
+} Call 999 first, before you search. Then, while you wait for police, do the quick checks below and tell police what you find.
+steps-danger-intro = { $name }'s records say { $name } may be in immediate danger. Call 999 first, before you search. Then, while you wait for police, do the quick checks below and tell police what you find.
 steps-standard-intro = There is no 24-hour waiting rule. Do these checks quickly, note the time of each, then report to police.
 steps-reported-at = Reported in Harbour at { $time }.
+steps-lock-later = While these steps are open, Harbour locks only after { $minutes } minutes without a key press or click: at { $time } if nothing is pressed before then.
 steps-last-seen = Last seen at { $time } · missing for { $elapsed }
 steps-last-seen-label = When was { $name } last seen?
 steps-last-seen-save = Save last-seen time
@@ -334,16 +399,42 @@ step-call-999-now = Call 999 now. Tell the call handler that { $name } is { $rea
     [unaccompanied] an unaccompanied child
     [trafficked] suspected to have been trafficked
    *[both] an unaccompanied child suspected to have been trafficked
-}, and ask for this to be considered in the risk grading. Say { $nation ->
-    [wales] a Child Information Form
-   *[other] a Philomena form
-} is available.
+}, is looked after, and has been missing since { $time }. Ask for { $name } to be treated as high risk: children like { $name } are often taken back by traffickers within hours. { $nation ->
+    [scotland] Ask for this to be treated as Missing, not Absent.{" "}
+   *[other] {""}
+}Say { $form ->
+    [none] { $nation ->
+        [wales] a Child Information Form
+       *[other] a Philomena form
+    }
+   *[other] the { $form }
+} is ready, and ask where to send it.
+step-call-999-adult = Call 999 now. Tell the call handler that { $name } is 18 or over and a care leaver who { $reason ->
+    [unaccompanied] came to the UK as an unaccompanied child
+   *[other] may have been trafficked
+}, has been missing since { $time }, and that the risk from traffickers does not end at 18. Ask for a high-risk response. Say { $form ->
+    [none] { $nation ->
+        [wales] a Child Information Form
+       *[other] a Philomena form
+    }
+   *[other] the { $form }
+} is ready, and ask where to send it.
+step-call-999-medical = { $first ->
+    [yes] Call 999 now.
+   *[no] Tell the call handler too:
+} { $danger ->
+    [self_harm] { $name }'s records say { $name } is at risk of harming themselves.
+    [medication] { $name } needs critical medication and may not have it with them.
+   *[both] { $name }'s records say { $name } is at risk of harming themselves, and { $name } needs critical medication and may not have it with them.
+} Say what the medication or the risk is, and ask for an ambulance if it is needed.
+step-call-999-when = { $name }'s plan says call 999 at once if: { $when }
+step-while-waiting = While you wait for police: search the home and grounds, call and text { $name }, look for notes, and make the checks agreed in { $name }'s plan (below). Tell the police at once what you find. Do not leave other children alone to do this.
 step-call-999-if-danger = If you think { $name } is in immediate danger, call 999 now. Do not wait to finish the checks below.
 step-search-home = Search the home and grounds. Children can hide in small spaces.
 step-call-text-child = Call and text { $name }'s phone.
 step-check-messages = Look for messages or notes they may have left.
 step-contact-friends = Contact friends, family and school, as agreed in the child's plan.
-step-known-places = Visit or call the places they are known to go.
+step-known-places = Call the places they are known to go. Only go out to look if another adult stays with the other children and it is safe for you to go. Do not let this delay the call to police.
 step-report-police = { $nation ->
     [northern_ireland] Report to the PSNI: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
     [wales] Report to police: 999 if in danger, otherwise 101. Say a Child Information Form is available and send it.
@@ -353,7 +444,7 @@ step-police-reference = Write down the police reference number and the name of t
 step-notify-manager = Tell the registered manager or the on-call manager.
 step-notify-social-worker = Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
 step-notify-guardian = If { $name } has an Independent Child Trafficking Guardian (ICTG), tell them.
-step-no-relatives = Do not contact relatives without the social worker's agreement: they may be linked to traffickers.
+step-no-relatives = Do not contact relatives, or people who say they are family, without the social worker's agreement: they may be linked to the people who brought { $name } to the UK or to those exploiting them.
 step-notify-parents = Tell parents or others with parental responsibility, where this is appropriate and safe.
 step-keep-trying = Keep trying to contact { $name }. Pass anything new to police straight away: sightings, messages, bank or phone activity.
 
@@ -654,6 +745,11 @@ print-view-printed = Printed { $time } from the print view
 print-view-back = Back
 org-carer-contact = Carer contact
 org-carer-contact-hint = How police reach the carers: this home's or the foster carer's name and phone. Printed on the grab sheet.
+org-episode-lock = Lock after this many minutes without use while a missing child's steps are open (10 to 240)
+org-episode-lock-hint = A carer on hold to the police is not pressing keys: the steps and the call script must not lock away mid-call. Never shorter than the ordinary lock time.
+error-episode-lock-minutes = Choose between 10 and 240 minutes.
+org-police-form = What your police call the form they are given
+org-police-form-hint = Leave empty for the usual name (Philomena form; Wales: Child Information Form). Not every force uses Philomena: check your local protocol, for example "grab sheet".
 
 ## Risk checklists: the screens (the questions themselves are in checklists.ftl)
 checklists-open = Risk checklists
@@ -703,7 +799,7 @@ assessment-next-steps = Suggested next steps
 assessment-back = Back to the checklists
 next-social-worker = Talk these concerns through with { $name }'s social worker.
 next-trafficked-flag = Consider marking { $name } as suspected trafficked. If { $name } then goes missing, Harbour says to call 999 at once, with no search first.
-next-nrm = Make sure a first responder (the local authority or the police) considers a National Referral Mechanism referral, or the Duty to Notify.
+next-nrm = Make sure a first responder (for example the local authority or the police) makes a National Referral Mechanism (NRM) referral. For a child under 18 no consent is needed. If { $name } is 18 or over, the NRM needs their consent; if they do not consent, the first responder must still notify the Home Office (Duty to Notify, England and Wales).
 next-strategy = Ask for a strategy discussion (for repeat episodes, sexual or criminal exploitation, or trafficking).
 next-profile-plan = Record these in { $name }'s profile and agreed steps, and share the plan with the police in advance.
 next-protective = Consider protective measures: an interpreter, a key worker, an agreed safety plan, agreed and proportionate phone checks, and a referral to an Independent Child Trafficking Guardian.
@@ -781,3 +877,61 @@ translations-table-caption = The child's help in { $language }, beside the Engli
 translations-col-english = English
 translations-missing = Missing, the English is shown:
 lock-child-help = Help for a child, in their language (no records shown)
+
+## Times typed as day/month/year and 24-hour time, on every machine
+
+when-hint = Day/month/year and 24-hour time, for example 01/12/2026 16:09
+when-echo = { $weekday } { $day } { $month } { $year }, { $time }
+when-echo-ago = { $when }, { $elapsed } ago
+when-minutes-ago = { $minutes ->
+    [0] Just now
+    [60] 1 hour ago
+   *[other] { $minutes } minutes ago
+}
+weekday-monday = Monday
+weekday-tuesday = Tuesday
+weekday-wednesday = Wednesday
+weekday-thursday = Thursday
+weekday-friday = Friday
+weekday-saturday = Saturday
+weekday-sunday = Sunday
+month-january = January
+month-february = February
+month-march = March
+month-april = April
+month-may = May
+month-june = June
+month-july = July
+month-august = August
+month-september = September
+month-october = October
+month-november = November
+month-december = December
+
+## Back at the placement, after the return, an episode ended with the child still missing
+
+back-at-label = Back at the placement at (if later than found)
+back-at-save = Record the time back
+back-at-recorded = Back at the placement at { $time }. The 72 hours run from here.
+after-return-heading = { $name }: after the return
+after-return-back = Back to the children
+after-return-closed = The missing episode was closed on { $time }. What follows the return can still be recorded here.
+end-missing-title = The episode ends with { $name } still missing
+end-missing-hint = Only if the placement has ended or { $name } has moved while still missing. { $name } is then counted as not found. If { $name } is found later, record it here.
+end-reason = Why it ends
+end-reason-placement-ended = The placement has ended
+end-reason-child-moved = { $name } has moved to another placement or authority
+end-missing-note = Note (who decided, and who now holds the case)
+end-missing-save = End the episode with { $name } still missing
+ended-missing-recorded = The episode ended on { $time } with { $name } still missing: { $reason }.
+
+## A flagged child graded below high risk
+
+step-grade-lower = { $nation ->
+    [scotland] Police have not treated { $name } as high risk. Tell them why you are worried and ask for the decision to be reviewed. Ask for this to be treated as Missing, not Absent. Tell your manager, who can take it to the duty inspector. Write down who you spoke to.
+   *[other] Police have given { $name } a grade lower than high risk. Tell them why you are worried and ask for the grade to be reviewed. Tell your manager, who can take it to the duty inspector. Write down who you spoke to.
+}
+grade-review-spoke-to = Who did you speak to?
+grade-review-save = Record that I asked for a review
+grade-review-recorded = Review asked at { $time }: spoke to { $who }.
+police-grades-history = Grades given: { $grades }

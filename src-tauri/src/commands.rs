@@ -87,10 +87,21 @@ pub fn still_here(state: State<'_, AppState>) -> bool {
     gate.is_unlocked()
 }
 
+/// The steps screen of an episode came in front, or went (`None`): the minutes the lock now
+/// waits without use (longer on an open episode's steps, for a carer on hold to the police).
+#[tauri::command(rename_all = "snake_case")]
+pub fn steps_in_front(
+    state: State<'_, AppState>,
+    episode_id: Option<harbour_core::EpisodeId>,
+) -> Result<u32, ApiError> {
+    gate(&state).steps_in_front(episode_id).map_err(refused)
+}
+
 #[tauri::command(rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
     with_store(&state, |store| {
         let mut open = store.open_episodes()?;
+        let mut interviews = store.interviews_outstanding()?;
         let mut entries = Vec::new();
         for child in store.children()? {
             let at = open.iter().position(|e| e.child_id == child.id);
@@ -105,12 +116,15 @@ pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiE
                 .iter()
                 .filter(|s| s.due.is_some())
                 .count();
+            let (theirs, rest) = interviews.into_iter().partition(|(c, _)| *c == child.id);
+            interviews = rest;
             entries.push(ChildEntry {
                 child,
                 open_episode,
                 summary,
                 reviews_due,
                 checklists_due,
+                interviews: theirs.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
             });
         }
         Ok(entries)

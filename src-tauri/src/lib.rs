@@ -101,6 +101,7 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::unlock,
             commands::lock,
             commands::still_here,
+            commands::steps_in_front,
             commands::list_children,
             commands::add_child,
             commands::report_missing,

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
 use harbour_core::organisation::Organisation;
 use harbour_core::profile::ProfileOpened;
-use harbour_core::{AssessmentId, Child, ChildId, MissingEpisode};
+use harbour_core::{AssessmentId, Child, ChildId, EpisodeId, MissingEpisode};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -24,6 +24,9 @@ pub enum Screen {
     Checklists(ChildId),
     /// One risk checklist assessment of the child.
     Assessment(ChildId, AssessmentId),
+    /// What follows the return, for an episode whose missing part is closed: the return
+    /// interview, the regulator decision, the steps after the return, the log.
+    AfterReturn(ChildId, EpisodeId),
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +59,7 @@ pub enum Action {
     ShowPrintView(ChildId),
     ShowChecklists(ChildId),
     ShowAssessment(ChildId, AssessmentId),
+    ShowAfterReturn(ChildId, EpisodeId),
     OrganisationLoaded(Organisation),
     ChildSaved(Child),
     Reported(Reported),
@@ -160,6 +164,13 @@ impl Reducible for AppState {
                     s.notice = None;
                 }
             }
+            Action::ShowAfterReturn(id, episode) => {
+                if s.entry(id).is_some() {
+                    s.screen = Screen::AfterReturn(id, episode);
+                    s.error = None;
+                    s.notice = None;
+                }
+            }
             Action::ShowSteps(id) => {
                 if s.entry(id).is_some_and(|e| e.open_episode.is_some()) {
                     s.screen = Screen::Steps(id);
@@ -178,6 +189,7 @@ impl Reducible for AppState {
                     // A new child's profile has not been checked yet.
                     reviews_due: harbour_core::profile::Section::ALL.len(),
                     checklists_due,
+                    interviews: Vec::new(),
                 });
                 s.sort();
                 s.screen = Screen::Home;
@@ -213,7 +225,7 @@ impl Reducible for AppState {
 mod tests {
     use super::*;
     use chrono::{NaiveDate, TimeZone};
-    use harbour_core::{ChildDetails, EpisodeId};
+    use harbour_core::ChildDetails;
     use uuid_for_tests::id;
 
     mod uuid_for_tests {
@@ -266,6 +278,7 @@ mod tests {
                 summary: None,
                 reviews_due: 0,
                 checklists_due: 0,
+                interviews: Vec::new(),
             },
             ChildEntry {
                 child: child(2, "amir Sample"),
@@ -273,6 +286,7 @@ mod tests {
                 summary: None,
                 reviews_due: 0,
                 checklists_due: 0,
+                interviews: Vec::new(),
             },
         ]))
     }

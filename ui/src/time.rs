@@ -1,7 +1,7 @@
 //! Time as the carer sees it: the webview's clock and local time zone. Natively (the component
 //! tests) local time is UTC, so rendered output is the same on every machine.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 
 #[cfg(target_arch = "wasm32")]
 mod clock {
@@ -66,18 +66,14 @@ pub fn format_local(t: DateTime<Utc>) -> String {
     clock::local(t).format("%d/%m/%Y %H:%M").to_string()
 }
 
-/// The value a `datetime-local` input expects for `t`: `2026-11-25T14:05`.
-pub fn to_input_value(t: DateTime<Utc>) -> String {
-    clock::local(t).format("%Y-%m-%dT%H:%M").to_string()
+/// A time as the carer types it: `01/12/2026 16:09`, local, on every machine.
+pub fn to_typed(t: DateTime<Utc>) -> String {
+    harbour_core::when::format(clock::local(t))
 }
 
-/// Reads a `datetime-local` value (local time) back as UTC; `None` when it is not a time.
-pub fn from_input_value(value: &str) -> Option<DateTime<Utc>> {
-    let value = value.trim();
-    let local = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M")
-        .or_else(|_| NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S"))
-        .ok()?;
-    clock::from_local(local)
+/// A typed `d/m/yyyy h:mm` (local time) as UTC; `None` when it is not one.
+pub fn from_typed(text: &str) -> Option<DateTime<Utc>> {
+    clock::from_local(harbour_core::when::parse(text)?)
 }
 
 #[cfg(test)]
@@ -86,18 +82,23 @@ mod tests {
     use chrono::TimeZone;
 
     #[test]
-    fn input_values_round_trip() {
-        let t = Utc.with_ymd_and_hms(2026, 11, 25, 14, 5, 0).unwrap();
-        assert_eq!(to_input_value(t), "2026-11-25T14:05");
-        assert_eq!(from_input_value("2026-11-25T14:05"), Some(t));
-        assert_eq!(from_input_value(" 2026-11-25T14:05:00 "), Some(t));
-        assert_eq!(format_local(t), "25/11/2026 14:05");
+    fn typed_times_round_trip_day_first() {
+        let t = Utc.with_ymd_and_hms(2026, 12, 1, 16, 9, 0).unwrap();
+        assert_eq!(to_typed(t), "01/12/2026 16:09");
+        assert_eq!(from_typed(" 1/12/2026 16:09 "), Some(t));
+        assert_eq!(format_local(t), "01/12/2026 16:09");
     }
 
     #[test]
     fn garbage_is_not_a_time() {
-        for bad in ["", "yesterday", "2026-13-01T10:00", "2026-11-25"] {
-            assert_eq!(from_input_value(bad), None, "{bad}");
+        for bad in [
+            "",
+            "yesterday",
+            "12/31/2026 10:00",
+            "2026-12-01T10:00",
+            "01/12/2026",
+        ] {
+            assert_eq!(from_typed(bad), None, "{bad}");
         }
     }
 }

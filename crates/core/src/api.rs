@@ -61,6 +61,48 @@ pub struct ChildEntry {
     /// How many risk checklists are due for a new assessment.
     #[serde(default)]
     pub checklists_due: usize,
+    /// Return interviews still to happen, whatever their episode's status (an episode whose
+    /// missing part is closed keeps its interview on the list until it is held or declined).
+    #[serde(default)]
+    pub interviews: Vec<InterviewOutstanding>,
+}
+
+/// A return interview due or overdue.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InterviewOutstanding {
+    pub episode: crate::EpisodeId,
+    /// Back at the placement (or found): the 72 hours run from here.
+    pub returned_at: chrono::DateTime<chrono::Utc>,
+    pub status: crate::interview::InterviewStatus,
+    /// The missing part is closed: the record opens on what follows the return.
+    pub closed: bool,
+    pub last_offer: Option<crate::interview::Offer>,
+}
+
+impl InterviewOutstanding {
+    /// From an episode, if its interview is still to happen.
+    pub fn of(view: &EpisodeView) -> Option<Self> {
+        let status = view.summary.interview?;
+        if !status.is_outstanding() {
+            return None;
+        }
+        Some(Self {
+            episode: view.episode.id,
+            returned_at: view.summary.returned_at()?,
+            status,
+            closed: view.summary.closed_at.is_some() || view.episode.closed_at.is_some(),
+            last_offer: view.summary.interview_facts.last_offer().cloned(),
+        })
+    }
+
+    /// When it is or was due: the list puts the most pressing first.
+    pub fn due(&self) -> chrono::DateTime<chrono::Utc> {
+        match self.status {
+            crate::interview::InterviewStatus::Due { by } => by,
+            crate::interview::InterviewStatus::Overdue { since } => since,
+            _ => self.returned_at,
+        }
+    }
 }
 
 impl ChildEntry {
@@ -188,13 +230,13 @@ pub struct LogLine {
 }
 
 impl EpisodeView {
-    /// When the child came back from this episode: found or back, or else closed.
+    /// When the child came back from this episode: back at the placement (or found), or else
+    /// closed; never for an episode that ended with the child still missing.
     pub fn returned_at(&self) -> Option<chrono::DateTime<chrono::Utc>> {
-        self.summary
-            .found
-            .as_ref()
-            .map(|f| f.found_at)
-            .or(self.episode.closed_at)
+        if self.summary.found.is_none() && self.summary.ended_missing.is_some() {
+            return None;
+        }
+        self.summary.returned_at().or(self.episode.closed_at)
     }
 
     /// The running log, oldest first, each line with its latest wording (corrections point at

@@ -86,6 +86,16 @@ pub enum Field {
     Evidence,
     /// Who saw or heard it.
     ObservedBy,
+    /// When the child was back at the placement (if later than found).
+    BackAt,
+    /// When the return interview took place, was offered or declined.
+    InterviewAt,
+    /// Who held the return interview.
+    InterviewBy,
+    /// The service that offered the return interview.
+    Service,
+    /// Who the carer spoke to (asking police to review a grade).
+    SpokeTo,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -115,10 +125,12 @@ pub enum FieldProblem {
     NotBackYet,
     /// A time before the child was last seen.
     BeforeLastSeen,
+    /// A time before the child was found or back.
+    BeforeReturn,
 }
 
 impl Field {
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 27] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -141,11 +153,16 @@ impl Field {
         Field::Assessment,
         Field::Evidence,
         Field::ObservedBy,
+        Field::BackAt,
+        Field::InterviewAt,
+        Field::InterviewBy,
+        Field::Service,
+        Field::SpokeTo,
     ];
 }
 
 impl FieldProblem {
-    pub const ALL: [FieldProblem; 17] = [
+    pub const ALL: [FieldProblem; 18] = [
         FieldProblem::Required,
         FieldProblem::TooLong,
         FieldProblem::TooMany,
@@ -163,6 +180,7 @@ impl FieldProblem {
         FieldProblem::AlreadyDone,
         FieldProblem::NotBackYet,
         FieldProblem::BeforeLastSeen,
+        FieldProblem::BeforeReturn,
     ];
 }
 
@@ -194,6 +212,7 @@ impl FieldError {
             (Photo, _) => "error-photo-unreadable",
             (LastSeen, InFuture) => "error-last-seen-in-future",
             (LastSeen, _) => "error-last-seen-not-a-time",
+            (FoundAt | BackAt | InterviewAt, NotADate) => "error-not-a-day-time",
             (UserName, Required) => "error-user-name-required",
             (UserName, TooLong) => "error-user-name-too-long",
             (UserName, Taken) => "error-user-name-taken",
@@ -213,9 +232,15 @@ impl FieldError {
             (Assessment, Closed) => "error-assessment-signed-off",
             (Assessment, AlreadyDone) => "error-assessment-already-signed",
             (FoundAt, BeforeLastSeen) => "error-found-before-last-seen",
+            (BackAt | InterviewAt, InFuture) => "error-time-in-future",
+            (BackAt, BeforeReturn) => "error-back-before-found",
+            (InterviewAt, BeforeReturn) => "error-interview-before-return",
+            (InterviewAt, AlreadyDone) => "error-interview-already-held",
+            (InterviewBy, Required) => "error-interview-by-required",
+            (SpokeTo, Required) => "error-spoke-to-required",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
-                | Evidence | ObservedBy,
+                | Evidence | ObservedBy | InterviewBy | Service | SpokeTo,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",

@@ -13,11 +13,13 @@ pub mod episode;
 pub mod help;
 pub mod hlc;
 pub mod ids;
+pub mod interview;
 pub mod ops;
 pub mod organisation;
 pub mod profile;
 pub mod steps;
 pub mod users;
+pub mod when;
 pub mod workflow;
 
 pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};

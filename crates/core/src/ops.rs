@@ -77,7 +77,8 @@ pub enum OpBody {
         key_change: bool,
     },
     /// The home's settings (nation, kind of home, its own contacts) were saved.
-    OrganisationSaved { organisation: Organisation },
+    /// (Boxed: the largest body by far; serialised the same as unboxed.)
+    OrganisationSaved { organisation: Box<Organisation> },
     /// Someone checked a section and found it still right.
     ProfileReviewed {
         child: ChildId,
@@ -251,10 +252,12 @@ impl OpBody {
             OpBody::UserDisabled { user } => {
                 vec![write(User, user.to_string(), "disabled", json!(true))]
             }
-            // Events are rows of their own (see the store's fold), except that closing sets
-            // the episode's closed time, a field like any other.
+            // Events are rows of their own (see the store's fold), except that closing (back,
+            // or ended with the child still missing) sets the episode's closed time, a field
+            // like any other.
             OpBody::EpisodeEventAdded { episode, record } => match record.event {
-                crate::workflow::EpisodeEvent::Closed => vec![write(
+                crate::workflow::EpisodeEvent::Closed
+                | crate::workflow::EpisodeEvent::EndedWithoutReturn { .. } => vec![write(
                     Episode,
                     episode.to_string(),
                     "closed_at",

@@ -60,6 +60,14 @@ pub enum HomeKind {
 impl HomeKind {
     pub const ALL: [HomeKind; 2] = [HomeKind::FosterHome, HomeKind::ChildrensHome];
 
+    /// The selector Fluent messages use (the child's help words the return talk by it).
+    pub fn id(self) -> &'static str {
+        match self {
+            HomeKind::FosterHome => "foster_home",
+            HomeKind::ChildrensHome => "childrens_home",
+        }
+    }
+
     pub fn message_id(self) -> &'static str {
         match self {
             HomeKind::FosterHome => "home-kind-foster",
@@ -94,6 +102,32 @@ pub struct Organisation {
     /// The numbers and hours shown to a child (the help screen and card).
     #[serde(default)]
     pub help: HelpNumbers,
+    /// What the local police call the form they are handed ("grab sheet", "missing person
+    /// form"); empty: the nation's usual name (Philomena form, Wales's Child Information Form).
+    #[serde(default)]
+    pub police_form: String,
+    /// While an episode is open and its steps screen is in front, Harbour waits this long
+    /// without a key press or click before it locks: a carer on hold to the police is not
+    /// clicking, and the call script must not vanish behind the lock (10 to 240 minutes).
+    #[serde(default = "default_episode_lock_minutes")]
+    pub episode_lock_minutes: u32,
+}
+
+fn default_episode_lock_minutes() -> u32 {
+    DEFAULT_EPISODE_LOCK_MINUTES
+}
+
+/// Harbour's default lock time on the steps screen of an open episode.
+pub const DEFAULT_EPISODE_LOCK_MINUTES: u32 = 60;
+/// The shortest and longest lock time on the steps screen a home may set.
+pub const EPISODE_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 10..=240;
+
+impl Organisation {
+    /// How long the steps screen of an open episode stays unlocked without use: the home's
+    /// episode time, never shorter than the ordinary lock time.
+    pub fn lock_minutes_during_episode(&self, ordinary: u32) -> u32 {
+        self.episode_lock_minutes.max(ordinary)
+    }
 }
 
 fn default_every_months() -> u32 {
@@ -116,6 +150,8 @@ impl Default for Organisation {
             ictg_line: String::new(),
             assessment_every_months: default_every_months(),
             help: HelpNumbers::default(),
+            police_form: String::new(),
+            episode_lock_minutes: DEFAULT_EPISODE_LOCK_MINUTES,
         }
     }
 }
@@ -146,7 +182,15 @@ impl Organisation {
             ictg_line: text("ictg_line", &self.ictg_line),
             assessment_every_months: self.assessment_every_months,
             help,
+            police_form: text("police_form", &self.police_form),
+            episode_lock_minutes: self.episode_lock_minutes,
         };
+        if !EPISODE_LOCK_MINUTES.contains(&self.episode_lock_minutes) {
+            problems.push(ProfileProblem {
+                key: "episode_lock_minutes".to_owned(),
+                problem: FieldProblem::OutOfRange,
+            });
+        }
         if !ASSESSMENT_MONTHS.contains(&self.assessment_every_months) {
             problems.push(ProfileProblem {
                 key: "assessment_every_months".to_owned(),
@@ -162,7 +206,7 @@ impl Organisation {
 
     /// The text fields, by key, as the settings form and the Fluent labels (`org-<key>`) name
     /// them.
-    pub fn texts(&self) -> [(&'static str, &str); 6] {
+    pub fn texts(&self) -> [(&'static str, &str); 7] {
         [
             ("carer_contact", &self.carer_contact),
             ("on_call", &self.on_call),
@@ -170,6 +214,7 @@ impl Organisation {
             ("fostering_agency", &self.fostering_agency),
             ("regulator", &self.regulator),
             ("ictg_line", &self.ictg_line),
+            ("police_form", &self.police_form),
         ]
     }
 
@@ -181,6 +226,7 @@ impl Organisation {
             "fostering_agency" => self.fostering_agency = value,
             "regulator" => self.regulator = value,
             "ictg_line" => self.ictg_line = value,
+            "police_form" => self.police_form = value,
             _ => {}
         }
     }
@@ -189,6 +235,23 @@ impl Organisation {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_steps_screen_lock_time_is_the_home_s_and_never_shorter_than_the_ordinary_one() {
+        let org = Organisation::default();
+        assert_eq!(org.lock_minutes_during_episode(10), 60);
+        assert_eq!(org.lock_minutes_during_episode(90), 90);
+        for (minutes, ok) in [(9, false), (10, true), (240, true), (241, false)] {
+            let org = Organisation {
+                episode_lock_minutes: minutes,
+                ..Default::default()
+            };
+            assert_eq!(org.validate().is_ok(), ok, "{minutes}");
+        }
+        // Settings saved before this existed read as the default.
+        let old: Organisation = serde_json::from_str(r#"{"nation":"england","home_kind":"foster_home","on_call":"","host_authority":"","fostering_agency":"","regulator":"","ictg_line":""}"#).unwrap();
+        assert_eq!(old.episode_lock_minutes, DEFAULT_EPISODE_LOCK_MINUTES);
+    }
 
     #[test]
     fn settings_are_trimmed_and_long_ones_named() {

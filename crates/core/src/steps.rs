@@ -2,12 +2,15 @@
 //!
 //! The plan is data chosen by rules here, worded in Fluent (`step-*` messages). For a child
 //! flagged unaccompanied or suspected trafficked, Harbour's product default is to escalate at
-//! once: call 999 first and skip the "search first" checks. That is not a legal rule and police
-//! still set the risk grade; the carer asks for the child's status to be considered.
+//! once (domain.md §2.3): call 999 first and ask for a high-risk response, saying why; then,
+//! while waiting for police, the quick checks — the wait is skipped, never the checks. Police
+//! still set the grade. A child at known risk of self-harm, or whose critical medication is not
+//! known to be with them, also gets 999 first, in medical words.
 
 use serde::{Deserialize, Serialize};
 
 use crate::child::ChildDetails;
+use crate::profile::Values;
 
 /// One thing to do. The order of a plan is the order to do them in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -17,6 +20,11 @@ pub enum Step {
     CallNineNineNineNow,
     /// Ordinary plans: 999 straight away if the child may be in immediate danger.
     CallNineNineNineIfDanger,
+    /// Self-harm risk or critical medication left behind: 999 at once, saying so.
+    CallNineNineNineMedical,
+    /// After a 999 call: the quick checks while police come, without leaving other children
+    /// alone, and what is found passed to police at once.
+    WhileWaitingForPolice,
     SearchHomeAndGrounds,
     CallAndTextChild,
     CheckMessagesAndNotes,
@@ -40,6 +48,8 @@ impl Step {
         match self {
             Step::CallNineNineNineNow => "step-call-999-now",
             Step::CallNineNineNineIfDanger => "step-call-999-if-danger",
+            Step::CallNineNineNineMedical => "step-call-999-medical",
+            Step::WhileWaitingForPolice => "step-while-waiting",
             Step::SearchHomeAndGrounds => "step-search-home",
             Step::CallAndTextChild => "step-call-text-child",
             Step::CheckMessagesAndNotes => "step-check-messages",
@@ -56,17 +66,32 @@ impl Step {
         }
     }
 
+    /// The wording for a young person of this age: at 18 or over the escalated call says
+    /// "young person", that they came to the UK unaccompanied or may have been trafficked, and
+    /// that the risk does not end at 18.
+    pub fn message_id_at(self, age: i32) -> &'static str {
+        match self {
+            Step::CallNineNineNineNow if age >= 18 => "step-call-999-adult",
+            other => other.message_id(),
+        }
+    }
+
     /// Steps that are a phone call to the police: shown larger, with the number.
     pub fn is_police_call(self) -> bool {
         matches!(
             self,
-            Step::CallNineNineNineNow | Step::CallNineNineNineIfDanger | Step::ReportToPolice
+            Step::CallNineNineNineNow
+                | Step::CallNineNineNineIfDanger
+                | Step::CallNineNineNineMedical
+                | Step::ReportToPolice
         )
     }
 
-    pub const ALL: [Step; 15] = [
+    pub const ALL: [Step; 17] = [
         Step::CallNineNineNineNow,
         Step::CallNineNineNineIfDanger,
+        Step::CallNineNineNineMedical,
+        Step::WhileWaitingForPolice,
         Step::SearchHomeAndGrounds,
         Step::CallAndTextChild,
         Step::CheckMessagesAndNotes,
@@ -83,27 +108,77 @@ impl Step {
     ];
 }
 
+/// Why a child is in immediate danger, from their profile and what is known of this episode.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Danger {
+    /// The profile records a risk of self-harm.
+    SelfHarm,
+    /// The profile records critical medication, and Part 2 does not say they took it.
+    Medication,
+}
+
+impl Danger {
+    /// The selector `step-call-999-medical` uses.
+    pub fn id(self) -> &'static str {
+        match self {
+            Danger::SelfHarm => "self_harm",
+            Danger::Medication => "medication",
+        }
+    }
+
+    /// From the child's profile (`profile_flag` answers a flag field by key) and this
+    /// episode's Part 2, if recorded yet.
+    pub fn from_records(
+        profile_flag: impl Fn(&str) -> bool,
+        part2: Option<&Values>,
+    ) -> Vec<Danger> {
+        let took = |v: &Values| {
+            v.get("took_medication")
+                .and_then(serde_json::Value::as_bool)
+        };
+        let mut out = Vec::new();
+        if profile_flag("self_harm_risk") {
+            out.push(Danger::SelfHarm);
+        }
+        if profile_flag("critical_medication") && part2.and_then(took) != Some(true) {
+            out.push(Danger::Medication);
+        }
+        out
+    }
+
+    /// The selector `step-call-999-medical` uses for a set of dangers.
+    pub fn selector(danger: &[Danger]) -> &'static str {
+        match danger {
+            [one] => one.id(),
+            _ => "both",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepPlan {
     /// True when the child's flags send the carer straight to 999.
     pub escalated: bool,
+    /// Medical reasons for 999 at once (self-harm, medication), in the profile's words.
+    #[serde(default)]
+    pub danger: Vec<Danger>,
     pub steps: Vec<Step>,
 }
 
 /// The steps for this child, in order.
-pub fn plan_for(child: &ChildDetails) -> StepPlan {
+pub fn plan_for(child: &ChildDetails, danger: &[Danger]) -> StepPlan {
     use Step::*;
     let escalated = child.escalate_when_missing();
-    let mut steps = if escalated {
-        vec![
-            CallNineNineNineNow,
-            RecordPoliceReference,
-            NotifyManager,
-            NotifySocialWorker,
-            NotifyGuardian,
-        ]
-    } else {
-        vec![
+    let mut steps = Vec::new();
+    if escalated {
+        steps.push(CallNineNineNineNow);
+    }
+    if !danger.is_empty() {
+        steps.push(CallNineNineNineMedical);
+    }
+    if steps.is_empty() {
+        steps.extend([
             CallNineNineNineIfDanger,
             SearchHomeAndGrounds,
             CallAndTextChild,
@@ -111,19 +186,26 @@ pub fn plan_for(child: &ChildDetails) -> StepPlan {
             ContactFriendsFamilySchool,
             VisitKnownPlaces,
             ReportToPolice,
-            RecordPoliceReference,
-            NotifyManager,
-            NotifySocialWorker,
-        ]
-    };
-    // domain.md §2.4 step 4: relatives of a trafficked child may be linked to traffickers.
-    if child.suspected_trafficked {
+        ]);
+    } else {
+        // 999 first, then the checks while police come: the wait is skipped, not the checks.
+        steps.push(WhileWaitingForPolice);
+    }
+    steps.extend([RecordPoliceReference, NotifyManager, NotifySocialWorker]);
+    if escalated {
+        steps.push(NotifyGuardian);
+        // domain.md §2.3: relatives of an unaccompanied or trafficked child may be linked to
+        // the people who brought them here or exploit them.
         steps.push(DoNotContactRelatives);
     } else {
         steps.push(NotifyParentsIfSafe);
     }
     steps.push(KeepTryingAndPassOnNews);
-    StepPlan { escalated, steps }
+    StepPlan {
+        escalated,
+        danger: danger.to_vec(),
+        steps,
+    }
 }
 
 #[cfg(test)]
@@ -151,33 +233,110 @@ mod tests {
     ];
 
     #[test]
-    fn unaccompanied_or_trafficked_child_calls_999_first_and_skips_searching() {
+    fn unaccompanied_or_trafficked_child_calls_999_first_then_checks_while_waiting() {
         for (u, t) in [(true, false), (false, true), (true, true)] {
-            let plan = plan_for(&child(u, t));
+            let plan = plan_for(&child(u, t), &[]);
             assert!(plan.escalated);
-            assert_eq!(plan.steps[0], Step::CallNineNineNineNow, "({u}, {t})");
-            for s in SEARCH_FIRST {
-                assert!(!plan.steps.contains(&s), "{s:?} must be skipped");
-            }
+            assert_eq!(
+                &plan.steps[..2],
+                &[Step::CallNineNineNineNow, Step::WhileWaitingForPolice],
+                "({u}, {t})"
+            );
+            // The waiting is skipped, and a second police report with it.
             assert!(!plan.steps.contains(&Step::ReportToPolice));
+            assert!(!plan.steps.contains(&Step::CallNineNineNineIfDanger));
+            for s in SEARCH_FIRST {
+                assert!(
+                    !plan.steps.contains(&s),
+                    "{s:?} is part of the waiting step"
+                );
+            }
+            assert!(plan.steps.contains(&Step::NotifyGuardian));
         }
     }
 
     #[test]
     fn other_children_get_quick_checks_then_police() {
-        let plan = plan_for(&child(false, false));
+        let plan = plan_for(&child(false, false), &[]);
         assert!(!plan.escalated);
         assert_eq!(plan.steps[0], Step::CallNineNineNineIfDanger);
         assert_eq!(&plan.steps[1..6], &SEARCH_FIRST);
         assert_eq!(plan.steps[6], Step::ReportToPolice);
         assert!(plan.steps.contains(&Step::NotifyParentsIfSafe));
+        assert!(!plan.steps.contains(&Step::WhileWaitingForPolice));
     }
 
     #[test]
-    fn relatives_of_a_trafficked_child_are_not_contacted() {
-        let plan = plan_for(&child(false, true));
-        assert!(plan.steps.contains(&Step::DoNotContactRelatives));
-        assert!(!plan.steps.contains(&Step::NotifyParentsIfSafe));
+    fn relatives_of_an_unaccompanied_or_trafficked_child_are_not_contacted() {
+        for (u, t) in [(true, false), (false, true)] {
+            let plan = plan_for(&child(u, t), &[]);
+            assert!(
+                plan.steps.contains(&Step::DoNotContactRelatives),
+                "({u}, {t})"
+            );
+            assert!(!plan.steps.contains(&Step::NotifyParentsIfSafe));
+        }
+    }
+
+    #[test]
+    fn self_harm_or_medication_left_behind_puts_999_first_in_medical_words() {
+        use serde_json::json;
+        let values = |pairs: &[(&str, bool)]| -> Values {
+            pairs
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), json!(v)))
+                .collect()
+        };
+        let flags = |v: Values| move |k: &str| v.get(k) == Some(&json!(true));
+        let profile = values(&[("critical_medication", true), ("self_harm_risk", false)]);
+        assert_eq!(
+            Danger::from_records(flags(profile.clone()), None),
+            [Danger::Medication]
+        );
+        let took = values(&[("took_medication", true)]);
+        assert!(
+            Danger::from_records(flags(profile), Some(&took)).is_empty(),
+            "known to have it with them"
+        );
+        let both = values(&[("critical_medication", true), ("self_harm_risk", true)]);
+        let danger = Danger::from_records(flags(both), Some(&values(&[])));
+        assert_eq!(danger, [Danger::SelfHarm, Danger::Medication]);
+        assert_eq!(Danger::selector(&danger), "both");
+        assert_eq!(Danger::selector(&danger[..1]), "self_harm");
+
+        let plan = plan_for(&child(false, false), &danger);
+        assert!(!plan.escalated);
+        assert_eq!(
+            &plan.steps[..2],
+            &[Step::CallNineNineNineMedical, Step::WhileWaitingForPolice]
+        );
+        assert!(!plan.steps.contains(&Step::ReportToPolice));
+        assert!(plan.steps.contains(&Step::NotifyParentsIfSafe));
+        // A flagged child in danger: the trafficking call first, the medical words beside it.
+        let plan = plan_for(&child(true, false), &danger);
+        assert_eq!(
+            &plan.steps[..3],
+            &[
+                Step::CallNineNineNineNow,
+                Step::CallNineNineNineMedical,
+                Step::WhileWaitingForPolice
+            ]
+        );
+    }
+
+    #[test]
+    fn at_18_the_call_speaks_of_a_young_person_and_escalation_stays() {
+        let plan = plan_for(&child(true, false), &[]);
+        assert!(plan.escalated, "the risk does not end at 18");
+        assert_eq!(
+            Step::CallNineNineNineNow.message_id_at(17),
+            "step-call-999-now"
+        );
+        assert_eq!(
+            Step::CallNineNineNineNow.message_id_at(19),
+            "step-call-999-adult"
+        );
+        assert_eq!(Step::NotifyManager.message_id_at(19), "step-notify-manager");
     }
 
     #[test]

@@ -3,17 +3,17 @@
 //! close. Each is an insert-only event with the time it happened and who recorded it, so the
 //! record of an episode is never rewritten; what the episode stands at is derived from them.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::child::{Field, FieldError, FieldProblem};
 use crate::episode::{MissingEpisode, LAST_SEEN_SLACK_MINUTES};
 use crate::ids::{EventId, UserId};
+use crate::interview::{Declined, Held, InterviewFacts, NotOffered, Offer};
+pub use crate::interview::{InterviewMode, InterviewStatus, RETURN_INTERVIEW_HOURS};
 use crate::organisation::{HomeKind, Organisation};
 use crate::profile::{flag, line, lines, FieldDef, Values};
 
-/// The independent return interview is to be done within this many hours of the return.
-pub const RETURN_INTERVIEW_HOURS: i64 = 72;
 /// Longest police reference, officer's name, and free-text field.
 pub const MAX_REFERENCE_CHARS: usize = 60;
 pub const MAX_SHORT_TEXT_CHARS: usize = 200;
@@ -107,6 +107,15 @@ impl Contact {
         }
     }
 
+    /// The label on this child's notification list: parents of an unaccompanied or
+    /// suspected-trafficked child are told only with the social worker's agreement.
+    pub fn label_id(self, details: &crate::child::ChildDetails) -> &'static str {
+        match self {
+            Contact::Parents if details.escalate_when_missing() => "contact-parents-agreed",
+            other => other.message_id(),
+        }
+    }
+
     /// The profile fields that hold who this is and how to reach them, shown beside the
     /// contact on the notification list.
     pub fn profile_keys(self) -> &'static [&'static str] {
@@ -173,13 +182,35 @@ impl ReturnStep {
     }
 }
 
-/// How the return interview went.
+/// How the return interview went, as recorded before the interview's facts were kept
+/// separately: still read from old records, no longer written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum InterviewOutcome {
     Offered,
     Done,
     Declined,
+}
+
+/// Why an episode ended with the child still missing: they are counted as never found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EndReason {
+    /// The placement ended while the child was missing.
+    PlacementEnded,
+    /// The child moved to another placement or authority while still missing.
+    ChildMoved,
+}
+
+impl EndReason {
+    pub const ALL: [EndReason; 2] = [EndReason::PlacementEnded, EndReason::ChildMoved];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            EndReason::PlacementEnded => "end-reason-placement-ended",
+            EndReason::ChildMoved => "end-reason-child-moved",
+        }
+    }
 }
 
 /// One thing that happened during an episode. Frozen once released: add variants, never
@@ -204,9 +235,11 @@ pub enum EpisodeEvent {
         where_found: String,
         how_returned: String,
     },
-    /// The independent return interview was offered, done or declined.
+    /// The return interview offered, done or declined, as recorded by earlier versions (only
+    /// the time it was typed in is known). New records use the `Interview*` events.
     ReturnInterview { outcome: InterviewOutcome },
-    /// The episode is over.
+    /// The missing part of the episode is over (the child is back). The return interview, the
+    /// regulator decision, the steps after the return and log lines can still be recorded.
     Closed,
     /// Part 2 as now known (the whole form each time: the latest is what stands, earlier ones
     /// stay in the record).
@@ -221,6 +254,34 @@ pub enum EpisodeEvent {
     /// A line of the running log worded again (a wrong name, a wrong time). The line it
     /// corrects stays in the record and is shown as corrected, with what it first said.
     UpdateCorrected { of: EventId, text: String },
+    /// The child was back at the placement later than they were found (found at a coach
+    /// station at 10:00, back at 14:00): the return interview's 72 hours run from here.
+    BackAtPlacement { back_at: DateTime<Utc> },
+    /// The return interview was offered: when, and by which service. Still due until held.
+    InterviewOffered {
+        offered_at: DateTime<Utc>,
+        service: String,
+    },
+    /// The return interview took place.
+    InterviewHeld {
+        held_at: DateTime<Utc>,
+        held_by: String,
+        independent: bool,
+        mode: InterviewMode,
+    },
+    /// The child said no to the return interview.
+    InterviewDeclined {
+        declined_at: DateTime<Utc>,
+        reason: String,
+        reoffer_on: Option<NaiveDate>,
+    },
+    /// No return interview was offered, and why (it stays due).
+    InterviewNotOffered { reason: String },
+    /// The episode ended with the child still missing (counted as never found, not lost).
+    EndedWithoutReturn { reason: EndReason, note: String },
+    /// The carer asked police to review a grade lower than high for a flagged child, and who
+    /// they spoke to.
+    GradeReviewAsked { spoke_to: String },
 }
 
 impl EpisodeEvent {
@@ -237,7 +298,32 @@ impl EpisodeEvent {
             EpisodeEvent::ReturnStepDone { .. } => "return_step_done",
             EpisodeEvent::RegulatorDecision { .. } => "regulator_decision",
             EpisodeEvent::UpdateCorrected { .. } => "update_corrected",
+            EpisodeEvent::BackAtPlacement { .. } => "back_at_placement",
+            EpisodeEvent::InterviewOffered { .. } => "interview_offered",
+            EpisodeEvent::InterviewHeld { .. } => "interview_held",
+            EpisodeEvent::InterviewDeclined { .. } => "interview_declined",
+            EpisodeEvent::InterviewNotOffered { .. } => "interview_not_offered",
+            EpisodeEvent::EndedWithoutReturn { .. } => "ended_without_return",
+            EpisodeEvent::GradeReviewAsked { .. } => "grade_review_asked",
         }
+    }
+
+    /// What can still be recorded once the missing part of an episode is closed: the return
+    /// interview, the regulator decision, the steps after the return and the log.
+    pub fn allowed_after_close(&self) -> bool {
+        matches!(
+            self,
+            EpisodeEvent::Update { .. }
+                | EpisodeEvent::UpdateCorrected { .. }
+                | EpisodeEvent::ReturnStepDone { .. }
+                | EpisodeEvent::RegulatorDecision { .. }
+                | EpisodeEvent::BackAtPlacement { .. }
+                | EpisodeEvent::InterviewOffered { .. }
+                | EpisodeEvent::InterviewHeld { .. }
+                | EpisodeEvent::InterviewDeclined { .. }
+                | EpisodeEvent::InterviewNotOffered { .. }
+                | EpisodeEvent::ReturnInterview { .. }
+        )
     }
 }
 
@@ -334,23 +420,6 @@ pub struct EventRecord {
     pub event: EpisodeEvent,
 }
 
-/// Where the return interview stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum InterviewStatus {
-    /// The child has not come back yet.
-    NotYet,
-    Due {
-        by: DateTime<Utc>,
-    },
-    Overdue {
-        since: DateTime<Utc>,
-    },
-    Recorded {
-        outcome: InterviewOutcome,
-    },
-}
-
 /// What an episode stands at, derived from its events.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EpisodeSummary {
@@ -373,6 +442,67 @@ pub struct EpisodeSummary {
     /// The manager's latest decision on notifying the regulator: (notify, reason, when).
     #[serde(default)]
     pub regulator_decision: Option<(bool, String, DateTime<Utc>)>,
+    /// What was recorded about the return interview (offers, held, declined, not offered).
+    #[serde(default)]
+    pub interview_facts: InterviewFacts,
+    /// Every grade police gave, oldest first, with when it was recorded.
+    #[serde(default)]
+    pub grades: Vec<(PoliceGrade, DateTime<Utc>)>,
+    /// Each time the carer asked police to review a grade: who they spoke to, when.
+    #[serde(default)]
+    pub grade_reviews: Vec<(String, DateTime<Utc>)>,
+    /// The episode ended with the child still missing: why, the note, when.
+    #[serde(default)]
+    pub ended_missing: Option<(EndReason, String, DateTime<Utc>)>,
+}
+
+/// Something still to do when the missing part of an episode is closed. Closing does not stop
+/// them; the close says which remain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outstanding {
+    Interview,
+    ReturnStep(ReturnStep),
+    /// Children's homes: the manager has not recorded the regulator decision.
+    RegulatorDecision,
+}
+
+impl EpisodeSummary {
+    /// When the child was back at the placement (or found, if no later return was recorded).
+    pub fn returned_at(&self) -> Option<DateTime<Utc>> {
+        self.found.as_ref().map(FoundRecord::returned_at)
+    }
+
+    /// What is still to do after the return, in the order the screen lists it.
+    pub fn outstanding(&self, home: HomeKind) -> Vec<Outstanding> {
+        let mut out = Vec::new();
+        if self.interview.is_some_and(InterviewStatus::is_outstanding) {
+            out.push(Outstanding::Interview);
+        }
+        if self.found.is_some() {
+            for step in ReturnStep::ALL {
+                if !self.return_steps.iter().any(|(s, _)| *s == step) {
+                    out.push(Outstanding::ReturnStep(step));
+                }
+            }
+        }
+        if home == HomeKind::ChildrensHome && self.regulator_decision.is_none() {
+            out.push(Outstanding::RegulatorDecision);
+        }
+        out
+    }
+
+    /// A flagged child's latest grade is below high: the carer is prompted to ask police for a
+    /// review, tell the manager and record who they spoke to.
+    pub fn grade_review_prompt(&self, details: &crate::child::ChildDetails) -> bool {
+        details.escalate_when_missing()
+            && self.found.is_none()
+            && self
+                .police
+                .as_ref()
+                .and_then(|p| p.grade)
+                .is_some_and(|g| g != PoliceGrade::High)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -389,13 +519,25 @@ pub struct FoundRecord {
     pub found_by: String,
     pub where_found: String,
     pub how_returned: String,
-    /// Found time + 72 h.
+    /// Back at the placement, when later than found.
+    #[serde(default)]
+    pub back_at: Option<DateTime<Utc>>,
+    /// The return to the placement + 72 h.
     pub interview_due: DateTime<Utc>,
 }
 
+impl FoundRecord {
+    /// The return to the placement: the time the interview's 72 hours run from.
+    pub fn returned_at(&self) -> DateTime<Utc> {
+        self.back_at.unwrap_or(self.found_at)
+    }
+}
+
 /// Who to tell for this child (domain.md §2.4 step 4). A child who may have been trafficked has
-/// their guardian (ICTG) on the list and not their parents: relatives may be linked to the
-/// traffickers, so they are contacted only with the social worker's agreement.
+/// their guardian (ICTG) on the list. Parents and others with parental responsibility stay on
+/// every child's list; for an unaccompanied or suspected-trafficked child they are labelled
+/// "only with the social worker's agreement" (`Contact::label_id`): relatives may be linked to
+/// the people who brought the child here or exploit them.
 ///
 /// A foster home tells its fostering agency; a children's home has its regulator on the list,
 /// where the manager decides whether to notify (Regulation 40 in England).
@@ -403,7 +545,6 @@ pub fn contacts_for(details: &crate::child::ChildDetails, home: HomeKind) -> Vec
     Contact::ALL
         .into_iter()
         .filter(|c| match c {
-            Contact::Parents => !details.suspected_trafficked,
             Contact::Guardian => details.suspected_trafficked,
             Contact::FosteringAgency => home == HomeKind::FosterHome,
             Contact::Regulator => home == HomeKind::ChildrensHome,
@@ -415,7 +556,6 @@ pub fn contacts_for(details: &crate::child::ChildDetails, home: HomeKind) -> Vec
 /// The state of an episode from its events (in the order recorded) at `now`.
 pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
     let mut s = EpisodeSummary::default();
-    let mut outcome = None;
     for e in events {
         match &e.event {
             EpisodeEvent::PoliceReported {
@@ -429,6 +569,9 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                     grade: *grade,
                     at: e.at,
                 });
+                if let Some(g) = grade.filter(|g| s.grades.last().map(|(x, _)| x) != Some(g)) {
+                    s.grades.push((g, e.at));
+                }
             }
             EpisodeEvent::Notified { contact } => {
                 if !s.notified.iter().any(|(c, _)| c == contact) {
@@ -447,10 +590,81 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                     found_by: found_by.clone(),
                     where_found: where_found.clone(),
                     how_returned: how_returned.clone(),
+                    back_at: None,
                     interview_due: *found_at + Duration::hours(RETURN_INTERVIEW_HOURS),
                 });
             }
-            EpisodeEvent::ReturnInterview { outcome: o } => outcome = Some(*o),
+            EpisodeEvent::BackAtPlacement { back_at } => {
+                if let Some(f) = s.found.as_mut() {
+                    f.back_at = Some(*back_at);
+                    f.interview_due = *back_at + Duration::hours(RETURN_INTERVIEW_HOURS);
+                }
+            }
+            EpisodeEvent::ReturnInterview { outcome } => {
+                // Earlier versions kept only when this was typed in.
+                let f = &mut s.interview_facts;
+                match outcome {
+                    InterviewOutcome::Offered => f.offer(Offer {
+                        at: e.at,
+                        service: String::new(),
+                    }),
+                    InterviewOutcome::Done => {
+                        f.held = Some(Held {
+                            at: None,
+                            by: String::new(),
+                            independent: None,
+                            mode: None,
+                        })
+                    }
+                    InterviewOutcome::Declined => f.decline(Declined {
+                        at: e.at,
+                        reason: String::new(),
+                        reoffer_on: None,
+                    }),
+                }
+            }
+            EpisodeEvent::InterviewOffered {
+                offered_at,
+                service,
+            } => s.interview_facts.offer(Offer {
+                at: *offered_at,
+                service: service.clone(),
+            }),
+            EpisodeEvent::InterviewHeld {
+                held_at,
+                held_by,
+                independent,
+                mode,
+            } => {
+                s.interview_facts.held = Some(Held {
+                    at: Some(*held_at),
+                    by: held_by.clone(),
+                    independent: Some(*independent),
+                    mode: Some(*mode),
+                })
+            }
+            EpisodeEvent::InterviewDeclined {
+                declined_at,
+                reason,
+                reoffer_on,
+            } => s.interview_facts.decline(Declined {
+                at: *declined_at,
+                reason: reason.clone(),
+                reoffer_on: *reoffer_on,
+            }),
+            EpisodeEvent::InterviewNotOffered { reason } => {
+                s.interview_facts.not_offered = Some(NotOffered {
+                    reason: reason.clone(),
+                    at: e.at,
+                })
+            }
+            EpisodeEvent::EndedWithoutReturn { reason, note } => {
+                s.ended_missing = Some((*reason, note.clone(), e.at));
+                s.closed_at.get_or_insert(e.at);
+            }
+            EpisodeEvent::GradeReviewAsked { spoke_to } => {
+                s.grade_reviews.push((spoke_to.clone(), e.at));
+            }
             EpisodeEvent::Details { values } => s.details = Some((values.clone(), e.at)),
             EpisodeEvent::CheckDone { check } => {
                 if !s.checks.iter().any(|(c, _)| c == check) {
@@ -470,18 +684,7 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             }
         }
     }
-    // Offered, done or declined: recorded, no longer due (the issue's rule; a declined
-    // interview is still a recorded outcome that carers can pass on what they know after).
-    s.interview = Some(match (&s.found, outcome) {
-        (_, Some(outcome)) => InterviewStatus::Recorded { outcome },
-        (None, None) => InterviewStatus::NotYet,
-        (Some(f), None) if now > f.interview_due => InterviewStatus::Overdue {
-            since: f.interview_due,
-        },
-        (Some(f), None) => InterviewStatus::Due {
-            by: f.interview_due,
-        },
-    });
+    s.interview = Some(s.interview_facts.status(s.returned_at(), now));
     s
 }
 
@@ -511,8 +714,9 @@ pub fn validate_details(
 }
 
 /// Checks an event against the episode as it stands: every problem at once, or the event with
-/// its text trimmed. A closed episode takes no more events; the return interview and the close
-/// need the child to be back first.
+/// its text trimmed. Once closed, an episode takes only what comes after the return (the
+/// interview, the regulator decision, the return steps, the log), and "found" if it ended with
+/// the child still missing; the return interview and the close need the child to be back first.
 pub fn validate(
     event: &EpisodeEvent,
     episode: &MissingEpisode,
@@ -520,9 +724,32 @@ pub fn validate(
     now: DateTime<Utc>,
 ) -> Result<EpisodeEvent, Vec<FieldError>> {
     let mut errors = Vec::new();
-    if summary.closed_at.is_some() || episode.closed_at.is_some() {
+    let closed = summary.closed_at.is_some() || episode.closed_at.is_some();
+    // A child found after their episode ended unfound is still recorded as found.
+    let late_find = matches!(event, EpisodeEvent::Found { .. }) && summary.ended_missing.is_some();
+    if closed && !event.allowed_after_close() && !late_find {
         return Err(vec![FieldError::new(Field::Episode, FieldProblem::Closed)]);
     }
+    let back = |errors: &mut Vec<FieldError>| {
+        if summary.found.is_none() {
+            errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
+        }
+    };
+    // A typed time after the return: not in the future, not before the child was back.
+    let after_return = |at: DateTime<Utc>, field: Field, errors: &mut Vec<FieldError>| {
+        if at > now + Duration::minutes(LAST_SEEN_SLACK_MINUTES) {
+            errors.push(FieldError::new(field, FieldProblem::InFuture));
+        } else if let Some(f) = &summary.found {
+            let from = if field == Field::BackAt {
+                f.found_at
+            } else {
+                f.returned_at()
+            };
+            if at + Duration::minutes(1) <= from {
+                errors.push(FieldError::new(field, FieldProblem::BeforeReturn));
+            }
+        }
+    };
     let checked = match event {
         EpisodeEvent::PoliceReported {
             reference,
@@ -597,17 +824,102 @@ pub fn validate(
             }
         }
         EpisodeEvent::ReturnInterview { outcome } => {
-            if summary.found.is_none() {
-                errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
-            }
+            back(&mut errors);
             EpisodeEvent::ReturnInterview { outcome: *outcome }
         }
         EpisodeEvent::Closed => {
-            if summary.found.is_none() {
-                errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
-            }
+            back(&mut errors);
             EpisodeEvent::Closed
         }
+        EpisodeEvent::BackAtPlacement { back_at } => {
+            back(&mut errors);
+            after_return(*back_at, Field::BackAt, &mut errors);
+            EpisodeEvent::BackAtPlacement { back_at: *back_at }
+        }
+        EpisodeEvent::InterviewOffered {
+            offered_at,
+            service,
+        } => {
+            back(&mut errors);
+            if *offered_at > now + Duration::minutes(LAST_SEEN_SLACK_MINUTES) {
+                errors.push(FieldError::new(Field::InterviewAt, FieldProblem::InFuture));
+            }
+            EpisodeEvent::InterviewOffered {
+                offered_at: *offered_at,
+                service: text(
+                    service,
+                    Field::Service,
+                    MAX_SHORT_TEXT_CHARS,
+                    false,
+                    &mut errors,
+                ),
+            }
+        }
+        EpisodeEvent::InterviewHeld {
+            held_at,
+            held_by,
+            independent,
+            mode,
+        } => {
+            back(&mut errors);
+            if summary.interview_facts.held.is_some() {
+                errors.push(FieldError::new(
+                    Field::InterviewAt,
+                    FieldProblem::AlreadyDone,
+                ));
+            }
+            after_return(*held_at, Field::InterviewAt, &mut errors);
+            EpisodeEvent::InterviewHeld {
+                held_at: *held_at,
+                held_by: text(
+                    held_by,
+                    Field::InterviewBy,
+                    MAX_SHORT_TEXT_CHARS,
+                    true,
+                    &mut errors,
+                ),
+                independent: *independent,
+                mode: *mode,
+            }
+        }
+        EpisodeEvent::InterviewDeclined {
+            declined_at,
+            reason,
+            reoffer_on,
+        } => {
+            back(&mut errors);
+            after_return(*declined_at, Field::InterviewAt, &mut errors);
+            EpisodeEvent::InterviewDeclined {
+                declined_at: *declined_at,
+                reason: text(reason, Field::Reason, MAX_UPDATE_CHARS, false, &mut errors),
+                reoffer_on: *reoffer_on,
+            }
+        }
+        EpisodeEvent::InterviewNotOffered { reason } => {
+            back(&mut errors);
+            EpisodeEvent::InterviewNotOffered {
+                reason: text(reason, Field::Reason, MAX_UPDATE_CHARS, true, &mut errors),
+            }
+        }
+        EpisodeEvent::EndedWithoutReturn { reason, note } => {
+            // Only while the child is still missing: a child who is back is closed as back.
+            if summary.found.is_some() {
+                errors.push(FieldError::new(Field::Episode, FieldProblem::AlreadyDone));
+            }
+            EpisodeEvent::EndedWithoutReturn {
+                reason: *reason,
+                note: text(note, Field::Reason, MAX_UPDATE_CHARS, false, &mut errors),
+            }
+        }
+        EpisodeEvent::GradeReviewAsked { spoke_to } => EpisodeEvent::GradeReviewAsked {
+            spoke_to: text(
+                spoke_to,
+                Field::SpokeTo,
+                MAX_SHORT_TEXT_CHARS,
+                true,
+                &mut errors,
+            ),
+        },
         // The form's fields are checked by `validate_details`, which names them by key.
         EpisodeEvent::Details { values } => EpisodeEvent::Details {
             values: values.clone(),
@@ -617,9 +929,7 @@ pub fn validate(
             reason: text(reason, Field::Reason, MAX_UPDATE_CHARS, true, &mut errors),
         },
         EpisodeEvent::ReturnStepDone { step } => {
-            if summary.found.is_none() {
-                errors.push(FieldError::new(Field::Episode, FieldProblem::NotBackYet));
-            }
+            back(&mut errors);
             EpisodeEvent::ReturnStepDone { step: *step }
         }
         EpisodeEvent::CheckDone { check } => EpisodeEvent::CheckDone {
@@ -684,6 +994,26 @@ mod tests {
             .collect()
     }
 
+    fn held(at: DateTime<Utc>) -> EpisodeEvent {
+        EpisodeEvent::InterviewHeld {
+            held_at: at,
+            held_by: "Sample worker, return interview service".into(),
+            independent: true,
+            mode: InterviewMode::InPerson,
+        }
+    }
+
+    fn flagged(unaccompanied: bool, suspected_trafficked: bool) -> crate::child::ChildDetails {
+        crate::child::ChildDetails {
+            name_latin: "Sample".into(),
+            name_own_script: None,
+            date_of_birth: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
+            languages: vec![],
+            unaccompanied,
+            suspected_trafficked,
+        }
+    }
+
     #[test]
     fn the_return_interview_is_due_72_hours_after_the_return_then_overdue() {
         let events = vec![record(1, t(10), found(t(9)))];
@@ -700,20 +1030,6 @@ mod tests {
             summarise(&events, t(82)).interview,
             Some(InterviewStatus::Overdue { since: t(81) })
         );
-        let mut done = events.clone();
-        done.push(record(
-            2,
-            t(90),
-            EpisodeEvent::ReturnInterview {
-                outcome: InterviewOutcome::Declined,
-            },
-        ));
-        assert_eq!(
-            summarise(&done, t(200)).interview,
-            Some(InterviewStatus::Recorded {
-                outcome: InterviewOutcome::Declined
-            })
-        );
         assert_eq!(
             summarise(&[], t(200)).interview,
             Some(InterviewStatus::NotYet),
@@ -722,43 +1038,303 @@ mod tests {
     }
 
     #[test]
-    fn a_trafficked_child_s_list_has_the_guardian_and_not_the_parents() {
-        let mut d = crate::child::ChildDetails {
-            name_latin: "Sample".into(),
-            name_own_script: None,
-            date_of_birth: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
-            languages: vec![],
-            unaccompanied: true,
-            suspected_trafficked: false,
-        };
-        let list = contacts_for(&d, HomeKind::FosterHome);
-        assert!(list.contains(&Contact::Parents) && !list.contains(&Contact::Guardian));
-        assert!(list.contains(&Contact::FosteringAgency) && !list.contains(&Contact::Regulator));
-        d.suspected_trafficked = true;
-        let list = contacts_for(&d, HomeKind::ChildrensHome);
-        assert!(!list.contains(&Contact::Parents) && list.contains(&Contact::Guardian));
-        assert!(!list.contains(&Contact::FosteringAgency) && list.contains(&Contact::Regulator));
-        assert_eq!(list[0], Contact::Manager);
-    }
-
-    #[test]
-    fn an_offered_interview_is_no_longer_shown_as_due() {
-        let events = vec![
+    fn an_offered_interview_stays_due_and_only_held_or_declined_ends_it() {
+        let mut events = vec![
             record(1, t(10), found(t(9))),
             record(
                 2,
                 t(11),
+                EpisodeEvent::InterviewOffered {
+                    offered_at: t(11),
+                    service: "Return interview service".into(),
+                },
+            ),
+            // Recorded by an earlier version: still an offer, not an outcome.
+            record(
+                3,
+                t(12),
                 EpisodeEvent::ReturnInterview {
                     outcome: InterviewOutcome::Offered,
                 },
             ),
         ];
+        let s = summarise(&events, t(200));
+        assert_eq!(s.interview, Some(InterviewStatus::Overdue { since: t(81) }));
+        assert_eq!(s.interview_facts.offers.len(), 2);
         assert_eq!(
-            summarise(&events, t(200)).interview,
-            Some(InterviewStatus::Recorded {
-                outcome: InterviewOutcome::Offered
+            s.interview_facts.offers[0].service,
+            "Return interview service"
+        );
+        events.push(record(
+            4,
+            t(210),
+            EpisodeEvent::InterviewDeclined {
+                declined_at: t(205),
+                reason: "Did not want to talk".into(),
+                reoffer_on: None,
+            },
+        ));
+        assert_eq!(
+            summarise(&events, t(220)).interview,
+            Some(InterviewStatus::Declined { at: t(205) })
+        );
+    }
+
+    #[test]
+    fn within_72_hours_runs_from_the_return_to_the_placement_to_when_it_was_held() {
+        // Found at 9, back at the placement at 14, held 70 hours after that, typed in days later.
+        let events = vec![
+            record(1, t(10), found(t(9))),
+            record(2, t(15), EpisodeEvent::BackAtPlacement { back_at: t(14) }),
+            record(3, t(300), held(t(84))),
+        ];
+        let s = summarise(&events, t(300));
+        assert_eq!(s.returned_at(), Some(t(14)));
+        assert_eq!(s.found.as_ref().unwrap().interview_due, t(86));
+        assert_eq!(
+            s.interview,
+            Some(InterviewStatus::Held {
+                at: Some(t(84)),
+                within_72_hours: Some(true)
             })
         );
+        // Measured from when it was found (9) it would be 75 hours.
+        assert!(t(84) - t(9) > Duration::hours(72));
+        // An interview recorded by an earlier version has no time held: not counted either way.
+        let old = vec![
+            record(1, t(10), found(t(9))),
+            record(
+                2,
+                t(20),
+                EpisodeEvent::ReturnInterview {
+                    outcome: InterviewOutcome::Done,
+                },
+            ),
+        ];
+        assert_eq!(
+            summarise(&old, t(30)).interview,
+            Some(InterviewStatus::Held {
+                at: None,
+                within_72_hours: None
+            })
+        );
+    }
+
+    #[test]
+    fn closing_ends_the_missing_part_only_and_says_what_is_outstanding() {
+        let ep = episode();
+        let events = vec![
+            record(1, t(3), found(t(2))),
+            record(2, t(4), EpisodeEvent::Closed),
+        ];
+        let closed = summarise(&events, t(5));
+        assert!(closed.closed_at.is_some());
+        let outstanding = closed.outstanding(HomeKind::ChildrensHome);
+        assert_eq!(outstanding[0], Outstanding::Interview);
+        assert!(outstanding.contains(&Outstanding::ReturnStep(ReturnStep::SafeAndWell)));
+        assert_eq!(outstanding.last(), Some(&Outstanding::RegulatorDecision));
+        assert!(!closed
+            .outstanding(HomeKind::FosterHome)
+            .contains(&Outstanding::RegulatorDecision));
+        // After the close: the interview, the return steps, the regulator decision, the log.
+        for event in [
+            held(t(5)),
+            EpisodeEvent::InterviewDeclined {
+                declined_at: t(5),
+                reason: String::new(),
+                reoffer_on: None,
+            },
+            EpisodeEvent::InterviewOffered {
+                offered_at: t(4),
+                service: String::new(),
+            },
+            EpisodeEvent::InterviewNotOffered {
+                reason: "Service not told of the return".into(),
+            },
+            EpisodeEvent::ReturnStepDone {
+                step: ReturnStep::SafeAndWell,
+            },
+            EpisodeEvent::RegulatorDecision {
+                notify: false,
+                reason: "Routine episode, no exploitation".into(),
+            },
+            EpisodeEvent::Update {
+                text: "Return interview booked".into(),
+            },
+        ] {
+            assert!(validate(&event, &ep, &closed, t(5)).is_ok(), "{event:?}");
+        }
+        // Not the missing part.
+        let police = EpisodeEvent::PoliceReported {
+            reference: "MP/1".into(),
+            officer: String::new(),
+            grade: None,
+        };
+        assert_eq!(
+            problems(validate(&police, &ep, &closed, t(5))),
+            [(Field::Episode, FieldProblem::Closed)]
+        );
+        let mut done = events.clone();
+        done.push(record(3, t(6), held(t(5))));
+        assert!(!summarise(&done, t(7))
+            .outstanding(HomeKind::FosterHome)
+            .contains(&Outstanding::Interview));
+    }
+
+    #[test]
+    fn interview_times_are_checked_against_the_return() {
+        let ep = episode();
+        let back = summarise(&[record(1, t(10), found(t(9)))], t(10));
+        assert_eq!(
+            problems(validate(&held(t(8)), &ep, &back, t(10))),
+            [(Field::InterviewAt, FieldProblem::BeforeReturn)]
+        );
+        assert_eq!(
+            problems(validate(&held(t(12)), &ep, &back, t(10))),
+            [(Field::InterviewAt, FieldProblem::InFuture)]
+        );
+        let nobody = EpisodeEvent::InterviewHeld {
+            held_at: t(10),
+            held_by: " ".into(),
+            independent: false,
+            mode: InterviewMode::Phone,
+        };
+        assert_eq!(
+            problems(validate(&nobody, &ep, &back, t(10))),
+            [(Field::InterviewBy, FieldProblem::Required)]
+        );
+        assert_eq!(
+            problems(validate(
+                &EpisodeEvent::BackAtPlacement { back_at: t(8) },
+                &ep,
+                &back,
+                t(10)
+            )),
+            [(Field::BackAt, FieldProblem::BeforeReturn)]
+        );
+        assert_eq!(
+            problems(validate(
+                &held(t(9)),
+                &ep,
+                &EpisodeSummary::default(),
+                t(10)
+            )),
+            [(Field::Episode, FieldProblem::NotBackYet)]
+        );
+        let twice = summarise(
+            &[record(1, t(10), found(t(9))), record(2, t(10), held(t(10)))],
+            t(10),
+        );
+        assert_eq!(
+            problems(validate(&held(t(10)), &ep, &twice, t(10))),
+            [(Field::InterviewAt, FieldProblem::AlreadyDone)]
+        );
+    }
+
+    #[test]
+    fn an_episode_can_end_with_the_child_still_missing_and_they_can_still_be_found() {
+        let ep = episode();
+        let end = EpisodeEvent::EndedWithoutReturn {
+            reason: EndReason::PlacementEnded,
+            note: " Placement ended by the placing authority ".into(),
+        };
+        let checked = validate(&end, &ep, &EpisodeSummary::default(), t(100)).unwrap();
+        let events = vec![record(1, t(100), checked)];
+        let s = summarise(&events, t(101));
+        assert_eq!(s.closed_at, Some(t(100)));
+        let (reason, note, _) = s.ended_missing.clone().unwrap();
+        assert_eq!(
+            (reason, note.as_str()),
+            (
+                EndReason::PlacementEnded,
+                "Placement ended by the placing authority"
+            )
+        );
+        assert_eq!(s.interview, Some(InterviewStatus::NotYet));
+        assert!(s.outstanding(HomeKind::FosterHome).is_empty());
+        // Found later: recorded, and the interview falls due.
+        assert!(validate(&found(t(90)), &ep, &s, t(101)).is_ok());
+        let back = summarise(
+            &[
+                record(1, t(100), end.clone()),
+                record(2, t(101), found(t(90))),
+            ],
+            t(101),
+        );
+        assert!(back.interview.is_some_and(InterviewStatus::is_outstanding));
+        // A child who is back is closed as back, not as ended missing.
+        let found_first = summarise(&[record(1, t(10), found(t(9)))], t(10));
+        assert_eq!(
+            problems(validate(&end, &ep, &found_first, t(10))),
+            [(Field::Episode, FieldProblem::AlreadyDone)]
+        );
+    }
+
+    #[test]
+    fn a_flagged_child_graded_below_high_prompts_a_review_and_every_grade_is_kept() {
+        let report = |n: u64, at, grade| {
+            record(
+                n,
+                at,
+                EpisodeEvent::PoliceReported {
+                    reference: "MP/1".into(),
+                    officer: String::new(),
+                    grade: Some(grade),
+                },
+            )
+        };
+        let medium = summarise(&[report(1, t(2), PoliceGrade::Medium)], t(3));
+        assert!(medium.grade_review_prompt(&flagged(true, false)));
+        assert!(medium.grade_review_prompt(&flagged(false, true)));
+        assert!(
+            !medium.grade_review_prompt(&flagged(false, false)),
+            "not for other children"
+        );
+        let events = [
+            report(1, t(2), PoliceGrade::Medium),
+            record(
+                2,
+                t(3),
+                EpisodeEvent::GradeReviewAsked {
+                    spoke_to: "Duty sergeant".into(),
+                },
+            ),
+            report(3, t(4), PoliceGrade::High),
+        ];
+        let high = summarise(&events, t(5));
+        assert!(!high.grade_review_prompt(&flagged(true, false)));
+        assert_eq!(
+            high.grades,
+            [(PoliceGrade::Medium, t(2)), (PoliceGrade::High, t(4))]
+        );
+        assert_eq!(high.grade_reviews, [("Duty sergeant".to_owned(), t(3))]);
+        let nobody = EpisodeEvent::GradeReviewAsked {
+            spoke_to: "  ".into(),
+        };
+        assert_eq!(
+            problems(validate(&nobody, &episode(), &medium, t(3))),
+            [(Field::SpokeTo, FieldProblem::Required)]
+        );
+    }
+
+    #[test]
+    fn parents_stay_on_every_list_and_flagged_children_s_need_the_social_worker_s_agreement() {
+        let d = flagged(false, false);
+        let list = contacts_for(&d, HomeKind::FosterHome);
+        assert!(list.contains(&Contact::Parents) && !list.contains(&Contact::Guardian));
+        assert_eq!(Contact::Parents.label_id(&d), "contact-parents");
+        assert!(list.contains(&Contact::FosteringAgency) && !list.contains(&Contact::Regulator));
+        assert_eq!(
+            Contact::Parents.label_id(&flagged(true, false)),
+            "contact-parents-agreed"
+        );
+        let d = flagged(false, true);
+        let list = contacts_for(&d, HomeKind::ChildrensHome);
+        assert!(list.contains(&Contact::Parents) && list.contains(&Contact::Guardian));
+        assert_eq!(Contact::Parents.label_id(&d), "contact-parents-agreed");
+        assert!(!list.contains(&Contact::FosteringAgency) && list.contains(&Contact::Regulator));
+        assert_eq!(list[0], Contact::Manager);
+        assert_eq!(Contact::Manager.label_id(&d), "contact-manager");
     }
 
     #[test]
@@ -835,11 +1411,12 @@ mod tests {
             ],
             t(4),
         );
-        let update = EpisodeEvent::Update {
-            text: "seen at the shop".into(),
+        // The missing part is over: no more checks of the search.
+        let check = EpisodeEvent::CheckDone {
+            check: "Rang her mobile".into(),
         };
         assert_eq!(
-            problems(validate(&update, &ep, &closed, t(5))),
+            problems(validate(&check, &ep, &closed, t(5))),
             [(Field::Episode, FieldProblem::Closed)]
         );
         assert_eq!(
@@ -871,6 +1448,22 @@ mod tests {
         assert_eq!(
             serde_json::to_string(&e).unwrap(),
             r#"{"id":"01936b6e-7c00-7000-8000-000000000001","at":"2026-11-25T03:00:00Z","by":"01936b6e-7c00-7000-8000-0000000000aa","type":"police_reported","reference":"MP/123","officer":"","grade":"no_apparent_risk"}"#
+        );
+        let held = record(2, t(80), held(t(79)));
+        assert_eq!(
+            serde_json::to_string(&held).unwrap(),
+            r#"{"id":"01936b6e-7c00-7000-8000-000000000002","at":"2026-11-28T08:00:00Z","by":"01936b6e-7c00-7000-8000-0000000000aa","type":"interview_held","held_at":"2026-11-28T07:00:00Z","held_by":"Sample worker, return interview service","independent":true,"mode":"in_person"}"#
+        );
+        let old: EventRecord = serde_json::from_str(
+            r#"{"id":"01936b6e-7c00-7000-8000-000000000003","at":"2026-11-28T08:00:00Z","by":"01936b6e-7c00-7000-8000-0000000000aa","type":"return_interview","outcome":"offered"}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            old.event,
+            EpisodeEvent::ReturnInterview {
+                outcome: InterviewOutcome::Offered
+            },
+            "records of earlier versions still read"
         );
     }
 

@@ -510,7 +510,7 @@ mod tests {
             .next_steps
             .contains(&NextStep::ProposeTraffickedFlag));
         // The missing flow now puts 999 first.
-        let plan = harbour_core::plan_for(&store.child(child).unwrap().details);
+        let plan = harbour_core::plan_for(&store.child(child).unwrap().details, &[]);
         assert!(plan.escalated);
         // Marking twice writes nothing more.
         let before = store.ops().unwrap().len();

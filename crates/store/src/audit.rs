@@ -38,6 +38,9 @@ pub enum AuditEvent {
     GrabSheetPrinted,
     /// A child's grab sheet was saved as a PDF file (subject: the child id).
     GrabSheetSaved,
+    /// The steps screen of an open episode came in front, so the app waits the home's longer
+    /// time before it locks (subject: the episode id).
+    LockExtended,
 }
 
 impl AuditEvent {
@@ -48,6 +51,7 @@ impl AuditEvent {
             AuditEvent::Unlocked => "unlocked",
             AuditEvent::UnlockFailed => "unlock_failed",
             AuditEvent::Locked => "locked",
+            AuditEvent::LockExtended => "lock_extended",
             AuditEvent::UserAdded => "user_added",
             AuditEvent::UserDisabled => "user_disabled",
             AuditEvent::PinChanged => "pin_changed",

@@ -1,7 +1,7 @@
 //! The events of a missing episode: recorded insert-only, read back in order, summarised with
 //! the core's rules.
 
-use harbour_core::api::EpisodeView;
+use harbour_core::api::{EpisodeView, InterviewOutstanding};
 use harbour_core::ops::OpBody;
 use harbour_core::workflow::{summarise, validate, validate_details, EpisodeEvent, EventRecord};
 use harbour_core::{Action, EpisodeId, EventId};
@@ -32,6 +32,50 @@ impl Store {
             events,
             summary,
         })
+    }
+
+    /// Every return interview still to happen, open episode or closed, with its child, the most
+    /// pressing first: closing the missing part never takes an interview off the list.
+    pub fn interviews_outstanding(
+        &self,
+    ) -> Result<Vec<(harbour_core::ChildId, InterviewOutstanding)>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT DISTINCT episode FROM episode_events WHERE kind = 'found' ORDER BY episode",
+        )?;
+        let ids = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .map(|id| {
+                id?.parse::<EpisodeId>()
+                    .map_err(|_| StoreError::Corrupt("episode id"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut out = Vec::new();
+        for id in ids {
+            let view = self.episode_view(id)?;
+            if let Some(i) = InterviewOutstanding::of(&view) {
+                out.push((view.episode.child_id, i));
+            }
+        }
+        out.sort_by_key(|(_, i)| i.due());
+        Ok(out)
+    }
+
+    /// The steps screen of `episode` is in front: if the episode is open, the app waits the
+    /// home's longer time before it locks (never shorter than `ordinary` minutes), and the audit
+    /// chain says so. `None` for a closed episode: the ordinary time stands.
+    pub fn lock_during_episode(
+        &mut self,
+        episode: EpisodeId,
+        ordinary: u32,
+    ) -> Result<Option<u32>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        if !self.episode(episode)?.is_open() {
+            return Ok(None);
+        }
+        let minutes = self.organisation()?.lock_minutes_during_episode(ordinary);
+        self.audit(crate::AuditEvent::LockExtended, &episode.to_string())?;
+        Ok(Some(minutes))
     }
 
     /// Writes to the audit chain that a child's grab sheet was printed or saved (the page
@@ -188,8 +232,9 @@ mod tests {
         assert_eq!(view.episode.closed_at, Some(clock.now()));
         assert!(store.open_episodes().unwrap().is_empty());
         assert_eq!(view.events.len(), 4);
-        let late = EpisodeEvent::Update {
-            text: "too late".into(),
+        // The missing part is over: a check of the search is refused.
+        let late = EpisodeEvent::CheckDone {
+            check: "Rang her mobile".into(),
         };
         assert_eq!(
             store.record_event(ep.id, &late).unwrap_err().message_id(),
@@ -206,6 +251,117 @@ mod tests {
         let next = store.report_missing(ruth.id).unwrap();
         assert!(!next.already_open);
         assert_ne!(next.episode.id, ep.id);
+    }
+
+    #[test]
+    fn an_outstanding_interview_survives_the_close_and_a_restart_and_is_counted_when_held() {
+        let (dir, clock, mut store, ruth, ep) = reported();
+        clock.advance(Duration::hours(3));
+        let found_at = clock.now() - Duration::hours(1);
+        let found = EpisodeEvent::Found {
+            found_at,
+            found_by: "Police".into(),
+            where_found: "Coach station".into(),
+            how_returned: "Police car".into(),
+        };
+        store.record_event(ep.id, &found).unwrap();
+        // Back at the placement two hours after she was found: the 72 hours run from here.
+        let back_at = found_at + Duration::hours(2);
+        clock.advance(Duration::hours(2));
+        store
+            .record_event(ep.id, &EpisodeEvent::BackAtPlacement { back_at })
+            .unwrap();
+        let offered = EpisodeEvent::InterviewOffered {
+            offered_at: clock.now(),
+            service: "Sample return interview service".into(),
+        };
+        store.record_event(ep.id, &offered).unwrap();
+        let view = store.record_event(ep.id, &EpisodeEvent::Closed).unwrap();
+        assert!(view.episode.closed_at.is_some());
+        assert!(store.open_episodes().unwrap().is_empty());
+        let list = store.interviews_outstanding().unwrap();
+        assert_eq!(list.len(), 1, "offered is not held: still on the list");
+        let (child, due) = &list[0];
+        assert_eq!((*child, due.episode, due.closed), (ruth.id, ep.id, true));
+        assert_eq!(due.returned_at, back_at);
+        assert_eq!(
+            due.last_offer.as_ref().unwrap().service,
+            "Sample return interview service"
+        );
+
+        // Through a restart and a rebuild of the tables from the log.
+        drop(store);
+        let mut store = testing::unlock(dir.path(), clock.clone());
+        store.rebuild().unwrap();
+        assert_eq!(store.interviews_outstanding().unwrap(), list);
+
+        // Held 70 hours after the return, typed in four days later: within 72 hours.
+        clock.advance(Duration::hours(96));
+        let held = EpisodeEvent::InterviewHeld {
+            held_at: back_at + Duration::hours(70),
+            held_by: "Sample worker".into(),
+            independent: true,
+            mode: harbour_core::workflow::InterviewMode::InPerson,
+        };
+        let view = store.record_event(ep.id, &held).unwrap();
+        assert_eq!(
+            view.summary.interview,
+            Some(InterviewStatus::Held {
+                at: Some(back_at + Duration::hours(70)),
+                within_72_hours: Some(true)
+            })
+        );
+        assert!(store.interviews_outstanding().unwrap().is_empty());
+        // The missing part stays closed.
+        let check = EpisodeEvent::CheckDone {
+            check: "Rang her mobile".into(),
+        };
+        assert_eq!(
+            store.record_event(ep.id, &check).unwrap_err().message_id(),
+            "error-episode-closed"
+        );
+    }
+
+    #[test]
+    fn the_steps_screen_of_an_open_episode_locks_later_and_the_audit_says_so() {
+        let (_dir, clock, mut store, _ruth, ep) = reported();
+        assert_eq!(store.lock_during_episode(ep.id, 10).unwrap(), Some(60));
+        assert_eq!(store.lock_during_episode(ep.id, 90).unwrap(), Some(90));
+        let audited = store.audit_entries().unwrap();
+        let extended: Vec<_> = audited
+            .iter()
+            .filter(|e| e.event == "lock_extended")
+            .collect();
+        assert_eq!(extended.len(), 2);
+        assert_eq!(extended[0].subject, ep.id.to_string());
+        clock.advance(Duration::hours(1));
+        store
+            .record_event(
+                ep.id,
+                &EpisodeEvent::EndedWithoutReturn {
+                    reason: harbour_core::workflow::EndReason::ChildMoved,
+                    note: String::new(),
+                },
+            )
+            .unwrap();
+        assert_eq!(store.lock_during_episode(ep.id, 10).unwrap(), None);
+    }
+
+    #[test]
+    fn an_episode_ended_with_the_child_still_missing_is_closed_and_not_a_return() {
+        let (_dir, clock, mut store, ruth, ep) = reported();
+        clock.advance(Duration::days(30));
+        let end = EpisodeEvent::EndedWithoutReturn {
+            reason: harbour_core::workflow::EndReason::PlacementEnded,
+            note: String::new(),
+        };
+        let view = store.record_event(ep.id, &end).unwrap();
+        assert_eq!(view.episode.closed_at, Some(clock.now()));
+        assert!(view.summary.found.is_none() && view.summary.ended_missing.is_some());
+        assert_eq!(view.returned_at(), None, "not a return: nothing falls due");
+        assert!(store.interviews_outstanding().unwrap().is_empty());
+        // A new episode can be opened for the child.
+        assert!(!store.report_missing(ruth.id).unwrap().already_open);
     }
 
     #[test]

@@ -32,7 +32,9 @@ impl Store {
     pub fn save_organisation(&mut self, org: &Organisation) -> Result<Organisation, StoreError> {
         self.require(Action::ChangeSettings)?;
         let organisation = org.validate().map_err(StoreError::InvalidProfile)?;
-        self.write(&[OpBody::OrganisationSaved { organisation }])?;
+        self.write(&[OpBody::OrganisationSaved {
+            organisation: Box::new(organisation),
+        }])?;
         self.audit(AuditEvent::SettingChanged, "organisation")?;
         self.organisation()
     }

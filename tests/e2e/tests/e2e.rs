@@ -5,6 +5,7 @@
 use fantoccini::key::Key;
 use fantoccini::{Client, Locator};
 use harbour_e2e::*;
+use serde_json::json;
 
 async fn step_ids(c: &Client) -> Vec<String> {
     let mut ids = Vec::new();
@@ -173,9 +174,15 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     assert!(text_of(&c, "#steps-heading")
         .await
         .contains("Test Ruta is missing"));
-    assert!(text_of(&c, "#escalation").await.contains("call 999 now"));
+    assert!(text_of(&c, "#escalation")
+        .await
+        .contains("Call 999 first, before you search"));
     let steps = step_ids(&c).await;
-    assert_eq!(steps[0], "step-call-999-now", "{steps:?}");
+    assert_eq!(
+        steps[..2],
+        ["step-call-999-now", "step-while-waiting"],
+        "{steps:?}"
+    );
     assert!(!steps.iter().any(|s| s == "step-search-home"), "{steps:?}");
     assert!(steps.iter().any(|s| s == "step-no-relatives"), "{steps:?}");
     assert!(text_of(&c, "#number-116000").await.contains("116 000"));
@@ -199,9 +206,20 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     println!("{}", screenshot(&c, "steps-standard").await.display());
 
     // A last-seen time in the future is refused next to the field.
-    set_value(&c, "#last-seen", "2099-01-01T10:00").await;
+    set_value(&c, "#last-seen", "01/01/2099 10:00").await;
     click(&c, ".last-seen button[type=submit]").await;
     assert!(text_of(&c, "#last-seen-error").await.contains("future"));
+    // Typed month first, the time is refused as it is typed; a quick choice fills it in, and
+    // the field says back in words what it reads.
+    set_value(&c, "#last-seen", "12/31/2026 10:00").await;
+    assert!(text_of(&c, "#last-seen-error")
+        .await
+        .contains("day/month/year"));
+    click(&c, ".last-seen .quick-times button[data-ago='15']").await;
+    wait_gone(&c, "#last-seen-error").await;
+    assert!(text_of(&c, "#last-seen-echo").await.contains("min ago"));
+    click(&c, ".last-seen button[type=submit]").await;
+    wait_css(&c, ".last-seen [role=status]").await;
 
     // Ctrl+L locks: no child's details stay on screen, and "Child missing" still gives the
     // steps and numbers at once, without unlocking.
@@ -269,11 +287,11 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         police.contains("MP/2026/0042") && police.contains("High risk"),
         "{police}"
     );
-    // Who has been told: a trafficked child's list has the guardian, not the parents.
-    assert!(c
-        .find(Locator::Css("li[data-contact='contact-parents']"))
+    // Who has been told: a trafficked child's list has the guardian, and the parents only with
+    // the social worker's agreement.
+    assert!(text_of(&c, "li[data-contact='contact-parents']")
         .await
-        .is_err());
+        .contains("only with the social worker's agreement"));
     click(&c, "li[data-contact='contact-manager'] button").await;
     assert!(text_of(&c, "li[data-contact='contact-manager'] .told")
         .await
@@ -314,8 +332,9 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     scroll_to(&c, "#updates").await;
     println!("{}", screenshot(&c, "log-corrected").await.display());
     // Part 2: what she wore and took; the call script reads it back, the sheet prints it.
-    // A trafficked child's screen offers no search-first checks.
-    assert!(c.find(Locator::Css("#checks")).await.is_err());
+    // A trafficked child's checks come after the 999 call, while waiting for police: none are
+    // agreed in Ruta's plan yet, and the screen says so.
+    wait_css(&c, "#checks #checks-none").await;
     assert!(
         text_of(&c, "#call-script [data-question='script-q-description']")
             .await
@@ -428,13 +447,29 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     assert!(back.contains("Return interview due by"), "{back}");
     println!("{}", screenshot(&c, "home-child-back").await.display());
     click(&c, &format!("{ruta} button.open-steps")).await;
-    click(&c, "#interview-offered").await;
-    wait_gone(&c, "#interview-offered").await;
-    assert!(text_of(&c, "#interview-status").await.contains("offered"));
-    // Closed: back on the list, no longer missing or back; Sam's episode is still open.
+    // Offered is a step, not an outcome: the interview is still due.
+    click(&c, "#interview-offer summary").await;
+    type_into(&c, "#offer-service", "Sample return interview service").await;
+    click(&c, "#offer-save").await;
+    let offered = text_of(&c, "#interview-offered").await;
+    assert!(
+        offered.contains("by Sample return interview service") && offered.contains("Still due by"),
+        "{offered}"
+    );
+    // Closed with the interview still to happen: Harbour says what is outstanding first.
     click(&c, "#close-episode").await;
+    let outstanding = text_of(&c, "#outstanding-list").await;
+    assert!(
+        outstanding.contains("the return interview"),
+        "{outstanding}"
+    );
+    click(&c, "#close-confirm-yes").await;
     wait_css(&c, "#home-heading").await;
     wait_gone(&c, &format!("{ruta}.is-back")).await;
+    // The interview stays on the home screen after the close.
+    assert!(text_of(&c, "#interviews-due li[data-name='Test Ruta']")
+        .await
+        .contains("Offered on"));
     wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
 
     // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
@@ -454,6 +489,121 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
     assert!(!c.source().await.unwrap().contains("Test Ruta"));
+    c.close().await.unwrap();
+}
+
+/// The page's local time `hours` ago, as typed in Harbour's time fields (day/month/year and
+/// 24-hour time).
+async fn hours_ago(c: &Client, hours: i64) -> String {
+    let v = c
+        .execute(
+            "const p = n => String(n).padStart(2, '0');
+             const d = new Date(Date.now() - arguments[0] * 3600 * 1000);
+             const day = p(d.getDate()), month = p(d.getMonth() + 1), y = d.getFullYear();
+             const hm = p(d.getHours()) + ':' + p(d.getMinutes());
+             return day + '/' + month + '/' + y + ' ' + hm;",
+            vec![json!(hours)],
+        )
+        .await
+        .unwrap();
+    v.as_str().unwrap().to_owned()
+}
+
+/// The journey the practice review asked for: an unaccompanied child goes missing (999 first,
+/// then the checks while waiting), police grade her medium (Harbour prompts a review, and who
+/// the carer spoke to is recorded), she is found and the episode closed, the return interview
+/// stays on the home screen, and it is recorded as held 70 hours after her return: within 72.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_when_held() {
+    let data = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    let c = driver.open_demo(data.path()).await;
+    unlock(&c, "246810").await;
+    let gul = card(&c, "Gul Sample").await;
+    click(&c, &format!("{gul} button.child-missing")).await;
+    wait_css(&c, "#escalation").await;
+    let steps = step_ids(&c).await;
+    assert_eq!(
+        steps[..2],
+        ["step-call-999-now", "step-while-waiting"],
+        "{steps:?}"
+    );
+    assert!(text_of(&c, "li[data-step='step-call-999-now']")
+        .await
+        .contains("Ask for Gul Sample to be treated as high risk"));
+    wait_css(&c, "#checks").await;
+    // She was last seen 100 hours ago (the form the carer corrects it in).
+    let last_seen = hours_ago(&c, 100).await;
+    set_value(&c, "#last-seen", &last_seen).await;
+    assert!(text_of(&c, "#last-seen-echo").await.contains("4 d 4 h"));
+    click(&c, ".last-seen button[type=submit]").await;
+    wait_css(&c, ".last-seen [role=status]").await;
+    println!("{}", screenshot(&c, "steps-unaccompanied").await.display());
+
+    // Police grade her medium: Harbour asks the carer to ask for a review.
+    type_into(&c, "#police-reference", "MP/2026/0077").await;
+    wait_css(&c, "#police-grade")
+        .await
+        .select_by_value("grade-medium")
+        .await
+        .unwrap();
+    click(&c, "#police-save").await;
+    let prompt = text_of(&c, "#grade-review-prompt").await;
+    assert!(
+        prompt.contains("lower than high risk") && prompt.contains("duty inspector"),
+        "{prompt}"
+    );
+    click(&c, "#grade-review-save").await;
+    assert!(text_of(&c, "#grade-review-who-error")
+        .await
+        .contains("who you spoke to"));
+    type_into(&c, "#grade-review-who", "Duty sergeant, call 0042").await;
+    click(&c, "#grade-review-save").await;
+    assert!(text_of(&c, "#grade-review")
+        .await
+        .contains("spoke to Duty sergeant, call 0042"));
+    scroll_to(&c, "#police").await;
+    println!("{}", screenshot(&c, "steps-grade-review").await.display());
+
+    // Found 80 hours ago; the interview's 72 hours have run out.
+    let found_at = hours_ago(&c, 80).await;
+    set_value(&c, "#found-at", &found_at).await;
+    type_into(&c, "#found-by", "Police").await;
+    type_into(&c, "#found-where", "Coach station").await;
+    click(&c, "#found-save").await;
+    wait_css(&c, "#found-recorded").await;
+    assert!(text_of(&c, "#interview-status").await.contains("OVERDUE"));
+    // Closing says what is still to do, and closes the missing part only.
+    click(&c, "#close-episode").await;
+    assert!(text_of(&c, "#outstanding-list")
+        .await
+        .contains("the return interview"));
+    click(&c, "#close-confirm-yes").await;
+    wait_css(&c, "#home-heading").await;
+    let line = "#interviews-due li[data-name='Gul Sample']";
+    assert!(text_of(&c, line).await.contains("OVERDUE"));
+    println!("{}", screenshot(&c, "home-interviews-due").await.display());
+
+    // Held 70 hours after her return, typed in now: within 72 hours.
+    click(&c, &format!("{line} button.open-interview")).await;
+    wait_css(&c, "#after-return-heading").await;
+    assert!(text_of(&c, "#after-return-closed").await.contains("closed"));
+    let typed = hours_ago(&c, 10).await;
+    // A time typed month first is refused before anything is saved.
+    set_value(&c, "#held-at", "12/31/2026 10:00").await;
+    assert!(text_of(&c, "#held-at-error")
+        .await
+        .contains("day/month/year"));
+    set_value(&c, "#held-at", &typed).await;
+    assert!(text_of(&c, "#held-at-echo").await.contains(", "));
+    type_into(&c, "#held-by", "Sample worker, return interview service").await;
+    click(&c, "#held-save").await;
+    let held = text_of(&c, "#interview-status").await;
+    assert!(held.contains("Within 72 hours of the return"), "{held}");
+    println!("{}", screenshot(&c, "after-return-held").await.display());
+    click(&c, "#back-home").await;
+    wait_css(&c, "#home-heading").await;
+    wait_gone(&c, line).await;
     c.close().await.unwrap();
 }
 
@@ -575,7 +725,13 @@ async fn a_first_look_with_the_sample_children() {
     // The sample flagged as trafficked goes straight to 999.
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
-    assert_eq!(step_ids(&c).await[0], "step-call-999-now");
+    let steps = step_ids(&c).await;
+    assert_eq!(steps[0], "step-call-999-now");
+    // His critical medication is not known to be with him: the call says so too.
+    assert_eq!(steps[1], "step-call-999-medical", "{steps:?}");
+    assert!(text_of(&c, "li[data-step='step-call-999-medical']")
+        .await
+        .contains("needs critical medication and may not have it with them"));
     // Who to tell, with the numbers from the profile.
     let social_worker = text_of(
         &c,
@@ -601,6 +757,10 @@ async fn a_first_look_with_the_sample_children() {
     let jamie = card(&c, "Jamie Sample").await;
     click(&c, &format!("{jamie} button.child-missing")).await;
     wait_css(&c, "#standard-intro").await;
+    // The 999 threshold agreed in Jamie's plan stands beside step 1.
+    assert!(text_of(&c, "#step-list li:first-child #call-999-when")
+        .await
+        .contains("has not taken the inhaler"));
     let first = "#checks li[data-check=\"Ring Jamie's mobile\"]";
     click(&c, &format!("{first} button")).await;
     assert!(text_of(&c, &format!("{first} .told"))

@@ -8,6 +8,7 @@ use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use super::after_return::AfterReturn;
 use super::checklists::{AssessmentScreen, Checklists};
 use super::print_view::PrintView;
 use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
@@ -146,6 +147,13 @@ pub fn app(props: &AppProps) -> Html {
                         child={entry.child.clone()} {may_sign_off} {on_back} {on_child_changed} />
                 }
             }
+            None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
+        },
+        Screen::AfterReturn(id, episode) => match state.entry(*id) {
+            Some(entry) => html! {
+                <AfterReturn entry={entry.clone()} episode_id={*episode} dispatcher={state.dispatcher()}
+                    organisation={state.organisation.clone()} />
+            },
             None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
         },
         Screen::Steps(id) => match state.entry(*id) {

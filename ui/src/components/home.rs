@@ -103,7 +103,68 @@ pub fn home(props: &HomeProps) -> Html {
                 </div>
             </div>
             { message }
+            { interviews_outstanding(&i18n, state) }
             { list }
+        </section>
+    }
+}
+
+/// Every return interview still to happen, whatever its episode's status, the most pressing
+/// first: closing an episode never takes one off this list.
+fn interviews_outstanding(i18n: &I18n, state: &UseReducerHandle<AppState>) -> Html {
+    use harbour_core::workflow::InterviewStatus;
+    let mut due: Vec<_> = state
+        .children
+        .iter()
+        .flat_map(|e| e.interviews.iter().map(move |i| (e, i)))
+        .collect();
+    if due.is_empty() {
+        return html! {};
+    }
+    due.sort_by_key(|(_, i)| i.due());
+    let nation = Arg::from(state.organisation.nation.id());
+    html! {
+        <section class="interviews-due" id="interviews-due" aria-labelledby="interviews-due-heading">
+            <h2 id="interviews-due-heading">{ i18n.tr_with("home-interviews-title", &[("nation", nation.clone())]) }</h2>
+            <p class="hint">{ i18n.tr("home-interviews-hint") }</p>
+            <ul>
+                { for due.into_iter().map(|(entry, i)| {
+                    let (child, episode, closed) = (entry.child.id, i.episode, i.closed);
+                    let name = Arg::from(entry.child.details.name_latin.as_str());
+                    let open = {
+                        let d = state.dispatcher();
+                        Callback::from(move |_| d.dispatch(if closed {
+                            Action::ShowAfterReturn(child, episode)
+                        } else {
+                            Action::ShowSteps(child)
+                        }))
+                    };
+                    let (class, status) = match i.status {
+                        InterviewStatus::Overdue { since } => ("overdue", i18n.tr_with("home-interview-overdue",
+                            &[("time", time::format_local(since).into()), ("nation", nation.clone())])),
+                        InterviewStatus::Due { by } => ("due", i18n.tr_with("home-interview-due",
+                            &[("time", time::format_local(by).into()), ("nation", nation.clone())])),
+                        _ => ("due", String::new()),
+                    };
+                    let offered = i.last_offer.as_ref().map(|o| i18n.tr_with("home-interview-offered", &[
+                        ("date", time::format_local(o.at).into()),
+                        ("service", Arg::from(if o.service.is_empty() { "none" } else { o.service.as_str() })),
+                    ]));
+                    html! {
+                        <li class={classes!("interview-due", class)} data-name={entry.child.details.name_latin.clone()}>
+                            <span><bdi>{ &entry.child.details.name_latin }</bdi>{ " · " }
+                                { i18n.tr_with("home-back-since", &[("time", time::format_local(i.returned_at).into())]) }
+                                { " · " }<strong>{ status }</strong>
+                                { for offered.map(|o| html! { <>{ " " }{ o }</> }) }
+                            </span>
+                            <button class="secondary small open-interview" onclick={open}
+                                aria-label={i18n.tr_with("home-interview-open-label", &[("name", name)])}>
+                                { i18n.tr("home-interview-open") }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
         </section>
     }
 }

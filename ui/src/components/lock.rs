@@ -25,6 +25,22 @@ use crate::time;
 const IDLE_CHECK_MS: u32 = 15_000;
 const STILL_HERE_EVERY_MS: f64 = 60_000.0;
 
+/// The idle lock as screens see it: when the last key press or click was, and the longer lock
+/// time in force while an open episode's steps are in front (set by the steps screen, which
+/// also tells the shell).
+#[derive(Clone, Debug)]
+pub struct IdleLock {
+    pub last_activity: Rc<std::cell::RefCell<f64>>,
+    pub during_episode: Rc<std::cell::Cell<Option<u32>>>,
+}
+
+impl PartialEq for IdleLock {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.last_activity, &other.last_activity)
+            && Rc::ptr_eq(&self.during_episode, &other.during_episode)
+    }
+}
+
 /// A general error (not tied to a field), with the wait after repeated wrong PINs.
 fn form_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
     match error {
@@ -342,6 +358,13 @@ pub fn gate() -> Html {
     let unlocked = status.as_ref().is_some_and(|s| s.user.is_some());
     let last_activity = use_mut_ref(time::now_ms);
     let last_ping = use_mut_ref(time::now_ms);
+    let idle = {
+        let last_activity = last_activity.clone();
+        use_memo((), move |_| IdleLock {
+            last_activity,
+            during_episode: Rc::new(std::cell::Cell::new(None)),
+        })
+    };
 
     // Activity, the shortcut, and the shell's "locked" answers, while unlocked.
     {
@@ -412,10 +435,14 @@ pub fn gate() -> Html {
     {
         let status = status.clone();
         let minutes = status.as_ref().map_or(10, |s| s.auto_lock_minutes);
+        let during = idle.during_episode.clone();
         use_effect_with((unlocked, minutes), move |(unlocked, minutes)| {
             let interval = unlocked.then(|| {
-                let limit_ms = f64::from(*minutes) * 60_000.0;
+                let minutes = *minutes;
                 gloo_timers::callback::Interval::new(IDLE_CHECK_MS, move || {
+                    // Longer while an open episode's steps are in front.
+                    let limit_ms =
+                        f64::from(during.get().unwrap_or(minutes).max(minutes)) * 60_000.0;
                     let now = time::now_ms();
                     let idle = now - *last_activity.borrow();
                     if idle > limit_ms {
@@ -494,8 +521,10 @@ pub fn gate() -> Html {
             html! {
                 <Frame status={s.clone()} on_lock={on_lock}>
                     <ContextProvider<ShowChildHelp> context={show_child}>
-                        <App user={user} auto_lock_minutes={s.auto_lock_minutes}
-                            on_settings_changed={on_changed} />
+                        <ContextProvider<IdleLock> context={(*idle).clone()}>
+                            <App user={user} auto_lock_minutes={s.auto_lock_minutes}
+                                on_settings_changed={on_changed} />
+                        </ContextProvider<IdleLock>>
                     </ContextProvider<ShowChildHelp>>
                 </Frame>
             }

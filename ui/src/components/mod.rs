@@ -1,12 +1,14 @@
 //! The screens. They render state and send actions; rules come from `harbour-core`.
 
 pub mod add_child;
+pub mod after_return;
 pub mod app;
 pub mod checklists;
 pub mod child_help;
 pub mod episode_details;
 pub mod fields;
 pub mod home;
+pub mod interview;
 pub mod lock;
 pub mod numbers;
 pub mod print_view;
@@ -15,6 +17,7 @@ pub mod record;
 pub mod settings;
 pub mod steps;
 pub mod translations;
+pub mod when;
 
 #[cfg(test)]
 mod tests;

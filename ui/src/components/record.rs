@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView, LogLine};
 use harbour_core::workflow::{
-    contacts_for, Contact, EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade, ReturnStep,
+    contacts_for, Contact, EndReason, EpisodeEvent, Outstanding, PoliceGrade, ReturnStep,
 };
 use harbour_core::{ChildDetails, EpisodeId, EventId, Field};
 use harbour_i18n::Arg;
@@ -18,6 +18,8 @@ use yew::prelude::*;
 use super::app::reload;
 use super::episode_details::{call_script, checks_part, DetailsForm};
 use super::fields::{self, field_error};
+use super::interview::InterviewRecord;
+use super::when::{not_a_time, now_typed, WhenField};
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
@@ -32,7 +34,7 @@ pub struct RecordProps {
     pub dispatcher: UseReducerDispatcher<AppState>,
     /// The child's profile, once loaded: the agreed checks and the call script come from it.
     pub profile: Option<ProfileView>,
-    /// 999 first: the agreed search-first checks are not offered.
+    /// Unaccompanied or suspected trafficked: a grade below high prompts a review.
     pub escalated: bool,
     /// The home's settings: its contacts, the kind of home, the nation's terms.
     pub organisation: Organisation,
@@ -106,12 +108,15 @@ fn grade_of(value: &str) -> Option<PoliceGrade> {
 
 /// Fields whose problems are shown next to their input; any other problem (the episode is
 /// closed, the child is not back yet, a long "found by") is shown as one message at the top.
-const INLINE: [Field; 5] = [
+const INLINE: [Field; 8] = [
     Field::PoliceReference,
     Field::Officer,
     Field::UpdateText,
     Field::FoundAt,
     Field::Reason,
+    Field::BackAt,
+    Field::SpokeTo,
+    Field::InterviewAt,
 ];
 
 fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -136,6 +141,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
     // The log line being corrected, and its new wording.
     let correcting = use_state(|| None::<(EventId, String)>);
     let reg_reason = use_state(String::new);
+    let spoke_to = use_state(String::new);
+    let back_at = use_state(String::new);
+    let end = use_state(|| (String::new(), String::new()));
+    // Close pressed with things outstanding: the list is shown and the close asked again.
+    let confirming = use_state(|| false);
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
@@ -209,16 +219,10 @@ pub fn episode_record(props: &RecordProps) -> Html {
             let typed = if found.at.is_empty() {
                 Some(time::now())
             } else {
-                time::from_input_value(&found.at)
+                time::from_typed(&found.at)
             };
             let Some(found_at) = typed else {
-                error.set(Some(ApiError {
-                    code: "invalid".into(),
-                    message_id: "error-last-seen-not-a-time".into(),
-                    fields: vec![],
-                    retry_after_seconds: None,
-                    profile_fields: Vec::new(),
-                }));
+                error.set(Some(not_a_time(Field::FoundAt)));
                 return;
             };
             let event = EpisodeEvent::Found {
@@ -245,6 +249,40 @@ pub fn episode_record(props: &RecordProps) -> Html {
         })
     };
 
+    let grade_review = {
+        let on_spoke_to = fields::edit(&spoke_to, |s, v| *s = v);
+        let on_submit = {
+            let (spoke_to, view, error) = (spoke_to.clone(), view.clone(), error.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let event = EpisodeEvent::GradeReviewAsked {
+                    spoke_to: (*spoke_to).clone(),
+                };
+                let clear = spoke_to.clone();
+                save(id, event, view.clone(), error.clone(), move |_| {
+                    clear.set(String::new())
+                });
+            })
+        };
+        html! {
+            <div class="grade-review" id="grade-review">
+                <p class="banner urgent" role="alert" id="grade-review-prompt">
+                    { i18n.tr_with("step-grade-lower", &[("name", name.clone()), ("nation", nation.clone())]) }
+                </p>
+                { for s.grade_reviews.iter().map(|(who, t)| html! {
+                    <p class="recorded">{ i18n.tr_with("grade-review-recorded", &[("who", Arg::from(who.as_str())), ("time", at(*t))]) }</p>
+                }) }
+                <form id="grade-review-form" onsubmit={on_submit} novalidate=true>
+                    <label for="grade-review-who">{ i18n.tr("grade-review-spoke-to") }</label>
+                    <input id="grade-review-who" value={(*spoke_to).clone()}
+                        aria-describedby="grade-review-who-error" oninput={on_spoke_to} />
+                    { field_error(&i18n, &error, Field::SpokeTo, "grade-review-who-error") }
+                    <button type="submit" class="secondary" id="grade-review-save">{ i18n.tr("grade-review-save") }</button>
+                </form>
+            </div>
+        }
+    };
+
     let police_part = html! {
         <div class="record-part" id="police">
             <h3>{ i18n.tr("police-title") }</h3>
@@ -252,11 +290,21 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 <p class="recorded" id="police-recorded">
                     { i18n.tr_with("police-recorded", &[
                         ("reference", Arg::from(p.reference.as_str())),
-                        ("officer", Arg::from(p.officer.as_str())),
+                        ("officer", Arg::from(if p.officer.is_empty() { "none" } else { p.officer.as_str() })),
                         ("grade", Arg::from(p.grade.map(|g| i18n.tr(g.message_id())).unwrap_or_else(|| i18n.tr("police-grade-none")))),
                         ("time", at(p.at)),
                     ]) }
                 </p>
+            }
+            if s.grades.len() > 1 {
+                <p class="hint" id="police-grades">
+                    { i18n.tr_with("police-grades-history", &[("grades", Arg::from(s.grades.iter()
+                        .map(|(g, t)| format!("{} ({})", i18n.tr(g.message_id()), time::format_local(*t)))
+                        .collect::<Vec<_>>().join(" → ")))]) }
+                </p>
+            }
+            if s.grade_review_prompt(&props.child) {
+                { grade_review }
             }
             <form id="police-form" onsubmit={on_police} novalidate=true>
                 <div class="field">
@@ -344,7 +392,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     let told = s.notified.iter().find(|(x, _)| *x == c).map(|(_, t)| *t);
                     html! {
                         <li data-contact={c.message_id()}>
-                            <span>{ i18n.tr(c.message_id()) }
+                            <span>{ i18n.tr(c.label_id(&props.child)) }
                                 { for contact_details(props.profile.as_ref(), org, c).map(|d| html! {
                                     <span class="contact-details"><bdi>{ d }</bdi></span>
                                 }) }
@@ -362,11 +410,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     }
                 }) }
             </ul>
-            if props.child.suspected_trafficked {
-                <p class="hint">{ i18n.tr("step-no-relatives") }</p>
+            if props.child.escalate_when_missing() {
+                <p class="hint">{ i18n.tr_with("step-no-relatives", &[("name", name.clone())]) }</p>
             }
             if org.home_kind == HomeKind::ChildrensHome {
-                { regulator_part }
+                { regulator_part.clone() }
             }
         </div>
     };
@@ -469,6 +517,153 @@ pub fn episode_record(props: &RecordProps) -> Html {
         </div>
     };
 
+    let closed = s.closed_at.is_some() || v.episode.closed_at.is_some();
+    let on_saved = {
+        let view = view.clone();
+        Callback::from(move |v: EpisodeView| view.set(Some(v)))
+    };
+    let back_part = match s.found.as_ref().and_then(|f| f.back_at) {
+        Some(t) => html! {
+            <p class="recorded" id="back-at-recorded">{ i18n.tr_with("back-at-recorded", &[("time", at(t))]) }</p>
+        },
+        None => {
+            let on_submit = {
+                let (back_at, view, error) = (back_at.clone(), view.clone(), error.clone());
+                Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    let Some(t) = time::from_typed(&back_at) else {
+                        error.set(Some(not_a_time(Field::BackAt)));
+                        return;
+                    };
+                    let clear = back_at.clone();
+                    save(
+                        id,
+                        EpisodeEvent::BackAtPlacement { back_at: t },
+                        view.clone(),
+                        error.clone(),
+                        move |_| clear.set(String::new()),
+                    );
+                })
+            };
+            // Empty until typed: a time back that was not typed would move the 72 hours.
+            let shown = (*back_at).clone();
+            let on_input = {
+                let back_at = back_at.clone();
+                Callback::from(move |v: String| back_at.set(v))
+            };
+            html! {
+                <form id="back-at-form" onsubmit={on_submit} novalidate=true>
+                    <WhenField id="back-at" label={i18n.tr("back-at-label")} value={shown}
+                        error={field_message(&error, Field::BackAt)} oninput={on_input} />
+                    <button type="submit" class="secondary" id="back-at-save">{ i18n.tr("back-at-save") }</button>
+                </form>
+            }
+        }
+    };
+    let outstanding = s.outstanding(org.home_kind);
+    let close_part = if *confirming && !outstanding.is_empty() {
+        let cancel = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(false))
+        };
+        html! {
+            <div class="close-confirm" id="close-confirm" role="alertdialog" aria-labelledby="close-outstanding">
+                <p id="close-outstanding">{ i18n.tr("close-outstanding") }</p>
+                <ul id="outstanding-list">
+                    { for outstanding.iter().map(|o| html! {
+                        <li>{ outstanding_text(&i18n, *o, &name, &nation) }</li>
+                    }) }
+                </ul>
+                <div class="actions">
+                    <button class="primary" id="close-confirm-yes" onclick={simple(EpisodeEvent::Closed)}>
+                        { i18n.tr("close-confirm") }
+                    </button>
+                    <button class="secondary" id="close-confirm-no" onclick={cancel}>{ i18n.tr("close-cancel") }</button>
+                </div>
+            </div>
+        }
+    } else {
+        let ask = {
+            let confirming = confirming.clone();
+            Callback::from(move |_| confirming.set(true))
+        };
+        let onclick = if outstanding.is_empty() {
+            simple(EpisodeEvent::Closed)
+        } else {
+            ask
+        };
+        html! {
+            <>
+                <p class="hint">{ i18n.tr_with("close-hint", &[("name", name.clone())]) }</p>
+                <button class="primary" id="close-episode" {onclick}>{ i18n.tr("close-episode") }</button>
+            </>
+        }
+    };
+    let end_part = {
+        let on_reason = {
+            let end = end.clone();
+            Callback::from(move |e: Event| {
+                let (_, note) = (*end).clone();
+                end.set((e.target_unchecked_into::<HtmlSelectElement>().value(), note));
+            })
+        };
+        let on_note = {
+            let end = end.clone();
+            Callback::from(move |e: InputEvent| {
+                let (reason, _) = (*end).clone();
+                end.set((
+                    reason,
+                    e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+                ));
+            })
+        };
+        let on_submit = {
+            let (end, view, error, dispatcher) = (
+                end.clone(),
+                view.clone(),
+                error.clone(),
+                props.dispatcher.clone(),
+            );
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let reason = EndReason::ALL
+                    .into_iter()
+                    .find(|r| r.message_id() == end.0)
+                    .unwrap_or(EndReason::PlacementEnded);
+                let event = EpisodeEvent::EndedWithoutReturn {
+                    reason,
+                    note: end.1.clone(),
+                };
+                let dispatcher = dispatcher.clone();
+                save(id, event, view.clone(), error.clone(), move |_| {
+                    reload(dispatcher.clone());
+                    dispatcher.dispatch(Action::ShowHome);
+                });
+            })
+        };
+        html! {
+            <details class="end-missing" id="end-missing">
+                <summary>{ i18n.tr_with("end-missing-title", &[("name", name.clone())]) }</summary>
+                <p class="hint">{ i18n.tr_with("end-missing-hint", &[("name", name.clone())]) }</p>
+                <form id="end-missing-form" onsubmit={on_submit} novalidate=true>
+                    <label for="end-reason">{ i18n.tr("end-reason") }</label>
+                    <select id="end-reason" onchange={on_reason}>
+                        { for EndReason::ALL.into_iter().map(|r| html! {
+                            <option value={r.message_id()} selected={end.0 == r.message_id()}>
+                                { i18n.tr_with(r.message_id(), &[("name", name.clone())]) }
+                            </option>
+                        }) }
+                    </select>
+                    <label for="end-note">{ i18n.tr("end-missing-note") }</label>
+                    <textarea id="end-note" rows="2" dir="auto" value={end.1.clone()} oninput={on_note} />
+                    <button type="submit" class="secondary" id="end-missing-save">
+                        { i18n.tr_with("end-missing-save", &[("name", name.clone())]) }
+                    </button>
+                </form>
+            </details>
+        }
+    };
+
     let return_part = match &s.found {
         Some(f) => html! {
             <div class="record-part" id="return">
@@ -501,38 +696,29 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     }) }
                 </ul>
                 <p class="hint">{ i18n.tr_with("return-profile-due", &[("name", name.clone())]) }</p>
-                { interview_status(&i18n, s.interview, &nation) }
-                if !matches!(s.interview, Some(InterviewStatus::Recorded { .. })) {
-                    <div class="actions">
-                        <button class="secondary" id="interview-offered"
-                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Offered })}>
-                            { i18n.tr_with("interview-offered", &[("nation", nation.clone())]) }</button>
-                        <button class="secondary" id="interview-done"
-                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Done })}>
-                            { i18n.tr_with("interview-done", &[("nation", nation.clone())]) }</button>
-                        <button class="secondary" id="interview-declined"
-                            onclick={simple(EpisodeEvent::ReturnInterview { outcome: InterviewOutcome::Declined })}>
-                            { i18n.tr_with("interview-declined", &[("nation", nation.clone())]) }</button>
-                    </div>
+                { back_part }
+                <InterviewRecord episode_id={id} summary={s.clone()} name={props.child.name_latin.clone()}
+                    nation={org.nation} on_saved={on_saved.clone()} />
+                if !closed {
+                    { close_part }
                 }
-                <p class="hint">{ i18n.tr("close-hint") }</p>
-                <button class="primary" id="close-episode" onclick={simple(EpisodeEvent::Closed)}>
-                    { i18n.tr("close-episode") }
-                </button>
             </div>
         },
         None => html! {
             <div class="record-part" id="return">
                 <h3>{ i18n.tr("found-title") }</h3>
                 <form id="found-form" onsubmit={on_found} novalidate=true>
-                    <div class="field">
-                        <label for="found-at">{ i18n.tr_with("found-at", &[("name", name.clone())]) }</label>
-                        <input id="found-at" type="datetime-local"
-                            value={if found.at.is_empty() { time::to_input_value(time::now()) } else { found.at.clone() }}
-                            aria-describedby="found-at-error"
-                            oninput={fields::edit(&found, |f, v| f.at = v)} />
-                        { field_error(&i18n, &error, Field::FoundAt, "found-at-error") }
-                    </div>
+                    <WhenField id="found-at" label={i18n.tr_with("found-at", &[("name", name.clone())])}
+                        value={if found.at.is_empty() { now_typed() } else { found.at.clone() }}
+                        error={field_message(&error, Field::FoundAt)} ago=true
+                        oninput={{
+                            let found = found.clone();
+                            Callback::from(move |v: String| {
+                                let mut next = (*found).clone();
+                                next.at = v;
+                                found.set(next);
+                            })
+                        }} />
                     <div class="field">
                         <label for="found-by">{ i18n.tr("found-by") }</label>
                         <input id="found-by" value={found.by.clone()}
@@ -552,11 +738,38 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         { i18n.tr_with("found-save", &[("name", name.clone())]) }
                     </button>
                 </form>
+                { end_part }
             </div>
         },
     };
 
-    let checks = (!props.escalated).then(|| checks_part(&i18n, props.profile.as_ref(), s, simple));
+    if closed {
+        let ended = s.ended_missing.as_ref().map(|(reason, _, when)| html! {
+            <p class="banner notice" id="ended-missing">
+                { i18n.tr_with("ended-missing-recorded", &[
+                    ("time", at(*when)), ("name", name.clone()),
+                    ("reason", Arg::from(i18n.tr_with(reason.message_id(), &[("name", name.clone())]))),
+                ]) }
+            </p>
+        });
+        return html! {
+            <section class="episode-record" id="episode-record" aria-labelledby="record-heading">
+                <h2 id="record-heading">{ i18n.tr("record-heading") }</h2>
+                { general_error(&i18n, &error) }
+                if let Some(t) = s.closed_at.or(v.episode.closed_at) {
+                    <p class="hint" id="after-return-closed">{ i18n.tr_with("after-return-closed", &[("time", at(t))]) }</p>
+                }
+                { for ended }
+                { return_part }
+                if org.home_kind == HomeKind::ChildrensHome && s.found.is_some() {
+                    <div class="record-part">{ regulator_part }</div>
+                }
+                { log_part }
+            </section>
+        };
+    }
+    // The agreed checks for every child: for an escalated plan, while waiting for police.
+    let checks = Some(checks_part(&i18n, props.profile.as_ref(), s, simple));
     let script = props
         .profile
         .as_ref()
@@ -604,24 +817,24 @@ fn contact_details(
     (!parts.is_empty()).then(|| parts.join(" · "))
 }
 
-/// "Return interview due by …", or overdue, or what was recorded.
-fn interview_status(i18n: &I18n, status: Option<InterviewStatus>, nation: &Arg) -> Html {
-    match status {
-        Some(InterviewStatus::Due { by }) => html! {
-            <p class="banner info" id="interview-status">{ i18n.tr_with("interview-due", &[("time", at(by)), ("nation", nation.clone())]) }</p>
-        },
-        Some(InterviewStatus::Overdue { since }) => html! {
-            <p class="banner error" role="alert" id="interview-status">{ i18n.tr_with("interview-overdue", &[("time", at(since)), ("nation", nation.clone())]) }</p>
-        },
-        Some(InterviewStatus::Recorded { outcome }) => {
-            let id = match outcome {
-                InterviewOutcome::Offered => "interview-recorded-offered",
-                InterviewOutcome::Done => "interview-recorded-done",
-                InterviewOutcome::Declined => "interview-recorded-declined",
-            };
-            html! { <p class="banner notice" id="interview-status">{ i18n.tr_with(id, &[("nation", nation.clone())]) }</p> }
+/// The message for `field` from the last answer, if it had a problem with it.
+fn field_message(error: &Option<ApiError>, field: Field) -> Option<&'static str> {
+    error
+        .as_ref()?
+        .fields
+        .iter()
+        .find(|f| f.field == field)
+        .map(|f| f.message_id())
+}
+
+/// One line of what is still to do at the close.
+fn outstanding_text(i18n: &I18n, o: Outstanding, name: &Arg, nation: &Arg) -> String {
+    match o {
+        Outstanding::Interview => {
+            i18n.tr_with("outstanding-interview", &[("nation", nation.clone())])
         }
-        _ => html! {},
+        Outstanding::ReturnStep(step) => i18n.tr_with(step.message_id(), &[("name", name.clone())]),
+        Outstanding::RegulatorDecision => i18n.tr("outstanding-regulator"),
     }
 }
 

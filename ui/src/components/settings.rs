@@ -493,6 +493,14 @@ fn home_settings(props: &HomeProps) -> Html {
             form.set(next);
         })
     };
+    let on_episode_lock = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*form).clone();
+            next.episode_lock_minutes = input_value(&e).trim().parse().unwrap_or(0);
+            form.set(next);
+        })
+    };
     let months_problem = (*error)
         .as_ref()
         .and_then(|e| {
@@ -653,6 +661,16 @@ fn home_settings(props: &HomeProps) -> Html {
                         aria-describedby={months_problem.map(|_| "org-assessment-every-error")} />
                     if let Some(m) = months_problem {
                         <p class="field-error" id="org-assessment-every-error" role="alert">{ i18n.tr(m) }</p>
+                    }
+                </div>
+                <div class="field">
+                    <label for="org-episode-lock">{ i18n.tr("org-episode-lock") }</label>
+                    <p class="hint">{ i18n.tr("org-episode-lock-hint") }</p>
+                    <input id="org-episode-lock" type="number" min="10" max="240" inputmode="numeric"
+                        value={form.episode_lock_minutes.to_string()} oninput={on_episode_lock}
+                        aria-describedby={problem_of("episode_lock_minutes").map(|_| "org-episode-lock-error")} />
+                    if let Some(m) = problem_of("episode_lock_minutes") {
+                        <p class="field-error" id="org-episode-lock-error" role="alert">{ i18n.tr(m) }</p>
                     }
                 </div>
                 <h3 id="help-numbers-title">{ i18n.tr("org-help-title") }</h3>

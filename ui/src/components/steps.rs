@@ -4,18 +4,20 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry};
 use harbour_core::episode::validate_last_seen;
+use harbour_core::steps::Danger;
 use harbour_core::{
     plan_for, ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode, Step,
 };
 use harbour_i18n::Arg;
 use serde::Serialize;
-use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::home::elapsed_text;
+use super::lock::IdleLock;
 use super::numbers::Numbers;
 use super::record::{EpisodeRecord, SheetButtons};
+use super::when::WhenField;
 use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
@@ -42,25 +44,66 @@ struct ChildArgs {
 }
 
 #[derive(Serialize)]
+struct InFront {
+    episode_id: Option<EpisodeId>,
+}
+
+#[derive(Serialize)]
 struct LastSeenArgs {
     episode_id: EpisodeId,
     at: DateTime<Utc>,
 }
 
-fn step_item(i18n: &I18n, step: Step, name: &Arg, reason: &Arg, nation: &Arg) -> Html {
+/// What the step messages are filled in with.
+struct StepWords {
+    name: Arg,
+    reason: Arg,
+    nation: Arg,
+    /// When the child was last seen, as the call handler is told.
+    since: Arg,
+    /// The form police are handed ("none": the nation's usual name).
+    form: Arg,
+    danger: Arg,
+    age: i32,
+    escalated: bool,
+    /// The child's own "call 999 at once if …" from their plan, shown beside step 1.
+    call_999_when: Option<String>,
+}
+
+fn step_item(i18n: &I18n, step: Step, first: bool, w: &StepWords) -> Html {
+    let id = step.message_id_at(w.age);
     let text = i18n.tr_with(
-        step.message_id(),
+        id,
         &[
-            ("name", name.clone()),
-            ("reason", reason.clone()),
-            ("nation", nation.clone()),
+            ("name", w.name.clone()),
+            ("reason", w.reason.clone()),
+            ("nation", w.nation.clone()),
+            ("time", w.since.clone()),
+            ("form", w.form.clone()),
+            ("danger", w.danger.clone()),
+            ("first", Arg::from(if w.escalated { "no" } else { "yes" })),
         ],
     );
     html! {
         <li class={classes!("step", step.is_police_call().then_some("call"))} data-step={step.message_id()}>
             { text }
+            if first {
+                if let Some(when) = &w.call_999_when {
+                    <p class="call-999-when" id="call-999-when">
+                        { i18n.tr_with("step-call-999-when", &[("name", w.name.clone()), ("when", Arg::from(when.as_str()))]) }
+                    </p>
+                }
+            }
         </li>
     }
+}
+
+/// When the lock will come if nothing is pressed: the last key press or click + `minutes`.
+fn locks_at(idle: Option<&IdleLock>, minutes: u32) -> String {
+    let last = idle.map_or_else(time::now_ms, |i| *i.last_activity.borrow());
+    let at = DateTime::from_timestamp_millis(last as i64 + i64::from(minutes) * 60_000)
+        .unwrap_or_else(time::now);
+    time::format_local(at)
 }
 
 /// What police ask first, from the profile: description, phone, critical medication.
@@ -103,7 +146,10 @@ pub fn steps(props: &StepsProps) -> Html {
     let profile = use_state_eq(|| prefilled.as_ref().map(|o| o.profile.clone()));
     let last_seen_error = use_state(|| None::<FieldError>);
     let last_seen_saved = use_state(|| false);
-    let last_seen_input = use_node_ref();
+    // What is typed in the last-seen field; `None` shows the time recorded.
+    let last_seen_text = use_state(|| None::<String>);
+    let idle = use_context::<IdleLock>();
+    let lock_minutes = use_state(|| None::<u32>);
 
     let child = &props.entry.child;
     let Some(episode) = props.entry.open_episode.clone() else {
@@ -141,22 +187,55 @@ pub fn steps(props: &StepsProps) -> Html {
         });
     }
 
+    // While these steps are in front the lock waits the home's longer time (the shell is told,
+    // and audits it); the ordinary time again when they go.
+    {
+        let (idle, lock_minutes, episode_id) = (idle.clone(), lock_minutes.clone(), episode.id);
+        use_effect_with(episode_id, move |_| {
+            let alive = Rc::new(std::cell::Cell::new(true));
+            {
+                let (idle, alive) = (idle.clone(), alive.clone());
+                spawn_local(async move {
+                    let args = InFront {
+                        episode_id: Some(episode_id),
+                    };
+                    if let Ok(m) = ipc::call::<_, u32>("steps_in_front", &args).await {
+                        if alive.get() {
+                            if let Some(i) = &idle {
+                                i.during_episode.set(Some(m));
+                            }
+                            lock_minutes.set(Some(m));
+                        }
+                    }
+                });
+            }
+            move || {
+                alive.set(false);
+                if let Some(i) = &idle {
+                    i.during_episode.set(None);
+                }
+                spawn_local(async {
+                    let _ =
+                        ipc::call::<_, u32>("steps_in_front", &InFront { episode_id: None }).await;
+                });
+            }
+        });
+    }
+
     let on_save_last_seen = {
-        let (input, error, saved) = (
-            last_seen_input.clone(),
+        let (typed, error, saved) = (
+            last_seen_text.clone(),
             last_seen_error.clone(),
             last_seen_saved.clone(),
         );
+        let recorded = episode.last_seen_at;
         let dispatcher = props.dispatcher.clone();
         let episode_id = episode.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = input
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
             saved.set(false);
-            let at = match time::from_input_value(&value) {
+            let value = (*typed).clone().unwrap_or_else(|| time::to_typed(recorded));
+            let at = match time::from_typed(&value) {
                 Some(at) => at,
                 None => {
                     error.set(Some(FieldError::new(
@@ -201,12 +280,36 @@ pub fn steps(props: &StepsProps) -> Html {
     };
 
     let d = &child.details;
-    let plan = plan_for(d);
+    let part2 = props
+        .entry
+        .summary
+        .as_ref()
+        .and_then(|s| s.details.as_ref())
+        .map(|(v, _)| v);
+    let danger = (*profile)
+        .as_ref()
+        .map(|p| Danger::from_records(|k| p.flag(k), part2))
+        .unwrap_or_default();
+    let plan = plan_for(d, &danger);
     let name = Arg::from(d.name_latin.as_str());
-    let reason = Arg::from(d.escalation_reason());
     let nation = Arg::from(props.organisation.nation.id());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
     let today = time::today_local();
+    let form = props.organisation.police_form.trim();
+    let words = StepWords {
+        name: name.clone(),
+        reason: Arg::from(d.escalation_reason()),
+        nation: nation.clone(),
+        since: Arg::from(time::format_local(episode.last_seen_at)),
+        form: Arg::from(if form.is_empty() { "none" } else { form }),
+        danger: Arg::from(Danger::selector(&danger)),
+        age: harbour_core::child::age_on(d.date_of_birth, today),
+        escalated: plan.escalated,
+        call_999_when: (*profile)
+            .as_ref()
+            .and_then(|p| p.text("call_999_when"))
+            .map(str::to_owned),
+    };
 
     html! {
         <section class={classes!("steps", plan.escalated.then_some("escalated"))} aria-labelledby="steps-heading">
@@ -220,7 +323,11 @@ pub fn steps(props: &StepsProps) -> Html {
                 <div class="steps-main">
                     if plan.escalated {
                         <p class="banner urgent" role="alert" id="escalation">
-                            { i18n.tr_with("steps-escalated-intro", &[("name", name.clone()), ("reason", reason.clone())]) }
+                            { i18n.tr_with("steps-escalated-intro", &[("name", name.clone()), ("reason", words.reason.clone())]) }
+                        </p>
+                    } else if !plan.danger.is_empty() {
+                        <p class="banner urgent" role="alert" id="danger">
+                            { i18n.tr_with("steps-danger-intro", &[("name", name.clone())]) }
                         </p>
                     } else {
                         <p class="banner info" id="standard-intro">{ i18n.tr("steps-standard-intro") }</p>
@@ -230,16 +337,24 @@ pub fn steps(props: &StepsProps) -> Html {
                             { i18n.tr_with("steps-last-seen", &[("time", time::format_local(episode.last_seen_at).into()), ("elapsed", elapsed.into())]) }
                         </p>
                         <p class="hint">{ i18n.tr_with("steps-reported-at", &[("time", time::format_local(episode.started_at).into())]) }</p>
+                        if let Some(minutes) = *lock_minutes {
+                            <p class="hint" id="lock-later">{ i18n.tr_with("steps-lock-later", &[
+                                ("minutes", i64::from(minutes).into()),
+                                ("time", locks_at(idle.as_ref(), minutes).into()),
+                            ]) }</p>
+                        }
                         <form class="last-seen" onsubmit={on_save_last_seen} novalidate=true>
-                            <label for="last-seen">{ i18n.tr_with("steps-last-seen-label", &[("name", name.clone())]) }</label>
-                            <input id="last-seen" type="datetime-local" ref={last_seen_input}
-                                value={time::to_input_value(episode.last_seen_at)}
-                                aria-invalid={last_seen_error.is_some().then_some("true")}
-                                aria-describedby="last-seen-error" />
+                            <WhenField id="last-seen" label={i18n.tr_with("steps-last-seen-label", &[("name", name.clone())])}
+                                value={(*last_seen_text).clone().unwrap_or_else(|| time::to_typed(episode.last_seen_at))}
+                                error={last_seen_error.map(|e| e.message_id())} ago=true quick={&[0, 15, 30, 60][..]}
+                                oninput={{
+                                    let (typed, error) = (last_seen_text.clone(), last_seen_error.clone());
+                                    Callback::from(move |v: String| {
+                                        error.set(None);
+                                        typed.set(Some(v));
+                                    })
+                                }} />
                             <button type="submit" class="secondary">{ i18n.tr("steps-last-seen-save") }</button>
-                            if let Some(e) = *last_seen_error {
-                                <p class="field-error" id="last-seen-error" role="alert">{ i18n.tr(e.message_id()) }</p>
-                            }
                             if *last_seen_saved {
                                 <p class="hint" role="status">{ i18n.tr("steps-last-seen-saved") }</p>
                             }
@@ -247,7 +362,7 @@ pub fn steps(props: &StepsProps) -> Html {
                     </div>
                     <h2>{ i18n.tr("steps-list-heading") }</h2>
                     <ol class="step-list" id="step-list">
-                        { for plan.steps.iter().map(|s| step_item(&i18n, *s, &name, &reason, &nation)) }
+                        { for plan.steps.iter().enumerate().map(|(i, s)| step_item(&i18n, *s, i == 0, &words)) }
                     </ol>
                     <p class="hint">{ i18n.tr_with("steps-police-grade", &[("nation", nation.clone())]) }</p>
                     <EpisodeRecord episode_id={episode.id} child={d.clone()}
