@@ -33,6 +33,7 @@ fn main() {
             "set_photo",
             "update_child",
             "record_print_view",
+            "grab_sheet_page",
             "get_organisation",
             "save_organisation",
             "checklist_statuses",

@@ -125,6 +125,7 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::set_photo,
             profile::update_child,
             settings::record_print_view,
+            settings::grab_sheet_page,
             settings::get_organisation,
             settings::save_organisation,
             checklists::checklist_statuses,

@@ -139,6 +139,27 @@ pub fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
     }
 }
 
+/// The grab sheet as a web page: the same content as the PDF, composed by the same rules (the
+/// child's details are opened, and that view audited).
+#[tauri::command(rename_all = "snake_case")]
+pub fn grab_sheet_page(
+    state: State<'_, AppState>,
+    child_id: harbour_core::ChildId,
+) -> Result<harbour_core::api::SheetPage, ApiError> {
+    let mut gate = crate::commands::gate(&state);
+    let store = gate.store().map_err(crate::commands::refused)?;
+    let opened = store
+        .open_profile(child_id)
+        .and_then(|p| crate::profile::opened(store, p))
+        .map_err(api_error)?;
+    let content = crate::sheet::content(store, child_id).map_err(sheet_error)?;
+    Ok(harbour_core::api::SheetPage {
+        content,
+        photo: opened.photo,
+        full_photo: opened.full_photo,
+    })
+}
+
 /// The grab sheet's web page (the fallback when a PDF cannot be made) is about to be printed:
 /// written to the audit chain first.
 #[tauri::command(rename_all = "snake_case")]

@@ -3,9 +3,10 @@
 //! print service. Every save and print is audited.
 
 use chrono::{DateTime, Local, Utc};
-use harbour_core::child::age_on;
-use harbour_core::profile::ProfileView;
-use harbour_core::{ChildId, Elapsed};
+use harbour_core::sheet::{
+    compose, SheetContent, SheetInput, Word, Words, RISK_SUMMARY_CHECKLISTS,
+};
+use harbour_core::ChildId;
 use harbour_i18n::{Arg, Localizer};
 use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError, SheetSection};
 use harbour_store::{Store, StoreError};
@@ -59,16 +60,39 @@ fn plain(text: String) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
-fn labels(l: &Localizer) -> Labels {
-    let t = |id: &str| plain(l.tr(id));
+/// The sheet's words: en-GB for the police, times in this computer's local time.
+struct ForPolice(Localizer);
+
+impl Words for ForPolice {
+    fn tr_with(&self, id: &str, args: &[(&str, Word)]) -> String {
+        let args: Vec<(&str, Arg)> = args
+            .iter()
+            .map(|(k, w)| {
+                let arg = match w {
+                    Word::Text(t) => Arg::from(t.as_str()),
+                    Word::Number(n) => Arg::from(*n),
+                };
+                (*k, arg)
+            })
+            .collect();
+        plain(self.0.tr_with(id, &args))
+    }
+
+    fn time(&self, t: DateTime<Utc>) -> String {
+        local(t)
+    }
+}
+
+fn labels(w: &ForPolice, content: &SheetContent) -> Labels {
+    let t = |id: &str| w.tr(id);
     Labels {
-        title: t("sheet-title"),
+        title: content.title.clone(),
         no_photo: t("child-no-photo"),
         dob: t("sheet-dob"),
         age: t("sheet-age"),
         languages: t("sheet-languages"),
         flags: t("sheet-flags"),
-        escalation: t("sheet-escalation"),
+        escalation: content.escalation.clone(),
         episode_title: t("sheet-episode"),
         last_seen: t("sheet-last-seen"),
         reported: t("sheet-reported"),
@@ -83,111 +107,89 @@ fn labels(l: &Localizer) -> Labels {
     }
 }
 
-fn profile_blocks(
-    l: &Localizer,
-    p: &ProfileView,
-    org: &harbour_core::organisation::Organisation,
-) -> Vec<SheetSection> {
-    harbour_core::profile::sheet_blocks(p, org, |id| plain(l.tr(id)))
-        .into_iter()
-        .map(|(title, entries)| SheetSection { title, entries })
-        .collect()
-}
-
-/// Part 2 (what is known about this episode) as one block: clothing and what they took each
-/// on one line.
-fn part2_block(l: &Localizer, values: &harbour_core::profile::Values) -> SheetSection {
-    let entries = harbour_core::workflow::part2_entries(values, |id| plain(l.tr(id)));
-    SheetSection {
-        title: plain(l.tr("part2-title")),
-        entries,
-    }
-}
-
-/// The sheet's content for `child` now (with its open episode, if any).
-pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
-    let l = Localizer::new(harbour_i18n::SOURCE_TAG);
-    let now = store.now();
-    let c = store.child(child)?;
-    let photo = store.child_photo(child)?;
-    let d = &c.details;
-    let mut flags = Vec::new();
-    if d.unaccompanied {
-        flags.push(plain(l.tr("child-flag-unaccompanied")));
-    }
-    if d.suspected_trafficked {
-        flags.push(plain(l.tr("child-flag-trafficked")));
-    }
+/// What the sheet says of `child` now, composed by the core's rules from the profile, the open
+/// episode, the latest missing and trafficking checklists and the home's settings. The PDF and
+/// the print view both show exactly this.
+pub fn content(store: &Store, child: ChildId) -> Result<SheetContent, SheetError> {
     let profile = store.profile(child)?;
-    let mut age = age_on(d.date_of_birth, now.date_naive()).to_string();
-    if profile.flag("age_disputed") {
-        age = format!("{age} {}", plain(l.tr("sheet-age-disputed")));
-    }
-    let mut sheet = GrabSheet {
-        name_latin: d.name_latin.clone(),
-        name_own_script: d.name_own_script.clone().unwrap_or_default(),
-        dob: d.date_of_birth.format("%d/%m/%Y").to_string(),
-        age,
-        sections: profile_blocks(&l, &profile, &store.organisation()?),
-        languages: d.languages.join(", "),
-        flags: flags.join(" · "),
-        printed: plain(l.tr_with(
-            "sheet-printed",
-            &[
-                ("time", Arg::from(local(now))),
-                ("version", Arg::from(store.version()?)),
-            ],
-        )),
-        photo_jpeg: photo,
-        full_photo_jpeg: store.child_full_photo(child)?,
-        labels: labels(&l),
-        ..GrabSheet::default()
-    };
-    if let Some(ep) = store
+    let episode = match store
         .open_episodes()?
         .into_iter()
         .find(|e| e.child_id == child)
     {
-        let view = store.episode_view(ep.id)?;
-        let e = Elapsed::between(ep.last_seen_at, now);
-        sheet.last_seen = local(ep.last_seen_at);
-        sheet.reported = local(ep.started_at);
-        sheet.missing_for = plain(l.tr_with(
-            "elapsed-short",
-            &[
-                ("days", e.days.into()),
-                ("hours", e.hours.into()),
-                ("minutes", e.minutes.into()),
-            ],
-        ));
-        if let Some(p) = &view.summary.police {
-            sheet.police_reference = p.reference.clone();
-            sheet.officer = p.officer.clone();
-            sheet.grade = p
-                .grade
-                .map(|g| plain(l.tr(g.message_id())))
-                .unwrap_or_default();
+        Some(ep) => Some(store.episode_view(ep.id)?),
+        None => None,
+    };
+    let mut assessments = Vec::new();
+    for status in store.checklist_statuses(child)? {
+        if RISK_SUMMARY_CHECKLISTS.contains(&status.checklist.as_str()) {
+            if let Some(latest) = status.assessments.first() {
+                assessments.push(store.assessment(latest.id)?);
+            }
         }
-        if let Some((values, _)) = &view.summary.details {
-            sheet.sections.insert(0, part2_block(&l, values));
-        }
-        sheet.updates = view
-            .updates()
-            .into_iter()
-            .map(|line| match line.corrected_at {
-                None => format!("{} {}", local(line.at), line.text),
-                Some(t) => format!(
-                    "{} {} {}",
-                    local(line.at),
-                    line.text,
-                    plain(l.tr_with("log-corrected-mark", &[("time", Arg::from(local(t)))]))
-                ),
-            })
-            .collect();
     }
+    let input = SheetInput {
+        profile: &profile,
+        episode: episode.as_ref(),
+        organisation: &store.organisation()?,
+        assessments: &assessments,
+        now: store.now(),
+    };
+    Ok(compose(&input, &police_words()))
+}
+
+fn police_words() -> ForPolice {
+    ForPolice(Localizer::new(harbour_i18n::SOURCE_TAG))
+}
+
+/// The sheet for `child` now, ready for the PDF, and the file name to save it under.
+pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
+    let w = police_words();
+    let now = store.now();
+    let c = content(store, child)?;
+    let ep = c.episode.clone().unwrap_or_default();
+    let photo_dates = [c.photo_taken.as_str(), c.full_photo_taken.as_str()]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let sheet = GrabSheet {
+        labels: labels(&w, &c),
+        name_latin: c.name_latin.clone(),
+        name_own_script: c.name_own_script,
+        dob: c.dob,
+        age: c.age,
+        languages: c.languages,
+        flags: c.flags,
+        photo_dates,
+        last_seen: ep.last_seen,
+        reported: ep.reported,
+        missing_for: ep.missing_for,
+        police_reference: ep.police_reference,
+        officer: ep.officer,
+        grade: ep.grade,
+        updates: ep.log,
+        sections: c
+            .blocks
+            .into_iter()
+            .map(|b| SheetSection {
+                title: b.title,
+                entries: b.entries,
+            })
+            .collect(),
+        printed: w.tr_with(
+            "sheet-printed",
+            &[
+                ("time", Word::Text(local(now))),
+                ("version", Word::Number(store.version()?)),
+            ],
+        ),
+        photo_jpeg: store.child_photo(child)?,
+        full_photo_jpeg: store.child_full_photo(child)?,
+    };
     let file_name = format!(
         "grab-sheet-{}-{}.pdf",
-        d.name_latin
+        c.name_latin
             .chars()
             .map(|c| if c.is_alphanumeric() { c } else { '-' })
             .collect::<String>(),
@@ -280,12 +282,12 @@ mod tests {
             &mut store,
             Section::Legal,
             json!({"edt_phone": "0300 000 0000", "immigration_status": "Asylum claim",
-                   "home_office_reference": "HO-123"}),
+                   "home_office_reference": "HO-123", "nrm_status": "Referred 20/11/2026"}),
         );
         save(
             &mut store,
             Section::Identity,
-            json!({"age_disputed": true, "gender": "Female"}),
+            json!({"age_disputed": true, "gender": "Female", "aliases": "Rutha\nRoot"}),
         );
         save(
             &mut store,
@@ -318,6 +320,15 @@ mod tests {
         assert_eq!(find("Criminal exploitation or county lines"), Some("Yes"));
         assert_eq!(find("Gender"), Some("Female"), "from another section");
         assert_eq!(find("Carer contact"), Some("Sample House 07700 900400"));
+        // Police search every spelling; the NRM is about risk, not immigration.
+        assert_eq!(
+            find("Other names, nicknames and spellings (also in the child's own script)"),
+            Some("Rutha\nRoot")
+        );
+        assert_eq!(
+            find("National Referral Mechanism (NRM) status"),
+            Some("Referred 20/11/2026")
+        );
         assert_eq!(find("Child sexual exploitation"), None);
         let everything = format!("{all:?}");
         assert!(!everything.contains("Asylum"), "{everything}");

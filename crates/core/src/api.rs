@@ -207,6 +207,15 @@ impl std::fmt::Debug for PinChange {
     }
 }
 
+/// The grab sheet as the print view shows it: exactly what the PDF prints, and the photos as
+/// `data:` URLs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetPage {
+    pub content: crate::sheet::SheetContent,
+    pub photo: Option<String>,
+    pub full_photo: Option<String>,
+}
+
 /// A missing episode with everything recorded in it and where it stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EpisodeView {

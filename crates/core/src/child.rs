@@ -96,6 +96,10 @@ pub enum Field {
     Service,
     /// Who the carer spoke to (asking police to review a grade).
     SpokeTo,
+    /// Who the grab sheet was given to.
+    SharedWith,
+    /// The lawful basis for sharing it.
+    Basis,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -130,7 +134,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 27] = [
+    pub const ALL: [Field; 29] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -158,6 +162,8 @@ impl Field {
         Field::InterviewBy,
         Field::Service,
         Field::SpokeTo,
+        Field::SharedWith,
+        Field::Basis,
     ];
 }
 
@@ -238,9 +244,11 @@ impl FieldError {
             (InterviewAt, AlreadyDone) => "error-interview-already-held",
             (InterviewBy, Required) => "error-interview-by-required",
             (SpokeTo, Required) => "error-spoke-to-required",
+            (SharedWith, Required) => "error-shared-with-required",
+            (Basis, Required) => "error-basis-required",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
-                | Evidence | ObservedBy | InterviewBy | Service | SpokeTo,
+                | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",

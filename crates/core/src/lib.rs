@@ -16,10 +16,13 @@ pub mod ids;
 pub mod interview;
 pub mod ops;
 pub mod organisation;
+pub mod police;
 pub mod profile;
+pub mod sheet;
 pub mod steps;
 pub mod users;
 pub mod when;
+pub mod words;
 pub mod workflow;
 
 pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};

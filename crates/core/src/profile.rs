@@ -291,7 +291,9 @@ pub fn label_id(key: &str) -> String {
 /// What the sheet prints of the profile, block by block, in the order police need it (each
 /// block titled after its section; a key may come from another section, e.g. gender under the
 /// description). Fields marked sensitive (immigration details) are never printed.
-pub const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
+pub const SHEET_BLOCKS: [(Section, &[&str]); 11] = [
+    // Police search every spelling: traffickers rename children.
+    (Section::Identity, &["aliases", "nationality", "ethnicity"]),
     (
         Section::Description,
         &[
@@ -343,6 +345,11 @@ pub const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
         ],
     ),
     (Section::Places, &["locations", "found_before", "venues"]),
+    // Police trace card and travel activity.
+    (
+        Section::MoneyTravel,
+        &["bank_cards", "travel_cards", "transport", "routes"],
+    ),
     (
         Section::Risks,
         &[
@@ -365,8 +372,11 @@ pub const SHEET_BLOCKS: [(Section, &[&str]); 7] = [
             "edt_phone",
             "guardian",
             "legal_status",
+            "nrm_status",
         ],
     ),
+    (Section::Education, &["school"]),
+    (Section::History, &["earlier_episodes", "patterns"]),
 ];
 
 /// The profile as the grab sheet (PDF and print view) shows it: `SHEET_BLOCKS` with their

@@ -192,6 +192,35 @@ pub enum InterviewOutcome {
     Declined,
 }
 
+/// How the grab sheet was given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ShareMethod {
+    Email,
+    /// The force's or the local authority's online route.
+    Portal,
+    HandedToOfficer,
+    ReadOutByPhone,
+}
+
+impl ShareMethod {
+    pub const ALL: [ShareMethod; 4] = [
+        ShareMethod::HandedToOfficer,
+        ShareMethod::Email,
+        ShareMethod::Portal,
+        ShareMethod::ReadOutByPhone,
+    ];
+
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ShareMethod::Email => "share-email",
+            ShareMethod::Portal => "share-portal",
+            ShareMethod::HandedToOfficer => "share-handed",
+            ShareMethod::ReadOutByPhone => "share-phone",
+        }
+    }
+}
+
 /// Why an episode ended with the child still missing: they are counted as never found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -282,6 +311,13 @@ pub enum EpisodeEvent {
     /// The carer asked police to review a grade lower than high for a flagged child, and who
     /// they spoke to.
     GradeReviewAsked { spoke_to: String },
+    /// The grab sheet was given to someone (police, the social worker): to whom, how and on
+    /// what lawful basis (domain.md §7).
+    SheetShared {
+        with: String,
+        how: ShareMethod,
+        basis: String,
+    },
 }
 
 impl EpisodeEvent {
@@ -305,6 +341,7 @@ impl EpisodeEvent {
             EpisodeEvent::InterviewNotOffered { .. } => "interview_not_offered",
             EpisodeEvent::EndedWithoutReturn { .. } => "ended_without_return",
             EpisodeEvent::GradeReviewAsked { .. } => "grade_review_asked",
+            EpisodeEvent::SheetShared { .. } => "sheet_shared",
         }
     }
 
@@ -323,6 +360,7 @@ impl EpisodeEvent {
                 | EpisodeEvent::InterviewDeclined { .. }
                 | EpisodeEvent::InterviewNotOffered { .. }
                 | EpisodeEvent::ReturnInterview { .. }
+                | EpisodeEvent::SheetShared { .. }
         )
     }
 }
@@ -356,6 +394,52 @@ pub const PART2: &[FieldDef] = &[
     lines("steps_taken"),
 ];
 
+/// How the Part 2 form groups its fields, by key (never by position, so a field added to
+/// `PART2` cannot land in the wrong group): where and with whom, clothing, what they took, the
+/// rest (mood, trigger, out of character, what was done).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part2Group {
+    Seen,
+    Clothing,
+    Took,
+    Rest,
+}
+
+impl Part2Group {
+    pub const ALL: [Part2Group; 4] = [
+        Part2Group::Seen,
+        Part2Group::Clothing,
+        Part2Group::Took,
+        Part2Group::Rest,
+    ];
+
+    pub fn of(key: &str) -> Self {
+        if key.starts_with("clothing_") {
+            Part2Group::Clothing
+        } else if key.starts_with("took_") {
+            Part2Group::Took
+        } else if ["mood", "trigger", "out_of_character", "steps_taken"].contains(&key) {
+            Part2Group::Rest
+        } else {
+            Part2Group::Seen
+        }
+    }
+
+    /// The group's title on the form and the sheet, if it has one.
+    pub fn title_id(self) -> Option<&'static str> {
+        match self {
+            Part2Group::Clothing => Some("part2-clothing"),
+            Part2Group::Took => Some("part2-took"),
+            Part2Group::Seen | Part2Group::Rest => None,
+        }
+    }
+
+    /// The fields of this group, in `PART2`'s order.
+    pub fn fields(self) -> impl Iterator<Item = &'static FieldDef> {
+        PART2.iter().filter(move |f| Part2Group::of(f.key) == self)
+    }
+}
+
 /// Part 2 as printed: where and with whom, then clothing on one line and what they took on
 /// another, then mood and trigger; empty fields left out. `tr` turns a Fluent message id into
 /// text (labels are `pf-<key>`, the two group titles `part2-clothing` and `part2-took`).
@@ -369,32 +453,25 @@ pub fn part2_entries(values: &Values, tr: impl Fn(&str) -> String) -> Vec<(Strin
     };
     let label = |k: &str| tr(&crate::profile::label_id(k));
     let mut entries = Vec::new();
-    for key in [
-        "where_last_seen",
-        "seen_by",
-        "with_whom",
-        "direction",
-        "may_be_going",
-    ] {
-        if let Some(v) = text(key) {
-            entries.push((label(key), v));
+    let one_by_one = |group: Part2Group, entries: &mut Vec<(String, String)>| {
+        for f in group.fields() {
+            if let Some(v) = text(f.key) {
+                entries.push((label(f.key), v));
+            }
         }
-    }
-    let keys = |prefix: &'static str| {
-        PART2
-            .iter()
-            .filter(move |f| f.key.starts_with(prefix))
-            .map(|f| f.key)
     };
-    let clothing: Vec<String> = keys("clothing_")
-        .filter_map(|k| text(k).map(|v| format!("{}: {v}", label(k))))
+    one_by_one(Part2Group::Seen, &mut entries);
+    let clothing: Vec<String> = Part2Group::Clothing
+        .fields()
+        .filter_map(|f| text(f.key).map(|v| format!("{}: {v}", label(f.key))))
         .collect();
     if !clothing.is_empty() {
         entries.push((tr("part2-clothing"), clothing.join("; ")));
     }
-    let took: Vec<String> = keys("took_")
-        .filter_map(|k| match values.get(k) {
-            Some(serde_json::Value::Bool(true)) => Some(label(k)),
+    let took: Vec<String> = Part2Group::Took
+        .fields()
+        .filter_map(|f| match values.get(f.key) {
+            Some(serde_json::Value::Bool(true)) => Some(label(f.key)),
             Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
             _ => None,
         })
@@ -402,11 +479,8 @@ pub fn part2_entries(values: &Values, tr: impl Fn(&str) -> String) -> Vec<(Strin
     if !took.is_empty() {
         entries.push((tr("part2-took"), took.join(", ")));
     }
-    for key in ["mood", "trigger", "steps_taken"] {
-        if let Some(v) = text(key) {
-            entries.push((label(key), v));
-        }
-    }
+    // Mood, trigger, what was done (text; "out of character" is a flag the sheet words).
+    one_by_one(Part2Group::Rest, &mut entries);
     entries
 }
 
@@ -454,6 +528,18 @@ pub struct EpisodeSummary {
     /// The episode ended with the child still missing: why, the note, when.
     #[serde(default)]
     pub ended_missing: Option<(EndReason, String, DateTime<Utc>)>,
+    /// Each time the grab sheet was given to someone, oldest first.
+    #[serde(default)]
+    pub shared: Vec<Shared>,
+}
+
+/// The grab sheet given to someone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shared {
+    pub with: String,
+    pub how: ShareMethod,
+    pub basis: String,
+    pub at: DateTime<Utc>,
 }
 
 /// Something still to do when the missing part of an episode is closed. Closing does not stop
@@ -665,6 +751,12 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             EpisodeEvent::GradeReviewAsked { spoke_to } => {
                 s.grade_reviews.push((spoke_to.clone(), e.at));
             }
+            EpisodeEvent::SheetShared { with, how, basis } => s.shared.push(Shared {
+                with: with.clone(),
+                how: *how,
+                basis: basis.clone(),
+                at: e.at,
+            }),
             EpisodeEvent::Details { values } => s.details = Some((values.clone(), e.at)),
             EpisodeEvent::CheckDone { check } => {
                 if !s.checks.iter().any(|(c, _)| c == check) {
@@ -911,6 +1003,17 @@ pub fn validate(
                 note: text(note, Field::Reason, MAX_UPDATE_CHARS, false, &mut errors),
             }
         }
+        EpisodeEvent::SheetShared { with, how, basis } => EpisodeEvent::SheetShared {
+            with: text(
+                with,
+                Field::SharedWith,
+                MAX_SHORT_TEXT_CHARS,
+                true,
+                &mut errors,
+            ),
+            how: *how,
+            basis: text(basis, Field::Basis, MAX_SHORT_TEXT_CHARS, true, &mut errors),
+        },
         EpisodeEvent::GradeReviewAsked { spoke_to } => EpisodeEvent::GradeReviewAsked {
             spoke_to: text(
                 spoke_to,
@@ -1553,6 +1656,53 @@ mod tests {
         let s = summarise(&events, t(6));
         assert_eq!(s.return_steps, [(ReturnStep::SafeAndWell, t(4))]);
         assert!(validate(&step, &episode(), &s, t(6)).is_ok());
+    }
+
+    #[test]
+    fn who_the_grab_sheet_went_to_is_recorded_with_how_and_why() {
+        let ep = episode();
+        let open = EpisodeSummary::default();
+        let bad = EpisodeEvent::SheetShared {
+            with: " ".into(),
+            how: ShareMethod::Email,
+            basis: String::new(),
+        };
+        assert_eq!(
+            problems(validate(&bad, &ep, &open, t(3))),
+            [
+                (Field::SharedWith, FieldProblem::Required),
+                (Field::Basis, FieldProblem::Required)
+            ]
+        );
+        let shared = EpisodeEvent::SheetShared {
+            with: " PC Sample, Sample Police ".into(),
+            how: ShareMethod::HandedToOfficer,
+            basis: "Safeguarding: to locate a missing looked-after child".into(),
+        };
+        let checked = validate(&shared, &ep, &open, t(3)).unwrap();
+        let s = summarise(&[record(1, t(3), checked)], t(4));
+        assert_eq!(s.shared.len(), 1);
+        assert_eq!(
+            (s.shared[0].with.as_str(), s.shared[0].how, s.shared[0].at),
+            (
+                "PC Sample, Sample Police",
+                ShareMethod::HandedToOfficer,
+                t(3)
+            )
+        );
+    }
+
+    #[test]
+    fn part_two_groups_its_fields_by_key_and_every_field_is_in_one_group() {
+        let grouped: usize = Part2Group::ALL.iter().map(|g| g.fields().count()).sum();
+        assert_eq!(grouped, PART2.len());
+        assert_eq!(Part2Group::of("clothing_head"), Part2Group::Clothing);
+        assert_eq!(Part2Group::of("took_phone"), Part2Group::Took);
+        assert_eq!(Part2Group::of("out_of_character"), Part2Group::Rest);
+        assert_eq!(Part2Group::of("where_last_seen"), Part2Group::Seen);
+        assert!(Part2Group::Seen
+            .fields()
+            .all(|f| !f.key.contains("clothing")));
     }
 
     #[test]

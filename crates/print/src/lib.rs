@@ -63,6 +63,8 @@ pub struct GrabSheet {
     pub languages: String,
     /// "Unaccompanied · Suspected trafficked", empty if neither.
     pub flags: String,
+    /// When the photos were taken ("Photo taken 01/11/2026"), printed under them.
+    pub photo_dates: String,
     pub last_seen: String,
     pub reported: String,
     pub missing_for: String,
@@ -406,13 +408,14 @@ fn layout(sheet: &GrabSheet, sections: &[SheetSection], fit: Fit) -> Result<Vec<
         .collect::<Vec<_>>()
         .join("\n");
     let sections = sections_json(sections, fit);
-    let values: [(&str, &'static str, &str); 16] = [
+    let values: [(&str, &'static str, &str); 17] = [
         ("name_latin", "name_latin", &sheet.name_latin),
         ("name_own", "name_own_script", &sheet.name_own_script),
         ("dob", "dob", &sheet.dob),
         ("age", "age", &sheet.age),
         ("languages", "languages", &sheet.languages),
         ("flags", "flags", &sheet.flags),
+        ("photo_dates", "photo_dates", &sheet.photo_dates),
         ("last_seen", "last_seen", &sheet.last_seen),
         ("reported", "reported", &sheet.reported),
         ("missing_for", "missing_for", &sheet.missing_for),

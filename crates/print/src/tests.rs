@@ -35,6 +35,7 @@ pub(crate) fn sheet(own: &str) -> GrabSheet {
         age: "15".into(),
         languages: "Tigrinya, Arabic".into(),
         flags: "Unaccompanied · Suspected trafficked".into(),
+        photo_dates: "Photo taken 01/11/2026".into(),
         last_seen: "25/11/2026 01:30".into(),
         reported: "25/11/2026 02:00".into(),
         missing_for: "2 h 10 min".into(),
@@ -131,6 +132,10 @@ fn an_arabic_script_name_is_in_the_text_and_the_photo_is_embedded() {
     let text = text_of(&pdf);
     assert!(text.contains("امانوئل"), "{text}");
     assert_eq!(images(&pdf), 1, "the photo is in the PDF");
+    assert!(
+        text.contains("Photo taken 01/11/2026"),
+        "how old it is, under it"
+    );
 }
 
 /// How many images the PDF's page shows (poppler's `pdfimages -list`, after its two header

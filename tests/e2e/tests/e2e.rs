@@ -371,6 +371,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         "{text}"
     );
     assert!(text.contains("Red hoodie"), "{text}");
+    assert!(text.contains("Please treat as HIGH RISK"), "{text}");
     // Printed: with no printer set up the carer is told to save the PDF instead; with one, the
     // same page goes to it, through lp's standard input (no copy left on disk).
     printer.switch_off();
@@ -403,6 +404,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         "Test Ruta",
         "MP/2026/0042",
         "Red hoodie",
+        "Please treat as HIGH RISK",
         "OFFICIAL-SENSITIVE",
     ] {
         assert!(
@@ -413,6 +415,20 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     println!("{}", screenshot(&c, "print-view").await.display());
     click(&c, "#print-view-back").await;
     wait_css(&c, "#step-list").await;
+    // To whom the sheet went, how, and on what basis (the usual basis is filled in).
+    click(&c, "#share-save").await;
+    assert!(text_of(&c, "#share-with-error")
+        .await
+        .contains("who you gave it to"));
+    type_into(&c, "#share-with", "PC Sample, Sample Police").await;
+    click(&c, "#share-save").await;
+    let shared = text_of(&c, "#shared-list").await;
+    assert!(
+        shared.contains("PC Sample, Sample Police")
+            && shared.contains("Handed to an officer")
+            && shared.contains("to locate a missing looked-after child"),
+        "{shared}"
+    );
     // Found: the return interview is due 72 hours later.
     type_into(&c, "#found-by", "Police").await;
     type_into(&c, "#found-where", "Coach station").await;
@@ -564,6 +580,18 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         .contains("spoke to Duty sergeant, call 0042"));
     scroll_to(&c, "#police").await;
     println!("{}", screenshot(&c, "steps-grade-review").await.display());
+    // On hold to the police for 11 minutes without a key press: the steps stay (the home's
+    // longer lock time on an open episode's steps, 60 minutes here, and the screen says so).
+    assert!(text_of(&c, "#lock-later").await.contains("60 minutes"));
+    c.execute(
+        "const real = Date.now; Date.now = () => real() + 11 * 60 * 1000; return null;",
+        vec![],
+    )
+    .await
+    .unwrap();
+    tokio::time::sleep(std::time::Duration::from_secs(17)).await;
+    assert!(c.find(Locator::Css("#unlock-form")).await.is_err());
+    wait_css(&c, "#police-form").await;
 
     // Found 80 hours ago; the interview's 72 hours have run out.
     let found_at = hours_ago(&c, 80).await;

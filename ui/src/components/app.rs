@@ -107,7 +107,7 @@ pub fn app(props: &AppProps) -> Html {
                     })
                 });
                 html! {
-                    <PrintView entry={entry.clone()} {on_back} organisation={state.organisation.clone()} />
+                    <PrintView entry={entry.clone()} {on_back} />
                 }
             }
             None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },

@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView};
-use harbour_core::profile::{Kind, PhotoWarning, ProfileView, Section, Values};
-use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, PART2};
+use harbour_core::profile::{ProfileView, Values};
+use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, Part2Group, PART2};
 use harbour_core::{EpisodeId, MissingEpisode};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -135,9 +135,6 @@ pub fn details_form(props: &DetailsProps) -> Html {
         .as_ref()
         .map(|e| e.profile_fields.clone())
         .unwrap_or_default();
-    let (basics, rest) = PART2.split_at(5);
-    let (clothing, rest) = rest.split_at(7);
-    let (took, rest) = rest.split_at(8);
     html! {
         <div class="record-part" id="part2">
             <h3>{ i18n.tr("part2-title") }</h3>
@@ -146,16 +143,18 @@ pub fn details_form(props: &DetailsProps) -> Html {
                 <p class="recorded" id="part2-saved">{ i18n.tr_with("part2-saved", &[("time", time::format_local(*at).into())]) }</p>
             }
             <form id="part2-form" onsubmit={on_save} novalidate=true>
-                { field_inputs(&i18n, basics, &editing, &problems, &on_change) }
-                <fieldset>
-                    <legend>{ i18n.tr("part2-clothing") }</legend>
-                    { field_inputs(&i18n, clothing, &editing, &problems, &on_change) }
-                </fieldset>
-                <fieldset class="took">
-                    <legend>{ i18n.tr("part2-took") }</legend>
-                    { field_inputs(&i18n, took, &editing, &problems, &on_change) }
-                </fieldset>
-                { field_inputs(&i18n, rest, &editing, &problems, &on_change) }
+                { for Part2Group::ALL.into_iter().map(|g| {
+                    let inputs = field_inputs(&i18n, g.fields(), &editing, &problems, &on_change);
+                    match g.title_id() {
+                        Some(legend) => html! {
+                            <fieldset class={classes!((g == Part2Group::Took).then_some("took"))}>
+                                <legend>{ i18n.tr(legend) }</legend>
+                                { inputs }
+                            </fieldset>
+                        },
+                        None => inputs,
+                    }
+                }) }
                 if let Some(e) = (*error).as_ref().filter(|e| e.profile_fields.is_empty()) {
                     <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p>
                 }
@@ -163,173 +162,6 @@ pub fn details_form(props: &DetailsProps) -> Html {
             </form>
         </div>
     }
-}
-
-/// A text value from the profile or Part 2, if filled in.
-fn text<'a>(values: Option<&'a Values>, key: &str) -> Option<&'a str> {
-    values?
-        .get(key)?
-        .as_str()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
-fn flag(values: Option<&Values>, key: &str) -> bool {
-    values
-        .and_then(|v| v.get(key))
-        .and_then(Value::as_bool)
-        .unwrap_or(false)
-}
-
-/// The questions police ask when a child is reported missing (domain.md §2.5), each with what
-/// Harbour holds. `None` answers show as "not recorded yet", so the gap is visible.
-pub fn call_script_answers(
-    i18n: &I18n,
-    profile: &ProfileView,
-    episode: &MissingEpisode,
-    summary: &EpisodeSummary,
-) -> Vec<(&'static str, Option<String>)> {
-    let part2 = summary.details.as_ref().map(|(v, _)| v);
-    let p = |key: &str| profile.text(key).map(str::to_owned);
-    let join = |parts: Vec<Option<String>>| {
-        let parts: Vec<String> = parts.into_iter().flatten().collect();
-        (!parts.is_empty()).then(|| parts.join("; "))
-    };
-    // "Label: value" for each filled-in key, looked up with `get`.
-    let labelled = |get: &dyn Fn(&str) -> Option<String>, keys: &[&str]| -> Vec<Option<String>> {
-        keys.iter()
-            .map(|k| {
-                get(k).map(|v| format!("{}: {v}", i18n.tr(&harbour_core::profile::label_id(k))))
-            })
-            .collect()
-    };
-    let in_part2 = |k: &str| text(part2, k).map(str::to_owned);
-    let yes = |key: &str| i18n.tr(&harbour_core::profile::label_id(key));
-
-    let last_seen = join(vec![
-        Some(time::format_local(episode.last_seen_at)),
-        text(part2, "where_last_seen").map(str::to_owned),
-        text(part2, "seen_by").map(|s| i18n.tr_with("script-seen-by", &[("who", s.into())])),
-        text(part2, "with_whom").map(|s| i18n.tr_with("script-with", &[("who", s.into())])),
-    ]);
-    let description = join(
-        [
-            labelled(&p, &["height", "build", "hair", "eyes", "skin", "marks"]),
-            labelled(
-                &in_part2,
-                &[
-                    "clothing_head",
-                    "clothing_upper",
-                    "clothing_lower",
-                    "clothing_footwear",
-                    "clothing_outerwear",
-                    "clothing_jewellery",
-                    "clothing_bags",
-                ],
-            ),
-        ]
-        .concat(),
-    );
-    let photo = Some(match &profile.photo_warning {
-        None => i18n.tr("script-photo-yes"),
-        Some(PhotoWarning::NoPhoto) => i18n.tr("script-photo-none"),
-        Some(PhotoWarning::NoDate) => i18n.tr("script-photo-no-date"),
-        Some(PhotoWarning::Old { taken_on }) => i18n.tr_with(
-            "script-photo-old",
-            &[("date", taken_on.format("%d/%m/%Y").to_string().into())],
-        ),
-    });
-    let enquiries = join(
-        summary
-            .checks
-            .iter()
-            .map(|(c, t)| Some(format!("{c} ({})", time::format_local(*t))))
-            .chain([text(part2, "steps_taken").map(str::to_owned)])
-            .collect(),
-    );
-    let character = flag(part2, "out_of_character").then(|| yes("out_of_character"));
-    let earlier = profile
-        .history
-        .iter()
-        .filter(|e| e.last_seen_at < episode.last_seen_at)
-        .count();
-    let previous = join(vec![
-        (earlier > 0).then(|| {
-            i18n.tr_with(
-                "script-previous-count",
-                &[("count", (earlier as i64).into())],
-            )
-        }),
-        p("earlier_episodes"),
-        p("found_before").map(|f| {
-            format!(
-                "{}: {f}",
-                i18n.tr(&harbour_core::profile::label_id("found_before"))
-            )
-        }),
-    ]);
-    let going = join(vec![
-        text(part2, "may_be_going").map(str::to_owned),
-        text(part2, "direction").map(str::to_owned),
-        p("locations"),
-    ]);
-    let phone = join(vec![
-        p("mobile_numbers"),
-        flag(part2, "took_phone").then(|| i18n.tr("script-took-phone")),
-    ]);
-    let people = join(vec![p("associates"), p("friends"), p("family")]);
-    let medication = p("medication").map(|m| {
-        let mut answer = m;
-        if profile.flag("critical_medication") {
-            answer = format!("{answer} — {}", yes("critical_medication"));
-        }
-        let with_them = if flag(part2, "took_medication") {
-            i18n.tr("script-medication-with-them")
-        } else {
-            i18n.tr("script-medication-not-taken")
-        };
-        format!("{answer}; {with_them}")
-    });
-    // Every risk flag of the profile, and self-harm from the health section.
-    let risk_flags: Vec<Option<String>> = Section::Risks
-        .fields()
-        .iter()
-        .filter(|f| f.kind == Kind::Flag)
-        .map(|f| f.key)
-        .chain(["self_harm_risk"])
-        .map(|k| profile.flag(k).then(|| yes(k)))
-        .collect();
-    let d = &profile.child.details;
-    let risk = join(
-        [
-            vec![
-                d.unaccompanied.then(|| i18n.tr("child-flag-unaccompanied")),
-                d.suspected_trafficked
-                    .then(|| i18n.tr("child-flag-trafficked")),
-            ],
-            risk_flags,
-            vec![
-                p("warning_markers"),
-                text(part2, "trigger").map(str::to_owned),
-                text(part2, "mood").map(str::to_owned),
-            ],
-        ]
-        .concat(),
-    );
-    vec![
-        ("script-q-last-seen", last_seen),
-        ("script-q-description", description),
-        ("script-q-photo", photo),
-        ("script-q-enquiries", enquiries),
-        ("script-q-character", character),
-        ("script-q-previous", previous),
-        ("script-q-going", going),
-        ("script-q-phone", phone),
-        ("script-q-people", people),
-        ("script-q-online", p("accounts")),
-        ("script-q-medication", medication),
-        ("script-q-risk", risk),
-    ]
 }
 
 /// The call script as a list of questions and answers.
@@ -346,7 +178,7 @@ pub fn call_script(
             <h3>{ i18n.tr("script-title") }</h3>
             <p class="banner info">{ i18n.tr_with("script-intro", &[("name", name), ("nation", nation.into())]) }</p>
             <dl class="script">
-                { for call_script_answers(i18n, profile, episode, summary).into_iter().map(|(q, a)| html! {
+                { for harbour_core::police::questions(profile, episode, summary, i18n).into_iter().map(|(q, a)| html! {
                     <div class={classes!("qa", a.is_none().then_some("missing"))} data-question={q}>
                         <dt>{ i18n.tr(q) }</dt>
                         <dd>{ a.unwrap_or_else(|| i18n.tr("script-not-recorded")) }</dd>

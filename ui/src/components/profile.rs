@@ -629,12 +629,12 @@ fn form_values(view: &SectionView) -> Values {
 /// from Fluent, with each field's problem under it. Edits arrive as `(key, value)`.
 pub fn field_inputs(
     i18n: &I18n,
-    defs: &'static [FieldDef],
+    defs: impl IntoIterator<Item = &'static FieldDef>,
     values: &Values,
     problems: &[ProfileProblem],
     on_change: &Callback<(&'static str, Value)>,
 ) -> Html {
-    defs.iter()
+    defs.into_iter()
         .map(|f| {
             let key = f.key;
             let input_id = format!("pf-{key}");

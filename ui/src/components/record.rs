@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView, LogLine};
 use harbour_core::workflow::{
     contacts_for, Contact, EndReason, EpisodeEvent, Outstanding, PoliceGrade, ReturnStep,
+    ShareMethod,
 };
 use harbour_core::{ChildDetails, EpisodeId, EventId, Field};
 use harbour_i18n::Arg;
@@ -108,7 +109,7 @@ fn grade_of(value: &str) -> Option<PoliceGrade> {
 
 /// Fields whose problems are shown next to their input; any other problem (the episode is
 /// closed, the child is not back yet, a long "found by") is shown as one message at the top.
-const INLINE: [Field; 8] = [
+const INLINE: [Field; 10] = [
     Field::PoliceReference,
     Field::Officer,
     Field::UpdateText,
@@ -117,6 +118,8 @@ const INLINE: [Field; 8] = [
     Field::BackAt,
     Field::SpokeTo,
     Field::InterviewAt,
+    Field::SharedWith,
+    Field::Basis,
 ];
 
 fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -146,6 +149,8 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let end = use_state(|| (String::new(), String::new()));
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
+    // Who the grab sheet went to: (with, how, basis); the basis starts with the usual one.
+    let share = use_state(|| (String::new(), String::new(), None::<String>));
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
@@ -278,6 +283,93 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         aria-describedby="grade-review-who-error" oninput={on_spoke_to} />
                     { field_error(&i18n, &error, Field::SpokeTo, "grade-review-who-error") }
                     <button type="submit" class="secondary" id="grade-review-save">{ i18n.tr("grade-review-save") }</button>
+                </form>
+            </div>
+        }
+    };
+
+    let share_part = {
+        let basis = share
+            .2
+            .clone()
+            .unwrap_or_else(|| i18n.tr("share-basis-default"));
+        let on_with = {
+            let share = share.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut next = (*share).clone();
+                next.0 = fields::input_value(&e);
+                share.set(next);
+            })
+        };
+        let on_how = {
+            let share = share.clone();
+            Callback::from(move |e: Event| {
+                let mut next = (*share).clone();
+                next.1 = e.target_unchecked_into::<HtmlSelectElement>().value();
+                share.set(next);
+            })
+        };
+        let on_basis = {
+            let share = share.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut next = (*share).clone();
+                next.2 = Some(fields::input_value(&e));
+                share.set(next);
+            })
+        };
+        let on_submit = {
+            let (share, view, error, basis) =
+                (share.clone(), view.clone(), error.clone(), basis.clone());
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let how = ShareMethod::ALL
+                    .into_iter()
+                    .find(|m| m.message_id() == share.1)
+                    .unwrap_or(ShareMethod::HandedToOfficer);
+                let event = EpisodeEvent::SheetShared {
+                    with: share.0.clone(),
+                    how,
+                    basis: basis.clone(),
+                };
+                let clear = share.clone();
+                save(id, event, view.clone(), error.clone(), move |_| {
+                    clear.set((String::new(), String::new(), None))
+                });
+            })
+        };
+        html! {
+            <div class="record-part" id="sharing">
+                <h3>{ i18n.tr("share-title") }</h3>
+                <ul class="shared" id="shared-list">
+                    { for s.shared.iter().map(|x| html! {
+                        <li>{ i18n.tr_with("share-recorded", &[
+                            ("with", Arg::from(x.with.as_str())),
+                            ("how", Arg::from(i18n.tr(x.how.message_id()))),
+                            ("basis", Arg::from(x.basis.as_str())),
+                            ("time", at(x.at)),
+                        ]) }</li>
+                    }) }
+                </ul>
+                <form id="share-form" onsubmit={on_submit} novalidate=true>
+                    <div class="field">
+                        <label for="share-with">{ i18n.tr("share-with") }</label>
+                        <input id="share-with" value={share.0.clone()} aria-describedby="share-with-error" oninput={on_with} />
+                        { field_error(&i18n, &error, Field::SharedWith, "share-with-error") }
+                    </div>
+                    <div class="field">
+                        <label for="share-how">{ i18n.tr("share-how") }</label>
+                        <select id="share-how" onchange={on_how}>
+                            { for ShareMethod::ALL.into_iter().map(|m| html! {
+                                <option value={m.message_id()} selected={share.1 == m.message_id()}>{ i18n.tr(m.message_id()) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <div class="field">
+                        <label for="share-basis">{ i18n.tr("share-basis") }</label>
+                        <input id="share-basis" value={basis} aria-describedby="share-basis-error" oninput={on_basis} />
+                        { field_error(&i18n, &error, Field::Basis, "share-basis-error") }
+                    </div>
+                    <button type="submit" class="secondary" id="share-save">{ i18n.tr("share-save") }</button>
                 </form>
             </div>
         }
@@ -785,6 +877,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
             { for checks }
             { for script }
             { police_part }
+            { share_part }
             <DetailsForm episode_id={id} saved={s.details.clone()} on_saved={on_details_saved} />
             { notify_part }
             { log_part }

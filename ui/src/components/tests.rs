@@ -488,7 +488,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
 
 #[test]
 fn the_call_script_answers_from_the_profile_and_part_two() {
-    use super::episode_details::call_script_answers;
+    use harbour_core::police::questions;
     use harbour_core::profile::{EpisodeBrief, ProfileView, Section, SectionView};
     use harbour_core::workflow::EpisodeSummary;
     use serde_json::json;
@@ -540,14 +540,13 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
         checks: vec![("Rang her mobile".into(), t0())],
         ..Default::default()
     };
-    let answers: std::collections::BTreeMap<_, _> =
-        call_script_answers(&i18n, &profile, &episode, &summary)
-            .into_iter()
-            .map(|(q, a)| {
-                assert!(i18n.has_message(q), "{q}");
-                (q, a.map(|a| a.replace(['\u{2068}', '\u{2069}'], "")))
-            })
-            .collect();
+    let answers: std::collections::BTreeMap<_, _> = questions(&profile, &episode, &summary, &i18n)
+        .into_iter()
+        .map(|(q, a)| {
+            assert!(i18n.has_message(q), "{q}");
+            (q, a.map(|a| a.replace(['\u{2068}', '\u{2069}'], "")))
+        })
+        .collect();
     assert_eq!(answers.len(), 12);
     let a = |q: &str| answers[q].clone().unwrap_or_default();
     assert!(a("script-q-last-seen")
