@@ -44,7 +44,7 @@ cl-trafficking-documents-why = Keeping someone's documents is a classic way of c
 cl-trafficking-debt = Do they talk about owing money for the journey, or say their family "owes" someone?
 cl-trafficking-debt-why = Debt keeps a child doing what they are told and pulls them back to the people exploiting them.
 cl-trafficking-coached-story = Do they seem to follow a script or coached story, give an account that keeps changing, or fear "uncles" or "bosses"?
-cl-trafficking-coached-story-why = A sign of grooming, or of instructions from traffickers.
+cl-trafficking-coached-story-why = A sign of grooming, or of instructions from traffickers. Trauma, fear and interpreting problems also make accounts change; on its own this is not a sign the child is lying.
 cl-trafficking-unknown-contacts = Do they get calls or messages from adults nobody knows, especially soon after placement? Do they have a phone they did not arrive with, or a sudden urgency to leave?
 cl-trafficking-unknown-contacts-why = Traffickers often arrange a pick-up within hours or days of a placement.
 cl-trafficking-exploitative-work = Have they been found before at a cannabis farm, nail bar, car wash or takeaway, or in domestic work, with their earnings taken?
@@ -57,6 +57,10 @@ cl-trafficking-fear = Are they fearful or withdrawn, unwilling to talk to the au
 cl-trafficking-fear-why = Threats to family are a common way of controlling a child.
 cl-trafficking-hidden = Are they not registered with a GP or a school, or have they never been to school?
 cl-trafficking-hidden-why = A child kept out of sight of the services that would protect them.
+cl-trafficking-journey-arranged = Did someone else arrange or pay for their journey (an "agent"), or did they travel with, or get met by, an adult who is not their parent and cannot show how they are related?
+cl-trafficking-journey-arranged-why = Whoever arranged or paid for the journey may still control the child.
+cl-trafficking-kept-from-services = Before they came into care, were they kept away from doctors or school, or have they never been to school?
+cl-trafficking-kept-from-services-why = A child kept out of sight of the services that would protect them. A child who has just come into care and is not yet registered is the local authority's task, not a sign.
 
 ## Child sexual exploitation (§3.2)
 cl-cse-older-contacts = Do they have an older "boyfriend" or "girlfriend", or contact with adults nobody knows? Are they picked up in cars?
@@ -84,7 +88,7 @@ cl-cce-keys-tickets-why = Signs of trap houses, "cuckooing" (taking over someone
 cl-cce-weapons-debt = Do they carry a weapon, or talk about owing money to dealers or being afraid of what they will do?
 cl-cce-weapons-debt-why = Debt and violence are used to control children.
 cl-cce-arrested-away = Have they been arrested away from home for drug offences, or found with drugs hidden inside their body?
-cl-cce-arrested-away-why = Direct evidence of exploitation.
+cl-cce-arrested-away-why = A strong sign the child is being criminally exploited. Treat them as a possible victim first: ask for an NRM referral, and make sure police and their solicitor know they may be a victim of modern slavery (the s45 defence in England and Wales).
 cl-cce-injuries = Do they have injuries they cannot explain, harm themselves, or suddenly drop their usual friends?
 cl-cce-injuries-why = Signs of harm and of control.
 cl-cce-slang = Do they use words like "going country", "trapping" or "cuckooing"?
@@ -123,6 +127,10 @@ cl-missing-radicalisation = Is there a concern about radicalisation?
 cl-missing-radicalisation-why = Police and children's services need to know.
 cl-missing-protection-plan = Is the child on a child protection plan?
 cl-missing-protection-plan-why = It means serious concerns are already known.
+cl-missing-newly-placed = Has the child been in care, or in this placement, for only a few days?
+cl-missing-newly-placed-why = Traffickers often arrange to collect a child within hours or days of a placement.
+cl-missing-young = Is the child young, or younger than their peers in the way they understand risk?
+cl-missing-young-why = Age and understanding are among the first things police weigh when they grade the risk.
 
 ## Push and pull factors (§3.5)
 cl-push-pull-told-to-rejoin = Were they told by traffickers or smugglers how to re-join them after a short time in care?

@@ -50,15 +50,35 @@ grade-medium = Medium risk
 grade-high = High risk
 grade-absent = Absent: no apparent or tolerable risk, the local authority leads (Scotland)
 contact-manager = Registered manager or on-call manager
-contact-social-worker = The child's social worker
-contact-edt = Emergency Duty Team (out of hours)
-contact-host-authority = Host authority (child placed out of area)
+contact-social-worker = { $nation ->
+    [northern_ireland] The child's social worker (the HSC Trust)
+   *[other] The child's social worker
+}
+contact-personal-adviser = Personal adviser or leaving care team
+contact-edt = { $nation ->
+    [northern_ireland] Regional Emergency Social Work Service (out of hours)
+    [scotland] Out-of-hours social work (standby): check your local service's name
+   *[other] Emergency Duty Team (out of hours)
+}
+contact-host-authority = { $nation ->
+    [northern_ireland] Host HSC Trust (child placed from another Trust)
+   *[other] Host authority (child placed out of area)
+}
 contact-fostering-agency = Supervising social worker or fostering agency
 contact-parents = Parents or others with parental responsibility, where appropriate and safe
 contact-parents-agreed = Parents or others with parental responsibility: only with the social worker's agreement
-contact-guardian = Independent Child Trafficking Guardian (ICTG)
+contact-guardian = { $nation ->
+    [scotland] Guardianship service for separated and trafficked children (check with your local protocol)
+    [northern_ireland] Independent Guardian Service for separated and trafficked children (check with your local protocol)
+   *[other] Independent Child Trafficking Guardian (ICTG), where the service runs
+}
 contact-iro = Independent Reviewing Officer (IRO)
-contact-regulator = The regulator (the manager decides whether to notify)
+contact-regulator = { $nation ->
+    [wales] Care Inspectorate Wales
+    [scotland] The Care Inspectorate
+    [northern_ireland] RQIA
+   *[other] Ofsted
+} (the manager decides whether to notify; check your notification rules)
 
 record-heading = Record what happens
 police-title = Police report
@@ -71,7 +91,17 @@ police-save = Save the police report
 police-recorded = Reference { $reference }{ $officer ->
     [none] {""}
    *[other] {" "}· { $officer }
-} · police grade: { $grade } · recorded { $time }
+} · police grade: { $grade } · reported to police { $reported } · recorded { $time }
+police-reported-at = When was { $name } reported to police?
+error-reported-before-last-seen = The time reported to police cannot be before the child was last seen.
+milestones-title = As time goes on
+milestone-strategy = { $nation ->
+    [scotland] Missing 24 hours: ask for an Inter-agency Referral Discussion (IRD) about { $name }.
+   *[other] Missing 24 hours: ask for a strategy meeting about { $name }.
+}
+milestone-senior-manager = Missing 72 hours: tell a senior manager, and ask police about publicity and about Missing People's support for professionals.
+milestone-profile = Missing 72 hours: check { $name }'s profile again with what is known now, and send police anything new.
+milestone-over-a-week = { $name } has been missing for more than a week. Mark it here, and agree with police and the social worker what more can be done.
 notify-title = Who has been told
 notify-told-now = Told now
 notify-told-label = Record that you have told: { $contact }
@@ -400,10 +430,16 @@ unlock-wait = You can try again in { $seconds ->
 ## The child is missing: the steps
 
 steps-heading = { $name } is missing
-steps-escalated-intro = { $reason ->
-    [unaccompanied] { $name } is an unaccompanied child.
-    [trafficked] { $name } is suspected to have been trafficked.
-   *[both] { $name } is an unaccompanied child suspected to have been trafficked.
+steps-escalated-intro = { $adult ->
+    [yes] { $name } is 18 or over and a care leaver who { $reason ->
+        [unaccompanied] came to the UK as an unaccompanied child.
+       *[other] may have been trafficked.
+    } The risk from traffickers does not end at 18.
+   *[no] { $reason ->
+        [unaccompanied] { $name } is an unaccompanied child.
+        [trafficked] { $name } is suspected to have been trafficked.
+       *[both] { $name } is an unaccompanied child suspected to have been trafficked.
+    }
 } Call 999 first, before you search. Then, while you wait for police, do the quick checks below and tell police what you find.
 steps-danger-intro = { $name }'s records say { $name } may be in immediate danger. Call 999 first, before you search. Then, while you wait for police, do the quick checks below and tell police what you find.
 steps-standard-intro = There is no 24-hour waiting rule. Do these checks quickly, note the time of each, then report to police.
@@ -467,8 +503,18 @@ step-report-police = { $nation ->
 }
 step-police-reference = Write down the police reference number and the name of the officer or call handler.
 step-notify-manager = Tell the registered manager or the on-call manager.
-step-notify-social-worker = Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
-step-notify-guardian = If { $name } has an Independent Child Trafficking Guardian (ICTG), tell them.
+step-notify-social-worker = { $nation ->
+    [northern_ireland] Tell { $name }'s social worker at the HSC Trust, or the Regional Emergency Social Work Service out of hours. If { $name } is placed from another Trust, tell the host Trust too.
+    [scotland] Tell { $name }'s social worker, or out-of-hours social work. If { $name } is placed out of area, tell the host authority too.
+   *[other] Tell { $name }'s social worker, or the Emergency Duty Team out of hours. If { $name } is placed out of area, tell the host authority too.
+}
+step-notify-personal-adviser = Tell { $name }'s personal adviser or the leaving care team, or the out-of-hours social work service.
+step-no-relatives-adult = Do not contact relatives, or people who say they are family, before talking to { $name }'s personal adviser: they may be linked to the people who brought { $name } to the UK or to those exploiting them.
+step-notify-guardian = { $nation ->
+    [scotland] If { $name } has a guardian from the guardianship service, tell them.
+    [northern_ireland] If { $name } has an Independent Guardian, tell them.
+   *[other] If { $name } has an Independent Child Trafficking Guardian (ICTG), tell them.
+}
 step-no-relatives = Do not contact relatives, or people who say they are family, without the social worker's agreement: they may be linked to the people who brought { $name } to the UK or to those exploiting them.
 step-notify-parents = Tell parents or others with parental responsibility, where this is appropriate and safe.
 step-keep-trying = Keep trying to contact { $name }. Pass anything new to police straight away: sightings, messages, bank or phone activity.
@@ -540,6 +586,8 @@ pf-nationality = Nationality
 pf-ethnicity = Ethnicity
 pf-interpreter = Interpreter needed (language and dialect)
 pf-religion = Religion
+pf-looked-after-on = Became looked after on
+pf-placed-here-on = Came to this placement on
 pf-legal-status = Looked-after status (for example section 20, care order, interim order)
 pf-placing-authority = Placing local authority
 pf-social-worker = Social worker and team
@@ -706,7 +754,12 @@ return-police-told = Tell the police { $name } is back, straight away.
 return-safe-and-well = Police safe and well check done.
 return-everyone-told = The social worker or EDT, and everyone told earlier, know { $name } is back.
 return-health-checked = Health and any injuries checked, calmly and without blame.
-return-strategy = Manager has considered a strategy meeting, and an NRM referral if trafficking is suspected.
+return-strategy = { $nation ->
+    [scotland] Manager has considered an Inter-agency Referral Discussion (IRD), and an NRM referral if trafficking or exploitation is suspected.
+   *[other] Manager has considered a strategy meeting, and an NRM referral if trafficking or exploitation is suspected.
+}
+return-first-days = { $name } went missing within days of coming into care or to this placement. Statutory guidance says to treat { $name } as a potential victim of trafficking: consider marking { $name } as suspected trafficked, and make sure a first responder makes a National Referral Mechanism referral.
+return-first-days-mark = Mark { $name } as suspected trafficked
 return-profile-due = Every part of { $name }'s profile is now due for a check, and the risk checklists are due again: update them with what was learned.
 
 ## Where Harbour is used (domain.md §2.4 step 5, §2.6)
@@ -733,6 +786,7 @@ nation-scotland = Scotland
 nation-northern-ireland = Northern Ireland
 home-kind-foster = Foster home
 home-kind-childrens-home = Children's home
+home-kind-supported = Supported accommodation (16 and 17-year-olds)
 reg-title = { $nation ->
     [england] Registered manager: does Ofsted need to be told (Regulation 40)?
    *[other] Registered manager: does the regulator need to be told?

@@ -374,7 +374,11 @@ pub fn next_steps(checklist: &str, any_concern: bool, child: ChildContext) -> Ve
                 out.push(NextStep::ConsiderNrm);
                 out.push(NextStep::StrategyDiscussion);
             }
-            "cse" | "cce" => out.push(NextStep::StrategyDiscussion),
+            // Sexual and criminal exploitation are often trafficking, within the UK too.
+            "cse" | "cce" => {
+                out.push(NextStep::ConsiderNrm);
+                out.push(NextStep::StrategyDiscussion);
+            }
             "missing" => out.push(NextStep::UpdateProfileAndPlan),
             "push-pull" => out.push(NextStep::ProtectiveMeasures),
             _ => {}
@@ -639,9 +643,14 @@ mod tests {
         let steps = next_steps("trafficking", true, flagged);
         assert!(!steps.contains(&NextStep::ProposeTraffickedFlag));
         assert!(steps.contains(&NextStep::ConsiderNrm));
+        // Sexual and criminal exploitation are often trafficking: an NRM referral too.
         assert_eq!(
             next_steps("cse", true, flagged),
-            [NextStep::TalkToSocialWorker, NextStep::StrategyDiscussion]
+            [
+                NextStep::TalkToSocialWorker,
+                NextStep::ConsiderNrm,
+                NextStep::StrategyDiscussion
+            ]
         );
         assert_eq!(
             next_steps("push-pull", true, flagged),

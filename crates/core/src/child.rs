@@ -100,6 +100,8 @@ pub enum Field {
     SharedWith,
     /// The lawful basis for sharing it.
     Basis,
+    /// When the child was reported to police.
+    ReportedAt,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -134,7 +136,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 29] = [
+    pub const ALL: [Field; 30] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -164,6 +166,7 @@ impl Field {
         Field::SpokeTo,
         Field::SharedWith,
         Field::Basis,
+        Field::ReportedAt,
     ];
 }
 
@@ -218,7 +221,7 @@ impl FieldError {
             (Photo, _) => "error-photo-unreadable",
             (LastSeen, InFuture) => "error-last-seen-in-future",
             (LastSeen, _) => "error-last-seen-not-a-time",
-            (FoundAt | BackAt | InterviewAt, NotADate) => "error-not-a-day-time",
+            (FoundAt | BackAt | InterviewAt | ReportedAt, NotADate) => "error-not-a-day-time",
             (UserName, Required) => "error-user-name-required",
             (UserName, TooLong) => "error-user-name-too-long",
             (UserName, Taken) => "error-user-name-taken",
@@ -238,7 +241,8 @@ impl FieldError {
             (Assessment, Closed) => "error-assessment-signed-off",
             (Assessment, AlreadyDone) => "error-assessment-already-signed",
             (FoundAt, BeforeLastSeen) => "error-found-before-last-seen",
-            (BackAt | InterviewAt, InFuture) => "error-time-in-future",
+            (BackAt | InterviewAt | ReportedAt, InFuture) => "error-time-in-future",
+            (ReportedAt, BeforeLastSeen) => "error-reported-before-last-seen",
             (BackAt, BeforeReturn) => "error-back-before-found",
             (InterviewAt, BeforeReturn) => "error-interview-before-return",
             (InterviewAt, AlreadyDone) => "error-interview-already-held",

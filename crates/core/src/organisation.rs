@@ -55,16 +55,24 @@ pub enum HomeKind {
     #[default]
     FosterHome,
     ChildrensHome,
+    /// Supported accommodation (where many 16 and 17-year-old unaccompanied children live;
+    /// regulated by Ofsted in England since 2023, with its own notification rules).
+    SupportedAccommodation,
 }
 
 impl HomeKind {
-    pub const ALL: [HomeKind; 2] = [HomeKind::FosterHome, HomeKind::ChildrensHome];
+    pub const ALL: [HomeKind; 3] = [
+        HomeKind::FosterHome,
+        HomeKind::ChildrensHome,
+        HomeKind::SupportedAccommodation,
+    ];
 
     /// The selector Fluent messages use (the child's help words the return talk by it).
     pub fn id(self) -> &'static str {
         match self {
             HomeKind::FosterHome => "foster_home",
             HomeKind::ChildrensHome => "childrens_home",
+            HomeKind::SupportedAccommodation => "supported_accommodation",
         }
     }
 
@@ -72,6 +80,7 @@ impl HomeKind {
         match self {
             HomeKind::FosterHome => "home-kind-foster",
             HomeKind::ChildrensHome => "home-kind-childrens-home",
+            HomeKind::SupportedAccommodation => "home-kind-supported",
         }
     }
 }

@@ -94,6 +94,13 @@ pub(crate) const fn flag(key: &'static str) -> FieldDef {
         sensitive: false,
     }
 }
+pub(crate) const fn date(key: &'static str) -> FieldDef {
+    FieldDef {
+        key,
+        kind: Kind::Date,
+        sensitive: false,
+    }
+}
 const fn sensitive(def: FieldDef) -> FieldDef {
     FieldDef {
         sensitive: true,
@@ -111,6 +118,10 @@ const IDENTITY: &[FieldDef] = &[
     line("religion"),
 ];
 const LEGAL: &[FieldDef] = &[
+    // When the child became looked after, and came here: a child missing within days of either
+    // is treated as a potential victim of trafficking (domain.md §2.3).
+    date("looked_after_on"),
+    date("placed_here_on"),
     line("legal_status"),
     line("placing_authority"),
     line("social_worker"),

@@ -72,6 +72,8 @@ impl Step {
     pub fn message_id_at(self, age: i32) -> &'static str {
         match self {
             Step::CallNineNineNineNow if age >= 18 => "step-call-999-adult",
+            Step::NotifySocialWorker if age >= 18 => "step-notify-personal-adviser",
+            Step::DoNotContactRelatives if age >= 18 => "step-no-relatives-adult",
             other => other.message_id(),
         }
     }
@@ -156,6 +158,24 @@ impl Danger {
     }
 }
 
+/// How many days after becoming looked after, or coming to this placement, a child who goes
+/// missing is treated as a potential victim of trafficking (DfE 2014: "immediately after
+/// becoming looked after"; many are collected within hours or days).
+pub const FIRST_DAYS: i64 = 7;
+
+/// An unaccompanied child not yet flagged went missing within `FIRST_DAYS` of becoming looked
+/// after or of this placement (`since`: the later of the two dates the profile holds): on
+/// their return the "suspected trafficked" flag and an NRM referral are proposed.
+pub fn missing_in_first_days(
+    child: &ChildDetails,
+    since: Option<chrono::NaiveDate>,
+    last_seen: chrono::DateTime<chrono::Utc>,
+) -> bool {
+    child.unaccompanied
+        && !child.suspected_trafficked
+        && since.is_some_and(|d| (last_seen.date_naive() - d).num_days() <= FIRST_DAYS)
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StepPlan {
     /// True when the child's flags send the carer straight to 999.
@@ -166,8 +186,10 @@ pub struct StepPlan {
     pub steps: Vec<Step>,
 }
 
-/// The steps for this child, in order.
-pub fn plan_for(child: &ChildDetails, danger: &[Danger]) -> StepPlan {
+/// The steps for this child, `age` years old, in order. At 18 or over (a care leaver) the
+/// escalation stays; the personal adviser is told instead of the social worker, and there is
+/// no guardian or parental-responsibility step.
+pub fn plan_for(child: &ChildDetails, danger: &[Danger], age: i32) -> StepPlan {
     use Step::*;
     let escalated = child.escalate_when_missing();
     let mut steps = Vec::new();
@@ -191,13 +213,16 @@ pub fn plan_for(child: &ChildDetails, danger: &[Danger]) -> StepPlan {
         // 999 first, then the checks while police come: the wait is skipped, not the checks.
         steps.push(WhileWaitingForPolice);
     }
+    let adult = age >= 18;
     steps.extend([RecordPoliceReference, NotifyManager, NotifySocialWorker]);
     if escalated {
-        steps.push(NotifyGuardian);
+        if !adult {
+            steps.push(NotifyGuardian);
+        }
         // domain.md §2.3: relatives of an unaccompanied or trafficked child may be linked to
         // the people who brought them here or exploit them.
         steps.push(DoNotContactRelatives);
-    } else {
+    } else if !adult {
         steps.push(NotifyParentsIfSafe);
     }
     steps.push(KeepTryingAndPassOnNews);
@@ -211,18 +236,8 @@ pub fn plan_for(child: &ChildDetails, danger: &[Danger]) -> StepPlan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::child;
     use chrono::NaiveDate;
-
-    fn child(unaccompanied: bool, suspected_trafficked: bool) -> ChildDetails {
-        ChildDetails {
-            name_latin: "Sample".into(),
-            name_own_script: None,
-            date_of_birth: NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
-            languages: vec![],
-            unaccompanied,
-            suspected_trafficked,
-        }
-    }
 
     const SEARCH_FIRST: [Step; 5] = [
         Step::SearchHomeAndGrounds,
@@ -235,7 +250,7 @@ mod tests {
     #[test]
     fn unaccompanied_or_trafficked_child_calls_999_first_then_checks_while_waiting() {
         for (u, t) in [(true, false), (false, true), (true, true)] {
-            let plan = plan_for(&child(u, t), &[]);
+            let plan = plan_for(&child(u, t), &[], 15);
             assert!(plan.escalated);
             assert_eq!(
                 &plan.steps[..2],
@@ -257,7 +272,7 @@ mod tests {
 
     #[test]
     fn other_children_get_quick_checks_then_police() {
-        let plan = plan_for(&child(false, false), &[]);
+        let plan = plan_for(&child(false, false), &[], 15);
         assert!(!plan.escalated);
         assert_eq!(plan.steps[0], Step::CallNineNineNineIfDanger);
         assert_eq!(&plan.steps[1..6], &SEARCH_FIRST);
@@ -269,7 +284,7 @@ mod tests {
     #[test]
     fn relatives_of_an_unaccompanied_or_trafficked_child_are_not_contacted() {
         for (u, t) in [(true, false), (false, true)] {
-            let plan = plan_for(&child(u, t), &[]);
+            let plan = plan_for(&child(u, t), &[], 15);
             assert!(
                 plan.steps.contains(&Step::DoNotContactRelatives),
                 "({u}, {t})"
@@ -304,7 +319,7 @@ mod tests {
         assert_eq!(Danger::selector(&danger), "both");
         assert_eq!(Danger::selector(&danger[..1]), "self_harm");
 
-        let plan = plan_for(&child(false, false), &danger);
+        let plan = plan_for(&child(false, false), &danger, 15);
         assert!(!plan.escalated);
         assert_eq!(
             &plan.steps[..2],
@@ -313,7 +328,7 @@ mod tests {
         assert!(!plan.steps.contains(&Step::ReportToPolice));
         assert!(plan.steps.contains(&Step::NotifyParentsIfSafe));
         // A flagged child in danger: the trafficking call first, the medical words beside it.
-        let plan = plan_for(&child(true, false), &danger);
+        let plan = plan_for(&child(true, false), &danger, 15);
         assert_eq!(
             &plan.steps[..3],
             &[
@@ -326,8 +341,17 @@ mod tests {
 
     #[test]
     fn at_18_the_call_speaks_of_a_young_person_and_escalation_stays() {
-        let plan = plan_for(&child(true, false), &[]);
+        let plan = plan_for(&child(true, false), &[], 19);
         assert!(plan.escalated, "the risk does not end at 18");
+        assert_eq!(plan.steps[0], Step::CallNineNineNineNow);
+        assert!(!plan.steps.contains(&Step::NotifyGuardian));
+        assert!(!plan_for(&child(false, false), &[], 19)
+            .steps
+            .contains(&Step::NotifyParentsIfSafe));
+        assert_eq!(
+            Step::NotifySocialWorker.message_id_at(19),
+            "step-notify-personal-adviser"
+        );
         assert_eq!(
             Step::CallNineNineNineNow.message_id_at(17),
             "step-call-999-now"
@@ -337,6 +361,36 @@ mod tests {
             "step-call-999-adult"
         );
         assert_eq!(Step::NotifyManager.message_id_at(19), "step-notify-manager");
+    }
+
+    #[test]
+    fn an_unaccompanied_child_missing_in_the_first_days_is_treated_as_possibly_trafficked() {
+        use chrono::TimeZone;
+        let seen = chrono::Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap();
+        let placed = |d| NaiveDate::from_ymd_opt(2026, 11, d);
+        assert!(missing_in_first_days(&child(true, false), placed(20), seen));
+        assert!(
+            missing_in_first_days(&child(true, false), placed(18), seen),
+            "7 days"
+        );
+        assert!(!missing_in_first_days(
+            &child(true, false),
+            placed(17),
+            seen
+        ));
+        assert!(
+            !missing_in_first_days(&child(true, false), None, seen),
+            "no date"
+        );
+        assert!(!missing_in_first_days(
+            &child(false, false),
+            placed(24),
+            seen
+        ));
+        assert!(
+            !missing_in_first_days(&child(true, true), placed(24), seen),
+            "already flagged"
+        );
     }
 
     #[test]

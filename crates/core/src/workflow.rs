@@ -7,11 +7,12 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::child::{Field, FieldError, FieldProblem};
+pub use crate::contacts::{contacts_for, Contact};
 use crate::episode::{MissingEpisode, LAST_SEEN_SLACK_MINUTES};
 use crate::ids::{EventId, UserId};
 use crate::interview::{Declined, Held, InterviewFacts, NotOffered, Offer};
 pub use crate::interview::{InterviewMode, InterviewStatus, RETURN_INTERVIEW_HOURS};
-use crate::organisation::{HomeKind, Organisation};
+use crate::organisation::HomeKind;
 use crate::profile::{flag, line, lines, FieldDef, Values};
 
 /// Longest police reference, officer's name, and free-text field.
@@ -60,87 +61,6 @@ impl PoliceGrade {
             PoliceGrade::Low => "grade-low",
             PoliceGrade::Medium => "grade-medium",
             PoliceGrade::High => "grade-high",
-        }
-    }
-}
-
-/// Who is told when a child goes missing (domain.md §2.4 step 4).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Contact {
-    Manager,
-    SocialWorker,
-    EmergencyDutyTeam,
-    HostAuthority,
-    FosteringAgency,
-    Parents,
-    Guardian,
-    Iro,
-    /// The regulator (children's homes): the manager decides whether to notify.
-    Regulator,
-}
-
-impl Contact {
-    pub const ALL: [Contact; 9] = [
-        Contact::Manager,
-        Contact::SocialWorker,
-        Contact::EmergencyDutyTeam,
-        Contact::HostAuthority,
-        Contact::FosteringAgency,
-        Contact::Parents,
-        Contact::Guardian,
-        Contact::Iro,
-        Contact::Regulator,
-    ];
-
-    pub fn message_id(self) -> &'static str {
-        match self {
-            Contact::Manager => "contact-manager",
-            Contact::SocialWorker => "contact-social-worker",
-            Contact::EmergencyDutyTeam => "contact-edt",
-            Contact::HostAuthority => "contact-host-authority",
-            Contact::FosteringAgency => "contact-fostering-agency",
-            Contact::Parents => "contact-parents",
-            Contact::Guardian => "contact-guardian",
-            Contact::Iro => "contact-iro",
-            Contact::Regulator => "contact-regulator",
-        }
-    }
-
-    /// The label on this child's notification list: parents of an unaccompanied or
-    /// suspected-trafficked child are told only with the social worker's agreement.
-    pub fn label_id(self, details: &crate::child::ChildDetails) -> &'static str {
-        match self {
-            Contact::Parents if details.escalate_when_missing() => "contact-parents-agreed",
-            other => other.message_id(),
-        }
-    }
-
-    /// The profile fields that hold who this is and how to reach them, shown beside the
-    /// contact on the notification list.
-    pub fn profile_keys(self) -> &'static [&'static str] {
-        match self {
-            Contact::SocialWorker => &["social_worker", "social_worker_phone"],
-            Contact::EmergencyDutyTeam => &["edt_phone"],
-            Contact::Guardian => &["guardian"],
-            Contact::Iro => &["iro"],
-            Contact::Parents => &["family"],
-            Contact::Manager
-            | Contact::HostAuthority
-            | Contact::FosteringAgency
-            | Contact::Regulator => &[],
-        }
-    }
-
-    /// What the home's own settings say about this contact (name, number).
-    pub fn from_organisation(self, org: &Organisation) -> &str {
-        match self {
-            Contact::Manager => &org.on_call,
-            Contact::HostAuthority => &org.host_authority,
-            Contact::FosteringAgency => &org.fostering_agency,
-            Contact::Regulator => &org.regulator,
-            Contact::Guardian => &org.ictg_line,
-            _ => "",
         }
     }
 }
@@ -248,10 +168,14 @@ impl EndReason {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum EpisodeEvent {
     /// Reported to police: their reference, who took it, and the grade they gave (if said).
+    /// `reported_at` is when the call was made, if typed (recorded by earlier versions: only
+    /// when it was typed in).
     PoliceReported {
         reference: String,
         officer: String,
         grade: Option<PoliceGrade>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reported_at: Option<DateTime<Utc>>,
     },
     /// Someone on the notification list was told.
     Notified { contact: Contact },
@@ -311,6 +235,11 @@ pub enum EpisodeEvent {
     /// The carer asked police to review a grade lower than high for a flagged child, and who
     /// they spoke to.
     GradeReviewAsked { spoke_to: String },
+    /// Something due as the episode goes on was done (a strategy meeting, a senior manager
+    /// told, ...).
+    MilestoneDone {
+        milestone: crate::milestones::Milestone,
+    },
     /// The grab sheet was given to someone (police, the social worker): to whom, how and on
     /// what lawful basis (domain.md §7).
     SheetShared {
@@ -342,6 +271,7 @@ impl EpisodeEvent {
             EpisodeEvent::EndedWithoutReturn { .. } => "ended_without_return",
             EpisodeEvent::GradeReviewAsked { .. } => "grade_review_asked",
             EpisodeEvent::SheetShared { .. } => "sheet_shared",
+            EpisodeEvent::MilestoneDone { .. } => "milestone_done",
         }
     }
 
@@ -531,6 +461,9 @@ pub struct EpisodeSummary {
     /// Each time the grab sheet was given to someone, oldest first.
     #[serde(default)]
     pub shared: Vec<Shared>,
+    /// What was done as the episode went on, with its time (first time).
+    #[serde(default)]
+    pub milestones: Vec<(crate::milestones::Milestone, DateTime<Utc>)>,
 }
 
 /// The grab sheet given to someone.
@@ -596,7 +529,11 @@ pub struct PoliceReport {
     pub reference: String,
     pub officer: String,
     pub grade: Option<PoliceGrade>,
+    /// When this report was recorded.
     pub at: DateTime<Utc>,
+    /// When the child was reported to police: typed, or else when it was first recorded.
+    #[serde(default)]
+    pub reported_at: DateTime<Utc>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -619,26 +556,6 @@ impl FoundRecord {
     }
 }
 
-/// Who to tell for this child (domain.md §2.4 step 4). A child who may have been trafficked has
-/// their guardian (ICTG) on the list. Parents and others with parental responsibility stay on
-/// every child's list; for an unaccompanied or suspected-trafficked child they are labelled
-/// "only with the social worker's agreement" (`Contact::label_id`): relatives may be linked to
-/// the people who brought the child here or exploit them.
-///
-/// A foster home tells its fostering agency; a children's home has its regulator on the list,
-/// where the manager decides whether to notify (Regulation 40 in England).
-pub fn contacts_for(details: &crate::child::ChildDetails, home: HomeKind) -> Vec<Contact> {
-    Contact::ALL
-        .into_iter()
-        .filter(|c| match c {
-            Contact::Guardian => details.suspected_trafficked,
-            Contact::FosteringAgency => home == HomeKind::FosterHome,
-            Contact::Regulator => home == HomeKind::ChildrensHome,
-            _ => true,
-        })
-        .collect()
-}
-
 /// The state of an episode from its events (in the order recorded) at `now`.
 pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
     let mut s = EpisodeSummary::default();
@@ -648,12 +565,16 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                 reference,
                 officer,
                 grade,
+                reported_at,
             } => {
+                // The first report's call time stands unless a later one gives its own.
+                let first_call = s.police.as_ref().map(|p| p.reported_at);
                 s.police = Some(PoliceReport {
                     reference: reference.clone(),
                     officer: officer.clone(),
                     grade: *grade,
                     at: e.at,
+                    reported_at: reported_at.or(first_call).unwrap_or(e.at),
                 });
                 if let Some(g) = grade.filter(|g| s.grades.last().map(|(x, _)| x) != Some(g)) {
                     s.grades.push((g, e.at));
@@ -751,6 +672,11 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             EpisodeEvent::GradeReviewAsked { spoke_to } => {
                 s.grade_reviews.push((spoke_to.clone(), e.at));
             }
+            EpisodeEvent::MilestoneDone { milestone } => {
+                if !s.milestones.iter().any(|(m, _)| m == milestone) {
+                    s.milestones.push((*milestone, e.at));
+                }
+            }
             EpisodeEvent::SheetShared { with, how, basis } => s.shared.push(Shared {
                 with: with.clone(),
                 how: *how,
@@ -847,6 +773,7 @@ pub fn validate(
             reference,
             officer,
             grade,
+            reported_at,
         } => EpisodeEvent::PoliceReported {
             reference: text(
                 reference,
@@ -863,6 +790,16 @@ pub fn validate(
                 &mut errors,
             ),
             grade: *grade,
+            reported_at: reported_at.inspect(|at| {
+                if *at > now + Duration::minutes(LAST_SEEN_SLACK_MINUTES) {
+                    errors.push(FieldError::new(Field::ReportedAt, FieldProblem::InFuture));
+                } else if *at + Duration::minutes(1) <= episode.last_seen_at {
+                    errors.push(FieldError::new(
+                        Field::ReportedAt,
+                        FieldProblem::BeforeLastSeen,
+                    ));
+                }
+            }),
         },
         EpisodeEvent::Notified { contact } => EpisodeEvent::Notified { contact: *contact },
         EpisodeEvent::Update { text: t } => EpisodeEvent::Update {
@@ -1003,6 +940,9 @@ pub fn validate(
                 note: text(note, Field::Reason, MAX_UPDATE_CHARS, false, &mut errors),
             }
         }
+        EpisodeEvent::MilestoneDone { milestone } => EpisodeEvent::MilestoneDone {
+            milestone: *milestone,
+        },
         EpisodeEvent::SheetShared { with, how, basis } => EpisodeEvent::SheetShared {
             with: text(
                 with,
@@ -1055,20 +995,10 @@ pub fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::TimeZone;
-
-    fn t(h: i64) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 25, 0, 0, 0).unwrap() + Duration::hours(h)
-    }
+    use crate::testing::{child as flagged, t};
 
     fn episode() -> MissingEpisode {
-        MissingEpisode {
-            id: "01936b6e-7c00-7000-8000-000000000002".parse().unwrap(),
-            child_id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
-            started_at: t(2),
-            last_seen_at: t(1),
-            closed_at: None,
-        }
+        crate::testing::episode(1)
     }
 
     fn record(n: u64, at: DateTime<Utc>, event: EpisodeEvent) -> EventRecord {
@@ -1103,17 +1033,6 @@ mod tests {
             held_by: "Sample worker, return interview service".into(),
             independent: true,
             mode: InterviewMode::InPerson,
-        }
-    }
-
-    fn flagged(unaccompanied: bool, suspected_trafficked: bool) -> crate::child::ChildDetails {
-        crate::child::ChildDetails {
-            name_latin: "Sample".into(),
-            name_own_script: None,
-            date_of_birth: chrono::NaiveDate::from_ymd_opt(2011, 1, 1).unwrap(),
-            languages: vec![],
-            unaccompanied,
-            suspected_trafficked,
         }
     }
 
@@ -1272,6 +1191,7 @@ mod tests {
             reference: "MP/1".into(),
             officer: String::new(),
             grade: None,
+            reported_at: None,
         };
         assert_eq!(
             problems(validate(&police, &ep, &closed, t(5))),
@@ -1383,6 +1303,7 @@ mod tests {
                     reference: "MP/1".into(),
                     officer: String::new(),
                     grade: Some(grade),
+                    reported_at: None,
                 },
             )
         };
@@ -1421,26 +1342,6 @@ mod tests {
     }
 
     #[test]
-    fn parents_stay_on_every_list_and_flagged_children_s_need_the_social_worker_s_agreement() {
-        let d = flagged(false, false);
-        let list = contacts_for(&d, HomeKind::FosterHome);
-        assert!(list.contains(&Contact::Parents) && !list.contains(&Contact::Guardian));
-        assert_eq!(Contact::Parents.label_id(&d), "contact-parents");
-        assert!(list.contains(&Contact::FosteringAgency) && !list.contains(&Contact::Regulator));
-        assert_eq!(
-            Contact::Parents.label_id(&flagged(true, false)),
-            "contact-parents-agreed"
-        );
-        let d = flagged(false, true);
-        let list = contacts_for(&d, HomeKind::ChildrensHome);
-        assert!(list.contains(&Contact::Parents) && list.contains(&Contact::Guardian));
-        assert_eq!(Contact::Parents.label_id(&d), "contact-parents-agreed");
-        assert!(!list.contains(&Contact::FosteringAgency) && list.contains(&Contact::Regulator));
-        assert_eq!(list[0], Contact::Manager);
-        assert_eq!(Contact::Manager.label_id(&d), "contact-manager");
-    }
-
-    #[test]
     fn the_latest_police_report_stands_and_each_contact_counts_once() {
         let report = |n: u64, at, grade| {
             record(
@@ -1450,6 +1351,7 @@ mod tests {
                     reference: format!("REF-{n}"),
                     officer: "PC Example".into(),
                     grade,
+                    reported_at: None,
                 },
             )
         };
@@ -1477,6 +1379,7 @@ mod tests {
             reference: "  ".into(),
             officer: "x".repeat(201),
             grade: None,
+            reported_at: None,
         };
         assert_eq!(
             problems(validate(&police, &ep, &open, t(3))),
@@ -1546,6 +1449,7 @@ mod tests {
                 reference: "MP/123".into(),
                 officer: "".into(),
                 grade: Some(PoliceGrade::NoApparentRisk),
+                reported_at: None,
             },
         );
         assert_eq!(

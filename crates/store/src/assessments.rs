@@ -38,6 +38,14 @@ const FILES: &[(&str, &str)] = &[
         "push-pull-v1.toml",
         include_str!("../../../checklists/push-pull-v1.toml"),
     ),
+    (
+        "trafficking-v2.toml",
+        include_str!("../../../checklists/trafficking-v2.toml"),
+    ),
+    (
+        "missing-v2.toml",
+        include_str!("../../../checklists/missing-v2.toml"),
+    ),
 ];
 
 /// Parses one definition file; the error names the file and the problem.
@@ -336,13 +344,16 @@ mod tests {
 mod tests {
     use super::*;
 
-    /// A second version of the missing-risk checklist, for the tests only: one question
-    /// dropped, one added (as a real revision would, with a new id).
+    /// The version after the newest shipped missing-risk checklist, for the tests only: one
+    /// question dropped, one added (as a real revision would, with a new id).
     pub(super) fn next_versions() -> Vec<Definition> {
-        let (name, text) = FILES[3];
-        let mut next = parse_definition(name, text).unwrap();
-        assert_eq!(next.checklist, "missing");
-        next.version = 2;
+        let mut next = FILES
+            .iter()
+            .filter_map(|(name, text)| parse_definition(name, text).ok())
+            .filter(|d| d.checklist == "missing")
+            .max_by_key(|d| d.version)
+            .unwrap();
+        next.version += 1;
         next.items.retain(|i| i.id != "weather");
         next.items.push(harbour_core::checklists::Item {
             id: "test-only-new-question".into(),
@@ -372,9 +383,10 @@ mod tests {
             .unwrap();
         let new = store.start_assessment(child, "missing").unwrap();
         assert_eq!(
-            new.definition.version, 2,
+            new.definition.version, 3,
             "a new one uses the newest version"
         );
+        assert!(new.definition.item("newly-placed").is_some());
         assert!(new.definition.item("weather").is_none());
         assert!(matches!(
             store.answer(new.id, "weather", Answer::Yes, "", ""),
@@ -384,6 +396,7 @@ mod tests {
         assert_eq!(old.definition.version, 1);
         assert!(old.definition.item("weather").is_some());
         assert!(old.definition.item("test-only-new-question").is_none());
+        assert!(old.definition.item("newly-placed").is_none());
         assert_eq!(old.summary.answers["weather"].evidence, "Sleeping out");
         assert_eq!(
             old.summary.concerns,
@@ -510,7 +523,7 @@ mod tests {
             .next_steps
             .contains(&NextStep::ProposeTraffickedFlag));
         // The missing flow now puts 999 first.
-        let plan = harbour_core::plan_for(&store.child(child).unwrap().details, &[]);
+        let plan = harbour_core::plan_for(&store.child(child).unwrap().details, &[], 15);
         assert!(plan.escalated);
         // Marking twice writes nothing more.
         let before = store.ops().unwrap().len();

@@ -187,6 +187,7 @@ mod tests {
             reference: " MP/2026/0042 ".into(),
             officer: "PC Sample".into(),
             grade: Some(PoliceGrade::High),
+            reported_at: None,
         };
         let view = store.record_event(ep.id, &police).unwrap();
         let report = view.summary.police.clone().unwrap();
@@ -386,6 +387,7 @@ mod tests {
             reference: "MP/1".into(),
             officer: String::new(),
             grade: None,
+            reported_at: None,
         };
         let with_police = store.record_event(ep.id, &police).unwrap();
         let police_id = with_police.events.last().unwrap().id;

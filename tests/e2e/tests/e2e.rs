@@ -535,6 +535,22 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     let mut driver = Driver::start();
     let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
+    // Gul came to this placement 5 days ago (the profile's legal part).
+    let gul = card(&c, "Gul Sample").await;
+    click(&c, &format!("{gul} .profile-link")).await;
+    click(&c, "#section-legal button.edit").await;
+    let placed = c
+        .execute(
+            "const d = new Date(Date.now() - 5 * 86400 * 1000);
+             return d.toISOString().slice(0, 10);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    set_value(&c, "#pf-placed_here_on", placed.as_str().unwrap()).await;
+    click(&c, "#form-legal button[type=submit]").await;
+    wait_gone(&c, "#form-legal").await;
+    click(&c, "#profile-back").await;
     let gul = card(&c, "Gul Sample").await;
     click(&c, &format!("{gul} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
@@ -555,6 +571,24 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     click(&c, ".last-seen button[type=submit]").await;
     wait_css(&c, ".last-seen [role=status]").await;
     println!("{}", screenshot(&c, "steps-unaccompanied").await.display());
+    // Missing 100 hours: the 24-hour and 72-hour steps are due; one ticked keeps its time.
+    let strategy = "#milestones li[data-milestone='milestone-strategy']";
+    assert!(text_of(&c, strategy).await.contains("strategy meeting"));
+    wait_css(
+        &c,
+        "#milestones li[data-milestone='milestone-senior-manager'] button",
+    )
+    .await;
+    assert!(c
+        .find(Locator::Css(
+            "#milestones li[data-milestone='milestone-over-a-week']"
+        ))
+        .await
+        .is_err());
+    click(&c, &format!("{strategy} button")).await;
+    assert!(text_of(&c, &format!("{strategy} .told"))
+        .await
+        .contains("Done at"));
 
     // Police grade her medium: Harbour asks the carer to ask for a review.
     type_into(&c, "#police-reference", "MP/2026/0077").await;
@@ -601,6 +635,13 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     click(&c, "#found-save").await;
     wait_css(&c, "#found-recorded").await;
     assert!(text_of(&c, "#interview-status").await.contains("OVERDUE"));
+    // She went missing within days of coming here: treated as a potential victim of
+    // trafficking, the flag is proposed.
+    assert!(text_of(&c, "#first-days")
+        .await
+        .contains("potential victim of trafficking"));
+    click(&c, "#first-days-mark").await;
+    wait_gone(&c, "#first-days").await;
     // Closing says what is still to do, and closes the missing part only.
     click(&c, "#close-episode").await;
     assert!(text_of(&c, "#outstanding-list")
@@ -944,12 +985,12 @@ async fn a_trafficking_concern_puts_999_first() {
     click(&c, "#q-documents-not-known").await;
     wait_css(&c, "#to-find-out").await;
     // From the keyboard: space on the focused answer chooses it.
-    wait_css(&c, "#q-hidden-no")
+    wait_css(&c, "#q-kept-from-services-no")
         .await
         .send_keys(" ")
         .await
         .unwrap();
-    wait_css(&c, ".question[data-item='hidden'] .answered").await;
+    wait_css(&c, ".question[data-item='kept-from-services'] .answered").await;
     let steps = text_of(&c, "#next-steps").await;
     assert!(
         steps.contains("social worker") && steps.contains("National Referral Mechanism"),

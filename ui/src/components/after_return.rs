@@ -40,7 +40,7 @@ pub fn after_return(props: &AfterReturnProps) -> Html {
                 </h1>
                 <button class="secondary" id="back-home" onclick={on_back}>{ i18n.tr("after-return-back") }</button>
             </div>
-            <EpisodeRecord episode_id={props.episode_id} child={d.clone()}
+            <EpisodeRecord episode_id={props.episode_id} child_id={props.entry.child.id} child={d.clone()}
                 dispatcher={props.dispatcher.clone()} profile={None::<harbour_core::profile::ProfileView>}
                 escalated={d.escalate_when_missing()} organisation={props.organisation.clone()} />
         </section>

@@ -5,6 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView, LogLine};
+use harbour_core::child::age_on;
 use harbour_core::workflow::{
     contacts_for, Contact, EndReason, EpisodeEvent, Outstanding, PoliceGrade, ReturnStep,
     ShareMethod,
@@ -31,6 +32,10 @@ use harbour_core::profile::ProfileView;
 #[derive(Properties, PartialEq)]
 pub struct RecordProps {
     pub episode_id: EpisodeId,
+    /// The episode's last-seen time as the steps screen holds it (corrected there).
+    #[prop_or_default]
+    pub last_seen_at: Option<DateTime<Utc>>,
+    pub child_id: harbour_core::ChildId,
     pub child: ChildDetails,
     pub dispatcher: UseReducerDispatcher<AppState>,
     /// The child's profile, once loaded: the agreed checks and the call script come from it.
@@ -39,6 +44,11 @@ pub struct RecordProps {
     pub escalated: bool,
     /// The home's settings: its contacts, the kind of home, the nation's terms.
     pub organisation: Organisation,
+}
+
+#[derive(Serialize)]
+struct ChildArgs {
+    child_id: harbour_core::ChildId,
 }
 
 #[derive(Serialize)]
@@ -57,6 +67,8 @@ struct PoliceForm {
     reference: String,
     officer: String,
     grade: String,
+    /// When the call was made, as typed; empty: now.
+    reported_at: String,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -109,7 +121,7 @@ fn grade_of(value: &str) -> Option<PoliceGrade> {
 
 /// Fields whose problems are shown next to their input; any other problem (the episode is
 /// closed, the child is not back yet, a long "found by") is shown as one message at the top.
-const INLINE: [Field; 10] = [
+const INLINE: [Field; 11] = [
     Field::PoliceReference,
     Field::Officer,
     Field::UpdateText,
@@ -120,6 +132,7 @@ const INLINE: [Field; 10] = [
     Field::InterviewAt,
     Field::SharedWith,
     Field::Basis,
+    Field::ReportedAt,
 ];
 
 fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -149,13 +162,15 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let end = use_state(|| (String::new(), String::new()));
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
+    let marked = use_state(|| false);
     // Who the grab sheet went to: (with, how, basis); the basis starts with the usual one.
     let share = use_state(|| (String::new(), String::new(), None::<String>));
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
         let (view, error, id) = (view.clone(), error.clone(), props.episode_id);
-        use_effect_with(id, move |id| {
+        // Read again when the last-seen time is corrected: what is due runs from it.
+        use_effect_with((id, props.last_seen_at), move |(id, _)| {
             let (view, error, episode_id) = (view.clone(), error.clone(), *id);
             spawn_local(async move {
                 match ipc::call::<_, EpisodeView>("episode_view", &EpisodeArgs { episode_id }).await
@@ -179,10 +194,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
         let (police, view, error) = (police.clone(), view.clone(), error.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
+            let reported_at = match police.reported_at.trim() {
+                "" => None,
+                typed => match time::from_typed(typed) {
+                    Some(t) => Some(t),
+                    None => return error.set(Some(not_a_time(Field::ReportedAt))),
+                },
+            };
             let event = EpisodeEvent::PoliceReported {
                 reference: police.reference.clone(),
                 officer: police.officer.clone(),
                 grade: grade_of(&police.grade),
+                reported_at,
             };
             let clear = police.clone();
             save(id, event, view.clone(), error.clone(), move |_| {
@@ -375,6 +398,31 @@ pub fn episode_record(props: &RecordProps) -> Html {
         }
     };
 
+    let due_now = harbour_core::milestones::due(&v.episode, s, time::now());
+    let milestones_part = (!due_now.is_empty() || !s.milestones.is_empty()).then(|| {
+        html! {
+            <div class="record-part" id="milestones">
+                <h3>{ i18n.tr("milestones-title") }</h3>
+                <ul class="contacts">
+                    { for s.milestones.iter().map(|(m, t)| html! {
+                        <li data-milestone={m.message_id()}>
+                            <span>{ i18n.tr_with(m.message_id(), &[("name", name.clone()), ("nation", nation.clone())]) }</span>
+                            <span class="told">{ i18n.tr_with("checks-done-at", &[("time", at(*t))]) }</span>
+                        </li>
+                    }) }
+                    { for due_now.iter().map(|m| html! {
+                        <li data-milestone={m.message_id()} class="due">
+                            <span>{ i18n.tr_with(m.message_id(), &[("name", name.clone()), ("nation", nation.clone())]) }</span>
+                            <button class="secondary small" onclick={simple(EpisodeEvent::MilestoneDone { milestone: *m })}>
+                                { i18n.tr("checks-done-now") }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </div>
+        }
+    });
+
     let police_part = html! {
         <div class="record-part" id="police">
             <h3>{ i18n.tr("police-title") }</h3>
@@ -384,6 +432,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         ("reference", Arg::from(p.reference.as_str())),
                         ("officer", Arg::from(if p.officer.is_empty() { "none" } else { p.officer.as_str() })),
                         ("grade", Arg::from(p.grade.map(|g| i18n.tr(g.message_id())).unwrap_or_else(|| i18n.tr("police-grade-none")))),
+                        ("reported", at(p.reported_at)),
                         ("time", at(p.at)),
                     ]) }
                 </p>
@@ -399,6 +448,19 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 { grade_review }
             }
             <form id="police-form" onsubmit={on_police} novalidate=true>
+                if s.police.is_none() {
+                    <WhenField id="police-reported-at" label={i18n.tr_with("police-reported-at", &[("name", name.clone())])}
+                        value={if police.reported_at.is_empty() { now_typed() } else { police.reported_at.clone() }}
+                        error={field_message(&error, Field::ReportedAt)} ago=true
+                        oninput={{
+                            let police = police.clone();
+                            Callback::from(move |v: String| {
+                                let mut next = (*police).clone();
+                                next.reported_at = v;
+                                police.set(next);
+                            })
+                        }} />
+                }
                 <div class="field">
                     <label for="police-reference">{ i18n.tr("police-reference") }</label>
                     <input id="police-reference" value={police.reference.clone()}
@@ -480,11 +542,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
         <div class="record-part" id="notifications">
             <h3>{ i18n.tr("notify-title") }</h3>
             <ul class="contacts">
-                { for contacts_for(&props.child, org.home_kind).into_iter().map(|c| {
+                { for contacts_for(&props.child, org, age_on(props.child.date_of_birth, time::today_local())).into_iter().map(|c| {
                     let told = s.notified.iter().find(|(x, _)| *x == c).map(|(_, t)| *t);
                     html! {
                         <li data-contact={c.message_id()}>
-                            <span>{ i18n.tr(c.label_id(&props.child)) }
+                            <span>{ i18n.tr_with(c.label_id(&props.child), &[("nation", nation.clone())]) }
                                 { for contact_details(props.profile.as_ref(), org, c).map(|d| html! {
                                     <span class="contact-details"><bdi>{ d }</bdi></span>
                                 }) }
@@ -493,7 +555,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                                 <span class="told">{ i18n.tr_with("notify-told-at", &[("time", at(t))]) }</span>
                             } else {
                                 <button class="secondary small"
-                                    aria-label={i18n.tr_with("notify-told-label", &[("contact", Arg::from(i18n.tr(c.message_id())))])}
+                                    aria-label={i18n.tr_with("notify-told-label", &[("contact", Arg::from(i18n.tr_with(c.message_id(), &[("nation", nation.clone())])))])}
                                     onclick={simple(EpisodeEvent::Notified { contact: c })}>
                                     { i18n.tr("notify-told-now") }
                                 </button>
@@ -610,6 +672,37 @@ pub fn episode_record(props: &RecordProps) -> Html {
     };
 
     let closed = s.closed_at.is_some() || v.episode.closed_at.is_some();
+    // Missing within days of coming into care or here: propose the flag on return.
+    let since = props.profile.as_ref().and_then(|p| {
+        ["looked_after_on", "placed_here_on"]
+            .iter()
+            .filter_map(|k| p.text(k))
+            .filter_map(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+            .max()
+    });
+    let first_days =
+        harbour_core::steps::missing_in_first_days(&props.child, since, v.episode.last_seen_at);
+    let on_mark = {
+        let (marked, error, dispatcher) = (marked.clone(), error.clone(), props.dispatcher.clone());
+        let child_id = props.child_id;
+        Callback::from(move |_| {
+            let (marked, error, dispatcher) = (marked.clone(), error.clone(), dispatcher.clone());
+            spawn_local(async move {
+                match ipc::call::<_, harbour_core::Child>(
+                    "mark_suspected_trafficked",
+                    &ChildArgs { child_id },
+                )
+                .await
+                {
+                    Ok(_) => {
+                        marked.set(true);
+                        reload(dispatcher);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
     let on_saved = {
         let view = view.clone();
         Callback::from(move |v: EpisodeView| view.set(Some(v)))
@@ -773,12 +866,12 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         let done = s.return_steps.iter().find(|(x, _)| *x == step).map(|(_, t)| *t);
                         html! {
                             <li data-return-step={step.message_id()}>
-                                <span>{ i18n.tr_with(step.message_id(), &[("name", name.clone())]) }</span>
+                                <span>{ i18n.tr_with(step.message_id(), &[("name", name.clone()), ("nation", nation.clone())]) }</span>
                                 if let Some(t) = done {
                                     <span class="told">{ i18n.tr_with("checks-done-at", &[("time", at(t))]) }</span>
                                 } else {
                                     <button class="secondary small"
-                                        aria-label={i18n.tr_with("checks-done-label", &[("check", Arg::from(i18n.tr_with(step.message_id(), &[("name", name.clone())])))])}
+                                        aria-label={i18n.tr_with("checks-done-label", &[("check", Arg::from(i18n.tr_with(step.message_id(), &[("name", name.clone()), ("nation", nation.clone())])))])}
                                         onclick={simple(EpisodeEvent::ReturnStepDone { step })}>
                                         { i18n.tr("checks-done-now") }
                                     </button>
@@ -787,6 +880,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
                         }
                     }) }
                 </ul>
+                if first_days && !*marked {
+                    <div class="banner urgent" id="first-days">
+                        <p>{ i18n.tr_with("return-first-days", &[("name", name.clone())]) }</p>
+                        <button class="primary" id="first-days-mark" onclick={on_mark}>
+                            { i18n.tr_with("return-first-days-mark", &[("name", name.clone())]) }
+                        </button>
+                    </div>
+                }
                 <p class="hint">{ i18n.tr_with("return-profile-due", &[("name", name.clone())]) }</p>
                 { back_part }
                 <InterviewRecord episode_id={id} summary={s.clone()} name={props.child.name_latin.clone()}
@@ -876,6 +977,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
             { general_error(&i18n, &error) }
             { for checks }
             { for script }
+            { for milestones_part }
             { police_part }
             { share_part }
             <DetailsForm episode_id={id} saved={s.details.clone()} on_saved={on_details_saved} />
@@ -926,7 +1028,10 @@ fn outstanding_text(i18n: &I18n, o: Outstanding, name: &Arg, nation: &Arg) -> St
         Outstanding::Interview => {
             i18n.tr_with("outstanding-interview", &[("nation", nation.clone())])
         }
-        Outstanding::ReturnStep(step) => i18n.tr_with(step.message_id(), &[("name", name.clone())]),
+        Outstanding::ReturnStep(step) => i18n.tr_with(
+            step.message_id(),
+            &[("name", name.clone()), ("nation", nation.clone())],
+        ),
         Outstanding::RegulatorDecision => i18n.tr("outstanding-regulator"),
     }
 }

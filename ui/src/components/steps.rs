@@ -290,7 +290,8 @@ pub fn steps(props: &StepsProps) -> Html {
         .as_ref()
         .map(|p| Danger::from_records(|k| p.flag(k), part2))
         .unwrap_or_default();
-    let plan = plan_for(d, &danger);
+    let age = harbour_core::child::age_on(d.date_of_birth, time::today_local());
+    let plan = plan_for(d, &danger, age);
     let name = Arg::from(d.name_latin.as_str());
     let nation = Arg::from(props.organisation.nation.id());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
@@ -303,7 +304,7 @@ pub fn steps(props: &StepsProps) -> Html {
         since: Arg::from(time::format_local(episode.last_seen_at)),
         form: Arg::from(if form.is_empty() { "none" } else { form }),
         danger: Arg::from(Danger::selector(&danger)),
-        age: harbour_core::child::age_on(d.date_of_birth, today),
+        age,
         escalated: plan.escalated,
         call_999_when: (*profile)
             .as_ref()
@@ -323,7 +324,10 @@ pub fn steps(props: &StepsProps) -> Html {
                 <div class="steps-main">
                     if plan.escalated {
                         <p class="banner urgent" role="alert" id="escalation">
-                            { i18n.tr_with("steps-escalated-intro", &[("name", name.clone()), ("reason", words.reason.clone())]) }
+                            { i18n.tr_with("steps-escalated-intro", &[
+                                ("name", name.clone()), ("reason", words.reason.clone()),
+                                ("adult", Arg::from(if age >= 18 { "yes" } else { "no" })),
+                            ]) }
                         </p>
                     } else if !plan.danger.is_empty() {
                         <p class="banner urgent" role="alert" id="danger">
@@ -365,7 +369,7 @@ pub fn steps(props: &StepsProps) -> Html {
                         { for plan.steps.iter().enumerate().map(|(i, s)| step_item(&i18n, *s, i == 0, &words)) }
                     </ol>
                     <p class="hint">{ i18n.tr_with("steps-police-grade", &[("nation", nation.clone())]) }</p>
-                    <EpisodeRecord episode_id={episode.id} child={d.clone()}
+                    <EpisodeRecord episode_id={episode.id} last_seen_at={Some(episode.last_seen_at)} child_id={child.id} child={d.clone()}
                         dispatcher={props.dispatcher.clone()} profile={(*profile).clone()}
                         escalated={plan.escalated} organisation={props.organisation.clone()} />
                 </div>

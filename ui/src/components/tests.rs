@@ -193,6 +193,10 @@ async fn a_young_person_of_19_is_not_called_a_child_and_the_risk_does_not_end_at
     assert!(html
         .contains("the risk from traffickers does not end at 18. Ask for a high-risk response."));
     assert!(!html.contains("is an unaccompanied child, is looked after"));
+    assert!(html.contains("Amanuel Test is 18 or over and a care leaver who came to the UK as an unaccompanied child. The risk from traffickers does not end at 18."));
+    assert!(steps.contains(&"step-notify-social-worker"));
+    assert!(html.contains("personal adviser or the leaving care team"));
+    assert!(!steps.contains(&"step-notify-guardian"));
 }
 
 #[tokio::test]
