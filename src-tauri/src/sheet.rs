@@ -326,7 +326,7 @@ mod tests {
             Some("Rutha\nRoot")
         );
         assert_eq!(
-            find("National Referral Mechanism (NRM) status"),
+            find("National Referral Mechanism (NRM) notes"),
             Some("Referred 20/11/2026")
         );
         assert_eq!(find("Child sexual exploitation"), None);

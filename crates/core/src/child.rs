@@ -260,6 +260,64 @@ impl FieldError {
     }
 }
 
+/// One of the two flags that escalate a missing report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EscalationFlag {
+    Unaccompanied,
+    SuspectedTrafficked,
+}
+
+impl EscalationFlag {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            EscalationFlag::Unaccompanied => "child-flag-unaccompanied",
+            EscalationFlag::SuspectedTrafficked => "child-flag-trafficked",
+        }
+    }
+
+    fn of(self, d: &ChildDetails) -> bool {
+        match self {
+            EscalationFlag::Unaccompanied => d.unaccompanied,
+            EscalationFlag::SuspectedTrafficked => d.suspected_trafficked,
+        }
+    }
+}
+
+/// A flag set or cleared, and when: the dated fact the reports count a cohort by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FlagChange {
+    pub flag: EscalationFlag,
+    pub set: bool,
+    pub at: DateTime<Utc>,
+}
+
+/// Each time a flag changed, from every version of the child's details in the order written
+/// (the first version sets whatever it has).
+pub fn flag_changes<'a>(
+    versions: impl IntoIterator<Item = (DateTime<Utc>, &'a ChildDetails)>,
+) -> Vec<FlagChange> {
+    let mut out = Vec::new();
+    let mut before: Option<&ChildDetails> = None;
+    for (at, d) in versions {
+        for flag in [
+            EscalationFlag::Unaccompanied,
+            EscalationFlag::SuspectedTrafficked,
+        ] {
+            let was = before.is_some_and(|b| flag.of(b));
+            if flag.of(d) != was {
+                out.push(FlagChange {
+                    flag,
+                    set: flag.of(d),
+                    at,
+                });
+            }
+        }
+        before = Some(d);
+    }
+    out
+}
+
 impl fmt::Debug for ChildInput {
     // Names are sensitive: debug output (logs, panics) shows only their length.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -458,6 +516,37 @@ mod tests {
         assert_eq!(check("2026-11-26"), Err(FieldProblem::InFuture));
         assert_eq!(check("2000-11-26"), Ok(()), "25 years old tomorrow");
         assert_eq!(check("2000-11-25"), Err(FieldProblem::TooOld));
+    }
+
+    #[test]
+    fn each_flag_set_or_cleared_is_dated() {
+        use chrono::TimeZone;
+        let at = |d| Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap();
+        let first = input().validate(today()).unwrap();
+        let mut flagged = first.clone();
+        flagged.suspected_trafficked = true;
+        let mut renamed = flagged.clone();
+        renamed.name_latin = "Another Sample".into();
+        let mut cleared = renamed.clone();
+        cleared.suspected_trafficked = false;
+        let changes = flag_changes([
+            (at(1), &first),
+            (at(2), &flagged),
+            (at(3), &renamed),
+            (at(4), &cleared),
+        ]);
+        let first_flags: Vec<_> = changes.iter().filter(|c| c.at == at(1)).collect();
+        assert_eq!(first_flags.len(), usize::from(first.unaccompanied));
+        let trafficked: Vec<_> = changes
+            .iter()
+            .filter(|c| c.flag == EscalationFlag::SuspectedTrafficked)
+            .map(|c| (c.set, c.at))
+            .collect();
+        assert_eq!(
+            trafficked,
+            [(true, at(2)), (false, at(4))],
+            "a rename changes nothing"
+        );
     }
 
     #[test]

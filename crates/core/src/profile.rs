@@ -60,6 +60,9 @@ pub enum Kind {
     Flag,
     /// A date, `YYYY-MM-DD`, not in the future.
     Date,
+    /// One of these values (or nothing), each worded `pf-<key>-<value>`: a fact the reports
+    /// can count, not free text.
+    Choice(&'static [&'static str]),
 }
 
 /// One field of a section.
@@ -101,6 +104,13 @@ pub(crate) const fn date(key: &'static str) -> FieldDef {
         sensitive: false,
     }
 }
+pub(crate) const fn choice(key: &'static str, options: &'static [&'static str]) -> FieldDef {
+    FieldDef {
+        key,
+        kind: Kind::Choice(options),
+        sensitive: false,
+    }
+}
 const fn sensitive(def: FieldDef) -> FieldDef {
     FieldDef {
         sensitive: true,
@@ -111,6 +121,16 @@ const fn sensitive(def: FieldDef) -> FieldDef {
 const IDENTITY: &[FieldDef] = &[
     lines("aliases"),
     flag("age_disputed"),
+    choice(
+        "age_assessment",
+        &[
+            "pending",
+            "age_accepted",
+            "assessed_older",
+            "assessed_younger",
+        ],
+    ),
+    date("age_assessment_on"),
     line("gender"),
     line("nationality"),
     line("ethnicity"),
@@ -129,10 +149,32 @@ const LEGAL: &[FieldDef] = &[
     line("edt_phone"),
     line("iro"),
     line("guardian"),
+    choice(
+        "guardian_status",
+        &["referred", "allocated", "declined", "not_available"],
+    ),
+    date("guardian_status_on"),
     sensitive(line("immigration_status")),
     sensitive(line("home_office_reference")),
+    // The NRM as dated decisions (the reports count them), with notes beside.
+    date("nrm_referred_on"),
+    line("nrm_first_responder"),
+    choice("nrm_reasonable_grounds", DECISION),
+    date("nrm_reasonable_grounds_on"),
+    choice("nrm_conclusive_grounds", DECISION),
+    date("nrm_conclusive_grounds_on"),
     line("nrm_status"),
+    // Trafficking identified (not only suspected): by an NRM decision or the local authority.
+    choice(
+        "trafficking_identified",
+        &["nrm_decision", "local_authority_assessment"],
+    ),
+    date("trafficking_identified_on"),
+    date("uasc_ceased_on"),
+    date("placement_ended_on"),
 ];
+/// An NRM decision as it stands.
+const DECISION: &[&str] = &["awaited", "positive", "negative"];
 const DESCRIPTION: &[FieldDef] = &[
     line("height"),
     line("build"),
@@ -304,7 +346,10 @@ pub fn label_id(key: &str) -> String {
 /// description). Fields marked sensitive (immigration details) are never printed.
 pub const SHEET_BLOCKS: [(Section, &[&str]); 11] = [
     // Police search every spelling: traffickers rename children.
-    (Section::Identity, &["aliases", "nationality", "ethnicity"]),
+    (
+        Section::Identity,
+        &["aliases", "nationality", "ethnicity", "age_assessment"],
+    ),
     (
         Section::Description,
         &[
@@ -383,6 +428,9 @@ pub const SHEET_BLOCKS: [(Section, &[&str]); 11] = [
             "edt_phone",
             "guardian",
             "legal_status",
+            "trafficking_identified",
+            "nrm_reasonable_grounds",
+            "nrm_conclusive_grounds",
             "nrm_status",
         ],
     ),
@@ -408,6 +456,7 @@ pub fn sheet_blocks(
                     let def = field_def(key).filter(|d| !d.sensitive)?;
                     let mut value = match def.kind {
                         Kind::Flag => p.flag(key).then(|| tr("profile-yes")),
+                        Kind::Choice(_) => p.text(key).map(|v| tr(&option_id(key, v))),
                         _ => p.text(key).map(str::to_owned),
                     }?;
                     if *key == "medication" && p.flag("critical_medication") {
@@ -423,6 +472,11 @@ pub fn sheet_blocks(
         })
         .filter(|(_, entries)| !entries.is_empty())
         .collect()
+}
+
+/// The Fluent message for one value of a choice field: `pf-<key>-<value>`.
+pub fn option_id(key: &str, value: &str) -> String {
+    format!("{}-{}", label_id(key), value.replace('_', "-"))
 }
 
 /// A profile field wherever it lives (keys are unique across sections).
@@ -529,6 +583,11 @@ fn normalise(kind: Kind, value: &Value, today: NaiveDate) -> Result<Value, Field
             .as_bool()
             .map(Value::Bool)
             .ok_or(FieldProblem::Unreadable),
+        Kind::Choice(options) => match value.as_str().ok_or(FieldProblem::Unreadable)? {
+            "" => Ok(Value::Null),
+            v if options.contains(&v) => Ok(Value::String(v.to_owned())),
+            _ => Err(FieldProblem::Unreadable),
+        },
         Kind::Line | Kind::Lines | Kind::Date => {
             let text = value.as_str().ok_or(FieldProblem::Unreadable)?;
             let text = match kind {
@@ -724,6 +783,9 @@ pub struct ProfileView {
     /// Every missing episode recorded in Harbour, oldest first.
     #[serde(default)]
     pub history: Vec<EpisodeBrief>,
+    /// Each time a flag was set or cleared, oldest first.
+    #[serde(default)]
+    pub flag_history: Vec<crate::child::FlagChange>,
 }
 
 /// One missing episode as the history shows it.
@@ -885,6 +947,34 @@ mod tests {
         assert_eq!(check("2026-11-26"), Err(FieldProblem::InFuture));
         assert_eq!(check("25/11/2026"), Err(FieldProblem::NotADate));
         assert_eq!(check("").unwrap()["photo_taken_on"], Value::Null);
+    }
+
+    #[test]
+    fn a_status_is_one_of_its_choices_dated_never_free_text() {
+        let check = |key: &str, v: &str| {
+            let v: Values = [(key.into(), json!(v))].into_iter().collect();
+            validate(Section::Legal, &v, today()).map_err(|p| p[0].problem)
+        };
+        assert_eq!(
+            check("nrm_reasonable_grounds", "positive").unwrap()["nrm_reasonable_grounds"],
+            json!("positive")
+        );
+        assert_eq!(
+            check("nrm_reasonable_grounds", "probably"),
+            Err(FieldProblem::Unreadable)
+        );
+        assert_eq!(
+            check("guardian_status", "").unwrap()["guardian_status"],
+            Value::Null
+        );
+        assert_eq!(
+            check("nrm_referred_on", "2026-11-26"),
+            Err(FieldProblem::InFuture)
+        );
+        assert_eq!(
+            option_id("trafficking_identified", "nrm_decision"),
+            "pf-trafficking-identified-nrm-decision"
+        );
     }
 
     #[test]

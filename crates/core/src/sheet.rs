@@ -350,6 +350,7 @@ mod tests {
             has_full_photo: false,
             full_photo_warning: None,
             history: Vec::new(),
+            flag_history: Vec::new(),
         }
     }
 

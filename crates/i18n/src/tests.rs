@@ -387,6 +387,12 @@ fn every_message_the_core_asks_for_exists() {
                 "{} missing",
                 label_id(f.key)
             );
+            if let harbour_core::profile::Kind::Choice(options) = f.kind {
+                for o in options {
+                    let id = harbour_core::profile::option_id(f.key, o);
+                    assert!(en.has_message(&id), "{id} missing");
+                }
+            }
         }
     }
     for f in harbour_core::workflow::PART2 {

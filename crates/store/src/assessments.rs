@@ -529,6 +529,18 @@ mod tests {
         let before = store.ops().unwrap().len();
         store.mark_suspected_trafficked(child).unwrap();
         assert_eq!(store.ops().unwrap().len(), before);
+        // When the flag was set is a dated fact, read from the log.
+        let history = store.flag_history(child).unwrap();
+        assert_eq!(history.len(), 1, "{history:?}");
+        assert_eq!(
+            (history[0].flag, history[0].set),
+            (
+                harbour_core::child::EscalationFlag::SuspectedTrafficked,
+                true
+            )
+        );
+        assert_eq!(history[0].at, store.now());
+        assert_eq!(store.profile(child).unwrap().flag_history, history);
     }
 
     #[test]

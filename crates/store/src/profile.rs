@@ -143,6 +143,7 @@ impl Store {
             .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
         let has_full_photo = self.child_full_photo(child.id)?.is_some();
         let full_photo_warning = photo_warning(has_full_photo, full_taken_on, now.date_naive());
+        let flag_history = self.flag_history(child.id)?;
         Ok(ProfileView {
             child,
             sections,
@@ -150,7 +151,40 @@ impl Store {
             has_full_photo,
             full_photo_warning,
             history,
+            flag_history,
         })
+    }
+
+    /// Each time one of the child's flags was set or cleared, from every version of their
+    /// details in the op log (when each was written, by its clock), oldest first.
+    pub fn flag_history(
+        &self,
+        child: ChildId,
+    ) -> Result<Vec<harbour_core::child::FlagChange>, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT hlc, payload FROM ops WHERE entity = ?1 \
+             AND kind IN ('child_added', 'child_details_set') ORDER BY hlc, device, idx",
+        )?;
+        let rows = stmt.query_map([child.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut versions = Vec::new();
+        for row in rows {
+            let (hlc, payload) = row?;
+            let hlc: harbour_core::Hlc = hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?;
+            let at = DateTime::<Utc>::from_timestamp_millis(hlc.wall_ms)
+                .ok_or(StoreError::Corrupt("hlc"))?;
+            if let Some(
+                OpBody::ChildAdded { details, .. } | OpBody::ChildDetailsSet { details, .. },
+            ) = OpBody::decode(&payload)
+            {
+                versions.push((at, details));
+            }
+        }
+        Ok(harbour_core::child::flag_changes(
+            versions.iter().map(|(at, d)| (*at, d)),
+        ))
     }
 
     /// The child's full-length photo (a prepared JPEG), kept in its register.

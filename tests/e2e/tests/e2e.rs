@@ -548,8 +548,15 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         .await
         .unwrap();
     set_value(&c, "#pf-placed_here_on", placed.as_str().unwrap()).await;
+    // The NRM as a dated decision, not free text: an unknown value is refused, a choice kept.
+    set_value(&c, "#pf-nrm_reasonable_grounds", "awaited").await;
     click(&c, "#form-legal button[type=submit]").await;
     wait_gone(&c, "#form-legal").await;
+    assert!(
+        text_of(&c, "#section-legal [data-key='nrm_reasonable_grounds']")
+            .await
+            .contains("Awaited")
+    );
     click(&c, "#profile-back").await;
     let gul = card(&c, "Gul Sample").await;
     click(&c, &format!("{gul} button.child-missing")).await;

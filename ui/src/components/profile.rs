@@ -175,6 +175,15 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                         }
                         { flags(&i18n, d) }
                     </p>
+                    if !p.flag_history.is_empty() {
+                        <p class="hint" id="flag-history">
+                            { p.flag_history.iter().map(|c| i18n.tr_with("flag-history", &[
+                                ("flag", Arg::from(i18n.tr(c.flag.message_id()))),
+                                ("set", Arg::from(if c.set { "yes" } else { "no" })),
+                                ("time", time::format_local(c.at).into()),
+                            ])).collect::<Vec<_>>().join(" · ") }
+                        </p>
+                    }
                 </div>
             </div>
             <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
@@ -683,6 +692,24 @@ pub fn field_inputs(
                         </>
                     }
                 }
+                Kind::Choice(options) => {
+                    let onchange = Callback::from(move |e: Event| {
+                        set(Value::String(
+                            e.target_unchecked_into::<web_sys::HtmlSelectElement>().value(),
+                        ))
+                    });
+                    html! {
+                        <>
+                            <label for={input_id.clone()}>{ label }</label>
+                            <select id={input_id.clone()} aria-describedby={described} {onchange}>
+                                <option value="" selected={text.is_empty()}>{ i18n.tr("profile-not-recorded") }</option>
+                                { for options.iter().map(|o| html! {
+                                    <option value={*o} selected={text == *o}>{ i18n.tr(&profile::option_id(key, o)) }</option>
+                                }) }
+                            </select>
+                        </>
+                    }
+                }
                 Kind::Line | Kind::Date => {
                     let kind = if f.kind == Kind::Date { "date" } else { "text" };
                     let oninput = Callback::from(move |e: InputEvent| {
@@ -840,6 +867,9 @@ pub fn section_card(props: &SectionCardProps) -> Html {
                 .filter_map(|f| {
                     let value = match f.kind {
                         Kind::Flag => s.flag(f.key).then(|| i18n.tr("profile-yes")),
+                        Kind::Choice(_) => s
+                            .text(f.key)
+                            .map(|v| i18n.tr(&profile::option_id(f.key, v))),
                         _ => s.text(f.key).map(str::to_owned),
                     }?;
                     Some(html! {

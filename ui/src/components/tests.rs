@@ -428,6 +428,11 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
                         closed: true,
                     },
                 ],
+                flag_history: vec![harbour_core::child::FlagChange {
+                    flag: harbour_core::child::EscalationFlag::SuspectedTrafficked,
+                    set: true,
+                    at: t0() - Duration::days(2),
+                }],
             },
             photo: None,
             full_photo: Some("data:image/jpeg;base64,AAAA".into()),
@@ -531,6 +536,7 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
             where_found: "Coach station".into(),
             closed: true,
         }],
+        flag_history: Vec::new(),
     };
     let summary = EpisodeSummary {
         details: Some((
