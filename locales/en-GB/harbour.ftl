@@ -430,6 +430,21 @@ unlock-wait = You can try again in { $seconds ->
 ## The child is missing: the steps
 
 steps-heading = { $name } is missing
+steps-away-heading = { $name } is away from placement
+steps-away-intro = { $name } is away from placement without authorisation: where { $name } is, is known ({ $where }). Agree the return, and treat it as missing the moment you are worried or no longer know where { $name } is.
+step-away-agree-return = Contact { $name }, or whoever { $name } is with, and agree how and when { $name } comes back. Write down in the log who you spoke to.
+step-away-if-concern = If you no longer know where { $name } is, or you become worried, press "Now missing" below and follow the missing steps at once.
+away-title = We know where { $name } is (away from placement without authorisation)
+away-hint = { $name } is not where they should be, but you know where. Check your local protocol: it may still say to tell police.
+away-where = Where { $name } is, and with whom
+away-save = Record that { $name } is away, whereabouts known
+away-recorded = Away from placement without authorisation since { $time }: { $where }.
+away-escalated = For { $name } this is treated as missing, and the steps above stay: unaccompanied and suspected-trafficked children are at risk even when their whereabouts seem known (for example "with an uncle").
+away-now-missing = Now missing: we no longer know where { $name } is
+home-away-banner = AWAY, whereabouts known · for { $elapsed }
+error-whereabouts-required = Write where the child is, and with whom.
+error-already-away = This is already recorded as away.
+error-not-away = Only an away record can be turned into missing.
 steps-escalated-intro = { $adult ->
     [yes] { $name } is 18 or over and a care leaver who { $reason ->
         [unaccompanied] came to the UK as an unaccompanied child.

@@ -102,6 +102,8 @@ pub enum Field {
     Basis,
     /// When the child was reported to police.
     ReportedAt,
+    /// Where the child is known to be (away from placement without authorisation).
+    Whereabouts,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -136,7 +138,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 30] = [
+    pub const ALL: [Field; 31] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -167,6 +169,7 @@ impl Field {
         Field::SharedWith,
         Field::Basis,
         Field::ReportedAt,
+        Field::Whereabouts,
     ];
 }
 
@@ -249,10 +252,14 @@ impl FieldError {
             (InterviewBy, Required) => "error-interview-by-required",
             (SpokeTo, Required) => "error-spoke-to-required",
             (SharedWith, Required) => "error-shared-with-required",
+            (Whereabouts, Required) => "error-whereabouts-required",
+            (Whereabouts, AlreadyDone) => "error-already-away",
+            (Whereabouts, NotBackYet) => "error-not-away",
             (Basis, Required) => "error-basis-required",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
-                | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis,
+                | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis
+                | Whereabouts,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",

@@ -22,6 +22,11 @@ pub enum Step {
     CallNineNineNineIfDanger,
     /// Self-harm risk or critical medication left behind: 999 at once, saying so.
     CallNineNineNineMedical,
+    /// Away, whereabouts known: contact the child, or whoever they are with, and agree how and
+    /// when they come back.
+    AwayAgreeReturn,
+    /// Away: if whereabouts stop being known or concern grows, it is missing now.
+    AwayIfConcern,
     /// After a 999 call: the quick checks while police come, without leaving other children
     /// alone, and what is found passed to police at once.
     WhileWaitingForPolice,
@@ -50,6 +55,8 @@ impl Step {
             Step::CallNineNineNineIfDanger => "step-call-999-if-danger",
             Step::CallNineNineNineMedical => "step-call-999-medical",
             Step::WhileWaitingForPolice => "step-while-waiting",
+            Step::AwayAgreeReturn => "step-away-agree-return",
+            Step::AwayIfConcern => "step-away-if-concern",
             Step::SearchHomeAndGrounds => "step-search-home",
             Step::CallAndTextChild => "step-call-text-child",
             Step::CheckMessagesAndNotes => "step-check-messages",
@@ -89,7 +96,9 @@ impl Step {
         )
     }
 
-    pub const ALL: [Step; 17] = [
+    pub const ALL: [Step; 19] = [
+        Step::AwayAgreeReturn,
+        Step::AwayIfConcern,
         Step::CallNineNineNineNow,
         Step::CallNineNineNineIfDanger,
         Step::CallNineNineNineMedical,
@@ -156,6 +165,28 @@ impl Danger {
             _ => "both",
         }
     }
+}
+
+/// The steps while a child is away from placement with whereabouts known (domain.md §2.1):
+/// contact them and agree their return, tell the manager and the social worker, and treat it as
+/// missing the moment whereabouts or safety are in doubt. `None` for an unaccompanied or
+/// suspected-trafficked child, or one in danger: for them away is treated as missing, and the
+/// missing plan stands.
+pub fn away_plan(child: &ChildDetails, danger: &[Danger]) -> Option<StepPlan> {
+    use Step::*;
+    if child.escalate_when_missing() || !danger.is_empty() {
+        return None;
+    }
+    Some(StepPlan {
+        escalated: false,
+        danger: Vec::new(),
+        steps: vec![
+            AwayAgreeReturn,
+            NotifyManager,
+            NotifySocialWorker,
+            AwayIfConcern,
+        ],
+    })
 }
 
 /// How many days after becoming looked after, or coming to this placement, a child who goes
@@ -391,6 +422,19 @@ mod tests {
             !missing_in_first_days(&child(true, true), placed(24), seen),
             "already flagged"
         );
+    }
+
+    #[test]
+    fn away_with_whereabouts_known_has_its_own_steps_except_for_a_flagged_child() {
+        let plan = away_plan(&child(false, false), &[]).unwrap();
+        assert_eq!(plan.steps[0], Step::AwayAgreeReturn);
+        assert_eq!(plan.steps.last(), Some(&Step::AwayIfConcern));
+        assert!(
+            away_plan(&child(true, false), &[]).is_none(),
+            "treated as missing"
+        );
+        assert!(away_plan(&child(false, true), &[]).is_none());
+        assert!(away_plan(&child(false, false), &[Danger::SelfHarm]).is_none());
     }
 
     #[test]

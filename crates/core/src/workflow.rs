@@ -235,6 +235,12 @@ pub enum EpisodeEvent {
     /// The carer asked police to review a grade lower than high for a flagged child, and who
     /// they spoke to.
     GradeReviewAsked { spoke_to: String },
+    /// Away from placement without authorisation (domain.md §2.1): the child's whereabouts
+    /// are known, but they are not where they should be. For an unaccompanied or
+    /// suspected-trafficked child it is treated as missing all the same.
+    Away { whereabouts: String },
+    /// Whereabouts no longer known, or concern has grown: the away record becomes missing.
+    NowMissing,
     /// Something due as the episode goes on was done (a strategy meeting, a senior manager
     /// told, ...).
     MilestoneDone {
@@ -272,6 +278,8 @@ impl EpisodeEvent {
             EpisodeEvent::GradeReviewAsked { .. } => "grade_review_asked",
             EpisodeEvent::SheetShared { .. } => "sheet_shared",
             EpisodeEvent::MilestoneDone { .. } => "milestone_done",
+            EpisodeEvent::Away { .. } => "away",
+            EpisodeEvent::NowMissing => "now_missing",
         }
     }
 
@@ -464,6 +472,13 @@ pub struct EpisodeSummary {
     /// What was done as the episode went on, with its time (first time).
     #[serde(default)]
     pub milestones: Vec<(crate::milestones::Milestone, DateTime<Utc>)>,
+    /// Away from placement without authorisation: where, and since when (the latest stands
+    /// until "now missing").
+    #[serde(default)]
+    pub away: Option<(String, DateTime<Utc>)>,
+    /// When an away record became missing.
+    #[serde(default)]
+    pub now_missing_at: Option<DateTime<Utc>>,
 }
 
 /// The grab sheet given to someone.
@@ -487,6 +502,11 @@ pub enum Outstanding {
 }
 
 impl EpisodeSummary {
+    /// Away from placement, whereabouts known: not (yet) missing, not back.
+    pub fn is_away(&self) -> bool {
+        self.away.is_some() && self.now_missing_at.is_none() && self.found.is_none()
+    }
+
     /// When the child was back at the placement (or found, if no later return was recorded).
     pub fn returned_at(&self) -> Option<DateTime<Utc>> {
         self.found.as_ref().map(FoundRecord::returned_at)
@@ -671,6 +691,13 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             }
             EpisodeEvent::GradeReviewAsked { spoke_to } => {
                 s.grade_reviews.push((spoke_to.clone(), e.at));
+            }
+            EpisodeEvent::Away { whereabouts } => {
+                s.away = Some((whereabouts.clone(), e.at));
+                s.now_missing_at = None;
+            }
+            EpisodeEvent::NowMissing => {
+                s.now_missing_at.get_or_insert(e.at);
             }
             EpisodeEvent::MilestoneDone { milestone } => {
                 if !s.milestones.iter().any(|(m, _)| m == milestone) {
@@ -943,6 +970,34 @@ pub fn validate(
         EpisodeEvent::MilestoneDone { milestone } => EpisodeEvent::MilestoneDone {
             milestone: *milestone,
         },
+        EpisodeEvent::Away { whereabouts } => {
+            if summary.found.is_some() {
+                errors.push(FieldError::new(Field::Episode, FieldProblem::AlreadyDone));
+            } else if summary.is_away() {
+                errors.push(FieldError::new(
+                    Field::Whereabouts,
+                    FieldProblem::AlreadyDone,
+                ));
+            }
+            EpisodeEvent::Away {
+                whereabouts: text(
+                    whereabouts,
+                    Field::Whereabouts,
+                    MAX_SHORT_TEXT_CHARS,
+                    true,
+                    &mut errors,
+                ),
+            }
+        }
+        EpisodeEvent::NowMissing => {
+            if !summary.is_away() {
+                errors.push(FieldError::new(
+                    Field::Whereabouts,
+                    FieldProblem::NotBackYet,
+                ));
+            }
+            EpisodeEvent::NowMissing
+        }
         EpisodeEvent::SheetShared { with, how, basis } => EpisodeEvent::SheetShared {
             with: text(
                 with,
@@ -1593,6 +1648,48 @@ mod tests {
                 ShareMethod::HandedToOfficer,
                 t(3)
             )
+        );
+    }
+
+    #[test]
+    fn away_with_whereabouts_known_turns_into_missing_in_one_step() {
+        let ep = episode();
+        let open = EpisodeSummary::default();
+        assert!(!open.is_away());
+        assert_eq!(
+            problems(validate(
+                &EpisodeEvent::Away {
+                    whereabouts: " ".into()
+                },
+                &ep,
+                &open,
+                t(2)
+            )),
+            [(Field::Whereabouts, FieldProblem::Required)]
+        );
+        assert_eq!(
+            problems(validate(&EpisodeEvent::NowMissing, &ep, &open, t(2))),
+            [(Field::Whereabouts, FieldProblem::NotBackYet)],
+            "only an away record turns into missing"
+        );
+        let away = EpisodeEvent::Away {
+            whereabouts: "At an aunt's, Sample Town".into(),
+        };
+        let events = vec![record(1, t(2), away.clone())];
+        let s = summarise(&events, t(3));
+        assert!(s.is_away());
+        assert_eq!(
+            problems(validate(&away, &ep, &s, t(3))),
+            [(Field::Whereabouts, FieldProblem::AlreadyDone)]
+        );
+        let mut events = events;
+        events.push(record(2, t(4), EpisodeEvent::NowMissing));
+        let s = summarise(&events, t(5));
+        assert!(!s.is_away());
+        assert_eq!(s.now_missing_at, Some(t(4)));
+        assert_eq!(
+            s.away.as_ref().map(|(w, _)| w.as_str()),
+            Some("At an aunt's, Sample Town")
         );
     }
 

@@ -162,8 +162,17 @@ pub async fn wait_gone(c: &Client, css: &str) {
 /// The visible text of `css`, without the invisible bidi isolation marks Fluent puts around
 /// names (they are right in the page; they only get in the way of comparing).
 pub async fn text_of(c: &Client, css: &str) -> String {
-    let text = wait_css(c, css).await.text().await.unwrap();
-    text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], "")
+    let started = Instant::now();
+    loop {
+        match wait_css(c, css).await.text().await {
+            Ok(text) => return text.replace(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'], ""),
+            // Drawn again between finding it and reading it: find it again.
+            Err(e) => {
+                assert!(started.elapsed() < WAIT, "{css}: {e}");
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        }
+    }
 }
 
 /// Waits until the text of `css` contains `needle` (a save that updates the screen).

@@ -422,7 +422,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         .contains("who you gave it to"));
     type_into(&c, "#share-with", "PC Sample, Sample Police").await;
     click(&c, "#share-save").await;
-    let shared = text_of(&c, "#shared-list").await;
+    let shared = wait_text(&c, "#shared-list", "PC Sample, Sample Police").await;
     assert!(
         shared.contains("PC Sample, Sample Police")
             && shared.contains("Handed to an officer")
@@ -574,7 +574,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     // She was last seen 100 hours ago (the form the carer corrects it in).
     let last_seen = hours_ago(&c, 100).await;
     set_value(&c, "#last-seen", &last_seen).await;
-    assert!(text_of(&c, "#last-seen-echo").await.contains("4 d 4 h"));
+    wait_text(&c, "#last-seen-echo", "4 d 4 h").await;
     click(&c, ".last-seen button[type=submit]").await;
     wait_css(&c, ".last-seen [role=status]").await;
     println!("{}", screenshot(&c, "steps-unaccompanied").await.display());
@@ -616,9 +616,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         .contains("who you spoke to"));
     type_into(&c, "#grade-review-who", "Duty sergeant, call 0042").await;
     click(&c, "#grade-review-save").await;
-    assert!(text_of(&c, "#grade-review")
-        .await
-        .contains("spoke to Duty sergeant, call 0042"));
+    wait_text(&c, "#grade-review", "spoke to Duty sergeant, call 0042").await;
     scroll_to(&c, "#police").await;
     println!("{}", screenshot(&c, "steps-grade-review").await.display());
     // On hold to the police for 11 minutes without a key press: the steps stay (the home's
@@ -674,8 +672,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     assert!(text_of(&c, "#held-at-echo").await.contains(", "));
     type_into(&c, "#held-by", "Sample worker, return interview service").await;
     click(&c, "#held-save").await;
-    let held = text_of(&c, "#interview-status").await;
-    assert!(held.contains("Within 72 hours of the return"), "{held}");
+    wait_text(&c, "#interview-status", "Within 72 hours of the return").await;
     println!("{}", screenshot(&c, "after-return-held").await.display());
     click(&c, "#back-home").await;
     wait_css(&c, "#home-heading").await;
@@ -852,6 +849,24 @@ async fn a_first_look_with_the_sample_children() {
     );
     scroll_to(&c, "#checks").await;
     println!("{}", screenshot(&c, "steps-agreed-checks").await.display());
+    // Whereabouts known: away from placement, with its own steps; one press makes it missing.
+    click(&c, "#away summary").await;
+    click(&c, "#away-save").await;
+    assert!(text_of(&c, "#away-where-error")
+        .await
+        .contains("Write where"));
+    type_into(&c, "#away-where", "At his aunt's, Sample Town").await;
+    click(&c, "#away-save").await;
+    wait_css(&c, "#away-intro").await;
+    assert_eq!(step_ids(&c).await[0], "step-away-agree-return");
+    assert!(text_of(&c, "#steps-heading")
+        .await
+        .contains("is away from placement"));
+    scroll_to(&c, "#steps-heading").await;
+    println!("{}", screenshot(&c, "steps-away").await.display());
+    click(&c, "#away-now-missing").await;
+    wait_css(&c, "#standard-intro").await;
+    assert_eq!(step_ids(&c).await[0], "step-call-999-if-danger");
     // The Lock button drops everything the screen held.
     click(&c, "#lock-button").await;
     wait_css(&c, "#unlock-form").await;

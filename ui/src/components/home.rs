@@ -296,10 +296,11 @@ fn child_card(
                 Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
             };
             let elapsed = elapsed_text(i18n, ep.missing_for(state.now));
+            let away = entry.summary.as_ref().is_some_and(|s| s.is_away());
             html! {
                 <div class="missing-now">
-                    <p class="missing-banner" role="status">
-                        { i18n.tr_with("episode-open-banner", &[("elapsed", elapsed.into())]) }
+                    <p class={classes!("missing-banner", away.then_some("away"))} role="status">
+                        { i18n.tr_with(if away { "home-away-banner" } else { "episode-open-banner" }, &[("elapsed", elapsed.into())]) }
                     </p>
                     <button class="open-steps danger"
                         aria-label={i18n.tr_with("episode-open-label", &[("name", name.clone())])}

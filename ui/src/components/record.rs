@@ -121,7 +121,7 @@ fn grade_of(value: &str) -> Option<PoliceGrade> {
 
 /// Fields whose problems are shown next to their input; any other problem (the episode is
 /// closed, the child is not back yet, a long "found by") is shown as one message at the top.
-const INLINE: [Field; 11] = [
+const INLINE: [Field; 12] = [
     Field::PoliceReference,
     Field::Officer,
     Field::UpdateText,
@@ -133,6 +133,7 @@ const INLINE: [Field; 11] = [
     Field::SharedWith,
     Field::Basis,
     Field::ReportedAt,
+    Field::Whereabouts,
 ];
 
 fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
@@ -163,6 +164,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
     let marked = use_state(|| false);
+    let whereabouts = use_state(String::new);
     // Who the grab sheet went to: (with, how, basis); the basis starts with the usual one.
     let share = use_state(|| (String::new(), String::new(), None::<String>));
     // An untouched "found at" means now (when saved), not when the screen was opened.
@@ -672,6 +674,69 @@ pub fn episode_record(props: &RecordProps) -> Html {
     };
 
     let closed = s.closed_at.is_some() || v.episode.closed_at.is_some();
+    // Away with whereabouts known, and the one step that turns it into missing.
+    let away_part = if let Some((place, since)) = s.away.clone().filter(|_| s.is_away()) {
+        let now_missing = {
+            let (view, error, dispatcher) = (view.clone(), error.clone(), props.dispatcher.clone());
+            Callback::from(move |_| {
+                let dispatcher = dispatcher.clone();
+                save(
+                    id,
+                    EpisodeEvent::NowMissing,
+                    view.clone(),
+                    error.clone(),
+                    move |_| reload(dispatcher),
+                );
+            })
+        };
+        html! {
+            <div class="record-part" id="away">
+                <p class="banner notice" id="away-recorded">
+                    { i18n.tr_with("away-recorded", &[("time", at(since)), ("where", Arg::from(place.as_str()))]) }
+                </p>
+                if props.escalated {
+                    <p class="hint" id="away-escalated">{ i18n.tr_with("away-escalated", &[("name", name.clone())]) }</p>
+                }
+                <button class="danger" id="away-now-missing" onclick={now_missing}>
+                    { i18n.tr_with("away-now-missing", &[("name", name.clone())]) }
+                </button>
+            </div>
+        }
+    } else if s.found.is_none() && !closed {
+        let on_where = fields::edit(&whereabouts, |w, v| *w = v);
+        let on_submit = {
+            let (whereabouts, view, error, dispatcher) = (
+                whereabouts.clone(),
+                view.clone(),
+                error.clone(),
+                props.dispatcher.clone(),
+            );
+            Callback::from(move |e: SubmitEvent| {
+                e.prevent_default();
+                let event = EpisodeEvent::Away {
+                    whereabouts: (*whereabouts).clone(),
+                };
+                let dispatcher = dispatcher.clone();
+                save(id, event, view.clone(), error.clone(), move |_| {
+                    reload(dispatcher)
+                });
+            })
+        };
+        html! {
+            <details class="record-part" id="away">
+                <summary>{ i18n.tr_with("away-title", &[("name", name.clone())]) }</summary>
+                <p class="hint">{ i18n.tr_with("away-hint", &[("name", name.clone())]) }</p>
+                <form id="away-form" onsubmit={on_submit} novalidate=true>
+                    <label for="away-where">{ i18n.tr_with("away-where", &[("name", name.clone())]) }</label>
+                    <input id="away-where" value={(*whereabouts).clone()} aria-describedby="away-where-error" oninput={on_where} />
+                    { field_error(&i18n, &error, Field::Whereabouts, "away-where-error") }
+                    <button type="submit" class="secondary" id="away-save">{ i18n.tr_with("away-save", &[("name", name.clone())]) }</button>
+                </form>
+            </details>
+        }
+    } else {
+        html! {}
+    };
     // Missing within days of coming into care or here: propose the flag on return.
     let since = props.profile.as_ref().and_then(|p| {
         ["looked_after_on", "placed_here_on"]
@@ -975,6 +1040,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         <section class="episode-record" id="episode-record" aria-labelledby="record-heading">
             <h2 id="record-heading">{ i18n.tr("record-heading") }</h2>
             { general_error(&i18n, &error) }
+            { away_part }
             { for checks }
             { for script }
             { for milestones_part }

@@ -291,7 +291,18 @@ pub fn steps(props: &StepsProps) -> Html {
         .map(|p| Danger::from_records(|k| p.flag(k), part2))
         .unwrap_or_default();
     let age = harbour_core::child::age_on(d.date_of_birth, time::today_local());
-    let plan = plan_for(d, &danger, age);
+    // Away with whereabouts known has its own steps, except where it is treated as missing.
+    let away = props
+        .entry
+        .summary
+        .as_ref()
+        .and_then(|s| s.is_away().then(|| s.away.clone()).flatten());
+    let away_plan = away
+        .as_ref()
+        .and_then(|_| harbour_core::steps::away_plan(d, &danger));
+    let plan = away_plan
+        .clone()
+        .unwrap_or_else(|| plan_for(d, &danger, age));
     let name = Arg::from(d.name_latin.as_str());
     let nation = Arg::from(props.organisation.nation.id());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
@@ -316,7 +327,7 @@ pub fn steps(props: &StepsProps) -> Html {
         <section class={classes!("steps", plan.escalated.then_some("escalated"))} aria-labelledby="steps-heading">
             <div class="screen-head">
                 <h1 id="steps-heading" tabindex="-1" ref={heading}>
-                    { i18n.tr_with("steps-heading", &[("name", name.clone())]) }
+                    { i18n.tr_with(if away_plan.is_some() { "steps-away-heading" } else { "steps-heading" }, &[("name", name.clone())]) }
                 </h1>
                 <button class="secondary" id="back-home" onclick={on_back}>{ i18n.tr("steps-back") }</button>
             </div>
@@ -328,6 +339,10 @@ pub fn steps(props: &StepsProps) -> Html {
                                 ("name", name.clone()), ("reason", words.reason.clone()),
                                 ("adult", Arg::from(if age >= 18 { "yes" } else { "no" })),
                             ]) }
+                        </p>
+                    } else if let (Some(_), Some((place, _))) = (&away_plan, &away) {
+                        <p class="banner info" id="away-intro">
+                            { i18n.tr_with("steps-away-intro", &[("name", name.clone()), ("where", Arg::from(place.as_str()))]) }
                         </p>
                     } else if !plan.danger.is_empty() {
                         <p class="banner urgent" role="alert" id="danger">

@@ -159,6 +159,32 @@ async fn an_unaccompanied_child_is_named_as_such() {
 }
 
 #[tokio::test]
+async fn away_with_whereabouts_known_has_its_own_steps_but_a_flagged_child_s_stay_missing() {
+    let away = |mut e: ChildEntry| {
+        e.summary = Some(harbour_core::workflow::EpisodeSummary {
+            away: Some(("At an aunt's, Sample Town".into(), t0())),
+            ..Default::default()
+        });
+        e
+    };
+    let html = render(
+        vec![away(entry(1, "Sam Test", false, false, true))],
+        Some(0),
+    )
+    .await;
+    assert_eq!(steps_in(&html)[0], "step-away-agree-return", "{html}");
+    assert!(html.contains("Sam Test is away from placement"));
+    assert!(html.contains("(At an aunt's, Sample Town)"));
+    let html = render(vec![away(entry(1, "Gul Test", true, false, true))], Some(0)).await;
+    assert_eq!(
+        steps_in(&html)[0],
+        "step-call-999-now",
+        "treated as missing"
+    );
+    assert!(html.contains("Gul Test is missing"));
+}
+
+#[tokio::test]
 async fn scotland_asks_for_missing_not_absent_and_a_home_names_its_own_form() {
     use harbour_core::organisation::{Nation, Organisation};
     let scotland = Organisation {
