@@ -8,15 +8,12 @@ use harbour_core::organisation::Nation;
 use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, InterviewMode, InterviewStatus};
 use harbour_core::{EpisodeId, Field};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use web_sys::HtmlSelectElement;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::fields::{self, field_error};
 use super::when::{not_a_time, now_typed, WhenField};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::time;
 
 #[derive(Properties, PartialEq)]
@@ -26,12 +23,6 @@ pub struct InterviewProps {
     pub name: String,
     pub nation: Nation,
     pub on_saved: Callback<EpisodeView>,
-}
-
-#[derive(Serialize)]
-struct EventArgs<'a> {
-    episode_id: EpisodeId,
-    event: &'a EpisodeEvent,
 }
 
 /// What the four forms hold; an empty time means "now" (what the field shows).
@@ -219,23 +210,13 @@ pub fn interview_record(props: &InterviewProps) -> Html {
                 }
                 let event = build(&forms, at);
                 let (forms, error, on_saved) = (forms.clone(), error.clone(), on_saved.clone());
-                spawn_local(async move {
-                    let result: Result<EpisodeView, ApiError> = ipc::call(
-                        "record_event",
-                        &EventArgs {
-                            episode_id,
-                            event: &event,
-                        },
-                    )
-                    .await;
-                    match result {
-                        Ok(v) => {
-                            error.set(None);
-                            forms.set(Forms::default());
-                            on_saved.emit(v);
-                        }
-                        Err(e) => error.set(Some((which, e))),
+                super::record::send(episode_id, event, move |result| match result {
+                    Ok(v) => {
+                        error.set(None);
+                        forms.set(Forms::default());
+                        on_saved.emit(v);
                     }
+                    Err(e) => error.set(Some((which, e))),
                 });
             })
         };

@@ -93,6 +93,19 @@ fn save(
     error: UseStateHandle<Option<ApiError>>,
     then: impl FnOnce(&EpisodeView) + 'static,
 ) {
+    send(episode_id, event, move |result| match result {
+        Ok(v) => {
+            error.set(None);
+            then(&v);
+            view.set(Some(v));
+        }
+        Err(e) => error.set(Some(e)),
+    });
+}
+
+/// Records `event` in the episode and hands the answer to `done`: the one way the screens
+/// record an event.
+pub fn send(episode_id: EpisodeId, event: EpisodeEvent, done: impl FnOnce(Outcome) + 'static) {
     spawn_local(async move {
         let result: Outcome = ipc::call(
             "record_event",
@@ -102,14 +115,7 @@ fn save(
             },
         )
         .await;
-        match result {
-            Ok(v) => {
-                error.set(None);
-                then(&v);
-                view.set(Some(v));
-            }
-            Err(e) => error.set(Some(e)),
-        }
+        done(result);
     });
 }
 
