@@ -356,6 +356,14 @@ pub fn steps(props: &StepsProps) -> Html {
                             { i18n.tr_with("steps-last-seen", &[("time", time::format_local(episode.last_seen_at).into()), ("elapsed", elapsed.into())]) }
                         </p>
                         <p class="hint">{ i18n.tr_with("steps-reported-at", &[("time", time::format_local(episode.started_at).into())]) }</p>
+                    </div>
+                    <h2>{ i18n.tr("steps-list-heading") }</h2>
+                    <ol class="step-list" id="step-list">
+                        { for plan.steps.iter().enumerate().map(|(i, s)| step_item(&i18n, *s, i == 0, &words)) }
+                    </ol>
+                    <p class="hint">{ i18n.tr_with("steps-police-grade", &[("nation", nation.clone())]) }</p>
+                    // The steps first, where a carer looks at 2 a.m.; correcting the time after them.
+                    <div class="times">
                         if let Some(minutes) = *lock_minutes {
                             <p class="hint" id="lock-later">{ i18n.tr_with("steps-lock-later", &[
                                 ("minutes", i64::from(minutes).into()),
@@ -379,11 +387,6 @@ pub fn steps(props: &StepsProps) -> Html {
                             }
                         </form>
                     </div>
-                    <h2>{ i18n.tr("steps-list-heading") }</h2>
-                    <ol class="step-list" id="step-list">
-                        { for plan.steps.iter().enumerate().map(|(i, s)| step_item(&i18n, *s, i == 0, &words)) }
-                    </ol>
-                    <p class="hint">{ i18n.tr_with("steps-police-grade", &[("nation", nation.clone())]) }</p>
                     <EpisodeRecord episode_id={episode.id} last_seen_at={Some(episode.last_seen_at)} child_id={child.id} child={d.clone()}
                         dispatcher={props.dispatcher.clone()} profile={(*profile).clone()}
                         escalated={plan.escalated} organisation={props.organisation.clone()} />
