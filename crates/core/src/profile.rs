@@ -806,6 +806,17 @@ impl EpisodeBrief {
 }
 
 impl ProfileView {
+    /// When the child's time in care or here began: the later of the dates they became looked
+    /// after and came to this placement (a child missing soon after is treated as a potential
+    /// victim of trafficking).
+    pub fn in_care_since(&self) -> Option<NaiveDate> {
+        ["looked_after_on", "placed_here_on"]
+            .iter()
+            .filter_map(|k| self.text(k))
+            .filter_map(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
+            .max()
+    }
+
     pub fn section(&self, section: Section) -> Option<&SectionView> {
         self.sections.iter().find(|s| s.section == section)
     }
@@ -947,6 +958,32 @@ mod tests {
         assert_eq!(check("2026-11-26"), Err(FieldProblem::InFuture));
         assert_eq!(check("25/11/2026"), Err(FieldProblem::NotADate));
         assert_eq!(check("").unwrap()["photo_taken_on"], Value::Null);
+    }
+
+    #[test]
+    fn time_in_care_runs_from_the_later_of_looked_after_and_placed_here() {
+        let view = |legal: serde_json::Value| ProfileView {
+            child: crate::Child {
+                id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
+                details: crate::testing::child(true, false),
+                has_photo: false,
+                created_at: at(1, 9),
+            },
+            sections: vec![SectionView {
+                section: Section::Legal,
+                values: serde_json::from_value(legal).unwrap(),
+                review: None,
+                due: None,
+            }],
+            photo_warning: None,
+            has_full_photo: false,
+            full_photo_warning: None,
+            history: Vec::new(),
+            flag_history: Vec::new(),
+        };
+        let both = view(json!({"looked_after_on": "2026-10-01", "placed_here_on": "2026-11-20"}));
+        assert_eq!(both.in_care_since(), NaiveDate::from_ymd_opt(2026, 11, 20));
+        assert_eq!(view(json!({})).in_care_since(), None);
     }
 
     #[test]

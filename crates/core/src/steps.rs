@@ -180,6 +180,7 @@ pub fn away_plan(child: &ChildDetails, danger: &[Danger]) -> Option<StepPlan> {
     Some(StepPlan {
         escalated: false,
         danger: Vec::new(),
+        away: true,
         steps: vec![
             AwayAgreeReturn,
             NotifyManager,
@@ -214,6 +215,9 @@ pub struct StepPlan {
     /// Medical reasons for 999 at once (self-harm, medication), in the profile's words.
     #[serde(default)]
     pub danger: Vec<Danger>,
+    /// The steps for a child away from placement with whereabouts known.
+    #[serde(default)]
+    pub away: bool,
     pub steps: Vec<Step>,
 }
 
@@ -260,8 +264,17 @@ pub fn plan_for(child: &ChildDetails, danger: &[Danger], age: i32) -> StepPlan {
     StepPlan {
         escalated,
         danger: danger.to_vec(),
+        away: false,
         steps,
     }
+}
+
+/// The steps now: the away steps while the child is away with whereabouts known (unless, for
+/// a flagged child or one in danger, away is treated as missing), else the missing plan.
+pub fn plan_now(child: &ChildDetails, danger: &[Danger], age: i32, away: bool) -> StepPlan {
+    away.then(|| away_plan(child, danger))
+        .flatten()
+        .unwrap_or_else(|| plan_for(child, danger, age))
 }
 
 #[cfg(test)]
@@ -435,6 +448,12 @@ mod tests {
         );
         assert!(away_plan(&child(false, true), &[]).is_none());
         assert!(away_plan(&child(false, false), &[Danger::SelfHarm]).is_none());
+        assert!(plan_now(&child(false, false), &[], 15, true).away);
+        assert!(!plan_now(&child(true, false), &[], 15, true).away);
+        assert_eq!(
+            plan_now(&child(false, false), &[], 15, false),
+            plan_for(&child(false, false), &[], 15)
+        );
     }
 
     #[test]

@@ -744,13 +744,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         html! {}
     };
     // Missing within days of coming into care or here: propose the flag on return.
-    let since = props.profile.as_ref().and_then(|p| {
-        ["looked_after_on", "placed_here_on"]
-            .iter()
-            .filter_map(|k| p.text(k))
-            .filter_map(|t| chrono::NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
-            .max()
-    });
+    let since = props.profile.as_ref().and_then(ProfileView::in_care_since);
     let first_days =
         harbour_core::steps::missing_in_first_days(&props.child, since, v.episode.last_seen_at);
     let on_mark = {

@@ -5,9 +5,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry};
 use harbour_core::episode::validate_last_seen;
 use harbour_core::steps::Danger;
-use harbour_core::{
-    plan_for, ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode, Step,
-};
+use harbour_core::{ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode, Step};
 use harbour_i18n::Arg;
 use serde::Serialize;
 use yew::platform::spawn_local;
@@ -297,12 +295,7 @@ pub fn steps(props: &StepsProps) -> Html {
         .summary
         .as_ref()
         .and_then(|s| s.is_away().then(|| s.away.clone()).flatten());
-    let away_plan = away
-        .as_ref()
-        .and_then(|_| harbour_core::steps::away_plan(d, &danger));
-    let plan = away_plan
-        .clone()
-        .unwrap_or_else(|| plan_for(d, &danger, age));
+    let plan = harbour_core::steps::plan_now(d, &danger, age, away.is_some());
     let name = Arg::from(d.name_latin.as_str());
     let nation = Arg::from(props.organisation.nation.id());
     let elapsed = elapsed_text(&i18n, episode.missing_for(props.now));
@@ -327,7 +320,7 @@ pub fn steps(props: &StepsProps) -> Html {
         <section class={classes!("steps", plan.escalated.then_some("escalated"))} aria-labelledby="steps-heading">
             <div class="screen-head">
                 <h1 id="steps-heading" tabindex="-1" ref={heading}>
-                    { i18n.tr_with(if away_plan.is_some() { "steps-away-heading" } else { "steps-heading" }, &[("name", name.clone())]) }
+                    { i18n.tr_with(if plan.away { "steps-away-heading" } else { "steps-heading" }, &[("name", name.clone())]) }
                 </h1>
                 <button class="secondary" id="back-home" onclick={on_back}>{ i18n.tr("steps-back") }</button>
             </div>
@@ -340,7 +333,7 @@ pub fn steps(props: &StepsProps) -> Html {
                                 ("adult", Arg::from(if age >= 18 { "yes" } else { "no" })),
                             ]) }
                         </p>
-                    } else if let (Some(_), Some((place, _))) = (&away_plan, &away) {
+                    } else if let Some((place, _)) = away.as_ref().filter(|_| plan.away) {
                         <p class="banner info" id="away-intro">
                             { i18n.tr_with("steps-away-intro", &[("name", name.clone()), ("where", Arg::from(place.as_str()))]) }
                         </p>
