@@ -93,7 +93,7 @@ police-recorded = Reference { $reference }{ $officer ->
    *[other] {" "}· { $officer }
 } · police grade: { $grade } · reported to police { $reported } · recorded { $time }
 police-reported-at = When was { $name } reported to police?
-error-reported-before-last-seen = The time reported to police cannot be before the child was last seen.
+error-reported-before-last-seen = The time reported to police cannot be before they were last seen.
 milestones-title = As time goes on
 milestone-strategy = { $nation ->
     [scotland] Missing 24 hours: ask for an Inter-agency Referral Discussion (IRD) about { $name }.
@@ -123,22 +123,41 @@ found-how = How they came back
 found-save = Record that { $name } is back
 found-recorded = { $name } back at { $time } · { $where } · { $by }. Tell the police straight away if you have not, and everyone you told before.
 interview-due = { $nation ->
-    [scotland] Return discussion to be arranged by { $time } (72 hours after { $name } came back).
-   *[other] Return interview due by { $time } (72 hours after { $name } came back). { $name }'s placing local authority must make sure one is offered.
+    [scotland] Return discussion { $step ->
+        [arrange] to be arranged
+       *[hold] to take place
+    } by { $time } ({ $span } after { $name } came back). Who holds it is set locally: check with your local protocol.
+   *[other] Return interview { $step ->
+        [arrange] to be arranged
+       *[hold] due
+    } by { $time } ({ $span } after { $name } came back). { $name }'s placing local authority must make sure one is offered.
 }
 interview-overdue = { $nation ->
     [scotland] Return discussion
    *[other] Return interview
+}{ $step ->
+    [arrange] {" "}not yet arranged:
+   *[hold] {""}
 } OVERDUE since { $time }. Ask the social worker when it will happen.
 interview-still-due = { $nation ->
-    [scotland] Return discussion offered on { $date }{ $service ->
+    [scotland] Return discussion arranged on { $date }{ $service ->
         [none] {""}
-       *[other] {" "}by { $service }
-    }. Still to happen: record when it takes place, or if { $name } says no.
+       *[other] {" "}with { $service }
+    }. To take place by { $time }: record when it takes place, or if { $name } says no.
    *[other] Return interview offered on { $date }{ $service ->
         [none] {""}
        *[other] {" "}by { $service }
     }. Still due by { $time }: record when it takes place, or if { $name } declines.
+}
+interview-span = { $unit ->
+    [days] { $count ->
+        [one] 1 day
+       *[other] { $count } days
+    }
+   *[hours] { $count ->
+        [one] 1 hour
+       *[other] { $count } hours
+    }
 }
 interview-not-offered-recorded = Recorded as not offered: { $reason }. It is still due.
 interview-held-recorded = { $nation ->
@@ -148,8 +167,8 @@ interview-held-recorded = { $nation ->
     [none] {""}
    *[other] {" "}by { $by }
 }. { $within ->
-    [yes] Within 72 hours of the return.
-    [no] Not within 72 hours of the return.
+    [yes] Within { $span } of the return.
+    [no] Not within { $span } of the return.
    *[unknown] When it took place was not recorded.
 }
 interview-declined-recorded = { $name } said no to the { $nation ->
@@ -305,10 +324,16 @@ home-back-since = Back since { $time }
 home-interview-due = { $nation ->
     [scotland] Return discussion
    *[other] Return interview
-} due by { $time }
+} { $step ->
+    [arrange] to be arranged by
+   *[hold] due by
+} { $time }
 home-interview-overdue = { $nation ->
     [scotland] Return discussion
    *[other] Return interview
+}{ $step ->
+    [arrange] {" "}not yet arranged:
+   *[hold] {""}
 } OVERDUE since { $time }
 home-interview-recorded = { $nation ->
     [scotland] Return discussion
@@ -384,7 +409,7 @@ error-field-invalid = Check this field.
 error-storage = Harbour could not save this. Everything saved before is safe. Try again, and tell your manager if it keeps happening.
 error-not-found = This record could not be found. It may have been removed.
 error-backend = Harbour could not reach its records. Restart Harbour; if that does not help, tell your manager.
-error-child-already-missing = This child is already reported missing. Here are the steps.
+error-child-already-missing = Already reported missing. Here are the steps.
 error-user-name-required = Enter your name.
 error-user-name-too-long = This name is too long. Use at most 80 characters.
 error-user-name-taken = Someone here already has this name. Add a surname or an initial.
@@ -406,17 +431,17 @@ error-too-new = This was made by a newer version of Harbour. Update Harbour, the
 error-not-a-backup = This file is not a Harbour backup.
 error-backup-damaged = This backup is incomplete or has been changed, so it was not restored. Nothing has been changed. Try another copy.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.
-error-episode-closed = This episode is closed. Report the child missing again if they have gone again.
-error-already-found = The child's return is already recorded.
-error-not-back-yet = Record that the child has been found or has come back first.
+error-episode-closed = This episode is closed. Report them missing again if they have gone again.
+error-already-found = Their return is already recorded.
+error-not-back-yet = Record that they have been found or have come back first.
 error-police-reference-required = Enter the police reference number.
 error-update-required = Write what happened.
 error-text-too-long = This is too long. Shorten it.
 error-found-in-future = The time found cannot be in the future.
-error-found-before-last-seen = The time found cannot be before the child was last seen.
+error-found-before-last-seen = The time found cannot be before they were last seen.
 error-time-in-future = This time is in the future. Check the date and the time.
-error-back-before-found = The time back at the placement cannot be before the child was found.
-error-interview-before-return = This cannot be before the child came back. Check the date and the time.
+error-back-before-found = The time back at the placement cannot be before they were found.
+error-interview-before-return = This cannot be before they came back. Check the date and the time.
 error-interview-already-held = The return interview is already recorded as held.
 error-interview-by-required = Write who held it (their name and service).
 error-spoke-to-required = Write who you spoke to.
@@ -442,7 +467,7 @@ away-recorded = Away from placement without authorisation since { $time }: { $wh
 away-escalated = For { $name } this is treated as missing, and the steps above stay: unaccompanied and suspected-trafficked children are at risk even when their whereabouts seem known (for example "with an uncle").
 away-now-missing = Now missing: we no longer know where { $name } is
 home-away-banner = AWAY, whereabouts known · for { $elapsed }
-error-whereabouts-required = Write where the child is, and with whom.
+error-whereabouts-required = Write where they are, and with whom.
 error-already-away = This is already recorded as away.
 error-not-away = Only an away record can be turned into missing.
 steps-escalated-intro = { $adult ->
@@ -509,7 +534,8 @@ step-call-999-if-danger = If you think { $name } is in immediate danger, call 99
 step-search-home = Search the home and grounds. Children can hide in small spaces.
 step-call-text-child = Call and text { $name }'s phone.
 step-check-messages = Look for messages or notes they may have left.
-step-contact-friends = Contact friends, family and school, as agreed in the child's plan.
+step-contact-friends = Contact friends, family and school, as agreed in { $name }'s plan.
+step-contact-friends-adult = Contact friends, family, and college or work, as agreed in { $name }'s plan. Talk to { $name }'s personal adviser before contacting family.
 step-known-places = Call the places they are known to go. Only go out to look if another adult stays with the other children and it is safe for you to go. Do not let this delay the call to police.
 step-report-police = { $nation ->
     [northern_ireland] Report to the PSNI: 999 if in danger, otherwise 101. Say a Philomena form is available and send it.
@@ -762,7 +788,7 @@ timeline-still-missing = Still missing
 ## Agreed checks and the call script (domain.md §2.4–2.5)
 
 checks-title = Checks agreed in the plan
-checks-none = No checks are agreed in this child's profile. Add them under "Agreed steps before reporting". Do not delay calling the police to search.
+checks-none = No checks are agreed in the profile yet. Add them under "Agreed steps before reporting". Do not delay calling the police to search.
 checks-done-now = Done
 checks-done-label = Mark done now: { $check }
 checks-done-at = Done at { $time }
@@ -827,7 +853,28 @@ org-host-authority-hint = The council where this home is, for children placed fr
 org-fostering-agency = Supervising social worker or fostering agency
 org-fostering-agency-hint = For foster homes: name and phone.
 org-regulator = Regulator
-org-regulator-hint = For children's homes: who to notify and how. England: Ofsted (online form with the home's URN; 0300 123 1231 if urgent). Check the others for your nation.
+org-regulator-hint = For children's homes and supported accommodation: who to notify and how. England: Ofsted (online form with the home's URN; 0300 123 1231 if urgent). Wales: Care Inspectorate Wales. Scotland: the Care Inspectorate. Northern Ireland: RQIA. Check the details with your local protocol.
+org-regulator-events = Events the regulator must be told about
+org-regulator-events-hint = { $nation ->
+    [england] { $home ->
+        [childrens_home] Leave empty to show Harbour's summary of Regulation 40 of the Children's Homes (England) Regulations 2015, or write your own checked list.
+       *[other] Harbour does not hold this list for your kind of home. Write the list your regulator publishes, checked by your manager; it is shown when the manager decides after an episode.
+    }
+   *[other] Harbour does not hold this list for your nation. Write the list your regulator publishes, checked by your manager; it is shown when the manager decides after an episode.
+}
+org-interview-timing = { $nation ->
+    [scotland] When the return discussion falls due
+   *[other] When the return interview falls due
+}
+org-interview-timing-hint = Counted from when the child or young person is back at the placement. Check it with your local protocol; the home screen and the child's help follow this setting.
+org-interview-timing-usual = The usual timing for your nation: { $nation ->
+    [scotland] arranged within { $arrange } hours and completed within { $hold } hours (a week)
+   *[other] within { $hold } hours
+}
+org-interview-timing-own = This home's own timing
+org-interview-arrange-hours = To be arranged within (hours; leave empty for no separate time)
+org-interview-hold-hours = To take place within (hours, 24 to 720)
+error-interview-timing = Choose between 24 and 720 hours for it to take place, and no more than that to arrange it.
 org-ictg-line = Independent Child Trafficking Guardian service
 org-ictg-line-hint = The service's phone line (Barnardo's ICTG referral and advice line: 0800 043 4303).
 nation-england = England
@@ -837,21 +884,31 @@ nation-northern-ireland = Northern Ireland
 home-kind-foster = Foster home
 home-kind-childrens-home = Children's home
 home-kind-supported = Supported accommodation (16 and 17-year-olds)
+regulator-name = { $nation ->
+    [wales] Care Inspectorate Wales
+    [scotland] the Care Inspectorate
+    [northern_ireland] RQIA
+   *[other] Ofsted
+}
 reg-title = { $nation ->
-    [england] Registered manager: does Ofsted need to be told (Regulation 40)?
-   *[other] Registered manager: does the regulator need to be told?
+    [england] { $home ->
+        [childrens_home] Registered manager: does Ofsted need to be told (Regulation 40)?
+       *[other] Manager: does Ofsted need to be told?
+    }
+   *[other] Manager: does { $regulator } need to be told?
 }
-reg-hint = { $nation ->
-    [england] A routine missing episode is not always a Regulation 40 notification. A high-risk episode, sexual exploitation, trafficking, or an incident the police treat as serious usually is. Decide and write down why.
-   *[other] Decide whether this episode must be notified to the regulator under your nation's rules, and write down why.
-}
+reg-hint-regulation-40 = A routine missing episode is not always a Regulation 40 notification. A high-risk episode, sexual exploitation, trafficking, or an incident the police treat as serious usually is. Decide and write down why.
+reg-hint-home = The events this home must tell { $regulator } about, as set in Settings:
+reg-hint-decide = Decide whether this episode is one of them, and write down why.
+reg-hint-unchecked = Harbour does not hold { $regulator }'s list of events that must be notified{ $home ->
+    [supported_accommodation] {" "}for supported accommodation
+   *[other] {""}
+}. Check its notification guidance with your manager and write the list into Settings, so it shows here. Then decide whether this episode must be notified, and write down why.
 reg-reason = Why
-reg-notify = { $nation ->
-    [england] Ofsted is being notified
-   *[other] The regulator is being notified
-}
+reg-notify = Yes, { $regulator } is being notified
 reg-not-needed = Not needed
 reg-decided-notify = Decided at { $time }: the regulator is being notified.
+notify-foster-regulator = In a foster home, the fostering service decides whether { $regulator } must be told about this episode. Make sure your supervising social worker knows.
 reg-decided-not = Decided at { $time }: no notification needed.
 error-reason-required = Write down why.
 error-required = Fill this in.
@@ -1041,7 +1098,7 @@ month-december = December
 
 back-at-label = Back at the placement at (if later than found)
 back-at-save = Record the time back
-back-at-recorded = Back at the placement at { $time }. The 72 hours run from here.
+back-at-recorded = Back at the placement at { $time }. The time for the return interview runs from here.
 after-return-heading = { $name }: after the return
 after-return-back = Back to the children
 after-return-closed = The missing episode was closed on { $time }. What follows the return can still be recorded here.

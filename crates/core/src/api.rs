@@ -98,8 +98,8 @@ impl InterviewOutstanding {
     /// When it is or was due: the list puts the most pressing first.
     pub fn due(&self) -> chrono::DateTime<chrono::Utc> {
         match self.status {
-            crate::interview::InterviewStatus::Due { by } => by,
-            crate::interview::InterviewStatus::Overdue { since } => since,
+            crate::interview::InterviewStatus::Due { by, .. } => by,
+            crate::interview::InterviewStatus::Overdue { since, .. } => since,
             _ => self.returned_at,
         }
     }

@@ -27,12 +27,30 @@ pub enum RunawayHours {
 }
 
 /// What the child's help takes from the home's settings: the numbers and hours, and the kind of
-/// home (in foster care the return talk is "with someone who is not one of your carers").
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// home (in foster care the return talk is "with someone who is not one of your carers"), and
+/// within how many hours of coming back the child should be offered that talk (the home's
+/// interview timing: the nation's usual one unless the home sets its own).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChildHelpSettings {
     pub numbers: HelpNumbers,
     #[serde(default)]
     pub home_kind: crate::organisation::HomeKind,
+    #[serde(default = "usual_offer_hours")]
+    pub talk_offered_within_hours: u32,
+}
+
+fn usual_offer_hours() -> u32 {
+    crate::interview::InterviewTiming::RETURN_HOME_INTERVIEW.offered_within_hours()
+}
+
+impl Default for ChildHelpSettings {
+    fn default() -> Self {
+        Self {
+            numbers: HelpNumbers::default(),
+            home_kind: Default::default(),
+            talk_offered_within_hours: usual_offer_hours(),
+        }
+    }
 }
 
 impl From<&crate::organisation::Organisation> for ChildHelpSettings {
@@ -40,6 +58,7 @@ impl From<&crate::organisation::Organisation> for ChildHelpSettings {
         Self {
             numbers: org.help.clone(),
             home_kind: org.home_kind,
+            talk_offered_within_hours: org.interview_timing().offered_within_hours(),
         }
     }
 }
@@ -328,5 +347,26 @@ mod tests {
         })
         .unwrap();
         assert_eq!(json, r#"{"kind":"daily","from":"09:00","to":"23:00"}"#);
+    }
+
+    #[test]
+    fn the_child_is_told_the_talk_is_offered_within_the_home_s_timing() {
+        use crate::interview::InterviewTiming;
+        use crate::organisation::{Nation, Organisation};
+        let mut org = Organisation::default();
+        assert_eq!(ChildHelpSettings::from(&org).talk_offered_within_hours, 72);
+        org.nation = Nation::Scotland;
+        assert_eq!(
+            ChildHelpSettings::from(&org).talk_offered_within_hours,
+            72,
+            "Scotland: arranged within 72 hours, though held within the week"
+        );
+        org.interview_timing = Some(InterviewTiming {
+            arrange_within_hours: None,
+            hold_within_hours: 48,
+        });
+        assert_eq!(ChildHelpSettings::from(&org).talk_offered_within_hours, 48);
+        let old: ChildHelpSettings = serde_json::from_str(r#"{"numbers":{}}"#).unwrap();
+        assert_eq!(old.talk_offered_within_hours, 72);
     }
 }

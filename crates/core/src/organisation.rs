@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::child::FieldProblem;
 use crate::help::HelpNumbers;
+use crate::interview::InterviewTiming;
 use crate::profile::{ProfileProblem, MAX_LINE_CHARS};
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -120,6 +121,15 @@ pub struct Organisation {
     /// clicking, and the call script must not vanish behind the lock (10 to 240 minutes).
     #[serde(default = "default_episode_lock_minutes")]
     pub episode_lock_minutes: u32,
+    /// When the return interview (Scotland: the return discussion) falls due; `None`: the
+    /// nation's usual timing. Local protocols differ, so it is a setting, not built in.
+    #[serde(default)]
+    pub interview_timing: Option<InterviewTiming>,
+    /// The regulator's list of events the home must notify, as the home has checked it
+    /// (shown where the manager decides); empty: Harbour's wording where domain.md confirms the
+    /// rule (Regulation 40 for children's homes in England), otherwise a prompt to check.
+    #[serde(default)]
+    pub regulator_events: String,
 }
 
 fn default_episode_lock_minutes() -> u32 {
@@ -137,7 +147,50 @@ impl Organisation {
     pub fn lock_minutes_during_episode(&self, ordinary: u32) -> u32 {
         self.episode_lock_minutes.max(ordinary)
     }
+
+    /// The home's return interview timing, or the nation's usual one.
+    pub fn interview_timing(&self) -> InterviewTiming {
+        self.interview_timing
+            .unwrap_or_else(|| InterviewTiming::usual(self.nation))
+    }
+
+    /// Whether the manager records a decision to notify the regulator after an episode:
+    /// children's homes (Regulation 40 in England) and supported accommodation (regulated with
+    /// its own notification rules). In a foster home the fostering service decides, told
+    /// through the supervising social worker.
+    pub fn records_regulator_decision(&self) -> bool {
+        matches!(
+            self.home_kind,
+            HomeKind::ChildrensHome | HomeKind::SupportedAccommodation
+        )
+    }
+
+    /// What the manager is shown about which events to notify.
+    pub fn regulator_rules(&self) -> RegulatorRules<'_> {
+        if !self.regulator_events.is_empty() {
+            RegulatorRules::Home(&self.regulator_events)
+        } else if self.nation == Nation::England && self.home_kind == HomeKind::ChildrensHome {
+            RegulatorRules::Regulation40
+        } else {
+            RegulatorRules::Unchecked
+        }
+    }
 }
+
+/// Which events must be notified to the regulator, as far as Harbour knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RegulatorRules<'a> {
+    /// The list the home has checked and typed in.
+    Home(&'a str),
+    /// Regulation 40 of the Children's Homes (England) Regulations 2015 (domain.md §2.4).
+    Regulation40,
+    /// Not confirmed here: the manager is asked to check the regulator's guidance and write
+    /// the list into the settings.
+    Unchecked,
+}
+
+/// The longest list of notifiable events a home may type in.
+pub const MAX_REGULATOR_EVENTS_CHARS: usize = 2000;
 
 fn default_every_months() -> u32 {
     crate::checklists::DEFAULT_EVERY_MONTHS
@@ -161,6 +214,8 @@ impl Default for Organisation {
             help: HelpNumbers::default(),
             police_form: String::new(),
             episode_lock_minutes: DEFAULT_EPISODE_LOCK_MINUTES,
+            interview_timing: None,
+            regulator_events: String::new(),
         }
     }
 }
@@ -193,7 +248,21 @@ impl Organisation {
             help,
             police_form: text("police_form", &self.police_form),
             episode_lock_minutes: self.episode_lock_minutes,
+            interview_timing: self.interview_timing,
+            regulator_events: self.regulator_events.trim().to_owned(),
         };
+        if self.regulator_events.trim().chars().count() > MAX_REGULATOR_EVENTS_CHARS {
+            problems.push(ProfileProblem {
+                key: "regulator_events".to_owned(),
+                problem: FieldProblem::TooLong,
+            });
+        }
+        if self.interview_timing.is_some_and(|t| !t.is_valid()) {
+            problems.push(ProfileProblem {
+                key: "interview_timing".to_owned(),
+                problem: FieldProblem::OutOfRange,
+            });
+        }
         if !EPISODE_LOCK_MINUTES.contains(&self.episode_lock_minutes) {
             problems.push(ProfileProblem {
                 key: "episode_lock_minutes".to_owned(),
@@ -304,5 +373,108 @@ mod tests {
             serde_json::to_string(&Nation::NorthernIreland).unwrap(),
             "\"northern_ireland\""
         );
+    }
+
+    #[test]
+    fn the_interview_timing_is_the_nation_s_unless_the_home_sets_its_own() {
+        let mut org = Organisation::default();
+        assert_eq!(
+            org.interview_timing(),
+            InterviewTiming::RETURN_HOME_INTERVIEW
+        );
+        org.nation = Nation::Scotland;
+        assert_eq!(org.interview_timing(), InterviewTiming::RETURN_DISCUSSION);
+        let own = InterviewTiming {
+            arrange_within_hours: Some(48),
+            hold_within_hours: 120,
+        };
+        org.interview_timing = Some(own);
+        assert_eq!(org.interview_timing(), own);
+        assert!(org.validate().is_ok());
+        org.interview_timing = Some(InterviewTiming {
+            arrange_within_hours: Some(200),
+            hold_within_hours: 120,
+        });
+        assert_eq!(org.validate().unwrap_err()[0].key, "interview_timing");
+        let old: Organisation = serde_json::from_str(
+            r#"{"nation":"scotland","home_kind":"foster_home","on_call":"","host_authority":"",
+                "fostering_agency":"","regulator":"","ictg_line":""}"#,
+        )
+        .unwrap();
+        assert_eq!(old.interview_timing(), InterviewTiming::RETURN_DISCUSSION);
+        assert_eq!(old.regulator_events, "");
+    }
+
+    #[test]
+    fn the_regulator_s_events_are_regulation_40_the_home_s_own_list_or_a_prompt_to_check() {
+        let table = [
+            (
+                Nation::England,
+                HomeKind::ChildrensHome,
+                true,
+                RegulatorRules::Regulation40,
+            ),
+            (
+                Nation::England,
+                HomeKind::SupportedAccommodation,
+                true,
+                RegulatorRules::Unchecked,
+            ),
+            (
+                Nation::Wales,
+                HomeKind::ChildrensHome,
+                true,
+                RegulatorRules::Unchecked,
+            ),
+            (
+                Nation::Scotland,
+                HomeKind::ChildrensHome,
+                true,
+                RegulatorRules::Unchecked,
+            ),
+            (
+                Nation::NorthernIreland,
+                HomeKind::ChildrensHome,
+                true,
+                RegulatorRules::Unchecked,
+            ),
+            (
+                Nation::England,
+                HomeKind::FosterHome,
+                false,
+                RegulatorRules::Unchecked,
+            ),
+        ];
+        for (nation, home_kind, decides, rules) in table {
+            let org = Organisation {
+                nation,
+                home_kind,
+                ..Default::default()
+            };
+            assert_eq!(
+                org.records_regulator_decision(),
+                decides,
+                "{nation:?} {home_kind:?}"
+            );
+            assert_eq!(org.regulator_rules(), rules, "{nation:?} {home_kind:?}");
+        }
+        let org = Organisation {
+            nation: Nation::Wales,
+            home_kind: HomeKind::ChildrensHome,
+            regulator_events: "  A child missing and police involved\nAn allegation  ".into(),
+            ..Default::default()
+        }
+        .validate()
+        .unwrap();
+        assert_eq!(
+            org.regulator_rules(),
+            RegulatorRules::Home("A child missing and police involved\nAn allegation"),
+            "kept line by line"
+        );
+        let long = Organisation {
+            regulator_events: "x".repeat(MAX_REGULATOR_EVENTS_CHARS + 1),
+            ..Default::default()
+        };
+        assert_eq!(long.validate().unwrap_err()[0].key, "regulator_events");
     }
 }

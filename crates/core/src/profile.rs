@@ -516,6 +516,7 @@ impl ProfileProblem {
             ("photo", _) => "error-photo-unreadable",
             ("assessment_every_months", _) => "error-assessment-months",
             ("episode_lock_minutes", _) => "error-episode-lock-minutes",
+            ("interview_timing", _) => "error-interview-timing",
             ("help_runaway_from" | "help_runaway_to", _) => "error-help-time",
             (key, FieldProblem::Unreadable) if key.starts_with("help_") => "error-help-number",
             _ => self.by_problem(),

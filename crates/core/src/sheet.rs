@@ -391,7 +391,11 @@ mod tests {
             last_seen_at: now() - Duration::minutes(120),
             closed_at: None,
         };
-        let summary = crate::workflow::summarise(&events, now());
+        let summary = crate::workflow::summarise(
+            &events,
+            now(),
+            &crate::interview::InterviewTiming::RETURN_HOME_INTERVIEW,
+        );
         EpisodeView {
             episode,
             events,

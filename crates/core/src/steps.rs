@@ -81,6 +81,7 @@ impl Step {
             Step::CallNineNineNineNow if age >= 18 => "step-call-999-adult",
             Step::NotifySocialWorker if age >= 18 => "step-notify-personal-adviser",
             Step::DoNotContactRelatives if age >= 18 => "step-no-relatives-adult",
+            Step::ContactFriendsFamilySchool if age >= 18 => "step-contact-friends-adult",
             other => other.message_id(),
         }
     }
@@ -405,6 +406,11 @@ mod tests {
             "step-call-999-adult"
         );
         assert_eq!(Step::NotifyManager.message_id_at(19), "step-notify-manager");
+        assert_eq!(
+            Step::ContactFriendsFamilySchool.message_id_at(19),
+            "step-contact-friends-adult",
+            "college or work, not school"
+        );
     }
 
     #[test]

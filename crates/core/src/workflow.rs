@@ -11,8 +11,10 @@ pub use crate::contacts::{contacts_for, Contact};
 use crate::episode::{MissingEpisode, LAST_SEEN_SLACK_MINUTES};
 use crate::ids::{EventId, UserId};
 use crate::interview::{Declined, Held, InterviewFacts, NotOffered, Offer};
-pub use crate::interview::{InterviewMode, InterviewStatus, RETURN_INTERVIEW_HOURS};
-use crate::organisation::HomeKind;
+pub use crate::interview::{
+    DueStep, InterviewMode, InterviewStatus, InterviewTiming, RETURN_INTERVIEW_HOURS,
+};
+use crate::organisation::Organisation;
 use crate::profile::{flag, line, lines, FieldDef, Values};
 
 /// Longest police reference, officer's name, and free-text field.
@@ -208,7 +210,7 @@ pub enum EpisodeEvent {
     /// corrects stays in the record and is shown as corrected, with what it first said.
     UpdateCorrected { of: EventId, text: String },
     /// The child was back at the placement later than they were found (found at a coach
-    /// station at 10:00, back at 14:00): the return interview's 72 hours run from here.
+    /// station at 10:00, back at 14:00): the return interview's time runs from here.
     BackAtPlacement { back_at: DateTime<Utc> },
     /// The return interview was offered: when, and by which service. Still due until held.
     InterviewOffered {
@@ -513,7 +515,7 @@ impl EpisodeSummary {
     }
 
     /// What is still to do after the return, in the order the screen lists it.
-    pub fn outstanding(&self, home: HomeKind) -> Vec<Outstanding> {
+    pub fn outstanding(&self, org: &Organisation) -> Vec<Outstanding> {
         let mut out = Vec::new();
         if self.interview.is_some_and(InterviewStatus::is_outstanding) {
             out.push(Outstanding::Interview);
@@ -525,7 +527,7 @@ impl EpisodeSummary {
                 }
             }
         }
-        if home == HomeKind::ChildrensHome && self.regulator_decision.is_none() {
+        if org.records_regulator_decision() && self.regulator_decision.is_none() {
             out.push(Outstanding::RegulatorDecision);
         }
         out
@@ -565,19 +567,22 @@ pub struct FoundRecord {
     /// Back at the placement, when later than found.
     #[serde(default)]
     pub back_at: Option<DateTime<Utc>>,
-    /// The return to the placement + 72 h.
-    pub interview_due: DateTime<Utc>,
 }
 
 impl FoundRecord {
-    /// The return to the placement: the time the interview's 72 hours run from.
+    /// The return to the placement: the time the interview's timing runs from.
     pub fn returned_at(&self) -> DateTime<Utc> {
         self.back_at.unwrap_or(self.found_at)
     }
 }
 
-/// The state of an episode from its events (in the order recorded) at `now`.
-pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
+/// The state of an episode from its events (in the order recorded) at `now`, its return
+/// interview due under the home's `timing`.
+pub fn summarise(
+    events: &[EventRecord],
+    now: DateTime<Utc>,
+    timing: &InterviewTiming,
+) -> EpisodeSummary {
     let mut s = EpisodeSummary::default();
     for e in events {
         match &e.event {
@@ -618,13 +623,11 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
                     where_found: where_found.clone(),
                     how_returned: how_returned.clone(),
                     back_at: None,
-                    interview_due: *found_at + Duration::hours(RETURN_INTERVIEW_HOURS),
                 });
             }
             EpisodeEvent::BackAtPlacement { back_at } => {
                 if let Some(f) = s.found.as_mut() {
                     f.back_at = Some(*back_at);
-                    f.interview_due = *back_at + Duration::hours(RETURN_INTERVIEW_HOURS);
                 }
             }
             EpisodeEvent::ReturnInterview { outcome } => {
@@ -729,7 +732,7 @@ pub fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
             }
         }
     }
-    s.interview = Some(s.interview_facts.status(s.returned_at(), now));
+    s.interview = Some(s.interview_facts.status(s.returned_at(), now, timing));
     s
 }
 
@@ -1050,7 +1053,22 @@ pub fn validate(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::organisation::HomeKind;
     use crate::testing::{child as flagged, t};
+
+    const HOLD: DueStep = DueStep::Hold;
+
+    fn home(home_kind: HomeKind) -> Organisation {
+        Organisation {
+            home_kind,
+            ..Default::default()
+        }
+    }
+
+    /// England's timing, as most tests here take it.
+    fn summarise(events: &[EventRecord], now: DateTime<Utc>) -> EpisodeSummary {
+        super::summarise(events, now, &InterviewTiming::RETURN_HOME_INTERVIEW)
+    }
 
     fn episode() -> MissingEpisode {
         crate::testing::episode(1)
@@ -1096,16 +1114,25 @@ mod tests {
         let events = vec![record(1, t(10), found(t(9)))];
         assert_eq!(
             summarise(&events, t(10)).interview,
-            Some(InterviewStatus::Due { by: t(81) })
+            Some(InterviewStatus::Due {
+                by: t(81),
+                step: HOLD
+            })
         );
         assert_eq!(
             summarise(&events, t(81)).interview,
-            Some(InterviewStatus::Due { by: t(81) }),
+            Some(InterviewStatus::Due {
+                by: t(81),
+                step: HOLD
+            }),
             "due up to the minute"
         );
         assert_eq!(
             summarise(&events, t(82)).interview,
-            Some(InterviewStatus::Overdue { since: t(81) })
+            Some(InterviewStatus::Overdue {
+                since: t(81),
+                step: HOLD
+            })
         );
         assert_eq!(
             summarise(&[], t(200)).interview,
@@ -1136,7 +1163,13 @@ mod tests {
             ),
         ];
         let s = summarise(&events, t(200));
-        assert_eq!(s.interview, Some(InterviewStatus::Overdue { since: t(81) }));
+        assert_eq!(
+            s.interview,
+            Some(InterviewStatus::Overdue {
+                since: t(81),
+                step: HOLD
+            })
+        );
         assert_eq!(s.interview_facts.offers.len(), 2);
         assert_eq!(
             s.interview_facts.offers[0].service,
@@ -1167,12 +1200,12 @@ mod tests {
         ];
         let s = summarise(&events, t(300));
         assert_eq!(s.returned_at(), Some(t(14)));
-        assert_eq!(s.found.as_ref().unwrap().interview_due, t(86));
         assert_eq!(
             s.interview,
             Some(InterviewStatus::Held {
                 at: Some(t(84)),
-                within_72_hours: Some(true)
+                within_72_hours: Some(true),
+                in_time: Some(true),
             })
         );
         // Measured from when it was found (9) it would be 75 hours.
@@ -1192,7 +1225,8 @@ mod tests {
             summarise(&old, t(30)).interview,
             Some(InterviewStatus::Held {
                 at: None,
-                within_72_hours: None
+                within_72_hours: None,
+                in_time: None,
             })
         );
     }
@@ -1206,12 +1240,12 @@ mod tests {
         ];
         let closed = summarise(&events, t(5));
         assert!(closed.closed_at.is_some());
-        let outstanding = closed.outstanding(HomeKind::ChildrensHome);
+        let outstanding = closed.outstanding(&home(HomeKind::ChildrensHome));
         assert_eq!(outstanding[0], Outstanding::Interview);
         assert!(outstanding.contains(&Outstanding::ReturnStep(ReturnStep::SafeAndWell)));
         assert_eq!(outstanding.last(), Some(&Outstanding::RegulatorDecision));
         assert!(!closed
-            .outstanding(HomeKind::FosterHome)
+            .outstanding(&home(HomeKind::FosterHome))
             .contains(&Outstanding::RegulatorDecision));
         // After the close: the interview, the return steps, the regulator decision, the log.
         for event in [
@@ -1255,7 +1289,7 @@ mod tests {
         let mut done = events.clone();
         done.push(record(3, t(6), held(t(5))));
         assert!(!summarise(&done, t(7))
-            .outstanding(HomeKind::FosterHome)
+            .outstanding(&home(HomeKind::FosterHome))
             .contains(&Outstanding::Interview));
     }
 
@@ -1329,7 +1363,7 @@ mod tests {
             )
         );
         assert_eq!(s.interview, Some(InterviewStatus::NotYet));
-        assert!(s.outstanding(HomeKind::FosterHome).is_empty());
+        assert!(s.outstanding(&home(HomeKind::FosterHome)).is_empty());
         // Found later: recorded, and the interview falls due.
         assert!(validate(&found(t(90)), &ep, &s, t(101)).is_ok());
         let back = summarise(

@@ -3,7 +3,9 @@
 
 use harbour_core::api::{EpisodeView, InterviewOutstanding};
 use harbour_core::ops::OpBody;
-use harbour_core::workflow::{summarise, validate, validate_details, EpisodeEvent, EventRecord};
+use harbour_core::workflow::{
+    summarise, validate, validate_details, EpisodeEvent, EventRecord, InterviewTiming,
+};
 use harbour_core::{Action, EpisodeId, EventId};
 use uuid::Uuid;
 
@@ -24,9 +26,18 @@ impl Store {
 
     /// The episode, its events and where it stands now.
     pub fn episode_view(&self, episode: EpisodeId) -> Result<EpisodeView, StoreError> {
+        let timing = self.organisation()?.interview_timing();
+        self.episode_view_with(episode, &timing)
+    }
+
+    fn episode_view_with(
+        &self,
+        episode: EpisodeId,
+        timing: &InterviewTiming,
+    ) -> Result<EpisodeView, StoreError> {
         let ep = self.episode(episode)?;
         let events = self.episode_events(episode)?;
-        let summary = summarise(&events, self.now());
+        let summary = summarise(&events, self.now(), timing);
         Ok(EpisodeView {
             episode: ep,
             events,
@@ -50,9 +61,10 @@ impl Store {
                     .map_err(|_| StoreError::Corrupt("episode id"))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let timing = self.organisation()?.interview_timing();
         let mut out = Vec::new();
         for id in ids {
-            let view = self.episode_view(id)?;
+            let view = self.episode_view_with(id, &timing)?;
             if let Some(i) = InterviewOutstanding::of(&view) {
                 out.push((view.episode.child_id, i));
             }
@@ -147,7 +159,10 @@ impl Store {
 mod tests {
     use crate::testing;
     use chrono::{Duration, TimeZone, Utc};
-    use harbour_core::workflow::{EpisodeEvent, InterviewOutcome, InterviewStatus, PoliceGrade};
+    use harbour_core::organisation::{Nation, Organisation};
+    use harbour_core::workflow::{
+        DueStep, EpisodeEvent, InterviewOutcome, InterviewStatus, InterviewTiming, PoliceGrade,
+    };
     use harbour_core::{ChildInput, Clock, FixedClock};
     use std::sync::Arc;
 
@@ -213,7 +228,10 @@ mod tests {
         let due = clock.now() - Duration::minutes(30) + Duration::hours(72);
         assert_eq!(
             view.summary.interview,
-            Some(InterviewStatus::Due { by: due })
+            Some(InterviewStatus::Due {
+                by: due,
+                step: DueStep::Hold
+            })
         );
         clock.advance(Duration::hours(73));
         assert!(matches!(
@@ -309,7 +327,8 @@ mod tests {
             view.summary.interview,
             Some(InterviewStatus::Held {
                 at: Some(back_at + Duration::hours(70)),
-                within_72_hours: Some(true)
+                within_72_hours: Some(true),
+                in_time: Some(true),
             })
         );
         assert!(store.interviews_outstanding().unwrap().is_empty());
@@ -321,6 +340,55 @@ mod tests {
             store.record_event(ep.id, &check).unwrap_err().message_id(),
             "error-episode-closed"
         );
+    }
+
+    #[test]
+    fn in_scotland_the_return_discussion_is_arranged_within_72_hours_then_held_within_a_week() {
+        let (_dir, clock, mut store, _ruth, ep) = reported();
+        let org = Organisation {
+            nation: Nation::Scotland,
+            ..store.organisation().unwrap()
+        };
+        store.save_organisation(&org).unwrap();
+        clock.advance(Duration::hours(3));
+        let found_at = clock.now();
+        let found = EpisodeEvent::Found {
+            found_at,
+            found_by: "Police".into(),
+            where_found: "Bus station".into(),
+            how_returned: "Police car".into(),
+        };
+        let view = store.record_event(ep.id, &found).unwrap();
+        assert_eq!(
+            view.summary.interview,
+            Some(InterviewStatus::Due {
+                by: found_at + Duration::hours(72),
+                step: DueStep::Arrange
+            })
+        );
+        let offered = EpisodeEvent::InterviewOffered {
+            offered_at: clock.now(),
+            service: "Police Scotland".into(),
+        };
+        let view = store.record_event(ep.id, &offered).unwrap();
+        assert_eq!(
+            view.summary.interview,
+            Some(InterviewStatus::Due {
+                by: found_at + Duration::days(7),
+                step: DueStep::Hold
+            })
+        );
+        // The home sets its own timing: every view and the home's list follow it.
+        let own = Organisation {
+            interview_timing: Some(InterviewTiming {
+                arrange_within_hours: None,
+                hold_within_hours: 48,
+            }),
+            ..org
+        };
+        store.save_organisation(&own).unwrap();
+        let (_, listed) = store.interviews_outstanding().unwrap().remove(0);
+        assert_eq!(listed.due(), found_at + Duration::hours(48));
     }
 
     #[test]

@@ -936,12 +936,34 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         .unwrap();
     type_into(&c, "#org-on-call", "Sam Manager 07700 900321").await;
     type_into(&c, "#org-carer-contact", "Sample House 07700 900400").await;
+    // In Scotland, with the list of events the manager checked with the Care Inspectorate.
+    wait_css(&c, "#org-nation")
+        .await
+        .select_by_value("scotland")
+        .await
+        .unwrap();
+    assert!(text_of(&c, "#org-interview-timing")
+        .await
+        .contains("arranged within 72 hours and completed within 168 hours (a week)"));
+    type_into(
+        &c,
+        "#org-regulator-events",
+        "Sample event one checked by the manager",
+    )
+    .await;
     click(&c, "#org-save").await;
     assert!(text_of(&c, "#home-settings .banner")
         .await
         .contains("Saved"));
     scroll_to(&c, "#home-settings").await;
     println!("{}", screenshot(&c, "settings-home").await.display());
+    scroll_to(&c, "#org-regulator-events").await;
+    println!(
+        "{}",
+        screenshot(&c, "settings-regulator-and-timing")
+            .await
+            .display()
+    );
     click(&c, "#back-home").await;
     let amanuel = "li.child-card[data-name='Amanuel Sample']";
     click(&c, &format!("{amanuel} button.child-missing")).await;
@@ -954,7 +976,16 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         .find(Locator::Css("li[data-contact='contact-fostering-agency']"))
         .await
         .is_err());
-    // The Regulation 40 decision: a reason is required, then it is recorded.
+    // The manager's decision, beside the home's own list of events: a reason is required,
+    // then it is recorded.
+    let rules = text_of(&c, "#regulator-decision").await;
+    assert!(
+        rules.contains("does the Care Inspectorate need to be told?")
+            && rules.contains("Sample event one checked by the manager"),
+        "{rules}"
+    );
+    scroll_to(&c, "#regulator-decision").await;
+    println!("{}", screenshot(&c, "regulator-rules").await.display());
     click(&c, "#reg-notify").await;
     assert!(text_of(&c, "#reg-reason-error").await.contains("why"));
     type_into(&c, "#reg-reason", "Suspected trafficking: high risk").await;
@@ -974,6 +1005,26 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     assert!(text_of(&c, "#print-sheet")
         .await
         .contains("Sample House 07700 900400"));
+    // Found: Scotland's return discussion is to be arranged within 72 hours.
+    click(&c, "#print-view-back").await;
+    type_into(&c, "#found-by", "Police").await;
+    type_into(&c, "#found-where", "Bus station").await;
+    click(&c, "#found-save").await;
+    let due = wait_text(
+        &c,
+        "#interview-status",
+        "Return discussion to be arranged by",
+    )
+    .await;
+    assert!(
+        due.contains("(72 hours after Amanuel Sample came back)"),
+        "{due}"
+    );
+    scroll_to(&c, "#interview-status").await;
+    println!(
+        "{}",
+        screenshot(&c, "scotland-return-discussion").await.display()
+    );
     c.close().await.unwrap();
 }
 

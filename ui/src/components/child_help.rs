@@ -144,7 +144,7 @@ pub fn help_page(
                 <h2 id="child-found-title">{ child.tr("child-found-title") }</h2>
                 <p>{ child.tr("child-found-police") }</p>
                 <p>{ child.tr_with("child-found-talk", &[
-                    ("hours", Arg::from(harbour_core::interview::RETURN_INTERVIEW_HOURS)),
+                    ("hours", Arg::from(i64::from(settings.talk_offered_within_hours))),
                     ("home", Arg::from(settings.home_kind.id())),
                 ]) }</p>
                 <p>{ child.tr("child-found-choice") }</p>

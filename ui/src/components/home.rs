@@ -140,10 +140,10 @@ fn interviews_outstanding(i18n: &I18n, state: &UseReducerHandle<AppState>) -> Ht
                         }))
                     };
                     let (class, status) = match i.status {
-                        InterviewStatus::Overdue { since } => ("overdue", i18n.tr_with("home-interview-overdue",
-                            &[("time", time::format_local(since).into()), ("nation", nation.clone())])),
-                        InterviewStatus::Due { by } => ("due", i18n.tr_with("home-interview-due",
-                            &[("time", time::format_local(by).into()), ("nation", nation.clone())])),
+                        InterviewStatus::Overdue { since, step } => ("overdue", i18n.tr_with("home-interview-overdue",
+                            &[("time", time::format_local(since).into()), ("nation", nation.clone()), ("step", step.id().into())])),
+                        InterviewStatus::Due { by, step } => ("due", i18n.tr_with("home-interview-due",
+                            &[("time", time::format_local(by).into()), ("nation", nation.clone()), ("step", step.id().into())])),
                         _ => ("due", String::new()),
                     };
                     let offered = i.last_offer.as_ref().map(|o| i18n.tr_with("home-interview-offered", &[
@@ -251,23 +251,25 @@ fn child_card(
                 Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
             };
             let (class, interview_text) = match interview {
-                Some(harbour_core::workflow::InterviewStatus::Overdue { since }) => (
+                Some(harbour_core::workflow::InterviewStatus::Overdue { since, step }) => (
                     "back-banner overdue",
                     i18n.tr_with(
                         "home-interview-overdue",
                         &[
                             ("time", time::format_local(since).into()),
                             ("nation", nation.clone()),
+                            ("step", step.id().into()),
                         ],
                     ),
                 ),
-                Some(harbour_core::workflow::InterviewStatus::Due { by }) => (
+                Some(harbour_core::workflow::InterviewStatus::Due { by, step }) => (
                     "back-banner",
                     i18n.tr_with(
                         "home-interview-due",
                         &[
                             ("time", time::format_local(by).into()),
                             ("nation", nation.clone()),
+                            ("step", step.id().into()),
                         ],
                     ),
                 ),

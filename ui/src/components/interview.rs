@@ -1,9 +1,10 @@
 //! The return interview on an episode's record: where it stands (due, offered and still due,
-//! overdue, held within 72 hours or not, declined) and four short forms for the facts — it was
+//! overdue, held in time or not, declined) and four short forms for the facts — it was
 //! offered, it took place, the child said no, it was not offered. Each is an insert-only event;
 //! the rules (what ends it, what "within 72 hours" means) are `harbour_core::interview`'s.
 
 use harbour_core::api::{ApiError, EpisodeView};
+use harbour_core::interview::{spoken_span, DueStep, InterviewTiming};
 use harbour_core::organisation::Nation;
 use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, InterviewMode, InterviewStatus};
 use harbour_core::{EpisodeId, Field};
@@ -22,6 +23,8 @@ pub struct InterviewProps {
     pub summary: EpisodeSummary,
     pub name: String,
     pub nation: Nation,
+    /// The home's timing: when the interview is to be arranged and held.
+    pub timing: InterviewTiming,
     pub on_saved: Callback<EpisodeView>,
 }
 
@@ -56,9 +59,33 @@ fn mode_of(value: &str) -> InterviewMode {
         .unwrap_or(InterviewMode::InPerson)
 }
 
+/// "72 hours", "7 days": a span of the home's timing as the messages say it.
+pub fn span(i18n: &I18n, hours: u32) -> Arg {
+    let (count, unit) = spoken_span(hours);
+    Arg::from(i18n.tr_with(
+        "interview-span",
+        &[
+            ("count", Arg::from(i64::from(count))),
+            ("unit", Arg::from(unit)),
+        ],
+    ))
+}
+
 /// "Return interview due by …", offered and still due, overdue, held, or declined.
-pub fn status_line(i18n: &I18n, s: &EpisodeSummary, name: &str, nation: Nation) -> Html {
+pub fn status_line(
+    i18n: &I18n,
+    s: &EpisodeSummary,
+    name: &str,
+    nation: Nation,
+    timing: &InterviewTiming,
+) -> Html {
     let at = |t| Arg::from(time::format_local(t));
+    let step_args = |step: DueStep| {
+        [
+            ("step", Arg::from(step.id())),
+            ("span", span(i18n, timing.hours_for(step))),
+        ]
+    };
     let (name, nation) = (Arg::from(name), Arg::from(nation.id()));
     let facts = &s.interview_facts;
     let offered = facts.last_offer().map(|o| {
@@ -89,19 +116,25 @@ pub fn status_line(i18n: &I18n, s: &EpisodeSummary, name: &str, nation: Nation) 
         })
     };
     match s.interview {
-        Some(InterviewStatus::Due { by }) => html! {
+        Some(InterviewStatus::Due { by, step }) => html! {
             <>
                 <p class="banner info" id="interview-status">
-                    { i18n.tr_with("interview-due", &[("time", at(by)), ("name", name.clone()), ("nation", nation.clone())]) }
+                    { i18n.tr_with("interview-due", &[
+                        &[("time", at(by)), ("name", name.clone()), ("nation", nation.clone())][..],
+                        &step_args(step),
+                    ].concat()) }
                 </p>
                 { for still_due(by) }
                 { for not_offered }
             </>
         },
-        Some(InterviewStatus::Overdue { since }) => html! {
+        Some(InterviewStatus::Overdue { since, step }) => html! {
             <>
                 <p class="banner error" role="alert" id="interview-status">
-                    { i18n.tr_with("interview-overdue", &[("time", at(since)), ("nation", nation.clone())]) }
+                    { i18n.tr_with("interview-overdue", &[
+                        &[("time", at(since)), ("nation", nation.clone())][..],
+                        &step_args(step),
+                    ].concat()) }
                 </p>
                 { for still_due(since) }
                 { for not_offered }
@@ -109,7 +142,8 @@ pub fn status_line(i18n: &I18n, s: &EpisodeSummary, name: &str, nation: Nation) 
         },
         Some(InterviewStatus::Held {
             at: held_at,
-            within_72_hours,
+            in_time,
+            ..
         }) => {
             let by = facts
                 .held
@@ -117,7 +151,7 @@ pub fn status_line(i18n: &I18n, s: &EpisodeSummary, name: &str, nation: Nation) 
                 .map(|h| h.by.as_str())
                 .filter(|b| !b.is_empty())
                 .unwrap_or("none");
-            let within = match within_72_hours {
+            let within = match in_time {
                 Some(true) => "yes",
                 Some(false) => "no",
                 None => "unknown",
@@ -128,6 +162,7 @@ pub fn status_line(i18n: &I18n, s: &EpisodeSummary, name: &str, nation: Nation) 
                     { i18n.tr_with("interview-held-recorded", &[
                         ("time", Arg::from(when)), ("by", Arg::from(by)),
                         ("within", Arg::from(within)), ("nation", nation.clone()),
+                        ("span", span(i18n, timing.hold_within_hours)),
                     ]) }
                 </p>
             }
@@ -160,7 +195,7 @@ pub fn interview_record(props: &InterviewProps) -> Html {
     let s = &props.summary;
     let name = Arg::from(props.name.as_str());
     let nation = Arg::from(props.nation.id());
-    let status = status_line(&i18n, s, &props.name, props.nation);
+    let status = status_line(&i18n, s, &props.name, props.nation, &props.timing);
     if matches!(s.interview, Some(InterviewStatus::Held { .. }) | None) {
         return status;
     }

@@ -26,7 +26,7 @@ use crate::i18n::{use_i18n, I18n};
 use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
-use harbour_core::organisation::{HomeKind, Organisation};
+use harbour_core::organisation::{HomeKind, Organisation, RegulatorRules};
 use harbour_core::profile::ProfileView;
 
 #[derive(Properties, PartialEq)]
@@ -498,6 +498,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
         </div>
     };
 
+    let reg_args = [
+        ("nation", nation.clone()),
+        ("home", Arg::from(org.home_kind.id())),
+        (
+            "regulator",
+            Arg::from(i18n.tr_with("regulator-name", &[("nation", nation.clone())])),
+        ),
+    ];
     let regulator_part = match &s.regulator_decision {
         Some((notify, reason, when)) => html! {
             <div class="regulator" id="regulator-decision">
@@ -527,15 +535,15 @@ pub fn episode_record(props: &RecordProps) -> Html {
             };
             html! {
                 <div class="regulator" id="regulator-decision">
-                    <h4>{ i18n.tr_with("reg-title", &[("nation", nation.clone())]) }</h4>
-                    <p class="hint">{ i18n.tr_with("reg-hint", &[("nation", nation.clone())]) }</p>
+                    <h4>{ i18n.tr_with("reg-title", &reg_args) }</h4>
+                    { regulator_rules(&i18n, org, &reg_args) }
                     <label for="reg-reason">{ i18n.tr("reg-reason") }</label>
                     <textarea id="reg-reason" rows="2" value={(*reg_reason).clone()}
                         aria-describedby="reg-reason-error" oninput={on_reason} />
                     { field_error(&i18n, &error, Field::Reason, "reg-reason-error") }
                     <div class="actions">
                         <button class="primary" id="reg-notify" onclick={decide(true)}>
-                            { i18n.tr_with("reg-notify", &[("nation", nation.clone())]) }
+                            { i18n.tr_with("reg-notify", &reg_args) }
                         </button>
                         <button class="secondary" id="reg-not-needed" onclick={decide(false)}>
                             { i18n.tr("reg-not-needed") }
@@ -575,8 +583,10 @@ pub fn episode_record(props: &RecordProps) -> Html {
             if props.child.escalate_when_missing() {
                 <p class="hint">{ i18n.tr_with("step-no-relatives", &[("name", name.clone())]) }</p>
             }
-            if org.home_kind == HomeKind::ChildrensHome {
+            if org.records_regulator_decision() {
                 { regulator_part.clone() }
+            } else if org.home_kind == HomeKind::FosterHome {
+                <p class="hint" id="foster-regulator">{ i18n.tr_with("notify-foster-regulator", &reg_args) }</p>
             }
         </div>
     };
@@ -810,7 +820,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
             }
         }
     };
-    let outstanding = s.outstanding(org.home_kind);
+    let outstanding = s.outstanding(org);
     let close_part = if *confirming && !outstanding.is_empty() {
         let cancel = {
             let confirming = confirming.clone();
@@ -956,7 +966,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 <p class="hint">{ i18n.tr_with("return-profile-due", &[("name", name.clone())]) }</p>
                 { back_part }
                 <InterviewRecord episode_id={id} summary={s.clone()} name={props.child.name_latin.clone()}
-                    nation={org.nation} on_saved={on_saved.clone()} />
+                    nation={org.nation} timing={org.interview_timing()} on_saved={on_saved.clone()} />
                 if !closed {
                     { close_part }
                 }
@@ -1019,7 +1029,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 }
                 { for ended }
                 { return_part }
-                if org.home_kind == HomeKind::ChildrensHome && s.found.is_some() {
+                if org.records_regulator_decision() && s.found.is_some() {
                     <div class="record-part">{ regulator_part }</div>
                 }
                 { log_part }
@@ -1166,5 +1176,25 @@ pub fn sheet_buttons(props: &SheetProps) -> Html {
                 None => html! {},
             } }
         </div>
+    }
+}
+
+/// Which events the regulator must be told about: the home's own checked list, Regulation 40
+/// in an English children's home, or a prompt to check and set the list.
+pub(crate) fn regulator_rules(i18n: &I18n, org: &Organisation, args: &[(&str, Arg)]) -> Html {
+    match org.regulator_rules() {
+        RegulatorRules::Home(events) => html! {
+            <div class="hint" id="reg-rules">
+                <p>{ i18n.tr_with("reg-hint-home", args) }</p>
+                <p class="reg-events"><bdi>{ events }</bdi></p>
+                <p>{ i18n.tr("reg-hint-decide") }</p>
+            </div>
+        },
+        RegulatorRules::Regulation40 => html! {
+            <p class="hint" id="reg-rules">{ i18n.tr("reg-hint-regulation-40") }</p>
+        },
+        RegulatorRules::Unchecked => html! {
+            <p class="hint" id="reg-rules">{ i18n.tr_with("reg-hint-unchecked", args) }</p>
+        },
     }
 }

@@ -3,11 +3,12 @@
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange, SignedIn};
 use harbour_core::help::RunawayHours;
+use harbour_core::interview::InterviewTiming;
 use harbour_core::organisation::{HomeKind, Nation, Organisation};
 use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
 use harbour_i18n::Arg;
 use serde::Serialize;
-use web_sys::HtmlSelectElement;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -501,6 +502,14 @@ fn home_settings(props: &HomeProps) -> Html {
             form.set(next);
         })
     };
+    let on_regulator_events = {
+        let form = form.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut next = (*form).clone();
+            next.regulator_events = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            form.set(next);
+        })
+    };
     let months_problem = (*error)
         .as_ref()
         .and_then(|e| {
@@ -605,6 +614,95 @@ fn home_settings(props: &HomeProps) -> Html {
             </fieldset>
         }
     };
+    let timing = {
+        let usual = InterviewTiming::usual(form.nation);
+        let choose = |own: bool| {
+            let form = form.clone();
+            Callback::from(move |_| {
+                let mut next = (*form).clone();
+                next.interview_timing = own.then(|| next.interview_timing());
+                form.set(next);
+            })
+        };
+        // Empty "arranged within": no separate deadline; not a number is out of range.
+        let hours_input = |which: &'static str| {
+            let form = form.clone();
+            Callback::from(move |e: InputEvent| {
+                let mut next = (*form).clone();
+                let value = input_value(&e);
+                let value = value.trim();
+                let mut t = next.interview_timing();
+                if which == "arrange" {
+                    t.arrange_within_hours =
+                        (!value.is_empty()).then(|| value.parse().unwrap_or(0));
+                } else {
+                    t.hold_within_hours = value.parse().unwrap_or(0);
+                }
+                next.interview_timing = Some(t);
+                form.set(next);
+            })
+        };
+        let current = form.interview_timing();
+        let own = form.interview_timing.is_some();
+        let problem = problem_of("interview_timing");
+        html! {
+            <fieldset class="field" id="org-interview-timing">
+                <legend>{ i18n.tr_with("org-interview-timing", &[("nation", form.nation.id().into())]) }</legend>
+                <p class="hint">{ i18n.tr("org-interview-timing-hint") }</p>
+                <label class="choice">
+                    <input type="radio" name="interview-timing" id="interview-timing-usual"
+                        checked={!own} onchange={choose(false)} />
+                    { i18n.tr_with("org-interview-timing-usual", &[
+                        ("nation", form.nation.id().into()),
+                        ("arrange", Arg::from(i64::from(usual.arrange_within_hours.unwrap_or(0)))),
+                        ("hold", Arg::from(i64::from(usual.hold_within_hours))),
+                    ]) }
+                </label>
+                <label class="choice">
+                    <input type="radio" name="interview-timing" id="interview-timing-own"
+                        checked={own} onchange={choose(true)} />
+                    { i18n.tr("org-interview-timing-own") }
+                </label>
+                <div class="time-pair">
+                    <span class="time-field">
+                        <label for="interview-arrange-hours">{ i18n.tr("org-interview-arrange-hours") }</label>
+                        <input id="interview-arrange-hours" class="short" type="number" min="1" max="720"
+                            inputmode="numeric" disabled={!own} oninput={hours_input("arrange")}
+                            value={current.arrange_within_hours.map(|h| h.to_string()).unwrap_or_default()}
+                            aria-describedby={problem.map(|_| "org-interview-timing-error")} />
+                    </span>
+                    <span class="time-field">
+                        <label for="interview-hold-hours">{ i18n.tr("org-interview-hold-hours") }</label>
+                        <input id="interview-hold-hours" class="short" type="number" min="24" max="720"
+                            inputmode="numeric" disabled={!own} oninput={hours_input("hold")}
+                            value={current.hold_within_hours.to_string()}
+                            aria-describedby={problem.map(|_| "org-interview-timing-error")} />
+                    </span>
+                </div>
+                if let Some(m) = problem {
+                    <p class="field-error" id="org-interview-timing-error" role="alert">
+                        { i18n.tr(m) }
+                    </p>
+                }
+            </fieldset>
+        }
+    };
+    let regulator_problem = problem_of("regulator_events");
+    let regulator_events = html! {
+        <div class="field">
+            <label for="org-regulator-events">{ i18n.tr("org-regulator-events") }</label>
+            <p class="hint">{ i18n.tr_with("org-regulator-events-hint", &[
+                ("nation", form.nation.id().into()),
+                ("home", form.home_kind.id().into()),
+            ]) }</p>
+            <textarea id="org-regulator-events" rows="4" value={form.regulator_events.clone()}
+                oninput={on_regulator_events}
+                aria-describedby={regulator_problem.map(|_| "org-regulator-events-error")} />
+            if let Some(m) = regulator_problem {
+                <p class="field-error" id="org-regulator-events-error" role="alert">{ i18n.tr(m) }</p>
+            }
+        </div>
+    };
     let texts = form.texts().map(|(key, value)| {
         let id = format!("org-{}", key.replace('_', "-"));
         let problem = (*error)
@@ -653,6 +751,8 @@ fn home_settings(props: &HomeProps) -> Html {
                     </select>
                 </div>
                 { for texts }
+                { regulator_events }
+                { timing }
                 <div class="field">
                     <label for="org-assessment-every">{ i18n.tr("org-assessment-every") }</label>
                     <p class="hint">{ i18n.tr("org-assessment-every-hint") }</p>

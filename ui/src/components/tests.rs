@@ -377,7 +377,11 @@ async fn a_child_who_is_back_is_listed_after_the_missing_with_the_interview_due(
             how_returned: "Police car".into(),
         },
     };
-    back.summary = Some(summarise(&[found], t0() + Duration::minutes(95)));
+    back.summary = Some(summarise(
+        &[found],
+        t0() + Duration::minutes(95),
+        &harbour_core::workflow::InterviewTiming::RETURN_HOME_INTERVIEW,
+    ));
     let missing = entry(2, "Zara Missing", false, false, true);
     let html = render(vec![back, missing], None).await;
     let zara = html.find("Zara Missing").unwrap();
@@ -626,21 +630,182 @@ async fn the_nation_sets_the_words_of_the_steps() {
     assert!(england.contains("Say a Philomena form is available and send it."));
 }
 
-#[test]
-fn scotland_says_return_discussion() {
-    let en = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
-    let say = |nation: &str| {
-        en.tr_with(
-            "interview-due",
-            &[
-                ("time", "28/11/2026 10:00".into()),
-                ("nation", nation.into()),
-            ],
-        )
+#[derive(Properties, PartialEq)]
+struct InterviewHarness {
+    summary: harbour_core::workflow::EpisodeSummary,
+    nation: harbour_core::organisation::Nation,
+}
+
+#[function_component(InterviewLine)]
+fn interview_line(props: &InterviewHarness) -> Html {
+    let i18n = crate::i18n::use_i18n();
+    let timing = harbour_core::workflow::InterviewTiming::usual(props.nation);
+    super::interview::status_line(&i18n, &props.summary, "Sam", props.nation, &timing)
+}
+
+/// Where Sam's interview stands, back at `t0`, seen at `now` in `nation`, after `more` events.
+async fn interview_in(
+    nation: harbour_core::organisation::Nation,
+    more: Vec<harbour_core::workflow::EpisodeEvent>,
+    now: DateTime<Utc>,
+) -> String {
+    use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
+    let found = EpisodeEvent::Found {
+        found_at: t0(),
+        found_by: "Police".into(),
+        where_found: "Station".into(),
+        how_returned: "Police car".into(),
     };
-    assert!(say("scotland").starts_with("Return discussion to be arranged by"));
-    assert!(say("england").starts_with("Return interview due by"));
-    assert!(say("northern_ireland").starts_with("Return interview due by"));
+    let events: Vec<EventRecord> = std::iter::once(found)
+        .chain(more)
+        .enumerate()
+        .map(|(n, event)| EventRecord {
+            id: id(70 + n as u64),
+            at: t0() + Duration::minutes(n as i64),
+            by: id(60),
+            event,
+        })
+        .collect();
+    let summary = summarise(
+        &events,
+        now,
+        &harbour_core::workflow::InterviewTiming::usual(nation),
+    );
+    LocalServerRenderer::<InterviewLine>::with_props(InterviewHarness { summary, nation })
+        .hydratable(false)
+        .render()
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[tokio::test]
+async fn scotland_s_return_discussion_is_arranged_within_72_hours_then_held_within_the_week() {
+    use harbour_core::organisation::Nation;
+    use harbour_core::workflow::{EpisodeEvent, InterviewMode};
+    let soon = t0() + Duration::hours(2);
+    let due = interview_in(Nation::Scotland, vec![], soon).await;
+    assert!(due.contains("Return discussion to be arranged by"), "{due}");
+    assert!(due.contains("(72 hours after Sam came back)"), "{due}");
+    assert!(due.contains("check with your local protocol"));
+    let late = interview_in(Nation::Scotland, vec![], t0() + Duration::hours(80)).await;
+    assert!(
+        late.contains("Return discussion not yet arranged: OVERDUE since"),
+        "{late}"
+    );
+    let offered = vec![EpisodeEvent::InterviewOffered {
+        offered_at: t0() + Duration::hours(1),
+        service: "Police Scotland".into(),
+    }];
+    let arranged = interview_in(
+        Nation::Scotland,
+        offered.clone(),
+        t0() + Duration::hours(80),
+    )
+    .await;
+    assert!(
+        arranged.contains("Return discussion to take place by"),
+        "{arranged}"
+    );
+    assert!(
+        arranged.contains("(7 days after Sam came back)"),
+        "{arranged}"
+    );
+    assert!(arranged.contains("arranged on") && arranged.contains("with Police Scotland"));
+    let mut held = offered;
+    held.push(EpisodeEvent::InterviewHeld {
+        held_at: t0() + Duration::hours(100),
+        held_by: "PC Sample".into(),
+        independent: true,
+        mode: InterviewMode::InPerson,
+    });
+    let done = interview_in(Nation::Scotland, held.clone(), t0() + Duration::hours(120)).await;
+    assert!(done.contains("Within 7 days of the return."), "{done}");
+    let england = interview_in(Nation::England, held, t0() + Duration::hours(120)).await;
+    assert!(
+        england.contains("Not within 72 hours of the return."),
+        "{england}"
+    );
+    let due = interview_in(Nation::NorthernIreland, vec![], soon).await;
+    assert!(due.contains("Return interview due by"), "{due}");
+    assert!(due.contains("(72 hours after Sam came back)"));
+}
+
+#[derive(Properties, PartialEq)]
+struct RegulatorHarness {
+    org: harbour_core::organisation::Organisation,
+}
+
+#[function_component(RegulatorRulesView)]
+fn regulator_rules_view(props: &RegulatorHarness) -> Html {
+    let i18n = crate::i18n::use_i18n();
+    let nation = harbour_i18n::Arg::from(props.org.nation.id());
+    let regulator = i18n.tr_with("regulator-name", &[("nation", nation.clone())]);
+    let args = [
+        ("nation", nation),
+        ("home", props.org.home_kind.id().into()),
+        ("regulator", regulator.into()),
+    ];
+    html! {
+        <>
+            <h4>{ i18n.tr_with("reg-title", &args) }</h4>
+            { super::record::regulator_rules(&i18n, &props.org, &args) }
+        </>
+    }
+}
+
+#[tokio::test]
+async fn the_manager_sees_regulation_40_the_home_s_own_list_or_is_asked_to_check_it() {
+    use harbour_core::organisation::{HomeKind, Nation, Organisation};
+    let show = |nation, home_kind, regulator_events: &str| {
+        let org = Organisation {
+            nation,
+            home_kind,
+            regulator_events: regulator_events.into(),
+            ..Default::default()
+        };
+        async move {
+            LocalServerRenderer::<RegulatorRulesView>::with_props(RegulatorHarness { org })
+                .hydratable(false)
+                .render()
+                .await
+                .replace(['\u{2068}', '\u{2069}'], "")
+        }
+    };
+    let england = show(Nation::England, HomeKind::ChildrensHome, "").await;
+    assert!(
+        england.contains("Ofsted need to be told (Regulation 40)?"),
+        "{england}"
+    );
+    assert!(england.contains("not always a Regulation 40 notification"));
+    let wales = show(Nation::Wales, HomeKind::ChildrensHome, "").await;
+    assert!(
+        wales.contains("does Care Inspectorate Wales need to be told?"),
+        "{wales}"
+    );
+    assert!(
+        wales.contains("Harbour does not hold Care Inspectorate Wales's list"),
+        "{wales}"
+    );
+    assert!(!wales.contains("Regulation 40"));
+    let scotland = show(
+        Nation::Scotland,
+        HomeKind::ChildrensHome,
+        "A child missing overnight",
+    )
+    .await;
+    assert!(
+        scotland.contains("does the Care Inspectorate need to be told?"),
+        "{scotland}"
+    );
+    assert!(scotland.contains("The events this home must tell the Care Inspectorate about"));
+    assert!(scotland.contains("A child missing overnight"));
+    let supported = show(Nation::England, HomeKind::SupportedAccommodation, "").await;
+    assert!(
+        supported.contains("for supported accommodation"),
+        "{supported}"
+    );
+    let ni = show(Nation::NorthernIreland, HomeKind::ChildrensHome, "").await;
+    assert!(ni.contains("does RQIA need to be told?"), "{ni}");
 }
 
 mod checklists {
@@ -796,6 +961,7 @@ fn child_page(props: &ChildPageHarness) -> Html {
         &harbour_core::help::ChildHelpSettings {
             numbers: props.help.clone(),
             home_kind: props.home_kind,
+            ..Default::default()
         },
         Callback::noop(),
         Callback::noop(),
