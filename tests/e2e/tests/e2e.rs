@@ -1025,6 +1025,21 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         "{}",
         screenshot(&c, "scotland-return-discussion").await.display()
     );
+    // A care leaver of 19 who came to the UK alone: a young person, and still escalated.
+    click(&c, "#back-home").await;
+    click(&c, "#add-child").await;
+    type_into(&c, "#name-latin", "Test Dawit").await;
+    set_value(&c, "#dob", "2007-03-10").await;
+    click(&c, "#unaccompanied").await;
+    click(&c, "#save-child").await;
+    let dawit = card(&c, "Test Dawit").await;
+    click(&c, &format!("{dawit} button.child-missing")).await;
+    let first = text_of(&c, "li.step:first-child").await;
+    assert!(
+        first.contains("18 or over and a care leaver") && first.contains("does not end at 18"),
+        "{first}"
+    );
+    println!("{}", screenshot(&c, "steps-19-scotland").await.display());
     c.close().await.unwrap();
 }
 
