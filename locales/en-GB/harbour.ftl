@@ -583,7 +583,16 @@ profile-yes = Yes
 flag-history = { $flag } { $set ->
     [yes] marked
    *[no] cleared
-} { $time }
+} { $time }{ $by ->
+    [none] {""}
+   *[other] {" "}by { $by }
+}{ $reason ->
+    [none] {""}
+   *[other] : { $reason }
+}
+flag-clear-warning = Clearing this flag means a missing report no longer puts "Call 999 now" first. Only a manager or administrator can clear it.
+flag-clear-reason = Why is this no longer so? (for example the NRM decision or the age assessment)
+error-flag-reason-required = Write why the flag is cleared.
 profile-not-recorded = Not recorded
 profile-no = No
 profile-reviewed = Checked by { $name } on { $date }

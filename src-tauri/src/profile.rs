@@ -45,14 +45,19 @@ pub fn save_profile(
     with_store(&state, |store| store.save_profile(child_id, &input))
 }
 
-/// Corrects the child's name, date of birth, languages or flags.
+/// Corrects the child's name, date of birth, languages or flags: only what changed is
+/// written. Clearing a flag needs a manager or administrator and `flag_reason`.
 #[tauri::command(rename_all = "snake_case")]
 pub fn update_child(
     state: State<'_, AppState>,
     child_id: ChildId,
     input: ChildInput,
+    flag_reason: Option<String>,
 ) -> Result<ProfileView, ApiError> {
-    with_store(&state, |store| store.update_child(child_id, &input))
+    let flag_reason = flag_reason.unwrap_or_default();
+    with_store(&state, |store| {
+        store.update_child(child_id, &input, &flag_reason)
+    })
 }
 
 /// A new face or full-length photo (face when not said) with the date it was taken; returns

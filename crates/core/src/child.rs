@@ -104,6 +104,8 @@ pub enum Field {
     ReportedAt,
     /// Where the child is known to be (away from placement without authorisation).
     Whereabouts,
+    /// Why an escalation flag is cleared.
+    FlagReason,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -138,7 +140,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 31] = [
+    pub const ALL: [Field; 32] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -170,6 +172,7 @@ impl Field {
         Field::Basis,
         Field::ReportedAt,
         Field::Whereabouts,
+        Field::FlagReason,
     ];
 }
 
@@ -253,13 +256,14 @@ impl FieldError {
             (SpokeTo, Required) => "error-spoke-to-required",
             (SharedWith, Required) => "error-shared-with-required",
             (Whereabouts, Required) => "error-whereabouts-required",
+            (FlagReason, Required) => "error-flag-reason-required",
             (Whereabouts, AlreadyDone) => "error-already-away",
             (Whereabouts, NotBackYet) => "error-not-away",
             (Basis, Required) => "error-basis-required",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
                 | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis
-                | Whereabouts,
+                | Whereabouts | FlagReason,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",
@@ -291,36 +295,128 @@ impl EscalationFlag {
     }
 }
 
+impl EscalationFlag {
+    pub const ALL: [EscalationFlag; 2] = [
+        EscalationFlag::Unaccompanied,
+        EscalationFlag::SuspectedTrafficked,
+    ];
+
+    /// The child's register that holds the flag.
+    pub fn register(self) -> &'static str {
+        match self {
+            EscalationFlag::Unaccompanied => "unaccompanied",
+            EscalationFlag::SuspectedTrafficked => "suspected_trafficked",
+        }
+    }
+
+    pub fn set_in(self, d: &mut ChildDetails, on: bool) {
+        match self {
+            EscalationFlag::Unaccompanied => d.unaccompanied = on,
+            EscalationFlag::SuspectedTrafficked => d.suspected_trafficked = on,
+        }
+    }
+}
+
+/// The core details that are plain fields, each its own register: everything but the two
+/// flags, which change only through their own op.
+pub const DETAIL_FIELDS: [&str; 4] = [
+    "name_latin",
+    "name_own_script",
+    "date_of_birth",
+    "languages",
+];
+
+/// The plain fields that differ between `before` and `after`, by register, with their new
+/// values: what a correction writes, so that an edit on one device never undoes another
+/// device's edit of a different field.
+pub fn changed_fields(
+    before: &ChildDetails,
+    after: &ChildDetails,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    let (b, a) = (
+        serde_json::to_value(before).unwrap_or_default(),
+        serde_json::to_value(after).unwrap_or_default(),
+    );
+    DETAIL_FIELDS
+        .iter()
+        .filter(|k| b.get(**k) != a.get(**k))
+        .map(|k| ((*k).to_owned(), a.get(*k).cloned().unwrap_or_default()))
+        .collect()
+}
+
+/// The flags that differ between `before` and `after`, with their new state.
+pub fn changed_flags(before: &ChildDetails, after: &ChildDetails) -> Vec<(EscalationFlag, bool)> {
+    EscalationFlag::ALL
+        .into_iter()
+        .filter(|f| f.of(before) != f.of(after))
+        .map(|f| (f, f.of(after)))
+        .collect()
+}
+
 /// A flag set or cleared, and when: the dated fact the reports count a cohort by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FlagChange {
     pub flag: EscalationFlag,
     pub set: bool,
     pub at: DateTime<Utc>,
+    /// Who set or cleared it (known for changes made through the flag's own op).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<crate::ids::UserId>,
+    /// Their name as staff know it (filled by the store; empty if not known here).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub by_name: String,
+    /// Why it was cleared (or set), as written.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
 }
 
-/// Each time a flag changed, from every version of the child's details in the order written
-/// (the first version sets whatever it has).
+/// One write to a child's flags, in the order written: a whole version of the details (the
+/// child added, or a correction by an earlier version of Harbour), or one flag on its own.
+#[derive(Debug)]
+pub enum FlagWrite<'a> {
+    Details(&'a ChildDetails),
+    Flag {
+        flag: EscalationFlag,
+        set: bool,
+        by: crate::ids::UserId,
+        reason: &'a str,
+    },
+}
+
+/// Each time a flag changed (the first version sets whatever it has).
 pub fn flag_changes<'a>(
-    versions: impl IntoIterator<Item = (DateTime<Utc>, &'a ChildDetails)>,
+    writes: impl IntoIterator<Item = (DateTime<Utc>, FlagWrite<'a>)>,
 ) -> Vec<FlagChange> {
     let mut out = Vec::new();
-    let mut before: Option<&ChildDetails> = None;
-    for (at, d) in versions {
-        for flag in [
-            EscalationFlag::Unaccompanied,
-            EscalationFlag::SuspectedTrafficked,
-        ] {
-            let was = before.is_some_and(|b| flag.of(b));
-            if flag.of(d) != was {
+    let mut now = [false; 2];
+    for (at, w) in writes {
+        let (next, by, reason) = match w {
+            FlagWrite::Details(d) => (EscalationFlag::ALL.map(|f| f.of(d)), None, ""),
+            FlagWrite::Flag {
+                flag,
+                set,
+                by,
+                reason,
+            } => {
+                let mut next = now;
+                next[flag as usize] = set;
+                (next, Some(by), reason)
+            }
+        };
+        for flag in EscalationFlag::ALL {
+            let i = flag as usize;
+            if next[i] != now[i] {
                 out.push(FlagChange {
                     flag,
-                    set: flag.of(d),
+                    set: next[i],
                     at,
+                    by,
+                    by_name: String::new(),
+                    reason: reason.to_owned(),
                 });
             }
         }
-        before = Some(d);
+        now = next;
     }
     out
 }
@@ -537,10 +633,10 @@ mod tests {
         let mut cleared = renamed.clone();
         cleared.suspected_trafficked = false;
         let changes = flag_changes([
-            (at(1), &first),
-            (at(2), &flagged),
-            (at(3), &renamed),
-            (at(4), &cleared),
+            (at(1), FlagWrite::Details(&first)),
+            (at(2), FlagWrite::Details(&flagged)),
+            (at(3), FlagWrite::Details(&renamed)),
+            (at(4), FlagWrite::Details(&cleared)),
         ]);
         let first_flags: Vec<_> = changes.iter().filter(|c| c.at == at(1)).collect();
         assert_eq!(first_flags.len(), usize::from(first.unaccompanied));
@@ -554,6 +650,99 @@ mod tests {
             [(true, at(2)), (false, at(4))],
             "a rename changes nothing"
         );
+    }
+
+    #[test]
+    fn a_flag_s_own_write_is_dated_with_who_and_why_after_old_whole_record_writes() {
+        use chrono::TimeZone;
+        let at = |d| Utc.with_ymd_and_hms(2026, 11, d, 9, 0, 0).unwrap();
+        let by: crate::ids::UserId = "01936b6e-7c00-7000-8000-000000000009".parse().unwrap();
+        let mut first = input().validate(today()).unwrap();
+        first.unaccompanied = true;
+        let changes = flag_changes([
+            (at(1), FlagWrite::Details(&first)),
+            (
+                at(2),
+                FlagWrite::Flag {
+                    flag: EscalationFlag::SuspectedTrafficked,
+                    set: true,
+                    by,
+                    reason: "",
+                },
+            ),
+            // Set again: nothing changes.
+            (
+                at(3),
+                FlagWrite::Flag {
+                    flag: EscalationFlag::SuspectedTrafficked,
+                    set: true,
+                    by,
+                    reason: "",
+                },
+            ),
+            (
+                at(4),
+                FlagWrite::Flag {
+                    flag: EscalationFlag::Unaccompanied,
+                    set: false,
+                    by,
+                    reason: "Age assessed as 19",
+                },
+            ),
+        ]);
+        let seen: Vec<_> = changes
+            .iter()
+            .map(|c| (c.flag, c.set, c.at, c.by, c.reason.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [
+                (EscalationFlag::Unaccompanied, true, at(1), None, ""),
+                (
+                    EscalationFlag::SuspectedTrafficked,
+                    true,
+                    at(2),
+                    Some(by),
+                    ""
+                ),
+                (
+                    EscalationFlag::Unaccompanied,
+                    false,
+                    at(4),
+                    Some(by),
+                    "Age assessed as 19"
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_correction_names_only_the_fields_that_changed_and_never_a_flag() {
+        let before = input().validate(today()).unwrap();
+        let mut after = before.clone();
+        assert!(changed_fields(&before, &after).is_empty());
+        after.name_latin = "Amani Sample-Tesfay".into();
+        after.suspected_trafficked = !before.suspected_trafficked;
+        let fields = changed_fields(&before, &after);
+        assert_eq!(
+            fields.into_iter().collect::<Vec<_>>(),
+            [(
+                "name_latin".to_owned(),
+                serde_json::json!("Amani Sample-Tesfay")
+            )]
+        );
+        assert_eq!(
+            changed_flags(&before, &after),
+            [(
+                EscalationFlag::SuspectedTrafficked,
+                after.suspected_trafficked
+            )]
+        );
+        after.name_own_script = None;
+        after.languages = vec!["Tigrinya".into()];
+        let keys: Vec<_> = changed_fields(&before, &after).into_keys().collect();
+        assert!(keys.contains(&"languages".to_owned()), "{keys:?}");
+        assert!(keys.iter().all(|k| DETAIL_FIELDS.contains(&k.as_str())));
     }
 
     #[test]

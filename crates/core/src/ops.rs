@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::child::ChildDetails;
+use crate::child::{ChildDetails, EscalationFlag, DETAIL_FIELDS};
 use crate::ids::{ChildId, EpisodeId, UserId};
 use crate::organisation::Organisation;
 use crate::profile::{self, Section, Values};
@@ -28,10 +28,31 @@ pub enum OpBody {
         details: ChildDetails,
         created_at: DateTime<Utc>,
     },
-    /// The child's core details were corrected (name, date of birth, languages, flags).
+    /// The child's core details were corrected (name, date of birth, languages, flags), all six
+    /// at once. Written by earlier versions only: it is still read and folded, but a correction
+    /// now writes [`OpBody::ChildFieldsSet`] and [`OpBody::ChildFlagSet`].
     ChildDetailsSet {
         child: ChildId,
         details: ChildDetails,
+    },
+    /// Some of the child's core details were corrected: only the fields that changed, each its
+    /// own register (`crate::child::DETAIL_FIELDS`), so a correction on one device never undoes
+    /// another device's edit of a different field. Never a flag: keys this version does not
+    /// know, flags included, are kept in the log and not folded.
+    ChildFieldsSet {
+        child: ChildId,
+        fields: std::collections::BTreeMap<String, Value>,
+    },
+    /// One escalation flag was set or cleared, on purpose, by `by`: after the child is added,
+    /// the only op that changes a flag, so no other edit can clear one as a side effect.
+    /// Clearing carries the reason.
+    ChildFlagSet {
+        child: ChildId,
+        flag: EscalationFlag,
+        set: bool,
+        reason: String,
+        at: DateTime<Utc>,
+        by: UserId,
     },
     /// The child's photo (a prepared JPEG, base64) is set or replaced.
     ChildPhotoSet { child: ChildId, jpeg_base64: String },
@@ -156,6 +177,8 @@ impl OpBody {
             OpBody::ChildPhotoSet { .. } => "child_photo_set",
             OpBody::ChildFullPhotoSet { .. } => "child_full_photo_set",
             OpBody::ChildDetailsSet { .. } => "child_details_set",
+            OpBody::ChildFieldsSet { .. } => "child_fields_set",
+            OpBody::ChildFlagSet { .. } => "child_flag_set",
             OpBody::EpisodeStarted { .. } => "episode_started",
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
             OpBody::UserAdded { .. } => "user_added",
@@ -174,7 +197,9 @@ impl OpBody {
             OpBody::ChildAdded { child, .. }
             | OpBody::ChildPhotoSet { child, .. }
             | OpBody::ChildFullPhotoSet { child, .. }
-            | OpBody::ChildDetailsSet { child, .. } => child.to_string(),
+            | OpBody::ChildDetailsSet { child, .. }
+            | OpBody::ChildFieldsSet { child, .. }
+            | OpBody::ChildFlagSet { child, .. } => child.to_string(),
             OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
                 episode.to_string()
             }
@@ -205,6 +230,14 @@ impl OpBody {
             OpBody::ChildDetailsSet { child, details } => {
                 details_writes(&child.to_string(), details)
             }
+            OpBody::ChildFieldsSet { child, fields } => fields
+                .iter()
+                .filter(|(k, _)| DETAIL_FIELDS.contains(&k.as_str()))
+                .map(|(k, v)| write(Child, child.to_string(), k.as_str(), v.clone()))
+                .collect(),
+            OpBody::ChildFlagSet {
+                child, flag, set, ..
+            } => vec![write(Child, child.to_string(), flag.register(), json!(set))],
             OpBody::ChildPhotoSet { child, jpeg_base64 } => vec![write(
                 Child,
                 child.to_string(),
@@ -362,6 +395,50 @@ mod tests {
         );
         assert_eq!(OpBody::decode(&text), Some(op.clone()));
         assert!(text.contains(&format!("\"kind\":\"{}\"", op.kind())));
+    }
+
+    #[test]
+    fn a_correction_writes_only_its_fields_and_a_flag_only_through_its_own_op() {
+        let fields = OpBody::ChildFieldsSet {
+            child: child_id(),
+            fields: [
+                ("name_latin".to_owned(), json!("Amani Sample")),
+                // From a stale or newer writer: kept in the log, never folded.
+                ("suspected_trafficked".to_owned(), json!(false)),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let text = fields.encode();
+        assert_eq!(
+            text,
+            r#"{"kind":"child_fields_set","child":"01936b6e-7c00-7000-8000-000000000001","fields":{"name_latin":"Amani Sample","suspected_trafficked":false}}"#
+        );
+        assert_eq!(OpBody::decode(&text), Some(fields.clone()));
+        let written: Vec<_> = fields.writes().into_iter().map(|w| w.field).collect();
+        assert_eq!(written, ["name_latin"]);
+
+        let flag = OpBody::ChildFlagSet {
+            child: child_id(),
+            flag: EscalationFlag::SuspectedTrafficked,
+            set: false,
+            reason: "NRM negative conclusive grounds".into(),
+            at: Utc.with_ymd_and_hms(2026, 11, 25, 2, 0, 0).unwrap(),
+            by: "01936b6e-7c00-7000-8000-000000000003".parse().unwrap(),
+        };
+        let text = flag.encode();
+        assert_eq!(
+            text,
+            r#"{"kind":"child_flag_set","child":"01936b6e-7c00-7000-8000-000000000001","flag":"suspected_trafficked","set":false,"reason":"NRM negative conclusive grounds","at":"2026-11-25T02:00:00Z","by":"01936b6e-7c00-7000-8000-000000000003"}"#
+        );
+        assert_eq!(OpBody::decode(&text), Some(flag.clone()));
+        let w = flag.writes();
+        assert_eq!((w.len(), w[0].field.as_str()), (1, "suspected_trafficked"));
+        assert_eq!(w[0].value, json!(false));
+        assert_eq!(
+            (flag.kind(), flag.entity()),
+            ("child_flag_set", child_id().to_string())
+        );
     }
 
     #[test]

@@ -79,7 +79,7 @@ impl Role {
             ExportRecords => matches!(self, Role::Manager | Role::PlacementOfficer | Role::Admin),
             MakeBackup | ViewAudit | ChangeSettings => matches!(self, Role::Manager | Role::Admin),
             ManageUsers => self == Role::Admin,
-            SignOffAssessments => matches!(self, Role::Manager | Role::Admin),
+            SignOffAssessments | ClearFlags => matches!(self, Role::Manager | Role::Admin),
         }
     }
 }
@@ -98,6 +98,9 @@ pub enum Action {
     ManageUsers,
     /// Review a risk checklist assessment and sign it off.
     SignOffAssessments,
+    /// Clear an escalation flag (unaccompanied, suspected trafficked), with a reason: from
+    /// then on a missing report no longer puts 999 first.
+    ClearFlags,
 }
 
 /// A member of staff as stored. No PIN, no key: those never leave the key file.

@@ -323,10 +323,16 @@ impl Store {
         child: ChildId,
     ) -> Result<harbour_core::Child, StoreError> {
         self.require(Action::EditChildren)?;
-        let mut details = self.child(child)?.details;
-        if !details.suspected_trafficked {
-            details.suspected_trafficked = true;
-            self.write(&[OpBody::ChildDetailsSet { child, details }])?;
+        if !self.child(child)?.details.suspected_trafficked {
+            let now = self.now();
+            self.write(&[OpBody::ChildFlagSet {
+                child,
+                flag: harbour_core::child::EscalationFlag::SuspectedTrafficked,
+                set: true,
+                reason: String::new(),
+                at: now,
+                by: self.session.user,
+            }])?;
         }
         self.child(child)
     }

@@ -3,12 +3,13 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use harbour_core::api::EpisodeView;
+use harbour_core::child::{changed_fields, changed_flags, FlagWrite};
 use harbour_core::ops::OpBody;
 use harbour_core::profile::{
     self, photo_warning, review_due, EpisodeBrief, PhotoKind, ProfileView, Review, ReviewContext,
     Section, SectionInput, SectionView, Values,
 };
-use harbour_core::{Action, ChildId, EpisodeId, UserId};
+use harbour_core::{Action, ChildId, EpisodeId, Field, FieldError, UserId};
 use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use serde_json::Value;
@@ -164,27 +165,52 @@ impl Store {
         self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT hlc, payload FROM ops WHERE entity = ?1 \
-             AND kind IN ('child_added', 'child_details_set') ORDER BY hlc, device, idx",
+             AND kind IN ('child_added', 'child_details_set', 'child_flag_set') \
+             ORDER BY hlc, device, idx",
         )?;
         let rows = stmt.query_map([child.to_string()], |r| {
             Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
         })?;
-        let mut versions = Vec::new();
+        let mut ops = Vec::new();
         for row in rows {
             let (hlc, payload) = row?;
             let hlc: harbour_core::Hlc = hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?;
             let at = DateTime::<Utc>::from_timestamp_millis(hlc.wall_ms)
                 .ok_or(StoreError::Corrupt("hlc"))?;
-            if let Some(
-                OpBody::ChildAdded { details, .. } | OpBody::ChildDetailsSet { details, .. },
-            ) = OpBody::decode(&payload)
-            {
-                versions.push((at, details));
+            if let Some(op) = OpBody::decode(&payload) {
+                ops.push((at, op));
             }
         }
-        Ok(harbour_core::child::flag_changes(
-            versions.iter().map(|(at, d)| (*at, d)),
-        ))
+        let names: BTreeMap<UserId, String> = self.user_names()?.into_iter().collect();
+        let mut changes =
+            harbour_core::child::flag_changes(ops.iter().filter_map(|(at, op)| match op {
+                OpBody::ChildAdded { details, .. } | OpBody::ChildDetailsSet { details, .. } => {
+                    Some((*at, FlagWrite::Details(details)))
+                }
+                OpBody::ChildFlagSet {
+                    flag,
+                    set,
+                    by,
+                    reason,
+                    at,
+                    ..
+                } => Some((
+                    *at,
+                    FlagWrite::Flag {
+                        flag: *flag,
+                        set: *set,
+                        by: *by,
+                        reason,
+                    },
+                )),
+                _ => None,
+            }));
+        for change in &mut changes {
+            if let Some(name) = change.by.and_then(|by| names.get(&by)) {
+                change.by_name = name.clone();
+            }
+        }
+        Ok(changes)
     }
 
     /// The child's full-length photo (a prepared JPEG), kept in its register.
@@ -316,19 +342,60 @@ impl Store {
     }
 
     /// Corrects the child's core details (name, date of birth, languages, the flags that send a
-    /// missing report straight to 999). Every problem is reported at once; nothing is written
+    /// missing report straight to 999). Only what changed is written: each changed field, and
+    /// each changed flag through its own op. Clearing a flag takes a manager or administrator
+    /// and a reason (`flag_reason`). Every problem is reported at once; nothing is written
     /// then.
     pub fn update_child(
         &mut self,
         child: ChildId,
         input: &harbour_core::ChildInput,
+        flag_reason: &str,
     ) -> Result<ProfileView, StoreError> {
         self.require(Action::EditChildren)?;
-        self.child(child)?;
-        let details = input
-            .validate(self.now().date_naive())
-            .map_err(StoreError::Invalid)?;
-        self.write(&[OpBody::ChildDetailsSet { child, details }])?;
+        let before = self.child(child)?.details;
+        let mut problems = Vec::new();
+        let details = match input.validate(self.now().date_naive()) {
+            Ok(d) => Some(d),
+            Err(p) => {
+                problems = p;
+                None
+            }
+        };
+        let flags = details
+            .as_ref()
+            .map(|d| changed_flags(&before, d))
+            .unwrap_or_default();
+        let clears = flags.iter().any(|(_, set)| !set);
+        let reason = flag_reason.split_whitespace().collect::<Vec<_>>().join(" ");
+        if clears {
+            self.require(Action::ClearFlags)?;
+            if reason.is_empty() {
+                problems.push(FieldError::new(Field::FlagReason, FieldProblem::Required));
+            } else if reason.chars().count() > profile::MAX_LINE_CHARS {
+                problems.push(FieldError::new(Field::FlagReason, FieldProblem::TooLong));
+            }
+        }
+        let Some(details) = details.filter(|_| problems.is_empty()) else {
+            return Err(StoreError::Invalid(problems));
+        };
+        let now = self.now();
+        let fields = changed_fields(&before, &details);
+        let mut ops = Vec::new();
+        if !fields.is_empty() {
+            ops.push(OpBody::ChildFieldsSet { child, fields });
+        }
+        ops.extend(flags.into_iter().map(|(flag, set)| OpBody::ChildFlagSet {
+            child,
+            flag,
+            set,
+            reason: if set { String::new() } else { reason.clone() },
+            at: now,
+            by: self.session.user,
+        }));
+        if !ops.is_empty() {
+            self.write(&ops)?;
+        }
         self.profile(child)
     }
 
@@ -647,7 +714,7 @@ mod tests {
             unaccompanied: false,
             suspected_trafficked: true,
         };
-        let view = store.update_child(child.id, &input).unwrap();
+        let view = store.update_child(child.id, &input, "").unwrap();
         let d = &view.child.details;
         assert_eq!(d.name_latin, "Sample Ruth Tesfay");
         assert!(d.suspected_trafficked && d.escalate_when_missing());
@@ -655,7 +722,7 @@ mod tests {
         let before = store.ops().unwrap().len();
         input.name_latin = " ".into();
         input.date_of_birth = "2099-01-01".into();
-        let err = store.update_child(child.id, &input).unwrap_err();
+        let err = store.update_child(child.id, &input, "").unwrap_err();
         let StoreError::Invalid(fields) = &err else {
             panic!("{err:?}")
         };
@@ -667,5 +734,83 @@ mod tests {
         );
         store.rebuild().unwrap();
         assert_eq!(store.child(child.id).unwrap(), view.child);
+    }
+
+    #[test]
+    fn a_correction_writes_only_what_changed_and_a_flag_only_through_its_own_op() {
+        let (dir, clock, mut store) = store_on(25);
+        let child = ruth(&mut store, None);
+        let mut input = ChildInput {
+            name_latin: "Sample Ruth".into(),
+            date_of_birth: "2011-03-04".into(),
+            ..Default::default()
+        };
+        // Saved unchanged: nothing is written.
+        let before = store.ops().unwrap().len();
+        store.update_child(child.id, &input, "").unwrap();
+        assert_eq!(store.ops().unwrap().len(), before);
+        // A rename is one field; setting a flag is its own op, with who.
+        input.name_latin = "Sample Ruth Tesfay".into();
+        input.suspected_trafficked = true;
+        let view = store.update_child(child.id, &input, "").unwrap();
+        let ops = store.ops().unwrap();
+        let kinds: Vec<_> = ops[before..].iter().map(|o| o.kind.as_str()).collect();
+        assert_eq!(kinds, ["child_fields_set", "child_flag_set"]);
+        assert!(
+            !ops[before].payload.contains("trafficked"),
+            "the rename names no flag"
+        );
+        let set = view.flag_history.last().unwrap();
+        assert_eq!((set.set, set.by), (true, Some(store.session.user)));
+
+        // A carer cannot clear it; a manager or administrator can, with a reason.
+        store
+            .add_user(
+                &harbour_core::NewUser {
+                    name: "Casey Carer".into(),
+                    pin: "284613".into(),
+                    pin_again: "284613".into(),
+                },
+                harbour_core::Role::FosterCarer,
+                crate::testing::KDF,
+            )
+            .unwrap();
+        drop(store);
+        let data = crate::DataDir::new(dir.path());
+        let mut carer = data
+            .unlock(Some("Casey Carer"), "284613", clock.clone())
+            .unwrap();
+        input.suspected_trafficked = false;
+        let before = carer.ops().unwrap().len();
+        assert!(matches!(
+            carer.update_child(child.id, &input, "Not trafficked"),
+            Err(StoreError::NotAllowed)
+        ));
+        assert_eq!(carer.ops().unwrap().len(), before, "nothing written");
+        drop(carer);
+        let mut store = data
+            .unlock(Some("Sam Admin"), crate::testing::PIN, clock)
+            .unwrap();
+        let err = store.update_child(child.id, &input, "  ").unwrap_err();
+        let StoreError::Invalid(problems) = &err else {
+            panic!("{err:?}")
+        };
+        assert_eq!(problems[0].message_id(), "error-flag-reason-required");
+        assert!(store.child(child.id).unwrap().details.suspected_trafficked);
+        let view = store
+            .update_child(child.id, &input, " Conclusive grounds:  negative ")
+            .unwrap();
+        assert!(!view.child.details.suspected_trafficked);
+        let cleared = view.flag_history.last().unwrap();
+        assert_eq!(
+            (cleared.set, cleared.reason.as_str()),
+            (false, "Conclusive grounds: negative")
+        );
+        // The history reads the same after a rebuild of the tables from the log.
+        store.rebuild().unwrap();
+        assert_eq!(
+            store.profile(child.id).unwrap().flag_history,
+            view.flag_history
+        );
     }
 }

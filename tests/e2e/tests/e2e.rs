@@ -725,6 +725,31 @@ async fn a_first_look_with_the_sample_children() {
     assert!(text_of(&c, ".profile-top .own-name")
         .await
         .contains("ኣማኑኤል ሳምፕል"));
+    // Clearing a flag says what it changes and needs a reason; it is dated, with who and why.
+    click(&c, "#edit-core").await;
+    click(&c, "#core-trafficked").await;
+    assert!(text_of(&c, "#flag-clear").await.contains("Call 999 now"));
+    click(&c, "#core-save").await;
+    assert!(text_of(&c, "#core-flag-reason-error").await.contains("why"));
+    type_into(&c, "#core-flag-reason", "Sample reason: NRM decision").await;
+    click(&c, "#core-save").await;
+    let history = wait_text(&c, "#flag-history", "cleared").await;
+    assert!(
+        history.contains("by Demo Admin: Sample reason: NRM decision"),
+        "{history}"
+    );
+    // Marked again: the history keeps both.
+    click(&c, "#edit-core").await;
+    click(&c, "#core-trafficked").await;
+    click(&c, "#core-save").await;
+    wait_css(&c, "#edit-core").await;
+    let history = text_of(&c, "#flag-history").await;
+    assert_eq!(
+        history.matches("Suspected trafficked marked").count(),
+        2,
+        "{history}"
+    );
+    println!("{}", screenshot(&c, "profile-flag-history").await.display());
     // A date in the future is refused next to its field; nothing is lost.
     click(&c, "#section-photos button.edit").await;
     set_value(&c, "#pf-photo_taken_on", "2099-01-01").await;

@@ -181,6 +181,8 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                                 ("flag", Arg::from(i18n.tr(c.flag.message_id()))),
                                 ("set", Arg::from(if c.set { "yes" } else { "no" })),
                                 ("time", time::format_local(c.at).into()),
+                                ("by", Arg::from(if c.by_name.is_empty() { "none" } else { c.by_name.as_str() })),
+                                ("reason", Arg::from(if c.reason.is_empty() { "none" } else { c.reason.as_str() })),
                             ])).collect::<Vec<_>>().join(" · ") }
                         </p>
                     }
@@ -319,6 +321,7 @@ pub struct CoreDetailsProps {
 struct UpdateArgs<'a> {
     child_id: ChildId,
     input: &'a ChildInput,
+    flag_reason: &'a str,
 }
 
 /// The details recorded when the child was added — name, date of birth, languages, and the
@@ -327,6 +330,7 @@ struct UpdateArgs<'a> {
 pub fn core_details(props: &CoreDetailsProps) -> Html {
     let i18n = use_i18n();
     let editing = use_state(|| None::<ChildInput>);
+    let flag_reason = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
     let d = &props.child.details;
     let on_edit = {
@@ -372,8 +376,12 @@ pub fn core_details(props: &CoreDetailsProps) -> Html {
         })
     };
     let on_save = {
-        let (editing, error, on_updated) =
-            (editing.clone(), error.clone(), props.on_updated.clone());
+        let (editing, error, on_updated, flag_reason) = (
+            editing.clone(),
+            error.clone(),
+            props.on_updated.clone(),
+            flag_reason.clone(),
+        );
         let child_id = props.child.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -381,12 +389,14 @@ pub fn core_details(props: &CoreDetailsProps) -> Html {
                 return;
             };
             let (editing, error, on_updated) = (editing.clone(), error.clone(), on_updated.clone());
+            let reason = (*flag_reason).clone();
             spawn_local(async move {
                 match ipc::call::<_, ProfileView>(
                     "update_child",
                     &UpdateArgs {
                         child_id,
                         input: &input,
+                        flag_reason: &reason,
                     },
                 )
                 .await
@@ -444,6 +454,21 @@ pub fn core_details(props: &CoreDetailsProps) -> Html {
                     onchange={tick(|f, v| f.suspected_trafficked = v)} />
                 { i18n.tr("child-flag-trafficked") }
             </label>
+            // Clearing a flag takes it out of "call 999 now": say why, as a manager.
+            if (d.unaccompanied && !form.unaccompanied) || (d.suspected_trafficked && !form.suspected_trafficked) {
+                <div class="field" id="flag-clear">
+                    <p class="banner error">{ i18n.tr("flag-clear-warning") }</p>
+                    <label for="core-flag-reason">{ i18n.tr("flag-clear-reason") }</label>
+                    <textarea id="core-flag-reason" rows="2" value={(*flag_reason).clone()}
+                        oninput={{
+                            let flag_reason = flag_reason.clone();
+                            Callback::from(move |e: InputEvent| flag_reason.set(
+                                e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value()))
+                        }}
+                        aria-describedby="core-flag-reason-error" />
+                    { field_error(&i18n, &error, Field::FlagReason, "core-flag-reason-error") }
+                </div>
+            }
             if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) {
                 <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p>
             }

@@ -422,3 +422,57 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// One device marks a child suspected trafficked while another, offline, corrects the name
+    /// (either one the later by clock, or both in the same millisecond). Whatever order the ops
+    /// reach each device in, both edits survive: the flag is never cleared by the rename.
+    #[test]
+    fn a_flag_set_on_one_device_survives_a_rename_on_another_in_any_order(
+        rename_later in any::<bool>(),
+        gap_ms in 0i64..5_000,
+        seed in any::<u64>(),
+    ) {
+        let (clock_a, clock_b) = (Arc::new(FixedClock::at(t0())), Arc::new(FixedClock::at(t0())));
+        let mut a = Store::open_in_memory(clock_a.clone()).unwrap();
+        let mut b = Store::open_in_memory(clock_b.clone()).unwrap();
+        let mut c = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+        let child = a.add_child(&input("Sample Ruth"), None).unwrap();
+        b.apply_remote(&a.ops().unwrap()).unwrap();
+        let later = if rename_later { &clock_b } else { &clock_a };
+        later.advance(Duration::milliseconds(gap_ms + 1));
+
+        let mut flagged = input("Sample Ruth");
+        flagged.suspected_trafficked = true;
+        a.update_child(child.id, &flagged, "").unwrap();
+        b.update_child(child.id, &input("Sample Ruth Tesfay"), "").unwrap();
+
+        let mut all = a.ops().unwrap();
+        let theirs: Vec<_> = b
+            .ops()
+            .unwrap()
+            .into_iter()
+            .filter(|o| !all.iter().any(|x| x.op_id == o.op_id))
+            .collect();
+        all.extend(theirs);
+        let mut state = seed | 1;
+        for i in (1..all.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            all.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for op in &all {
+            c.apply_remote(std::slice::from_ref(op)).unwrap();
+        }
+        a.apply_remote(&b.ops().unwrap()).unwrap();
+        b.apply_remote(&a.ops().unwrap()).unwrap();
+        for (who, store) in [("a", &a), ("b", &b), ("c", &c)] {
+            let d = store.child(child.id).unwrap().details;
+            prop_assert_eq!(d.name_latin.as_str(), "Sample Ruth Tesfay", "{}", who);
+            prop_assert!(d.suspected_trafficked && d.unaccompanied, "{}", who);
+        }
+        c.rebuild().unwrap();
+        prop_assert_eq!(c.child(child.id).unwrap(), a.child(child.id).unwrap());
+    }
+}
