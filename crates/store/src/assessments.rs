@@ -413,7 +413,7 @@ mod tests {
     use chrono::{Duration, TimeZone, Utc};
     use harbour_core::checklists::{AssessmentDue, NextStep};
     use harbour_core::workflow::EpisodeEvent;
-    use harbour_core::{ChildInput, Clock, FixedClock, NewUser, Role};
+    use harbour_core::{ChildInput, Clock, FixedClock};
     use std::sync::Arc;
 
     /// A store on disk at 09:00 on 20 November 2026 with one child, not flagged.
@@ -579,21 +579,15 @@ mod tests {
         assert_eq!(store.ops().unwrap().len(), before, "nothing written");
 
         // A carer may answer but not sign off.
-        store
-            .add_user(
-                &NewUser {
-                    name: "Casey Carer".into(),
-                    pin: "284613".into(),
-                    pin_again: "284613".into(),
-                },
-                Role::FosterCarer,
-                testing::KDF,
-            )
-            .unwrap();
+        crate::testing::add_carer(&mut store);
         drop(store);
         let data = crate::DataDir::new(dir.path());
         let mut carer = data
-            .unlock(Some("Casey Carer"), "284613", clock.clone())
+            .unlock(
+                Some(crate::testing::CARER),
+                crate::testing::CARER_PIN,
+                clock.clone(),
+            )
             .unwrap();
         carer
             .answer(v.id, "gifts", Answer::Unsure, "", "Night staff")

@@ -63,4 +63,19 @@ pub(crate) mod testing {
     pub fn unlock(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
         DataDir::new(dir).unlock(None, PIN, clock).unwrap()
     }
+
+    pub const CARER: &str = "Casey Carer";
+    pub const CARER_PIN: &str = "284613";
+
+    /// Adds a foster carer, Casey Carer, who unlocks with `CARER_PIN`.
+    pub fn add_carer(store: &mut Store) {
+        let carer = NewUser {
+            name: CARER.into(),
+            pin: CARER_PIN.into(),
+            pin_again: CARER_PIN.into(),
+        };
+        store
+            .add_user(&carer, harbour_core::Role::FosterCarer, KDF)
+            .unwrap();
+    }
 }

@@ -764,21 +764,15 @@ mod tests {
         assert_eq!((set.set, set.by), (true, Some(store.session.user)));
 
         // A carer cannot clear it; a manager or administrator can, with a reason.
-        store
-            .add_user(
-                &harbour_core::NewUser {
-                    name: "Casey Carer".into(),
-                    pin: "284613".into(),
-                    pin_again: "284613".into(),
-                },
-                harbour_core::Role::FosterCarer,
-                crate::testing::KDF,
-            )
-            .unwrap();
+        crate::testing::add_carer(&mut store);
         drop(store);
         let data = crate::DataDir::new(dir.path());
         let mut carer = data
-            .unlock(Some("Casey Carer"), "284613", clock.clone())
+            .unlock(
+                Some(crate::testing::CARER),
+                crate::testing::CARER_PIN,
+                clock.clone(),
+            )
             .unwrap();
         input.suspected_trafficked = false;
         let before = carer.ops().unwrap().len();
