@@ -97,9 +97,17 @@ pub enum OpBody {
         #[serde(default)]
         key_change: bool,
     },
-    /// The home's settings (nation, kind of home, its own contacts) were saved.
+    /// The home's settings (nation, kind of home, its own contacts) were saved, all in one
+    /// register. Written by earlier versions only: still read and folded, but a save now
+    /// writes [`OpBody::SettingsSet`].
     /// (Boxed: the largest body by far; serialised the same as unboxed.)
     OrganisationSaved { organisation: Box<Organisation> },
+    /// Some of the home's settings were saved: only those that changed, each its own register
+    /// (`Organisation::fields`), so two managers who change different settings on different
+    /// devices both keep their change.
+    SettingsSet {
+        fields: crate::organisation::SettingFields,
+    },
     /// Someone checked a section and found it still right.
     ProfileReviewed {
         child: ChildId,
@@ -127,6 +135,15 @@ pub enum EntityKind {
 
 /// The register entity that holds the home's settings.
 pub const ORGANISATION_ENTITY: &str = "organisation";
+
+/// The register of one setting (`set.on_call`, `set.help.runaway`); the whole settings saved
+/// by earlier versions are in the `organisation` register.
+pub fn setting_register(key: &str) -> String {
+    format!("{SETTING_PREFIX}{key}")
+}
+
+/// The prefix of the per-key settings registers.
+pub const SETTING_PREFIX: &str = "set.";
 
 /// The registers of a child's core details.
 fn details_writes(e: &str, d: &ChildDetails) -> Vec<FieldWrite> {
@@ -187,6 +204,7 @@ impl OpBody {
             OpBody::ProfileSaved { .. } => "profile_saved",
             OpBody::ProfileReviewed { .. } => "profile_reviewed",
             OpBody::OrganisationSaved { .. } => "organisation_saved",
+            OpBody::SettingsSet { .. } => "settings_set",
             OpBody::AssessmentEventAdded { .. } => "assessment_event_added",
         }
     }
@@ -208,7 +226,9 @@ impl OpBody {
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
             }
-            OpBody::OrganisationSaved { .. } => ORGANISATION_ENTITY.to_owned(),
+            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => {
+                ORGANISATION_ENTITY.to_owned()
+            }
             OpBody::AssessmentEventAdded { assessment, .. } => assessment.to_string(),
         }
     }
@@ -336,6 +356,18 @@ impl OpBody {
                 "organisation",
                 json!(organisation),
             )],
+            OpBody::SettingsSet { fields } => fields
+                .iter()
+                .filter(|(k, _)| Organisation::knows(k))
+                .map(|(k, v)| {
+                    write(
+                        Settings,
+                        ORGANISATION_ENTITY.to_owned(),
+                        setting_register(k),
+                        v.clone(),
+                    )
+                })
+                .collect(),
             OpBody::ProfileReviewed {
                 child,
                 section,
@@ -439,6 +471,28 @@ mod tests {
             (flag.kind(), flag.entity()),
             ("child_flag_set", child_id().to_string())
         );
+    }
+
+    #[test]
+    fn a_settings_save_writes_one_register_per_changed_setting() {
+        let op = OpBody::SettingsSet {
+            fields: [
+                ("help.runaway".to_owned(), json!("116 000")),
+                ("on_call".to_owned(), json!("Sam Manager 07700 900321")),
+                ("from_a_newer_app".to_owned(), json!(1)),
+            ]
+            .into_iter()
+            .collect(),
+        };
+        let text = op.encode();
+        assert_eq!(
+            text,
+            r#"{"kind":"settings_set","fields":{"from_a_newer_app":1,"help.runaway":"116 000","on_call":"Sam Manager 07700 900321"}}"#
+        );
+        assert_eq!(OpBody::decode(&text), Some(op.clone()));
+        let written: Vec<_> = op.writes().into_iter().map(|w| w.field).collect();
+        assert_eq!(written, ["set.help.runaway", "set.on_call"]);
+        assert_eq!(op.entity(), ORGANISATION_ENTITY);
     }
 
     #[test]

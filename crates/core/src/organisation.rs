@@ -177,6 +177,79 @@ impl Organisation {
     }
 }
 
+/// The settings as registers, one per key: each top-level setting, and each of the child's
+/// numbers and the helpline's hours on its own (`help.runaway`), so two managers who change
+/// different settings on different devices both keep their change.
+pub type SettingFields = std::collections::BTreeMap<String, serde_json::Value>;
+
+/// The prefix of the registers that hold the child's numbers.
+const HELP_PREFIX: &str = "help.";
+
+impl Organisation {
+    /// Every setting by key, as [`SettingFields`].
+    pub fn fields(&self) -> SettingFields {
+        let mut out = SettingFields::new();
+        if let Ok(serde_json::Value::Object(map)) = serde_json::to_value(self) {
+            for (key, value) in map {
+                match value {
+                    serde_json::Value::Object(help) if key == "help" => {
+                        for (k, v) in help {
+                            out.insert(format!("{HELP_PREFIX}{k}"), v);
+                        }
+                    }
+                    value => {
+                        out.insert(key, value);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Whether `key` is a setting this version knows (others, from a newer Harbour, stay in
+    /// the log and are not folded).
+    pub fn knows(key: &str) -> bool {
+        Organisation::default().fields().contains_key(key)
+    }
+
+    /// The settings from their registers; a setting with no register has its default, and one
+    /// whose value cannot be read (written by a newer Harbour in a new shape) is left at what
+    /// `base` has.
+    pub fn from_fields(base: &Organisation, fields: &SettingFields) -> Organisation {
+        let mut out = base.clone();
+        for (key, value) in fields {
+            let mut all = out.fields();
+            all.insert(key.clone(), value.clone());
+            if let Some(next) = Organisation::read_fields(&all) {
+                out = next;
+            }
+        }
+        out
+    }
+
+    fn read_fields(fields: &SettingFields) -> Option<Organisation> {
+        let mut top = serde_json::Map::new();
+        let mut help = serde_json::Map::new();
+        for (key, value) in fields {
+            match key.strip_prefix(HELP_PREFIX) {
+                Some(k) => help.insert(k.to_owned(), value.clone()),
+                None => top.insert(key.clone(), value.clone()),
+            };
+        }
+        top.insert("help".into(), serde_json::Value::Object(help));
+        serde_json::from_value(serde_json::Value::Object(top)).ok()
+    }
+
+    /// The settings that differ from `before`, with their new values: what a save writes.
+    pub fn changed_fields(&self, before: &Organisation) -> SettingFields {
+        let old = before.fields();
+        self.fields()
+            .into_iter()
+            .filter(|(k, v)| old.get(k) != Some(v))
+            .collect()
+    }
+}
+
 /// Which events must be notified to the regulator, as far as Harbour knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RegulatorRules<'a> {
@@ -476,5 +549,46 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(long.validate().unwrap_err()[0].key, "regulator_events");
+    }
+
+    #[test]
+    fn settings_split_into_one_register_per_key_and_back() {
+        let org = Organisation {
+            nation: Nation::Wales,
+            on_call: "Sam Manager 07700 900321".into(),
+            help: HelpNumbers {
+                runaway: "116 000".into(),
+                runaway_hours: crate::help::RunawayHours::DayAndNight,
+                ..Default::default()
+            },
+            interview_timing: Some(InterviewTiming::RETURN_DISCUSSION),
+            ..Default::default()
+        };
+        let fields = org.fields();
+        assert_eq!(fields["nation"], serde_json::json!("wales"));
+        assert_eq!(fields["help.runaway"], serde_json::json!("116 000"));
+        assert!(fields.contains_key("help.runaway_hours") && !fields.contains_key("help"));
+        assert!(Organisation::knows("on_call") && !Organisation::knows("from_a_newer_app"));
+        assert_eq!(
+            Organisation::from_fields(&Organisation::default(), &fields),
+            org
+        );
+
+        // A save names only what changed.
+        let mut next = org.clone();
+        next.help.childline = "0800 1111 (changed)".into();
+        next.regulator = "Care Inspectorate Wales".into();
+        let changed: Vec<_> = next.changed_fields(&org).into_keys().collect();
+        assert_eq!(changed, ["help.childline", "regulator"]);
+
+        // One unreadable value (a newer shape) leaves that setting as it was, not the rest.
+        let mut odd = SettingFields::new();
+        odd.insert("nation".into(), serde_json::json!({"new": "shape"}));
+        odd.insert("on_call".into(), serde_json::json!("Another Manager"));
+        let read = Organisation::from_fields(&org, &odd);
+        assert_eq!(
+            (read.nation, read.on_call.as_str()),
+            (Nation::Wales, "Another Manager")
+        );
     }
 }

@@ -1,9 +1,10 @@
-//! The home's settings (nation, kind of home, its own contacts): one register, saved whole.
+//! The home's settings (nation, kind of home, its own contacts): one register per setting,
+//! over the whole settings that earlier versions saved in one register.
 
-use harbour_core::ops::{OpBody, ORGANISATION_ENTITY};
-use harbour_core::organisation::Organisation;
+use harbour_core::ops::{OpBody, ORGANISATION_ENTITY, SETTING_PREFIX};
+use harbour_core::organisation::{Organisation, SettingFields};
 use harbour_core::Action;
-use rusqlite::OptionalExtension;
+use serde_json::Value;
 
 use crate::audit::AuditEvent;
 use crate::error::StoreError;
@@ -13,29 +14,51 @@ impl Store {
     /// The home's settings; the defaults (England, a foster home, no contacts) until saved.
     pub fn organisation(&self) -> Result<Organisation, StoreError> {
         self.require(Action::ViewChildren)?;
-        let value: Option<String> = self
+        let mut stmt = self
             .conn
-            .query_row(
-                "SELECT value FROM registers WHERE entity = ?1 AND field = 'organisation'",
-                [ORGANISATION_ENTITY],
-                |r| r.get(0),
-            )
-            .optional()?;
-        match value {
-            Some(v) => serde_json::from_str(&v).map_err(|_| StoreError::Corrupt("organisation")),
-            None => Ok(Organisation::default()),
+            .prepare_cached("SELECT field, value, hlc, device FROM registers WHERE entity = ?1")?;
+        let rows = stmt.query_map([ORGANISATION_ENTITY], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                (r.get::<_, String>(2)?, r.get::<_, String>(3)?),
+            ))
+        })?;
+        // The whole settings an earlier version saved, and the per-key ones; each setting is
+        // whichever was written last.
+        let mut whole = None;
+        let mut keys = Vec::new();
+        for row in rows {
+            let (field, value, at) = row?;
+            if field == "organisation" {
+                let org: Organisation = serde_json::from_str(&value)
+                    .map_err(|_| StoreError::Corrupt("organisation"))?;
+                whole = Some((org, at));
+            } else if let Some(key) = field.strip_prefix(SETTING_PREFIX) {
+                let value: Value =
+                    serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("setting"))?;
+                keys.push((key.to_owned(), value, at));
+            }
         }
+        let newer: SettingFields = keys
+            .into_iter()
+            .filter(|(_, _, at)| whole.as_ref().is_none_or(|(_, w)| at > w))
+            .map(|(k, v, _)| (k, v))
+            .collect();
+        let base = whole.map(|(org, _)| org).unwrap_or_default();
+        Ok(Organisation::from_fields(&base, &newer))
     }
 
-    /// Saves the settings (managers and admins). Too-long fields are named; nothing is
-    /// written then.
+    /// Saves the settings (managers and admins): only those that changed, each its own
+    /// register. Too-long fields are named; nothing is written then.
     pub fn save_organisation(&mut self, org: &Organisation) -> Result<Organisation, StoreError> {
         self.require(Action::ChangeSettings)?;
         let organisation = org.validate().map_err(StoreError::InvalidProfile)?;
-        self.write(&[OpBody::OrganisationSaved {
-            organisation: Box::new(organisation),
-        }])?;
-        self.audit(AuditEvent::SettingChanged, "organisation")?;
+        let fields = organisation.changed_fields(&self.organisation()?);
+        if !fields.is_empty() {
+            self.write(&[OpBody::SettingsSet { fields }])?;
+            self.audit(AuditEvent::SettingChanged, "organisation")?;
+        }
         self.organisation()
     }
 }

@@ -476,3 +476,119 @@ proptest! {
         prop_assert_eq!(c.child(child.id).unwrap(), a.child(child.id).unwrap());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    /// Two managers change different settings on two devices (the on-call number, and one of
+    /// the child's numbers), either one later by clock. In any delivery order both changes
+    /// survive on every device.
+    #[test]
+    fn two_managers_changing_different_settings_both_keep_their_change(
+        b_later in any::<bool>(),
+        gap_ms in 0i64..5_000,
+        seed in any::<u64>(),
+    ) {
+        use harbour_core::organisation::Organisation;
+        let (clock_a, clock_b) = (Arc::new(FixedClock::at(t0())), Arc::new(FixedClock::at(t0())));
+        let mut a = Store::open_in_memory(clock_a.clone()).unwrap();
+        let mut b = Store::open_in_memory(clock_b.clone()).unwrap();
+        let mut c = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+        let later = if b_later { &clock_b } else { &clock_a };
+        later.advance(Duration::milliseconds(gap_ms + 1));
+
+        let mut on_call = a.organisation().unwrap();
+        on_call.on_call = "Sam Manager 07700 900321".into();
+        a.save_organisation(&on_call).unwrap();
+        let mut runaway = b.organisation().unwrap();
+        runaway.help.runaway = "0800 111 222".into();
+        b.save_organisation(&runaway).unwrap();
+
+        let mut all = a.ops().unwrap();
+        all.extend(b.ops().unwrap());
+        let mut state = seed | 1;
+        for i in (1..all.len()).rev() {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
+            all.swap(i, (state % (i as u64 + 1)) as usize);
+        }
+        for op in &all {
+            c.apply_remote(std::slice::from_ref(op)).unwrap();
+        }
+        a.apply_remote(&b.ops().unwrap()).unwrap();
+        b.apply_remote(&a.ops().unwrap()).unwrap();
+        let expected = Organisation {
+            on_call: "Sam Manager 07700 900321".into(),
+            help: harbour_core::help::HelpNumbers {
+                runaway: "0800 111 222".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        for (who, store) in [("a", &a), ("b", &b), ("c", &c)] {
+            prop_assert_eq!(&store.organisation().unwrap(), &expected, "{}", who);
+        }
+        c.rebuild().unwrap();
+        prop_assert_eq!(c.organisation().unwrap(), expected);
+    }
+}
+
+/// Settings saved whole by an earlier version and per key by this one: each setting is
+/// whichever was written last.
+#[test]
+fn whole_settings_from_an_earlier_version_and_per_key_ones_meet_by_their_clocks() {
+    use harbour_core::organisation::{Nation, Organisation};
+    let clock = Arc::new(FixedClock::at(t0()));
+    let mut store = Store::open_in_memory(clock.clone()).unwrap();
+    let old_device: DeviceId = DEVICES[1].parse().unwrap();
+    let whole = |idx: i64, at_ms: i64, org: Organisation| {
+        let b = OpBody::OrganisationSaved {
+            organisation: Box::new(org),
+        };
+        Op {
+            op_id: OpId::from_uuid(Uuid::from_u128(0x5E00 + idx as u128)),
+            device: old_device,
+            idx,
+            hlc: Hlc {
+                wall_ms: at_ms,
+                counter: 0,
+            },
+            kind: b.kind().into(),
+            entity: b.entity(),
+            payload: b.encode(),
+        }
+    };
+    // An old device saved everything an hour ago.
+    let hour_ago = Organisation {
+        nation: Nation::Wales,
+        on_call: "Old Manager".into(),
+        ..Default::default()
+    };
+    store
+        .apply_remote(&[whole(
+            1,
+            t0().timestamp_millis() - 3_600_000,
+            hour_ago.clone(),
+        )])
+        .unwrap();
+    assert_eq!(store.organisation().unwrap(), hour_ago);
+    // This device changes one setting now: only that one is newer.
+    let mut next = store.organisation().unwrap();
+    next.regulator = "Care Inspectorate Wales".into();
+    store.save_organisation(&next).unwrap();
+    let read = store.organisation().unwrap();
+    assert_eq!(
+        (read.nation, read.on_call.as_str(), read.regulator.as_str()),
+        (Nation::Wales, "Old Manager", "Care Inspectorate Wales")
+    );
+    // The old device then saves everything again, later still: its whole save wins.
+    let later = Organisation {
+        on_call: "New Manager".into(),
+        ..hour_ago
+    };
+    store
+        .apply_remote(&[whole(2, t0().timestamp_millis() + 60_000, later.clone())])
+        .unwrap();
+    assert_eq!(store.organisation().unwrap(), later);
+    store.rebuild().unwrap();
+    assert_eq!(store.organisation().unwrap(), later);
+}
