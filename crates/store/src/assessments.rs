@@ -582,13 +582,7 @@ mod tests {
         crate::testing::add_carer(&mut store);
         drop(store);
         let data = crate::DataDir::new(dir.path());
-        let mut carer = data
-            .unlock(
-                Some(crate::testing::CARER),
-                crate::testing::CARER_PIN,
-                clock.clone(),
-            )
-            .unwrap();
+        let mut carer = crate::testing::unlock_carer(dir.path(), clock.clone());
         carer
             .answer(v.id, "gifts", Answer::Unsure, "", "Night staff")
             .unwrap();

@@ -78,4 +78,11 @@ pub(crate) mod testing {
             .add_user(&carer, harbour_core::Role::FosterCarer, KDF)
             .unwrap();
     }
+
+    /// Unlocks as Casey Carer (after `add_carer`).
+    pub fn unlock_carer(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
+        DataDir::new(dir)
+            .unlock(Some(CARER), CARER_PIN, clock)
+            .unwrap()
+    }
 }

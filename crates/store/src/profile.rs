@@ -767,13 +767,7 @@ mod tests {
         crate::testing::add_carer(&mut store);
         drop(store);
         let data = crate::DataDir::new(dir.path());
-        let mut carer = data
-            .unlock(
-                Some(crate::testing::CARER),
-                crate::testing::CARER_PIN,
-                clock.clone(),
-            )
-            .unwrap();
+        let mut carer = crate::testing::unlock_carer(dir.path(), clock.clone());
         input.suspected_trafficked = false;
         let before = carer.ops().unwrap().len();
         assert!(matches!(

@@ -362,6 +362,48 @@ fn started_episode() -> Op {
     }
 }
 
+/// Shuffles `items` in an order `seed` decides (xorshift), so a failing case replays.
+fn shuffle<T>(items: &mut [T], seed: u64) {
+    let mut state = seed | 1;
+    for i in (1..items.len()).rev() {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        items.swap(i, (state % (i as u64 + 1)) as usize);
+    }
+}
+
+/// Two devices with clocks of their own, and a third that only receives.
+fn three_devices() -> (Arc<FixedClock>, Store, Arc<FixedClock>, Store, Store) {
+    let (clock_a, clock_b) = (
+        Arc::new(FixedClock::at(t0())),
+        Arc::new(FixedClock::at(t0())),
+    );
+    let a = Store::open_in_memory(clock_a.clone()).unwrap();
+    let b = Store::open_in_memory(clock_b.clone()).unwrap();
+    let c = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+    (clock_a, a, clock_b, b, c)
+}
+
+/// Every op of `a` and `b` to each other, and to `c` one at a time in the order `seed`
+/// shuffles them into.
+fn deliver_everywhere(a: &mut Store, b: &mut Store, c: &mut Store, seed: u64) {
+    let mut all = a.ops().unwrap();
+    let theirs: Vec<_> = b
+        .ops()
+        .unwrap()
+        .into_iter()
+        .filter(|o| !all.iter().any(|x| x.op_id == o.op_id))
+        .collect();
+    all.extend(theirs);
+    shuffle(&mut all, seed);
+    for op in &all {
+        c.apply_remote(std::slice::from_ref(op)).unwrap();
+    }
+    a.apply_remote(&b.ops().unwrap()).unwrap();
+    b.apply_remote(&a.ops().unwrap()).unwrap();
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
@@ -383,11 +425,7 @@ proptest! {
         ops.push(started_episode());
 
         let mut shuffled = ops.clone();
-        let mut state = seed | 1;
-        for i in (1..shuffled.len()).rev() {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            shuffled.swap(i, (state % (i as u64 + 1)) as usize);
-        }
+        shuffle(&mut shuffled, seed);
         let mut repeated = shuffled.clone();
         repeated.extend(ops.iter().step_by(2).cloned());
 
@@ -435,10 +473,7 @@ proptest! {
         gap_ms in 0i64..5_000,
         seed in any::<u64>(),
     ) {
-        let (clock_a, clock_b) = (Arc::new(FixedClock::at(t0())), Arc::new(FixedClock::at(t0())));
-        let mut a = Store::open_in_memory(clock_a.clone()).unwrap();
-        let mut b = Store::open_in_memory(clock_b.clone()).unwrap();
-        let mut c = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+        let (clock_a, mut a, clock_b, mut b, mut c) = three_devices();
         let child = a.add_child(&input("Sample Ruth"), None).unwrap();
         b.apply_remote(&a.ops().unwrap()).unwrap();
         let later = if rename_later { &clock_b } else { &clock_a };
@@ -449,24 +484,7 @@ proptest! {
         a.update_child(child.id, &flagged, "").unwrap();
         b.update_child(child.id, &input("Sample Ruth Tesfay"), "").unwrap();
 
-        let mut all = a.ops().unwrap();
-        let theirs: Vec<_> = b
-            .ops()
-            .unwrap()
-            .into_iter()
-            .filter(|o| !all.iter().any(|x| x.op_id == o.op_id))
-            .collect();
-        all.extend(theirs);
-        let mut state = seed | 1;
-        for i in (1..all.len()).rev() {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            all.swap(i, (state % (i as u64 + 1)) as usize);
-        }
-        for op in &all {
-            c.apply_remote(std::slice::from_ref(op)).unwrap();
-        }
-        a.apply_remote(&b.ops().unwrap()).unwrap();
-        b.apply_remote(&a.ops().unwrap()).unwrap();
+        deliver_everywhere(&mut a, &mut b, &mut c, seed);
         for (who, store) in [("a", &a), ("b", &b), ("c", &c)] {
             let d = store.child(child.id).unwrap().details;
             prop_assert_eq!(d.name_latin.as_str(), "Sample Ruth Tesfay", "{}", who);
@@ -490,10 +508,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         use harbour_core::organisation::Organisation;
-        let (clock_a, clock_b) = (Arc::new(FixedClock::at(t0())), Arc::new(FixedClock::at(t0())));
-        let mut a = Store::open_in_memory(clock_a.clone()).unwrap();
-        let mut b = Store::open_in_memory(clock_b.clone()).unwrap();
-        let mut c = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+        let (clock_a, mut a, clock_b, mut b, mut c) = three_devices();
         let later = if b_later { &clock_b } else { &clock_a };
         later.advance(Duration::milliseconds(gap_ms + 1));
 
@@ -504,18 +519,7 @@ proptest! {
         runaway.help.runaway = "0800 111 222".into();
         b.save_organisation(&runaway).unwrap();
 
-        let mut all = a.ops().unwrap();
-        all.extend(b.ops().unwrap());
-        let mut state = seed | 1;
-        for i in (1..all.len()).rev() {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17;
-            all.swap(i, (state % (i as u64 + 1)) as usize);
-        }
-        for op in &all {
-            c.apply_remote(std::slice::from_ref(op)).unwrap();
-        }
-        a.apply_remote(&b.ops().unwrap()).unwrap();
-        b.apply_remote(&a.ops().unwrap()).unwrap();
+        deliver_everywhere(&mut a, &mut b, &mut c, seed);
         let expected = Organisation {
             on_call: "Sam Manager 07700 900321".into(),
             help: harbour_core::help::HelpNumbers {
