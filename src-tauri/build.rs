@@ -46,6 +46,7 @@ fn main() {
             "print_help_card",
             "set_child_screen",
             "help_numbers",
+            "arrivals",
         ]),
     ))
     .expect("tauri-build failed");

@@ -138,6 +138,7 @@ pub fn with_commands<R: tauri::Runtime>(
             help::print_help_card,
             help::set_child_screen,
             help::help_numbers,
+            settings::arrivals,
         ])
 }
 

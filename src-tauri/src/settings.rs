@@ -2,6 +2,7 @@
 //! Thin adapters like the rest; the store decides who may do what.
 
 use harbour_core::api::{ApiError, BackupProgress, PinChange};
+use harbour_core::arrivals::Arrivals;
 use harbour_core::organisation::Organisation;
 use harbour_core::{NewUser, Role, User, UserId};
 use std::path::PathBuf;
@@ -34,6 +35,12 @@ pub fn save_organisation(
     organisation: Organisation,
 ) -> Result<Organisation, ApiError> {
     with_store(&state, |store| store.save_organisation(&organisation))
+}
+
+/// Records from other devices that were held, need checking, or need an update.
+#[tauri::command(rename_all = "snake_case")]
+pub fn arrivals(state: State<'_, AppState>) -> Result<Arrivals, ApiError> {
+    with_store(&state, |store| store.arrivals_for_session())
 }
 
 #[tauri::command(rename_all = "snake_case")]

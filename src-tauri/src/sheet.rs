@@ -198,12 +198,13 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
     Ok((sheet, file_name))
 }
 
-/// Makes the PDF and writes it to `path` (owner-only, atomically), and audits it.
+/// Makes the PDF, audits it, and writes it to `path` (owner-only, atomically).
 pub fn save(store: &mut Store, child: ChildId, path: &Path) -> Result<(), SheetError> {
     let (sheet, _) = gather(store, child)?;
     let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
-    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)?;
+    // Recorded before the page leaves the store: if the chain cannot be written, nothing is.
     store.record_grab_sheet(child, true)?;
+    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)?;
     Ok(())
 }
 
@@ -217,12 +218,12 @@ pub fn save_in(store: &mut Store, child: ChildId, folder: &Path) -> Result<PathB
 }
 
 /// Hands the PDF to the system print service (`lp`, reading the PDF from its standard input,
-/// so no copy in the clear is left on disk), and audits it.
+/// so no copy in the clear is left on disk), audited first.
 pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
     let (sheet, _) = gather(store, child)?;
     let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
-    send_to_printer(&pdf)?;
     store.record_grab_sheet(child, false)?;
+    send_to_printer(&pdf)?;
     Ok(())
 }
 

@@ -223,19 +223,28 @@ pub struct EpisodeView {
     /// Oldest first, as recorded.
     pub events: Vec<crate::workflow::EventRecord>,
     pub summary: crate::workflow::EpisodeSummary,
+    /// The names of the people who recorded its events, where this device knows them.
+    #[serde(default)]
+    pub names: std::collections::BTreeMap<crate::UserId, String>,
+    /// Some of it came from another device and its author could not be checked yet: shown,
+    /// marked "needs checking".
+    #[serde(default)]
+    pub needs_checking: bool,
 }
 
 /// One line of the running log as it reads now.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LogLine {
     pub id: crate::EventId,
-    /// When the line was first written.
+    /// When the line was first written, and by whom.
     pub at: chrono::DateTime<chrono::Utc>,
+    pub by: crate::UserId,
     /// The latest wording.
     pub text: String,
     /// Earlier wordings, oldest first; empty if never corrected.
     pub was: Vec<String>,
     pub corrected_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub corrected_by: Option<crate::UserId>,
 }
 
 impl EpisodeView {
@@ -248,6 +257,11 @@ impl EpisodeView {
         self.summary.returned_at().or(self.episode.closed_at)
     }
 
+    /// The name of who recorded something, or `None` where this device does not know them.
+    pub fn name_of(&self, user: crate::UserId) -> Option<&str> {
+        self.names.get(&user).map(String::as_str)
+    }
+
     /// The running log, oldest first, each line with its latest wording (corrections point at
     /// the line they correct; what it said before is kept).
     pub fn updates(&self) -> Vec<LogLine> {
@@ -258,15 +272,18 @@ impl EpisodeView {
                 EpisodeEvent::Update { text } => lines.push(LogLine {
                     id: e.id,
                     at: e.at,
+                    by: e.by,
                     text: text.clone(),
                     was: Vec::new(),
                     corrected_at: None,
+                    corrected_by: None,
                 }),
                 EpisodeEvent::UpdateCorrected { of, text } => {
                     if let Some(line) = lines.iter_mut().find(|l| l.id == *of) {
                         line.was
                             .push(std::mem::replace(&mut line.text, text.clone()));
                         line.corrected_at = Some(e.at);
+                        line.corrected_by = Some(e.by);
                     }
                 }
                 _ => {}

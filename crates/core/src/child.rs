@@ -374,7 +374,9 @@ pub struct FlagChange {
 /// child added, or a correction by an earlier version of Harbour), or one flag on its own.
 #[derive(Debug)]
 pub enum FlagWrite<'a> {
-    Details(&'a ChildDetails),
+    /// The whole details (a child added, or a correction by an earlier version), and who
+    /// wrote them where known.
+    Details(&'a ChildDetails, Option<crate::ids::UserId>),
     Flag {
         flag: EscalationFlag,
         set: bool,
@@ -391,7 +393,7 @@ pub fn flag_changes<'a>(
     let mut now = [false; 2];
     for (at, w) in writes {
         let (next, by, reason) = match w {
-            FlagWrite::Details(d) => (EscalationFlag::ALL.map(|f| f.of(d)), None, ""),
+            FlagWrite::Details(d, by) => (EscalationFlag::ALL.map(|f| f.of(d)), by, ""),
             FlagWrite::Flag {
                 flag,
                 set,
@@ -633,10 +635,10 @@ mod tests {
         let mut cleared = renamed.clone();
         cleared.suspected_trafficked = false;
         let changes = flag_changes([
-            (at(1), FlagWrite::Details(&first)),
-            (at(2), FlagWrite::Details(&flagged)),
-            (at(3), FlagWrite::Details(&renamed)),
-            (at(4), FlagWrite::Details(&cleared)),
+            (at(1), FlagWrite::Details(&first, None)),
+            (at(2), FlagWrite::Details(&flagged, None)),
+            (at(3), FlagWrite::Details(&renamed, None)),
+            (at(4), FlagWrite::Details(&cleared, None)),
         ]);
         let first_flags: Vec<_> = changes.iter().filter(|c| c.at == at(1)).collect();
         assert_eq!(first_flags.len(), usize::from(first.unaccompanied));
@@ -660,7 +662,7 @@ mod tests {
         let mut first = input().validate(today()).unwrap();
         first.unaccompanied = true;
         let changes = flag_changes([
-            (at(1), FlagWrite::Details(&first)),
+            (at(1), FlagWrite::Details(&first, None)),
             (
                 at(2),
                 FlagWrite::Flag {

@@ -6,11 +6,14 @@
 //! cannot disagree.
 
 pub mod api;
+pub mod arrivals;
 pub mod checklists;
 pub mod child;
 pub mod clock;
 pub mod contacts;
 pub mod episode;
+#[cfg(any(test, feature = "examples"))]
+pub mod examples;
 pub mod help;
 pub mod hlc;
 pub mod ids;

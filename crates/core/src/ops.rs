@@ -14,7 +14,7 @@ use crate::child::{ChildDetails, EscalationFlag, DETAIL_FIELDS};
 use crate::ids::{ChildId, EpisodeId, UserId};
 use crate::organisation::Organisation;
 use crate::profile::{self, Section, Values};
-use crate::users::Role;
+use crate::users::{Action, Role};
 use crate::workflow::EventRecord;
 
 /// The op bodies this version writes and understands. Frozen once released: add variants,
@@ -122,6 +122,27 @@ pub enum OpBody {
         record: crate::checklists::AssessmentRecord,
     },
 }
+
+/// Every kind this version reads, as stored in the op's `kind` column. An op of any other
+/// kind comes from a newer Harbour; one of these kinds that does not decode is damaged.
+pub const KINDS: &[&str] = &[
+    "child_added",
+    "child_photo_set",
+    "child_full_photo_set",
+    "child_details_set",
+    "child_fields_set",
+    "child_flag_set",
+    "episode_started",
+    "episode_last_seen_set",
+    "user_added",
+    "user_disabled",
+    "episode_event_added",
+    "profile_saved",
+    "profile_reviewed",
+    "organisation_saved",
+    "settings_set",
+    "assessment_event_added",
+];
 
 /// Which kind of record a field belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -384,6 +405,68 @@ impl OpBody {
         }
     }
 
+    /// What the op's author must have been allowed to do, in their role as of the op, for a
+    /// device that receives it to fold it. (This device checks its own writes before writing.)
+    pub fn requires(&self) -> Action {
+        match self {
+            OpBody::UserAdded { .. } | OpBody::UserDisabled { .. } => Action::ManageUsers,
+            OpBody::ChildFlagSet { set: false, .. } => Action::ClearFlags,
+            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => Action::ChangeSettings,
+            OpBody::AssessmentEventAdded { record, .. }
+                if matches!(
+                    record.event,
+                    crate::checklists::AssessmentEvent::SignedOff { .. }
+                ) =>
+            {
+                Action::SignOffAssessments
+            }
+            OpBody::EpisodeStarted { .. }
+            | OpBody::EpisodeLastSeenSet { .. }
+            | OpBody::EpisodeEventAdded { .. } => Action::RecordMissing,
+            OpBody::ChildAdded { .. }
+            | OpBody::ChildDetailsSet { .. }
+            | OpBody::ChildFieldsSet { .. }
+            | OpBody::ChildFlagSet { set: true, .. }
+            | OpBody::ChildPhotoSet { .. }
+            | OpBody::ChildFullPhotoSet { .. }
+            | OpBody::ProfileSaved { .. }
+            | OpBody::ProfileReviewed { .. }
+            | OpBody::AssessmentEventAdded { .. } => Action::EditChildren,
+        }
+    }
+
+    /// A record that keeps a child safe: the child themselves, a missing report and everything
+    /// recorded in it, a flag being set. Such an op is folded and shown even when its author
+    /// cannot be checked (marked "needs checking"), never held back: hiding a report that a
+    /// child is missing is worse than showing one nobody can vouch for yet.
+    pub fn is_safety_record(&self) -> bool {
+        matches!(
+            self,
+            OpBody::ChildAdded { .. }
+                | OpBody::EpisodeStarted { .. }
+                | OpBody::EpisodeLastSeenSet { .. }
+                | OpBody::EpisodeEventAdded { .. }
+                | OpBody::ChildFlagSet { set: true, .. }
+        )
+    }
+
+    /// The child the op is about, if it is about one (for episodes, only where the op says).
+    pub fn child(&self) -> Option<ChildId> {
+        match self {
+            OpBody::ChildAdded { child, .. }
+            | OpBody::ChildDetailsSet { child, .. }
+            | OpBody::ChildFieldsSet { child, .. }
+            | OpBody::ChildFlagSet { child, .. }
+            | OpBody::ChildPhotoSet { child, .. }
+            | OpBody::ChildFullPhotoSet { child, .. }
+            | OpBody::EpisodeStarted { child, .. }
+            | OpBody::ProfileSaved { child, .. }
+            | OpBody::ProfileReviewed { child, .. }
+            | OpBody::AssessmentEventAdded { child, .. } => Some(*child),
+            _ => None,
+        }
+    }
+
     /// Reads a stored op. `None` for a kind (or shape) this version does not know: the caller
     /// keeps the op and shows that an update is needed.
     pub fn decode(payload: &str) -> Option<OpBody> {
@@ -493,6 +576,70 @@ mod tests {
         let written: Vec<_> = op.writes().into_iter().map(|w| w.field).collect();
         assert_eq!(written, ["set.help.runaway", "set.on_call"]);
         assert_eq!(op.entity(), ORGANISATION_ENTITY);
+    }
+
+    /// Golden bytes for every kind: the stored form of each op this version reads must never
+    /// change (`tests/golden/ops-1.jsonl`, one line per kind in `KINDS` order).
+    #[test]
+    fn every_kind_is_frozen() {
+        let golden = include_str!("../tests/golden/ops-1.jsonl");
+        let ops = crate::examples::every_kind(1);
+        let kinds: Vec<_> = ops.iter().map(OpBody::kind).collect();
+        assert_eq!(kinds, KINDS, "one example of every kind, in order");
+        let lines: Vec<_> = golden.lines().collect();
+        assert_eq!(lines.len(), ops.len());
+        for (op, line) in ops.iter().zip(lines) {
+            // Kinds only earlier versions write must still read; their shape may grow.
+            let legacy = matches!(
+                op,
+                OpBody::ChildDetailsSet { .. } | OpBody::OrganisationSaved { .. }
+            );
+            if !legacy {
+                assert_eq!(op.encode(), line, "{}", op.kind());
+            }
+            assert_eq!(OpBody::decode(line).as_ref(), Some(op), "{}", op.kind());
+            // The label agrees with the body, and the op says what it needs of its author.
+            assert!(line.starts_with(&format!("{{\"kind\":\"{}\"", op.kind())));
+            let _ = op.requires();
+        }
+    }
+
+    #[test]
+    fn only_privileged_ops_need_more_than_a_carer_and_safety_records_are_the_right_ones() {
+        let ops = crate::examples::every_kind(0);
+        let carer = Role::FosterCarer;
+        let needs_more: Vec<_> = ops
+            .iter()
+            .filter(|o| !carer.may(o.requires()))
+            .map(OpBody::kind)
+            .collect();
+        // (In example 0 the flag is cleared.)
+        assert_eq!(
+            needs_more,
+            [
+                "child_flag_set",
+                "user_added",
+                "user_disabled",
+                "organisation_saved",
+                "settings_set"
+            ]
+        );
+        let safety: Vec<_> = ops
+            .iter()
+            .filter(|o| o.is_safety_record())
+            .map(OpBody::kind)
+            .collect();
+        assert_eq!(
+            safety,
+            [
+                "child_added",
+                "episode_started",
+                "episode_last_seen_set",
+                "episode_event_added"
+            ]
+        );
+        let set = &crate::examples::every_kind(1)[5];
+        assert!(set.is_safety_record() && carer.may(set.requires()));
     }
 
     #[test]

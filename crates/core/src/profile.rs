@@ -787,6 +787,23 @@ pub struct ProfileView {
     /// Each time a flag was set or cleared, oldest first.
     #[serde(default)]
     pub flag_history: Vec<crate::child::FlagChange>,
+    /// Who recorded the child, and who last corrected their core details, and when.
+    #[serde(default)]
+    pub added: Option<Written>,
+    #[serde(default)]
+    pub corrected: Option<Written>,
+    /// Some of the child's record came from another device and its author could not be
+    /// checked yet: shown, marked "needs checking".
+    #[serde(default)]
+    pub needs_checking: bool,
+}
+
+/// Who wrote something and when. The name is empty where the author is not recorded (records
+/// from before authors were kept) or not known on this device.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Written {
+    pub by_name: String,
+    pub at: DateTime<Utc>,
 }
 
 /// One missing episode as the history shows it.
@@ -964,6 +981,9 @@ mod tests {
     #[test]
     fn time_in_care_runs_from_the_later_of_looked_after_and_placed_here() {
         let view = |legal: serde_json::Value| ProfileView {
+            added: None,
+            corrected: None,
+            needs_checking: false,
             child: crate::Child {
                 id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
                 details: crate::testing::child(true, false),

@@ -324,6 +324,9 @@ mod tests {
         sections: &[(Section, Values)],
     ) -> ProfileView {
         ProfileView {
+            added: None,
+            corrected: None,
+            needs_checking: false,
             child: crate::Child {
                 id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
                 details: crate::ChildDetails {
@@ -400,6 +403,8 @@ mod tests {
             episode,
             events,
             summary,
+            names: Default::default(),
+            needs_checking: false,
         }
     }
 

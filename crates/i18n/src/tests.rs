@@ -409,6 +409,25 @@ fn every_message_the_core_asks_for_exists() {
         };
         assert!(en.has_message(problem.message_id()), "{p:?}");
     }
+    use harbour_core::arrivals::{kind_message_id, Problem};
+    for p in Problem::ALL {
+        assert!(en.has_message(p.message_id()), "{p:?}");
+    }
+    for kind in harbour_core::ops::KINDS
+        .iter()
+        .chain(&["from_a_newer_harbour"])
+    {
+        assert!(en.has_message(kind_message_id(kind)), "{kind}");
+    }
+    // The UI picks these by name.
+    for id in [
+        "arrivals-shown",
+        "arrivals-held",
+        "child-added-by-unknown",
+        "child-corrected-by-unknown",
+    ] {
+        assert!(en.has_message(id), "{id}");
+    }
 }
 
 /// Scans the UI sources for `tr("id"` and `tr_with("id"` so a typo in a component is caught

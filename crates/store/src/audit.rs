@@ -38,6 +38,23 @@ pub enum AuditEvent {
     GrabSheetPrinted,
     /// A child's grab sheet was saved as a PDF file (subject: the child id).
     GrabSheetSaved,
+    /// A child was recorded (subject: the child id).
+    ChildAdded,
+    /// A child's core details were corrected (subject: the child id).
+    ChildDetailsChanged,
+    /// A section of a child's profile, or a photo, was saved (subject: the child id).
+    ProfileChanged,
+    /// An escalation flag was set (subject: the child id).
+    FlagSet,
+    /// An escalation flag was cleared, with a reason (subject: the child id).
+    FlagCleared,
+    /// A child was reported missing: an episode opened (subject: the episode id).
+    ReportedMissing,
+    /// The child was found or came back (subject: the episode id).
+    ChildFound,
+    /// The episode was closed, or ended with the child still missing (subject: the episode
+    /// id).
+    EpisodeClosed,
     /// The steps screen of an open episode came in front, so the app waits the home's longer
     /// time before it locks (subject: the episode id).
     LockExtended,
@@ -61,7 +78,49 @@ impl AuditEvent {
             AuditEvent::SettingChanged => "setting_changed",
             AuditEvent::GrabSheetPrinted => "grab_sheet_printed",
             AuditEvent::GrabSheetSaved => "grab_sheet_saved",
+            AuditEvent::ChildAdded => "child_added",
+            AuditEvent::ChildDetailsChanged => "child_details_changed",
+            AuditEvent::ProfileChanged => "profile_changed",
+            AuditEvent::FlagSet => "flag_set",
+            AuditEvent::FlagCleared => "flag_cleared",
+            AuditEvent::ReportedMissing => "reported_missing",
+            AuditEvent::ChildFound => "child_found",
+            AuditEvent::EpisodeClosed => "episode_closed",
         }
+    }
+
+    /// The entry a write of `body` makes, if it is one that matters to a child's record
+    /// (users and settings are audited where they are changed, with more to say).
+    pub(crate) fn of_write(body: &harbour_core::ops::OpBody) -> Option<(AuditEvent, String)> {
+        use harbour_core::ops::OpBody::*;
+        use harbour_core::workflow::EpisodeEvent;
+        let (event, subject) = match body {
+            ChildAdded { child, .. } => (AuditEvent::ChildAdded, child.to_string()),
+            ChildDetailsSet { child, .. } | ChildFieldsSet { child, .. } => {
+                (AuditEvent::ChildDetailsChanged, child.to_string())
+            }
+            ChildFlagSet { child, set, .. } => (
+                if *set {
+                    AuditEvent::FlagSet
+                } else {
+                    AuditEvent::FlagCleared
+                },
+                child.to_string(),
+            ),
+            ChildPhotoSet { child, .. }
+            | ChildFullPhotoSet { child, .. }
+            | ProfileSaved { child, .. } => (AuditEvent::ProfileChanged, child.to_string()),
+            EpisodeStarted { episode, .. } => (AuditEvent::ReportedMissing, episode.to_string()),
+            EpisodeEventAdded { episode, record } => match record.event {
+                EpisodeEvent::Found { .. } => (AuditEvent::ChildFound, episode.to_string()),
+                EpisodeEvent::Closed | EpisodeEvent::EndedWithoutReturn { .. } => {
+                    (AuditEvent::EpisodeClosed, episode.to_string())
+                }
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some((event, subject))
     }
 }
 

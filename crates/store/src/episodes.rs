@@ -38,10 +38,18 @@ impl Store {
         let ep = self.episode(episode)?;
         let events = self.episode_events(episode)?;
         let summary = summarise(&events, self.now(), timing);
+        let by: std::collections::BTreeSet<_> = events.iter().map(|e| e.by).collect();
+        let names = self
+            .user_names()?
+            .into_iter()
+            .filter(|(id, _)| by.contains(id))
+            .collect();
         Ok(EpisodeView {
+            needs_checking: self.needs_checking(&episode.to_string())?,
             episode: ep,
             events,
             summary,
+            names,
         })
     }
 
@@ -251,6 +259,31 @@ mod tests {
         assert_eq!(view.episode.closed_at, Some(clock.now()));
         assert!(store.open_episodes().unwrap().is_empty());
         assert_eq!(view.events.len(), 4);
+        // The audit chain records each write that matters, by whom, as it was made.
+        let me = store.session().user.to_string();
+        let writes: Vec<_> = store
+            .audit_entries()
+            .unwrap()
+            .into_iter()
+            .filter(|e| !matches!(e.event.as_str(), "user_added" | "unlocked"))
+            .map(|e| (e.event, e.subject, e.actor == me))
+            .collect();
+        let entry = |e: &str, s: String| (e.to_owned(), s, true);
+        assert_eq!(
+            writes,
+            [
+                entry("child_added", ruth.id.to_string()),
+                entry("reported_missing", ep.id.to_string()),
+                entry("child_found", ep.id.to_string()),
+                entry("episode_closed", ep.id.to_string()),
+            ]
+        );
+        // Every op names its author.
+        assert!(store
+            .ops()
+            .unwrap()
+            .iter()
+            .all(|o| o.author == Some(store.session().user)));
         // The missing part is over: a check of the search is refused.
         let late = EpisodeEvent::CheckDone {
             check: "Rang her mobile".into(),

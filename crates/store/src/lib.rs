@@ -20,9 +20,11 @@ mod oplog;
 mod organisation;
 mod photo;
 mod profile;
+mod remote;
 mod samples;
 mod staff;
 mod store;
+mod upgrade;
 mod vault;
 
 pub use assessments::{definition, definitions, latest, parse_definition, shipped_files};
@@ -32,6 +34,7 @@ pub use error::StoreError;
 pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
+pub use remote::Applied;
 pub use staff::AUTO_LOCK_MINUTES;
 pub use store::{Session, Store, SystemClock};
 pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE};
@@ -77,6 +80,53 @@ pub(crate) mod testing {
         store
             .add_user(&carer, harbour_core::Role::FosterCarer, KDF)
             .unwrap();
+    }
+
+    /// The administrator every test device of one team knows (see [`team_store`]).
+    pub const TEAM_ADMIN: &str = "01936b6e-7c00-7000-8000-0000000000a0";
+
+    pub fn team_admin() -> harbour_core::UserId {
+        TEAM_ADMIN.parse().unwrap()
+    }
+
+    /// The op that made [`TEAM_ADMIN`] the team's first administrator, from a device of its
+    /// own, the day before the tests' times.
+    pub fn team_admin_op() -> crate::Op {
+        let body = harbour_core::ops::OpBody::UserAdded {
+            user: team_admin(),
+            name: "Sam Admin".into(),
+            role: harbour_core::Role::Admin,
+            created_at: chrono::DateTime::from_timestamp(1_764_000_000, 0).unwrap(),
+        };
+        crate::Op {
+            op_id: "01936b6e-7c00-7000-8000-0000000000a1".parse().unwrap(),
+            device: "01936b6e-7c00-7000-8000-0000000000a2".parse().unwrap(),
+            idx: 0,
+            hlc: harbour_core::Hlc {
+                wall_ms: 1_764_000_000_000,
+                counter: 0,
+            },
+            author: Some(team_admin()),
+            kind: body.kind().into(),
+            entity: body.entity(),
+            payload: body.encode(),
+        }
+    }
+
+    /// A device of one team: an in-memory store where [`TEAM_ADMIN`] is signed in and known,
+    /// so what it writes is taken in by every other such device.
+    pub fn team_store(clock: impl Clock + Send + 'static) -> Store {
+        let mut store = Store::open_in_memory_as(
+            clock,
+            crate::Session {
+                user: team_admin(),
+                role: harbour_core::Role::Admin,
+            },
+        )
+        .unwrap();
+        let applied = store.apply_remote(&[team_admin_op()]).unwrap();
+        assert_eq!(applied.taken, 1);
+        store
     }
 
     /// Unlocks as Casey Carer (after `add_carer`).

@@ -13,6 +13,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0004_users.sql"),
     include_str!("../migrations/0005_episode_events.sql"),
     include_str!("../migrations/0006_assessments.sql"),
+    include_str!("../migrations/0007_authors_and_held_ops.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
@@ -20,8 +21,9 @@ pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {
         .map(|v| v as usize)
 }
 
-/// Brings the schema up to date. A store from a newer Harbour is refused untouched.
-pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+/// Brings the schema up to date and returns the version it was at. A store from a newer
+/// Harbour is refused untouched.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
     let current = schema_version(conn)?;
     if current > MIGRATIONS.len() {
         return Err(StoreError::TooNew);
@@ -32,7 +34,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;
     }
-    Ok(())
+    Ok(current)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use harbour_core::ops::{EntityKind, OpBody};
-use harbour_core::{DeviceId, Hlc, HlcClock, OpId};
+use harbour_core::{DeviceId, Hlc, HlcClock, OpId, UserId};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -22,10 +22,34 @@ pub struct Op {
     pub device: DeviceId,
     pub idx: i64,
     pub hlc: Hlc,
+    /// Who made it: the user signed in on the device that wrote it. `None` only for an op
+    /// written before authors were recorded whose author could not be recovered.
+    pub author: Option<UserId>,
     pub kind: String,
     pub entity: String,
     /// JSON. Kept byte for byte even when this version cannot read it.
     pub payload: String,
+}
+
+/// The envelope's columns as stored (in `ops` and `held_ops`), in the order [`Op::envelope`]
+/// gives them and [`OpRow`] reads them.
+pub(crate) const ENVELOPE_COLUMNS: &str = "device, idx, op_id, hlc, author, kind, entity, payload";
+
+impl Op {
+    /// The values of [`ENVELOPE_COLUMNS`].
+    pub(crate) fn envelope(&self) -> [rusqlite::types::Value; 8] {
+        use rusqlite::types::Value::{Integer, Null, Text};
+        [
+            Text(self.device.to_string()),
+            Integer(self.idx),
+            Text(self.op_id.to_string()),
+            Text(self.hlc.to_string()),
+            self.author.map_or(Null, |a| Text(a.to_string())),
+            Text(self.kind.clone()),
+            Text(self.entity.clone()),
+            Text(self.payload.clone()),
+        ]
+    }
 }
 
 /// This install's identity and position in its own series.
@@ -92,6 +116,7 @@ pub(crate) fn append(
     conn: &Connection,
     device: &mut Device,
     now_ms: i64,
+    author: UserId,
     body: &OpBody,
 ) -> Result<Op, StoreError> {
     let hlc = device.clock.tick(now_ms);
@@ -100,6 +125,7 @@ pub(crate) fn append(
         device: device.id,
         idx: device.next_idx,
         hlc,
+        author: Some(author),
         kind: body.kind().to_owned(),
         entity: body.entity(),
         payload: body.encode(),
@@ -114,17 +140,11 @@ pub(crate) fn append(
 /// Stores an op unless it is already there (same op id). Returns whether it was new.
 pub(crate) fn insert(conn: &Connection, op: &Op) -> Result<bool, StoreError> {
     let n = conn.execute(
-        "INSERT OR IGNORE INTO ops (device, idx, op_id, hlc, kind, entity, payload) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            op.device.to_string(),
-            op.idx,
-            op.op_id.to_string(),
-            op.hlc.to_string(),
-            op.kind,
-            op.entity,
-            op.payload
-        ],
+        &format!(
+            "INSERT OR IGNORE INTO ops ({ENVELOPE_COLUMNS}) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        ),
+        rusqlite::params_from_iter(op.envelope()),
     )?;
     Ok(n == 1)
 }
@@ -178,16 +198,19 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
     let mut touched = BTreeSet::new();
     for w in body.writes() {
         conn.execute(
-            "INSERT INTO registers (entity, field, value, hlc, device) VALUES (?1, ?2, ?3, ?4, ?5) \
-             ON CONFLICT (entity, field) DO UPDATE SET \
-               value = excluded.value, hlc = excluded.hlc, device = excluded.device \
-             WHERE (excluded.hlc, excluded.device) > (registers.hlc, registers.device)",
+            "INSERT INTO registers (entity, field, value, hlc, device, op_id) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+             ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, \
+               hlc = excluded.hlc, device = excluded.device, op_id = excluded.op_id \
+             WHERE (excluded.hlc, excluded.device, excluded.op_id) \
+               > (registers.hlc, registers.device, registers.op_id)",
             params![
                 w.entity,
                 w.field,
                 w.value.to_string(),
                 op.hlc.to_string(),
-                op.device.to_string()
+                op.device.to_string(),
+                op.op_id.to_string()
             ],
         )?;
         touched.insert((kind_order(w.kind), w.entity));
@@ -355,35 +378,65 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
 
 /// Every op in the log, in (hlc, device, idx) order.
 pub(crate) fn all_ops(conn: &Connection) -> Result<Vec<Op>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT op_id, device, idx, hlc, kind, entity, payload FROM ops \
-         ORDER BY hlc, device, idx",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, i64>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-            r.get::<_, String>(6)?,
-        ))
-    })?;
-    let mut ops = Vec::new();
-    for row in rows {
-        let (op_id, device, idx, hlc, kind, entity, payload) = row?;
-        ops.push(Op {
-            op_id: op_id.parse().map_err(|_| StoreError::Corrupt("op id"))?,
-            device: device.parse().map_err(|_| StoreError::Corrupt("device"))?,
-            idx,
-            hlc: hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?,
-            kind,
-            entity,
-            payload,
-        });
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENVELOPE_COLUMNS} FROM ops ORDER BY hlc, device, idx"
+    ))?;
+    let rows = stmt.query_map([], OpRow::read)?;
+    rows.map(|r| r?.decode()).collect()
+}
+
+/// An op's stored text; decoded outside rusqlite so damage is a typed error.
+pub(crate) struct OpRow {
+    op_id: String,
+    device: String,
+    idx: i64,
+    hlc: String,
+    author: Option<String>,
+    kind: String,
+    entity: String,
+    payload: String,
+}
+
+impl OpRow {
+    pub(crate) fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<Self> {
+        Self::read_from(r, 0)
     }
-    Ok(ops)
+
+    /// Reads the columns starting at column `at`.
+    pub(crate) fn read_from(r: &rusqlite::Row<'_>, at: usize) -> rusqlite::Result<Self> {
+        Ok(Self {
+            device: r.get(at)?,
+            idx: r.get(at + 1)?,
+            op_id: r.get(at + 2)?,
+            hlc: r.get(at + 3)?,
+            author: r.get(at + 4)?,
+            kind: r.get(at + 5)?,
+            entity: r.get(at + 6)?,
+            payload: r.get(at + 7)?,
+        })
+    }
+
+    pub(crate) fn decode(self) -> Result<Op, StoreError> {
+        Ok(Op {
+            op_id: self
+                .op_id
+                .parse()
+                .map_err(|_| StoreError::Corrupt("op id"))?,
+            device: self
+                .device
+                .parse()
+                .map_err(|_| StoreError::Corrupt("device"))?,
+            idx: self.idx,
+            hlc: self.hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?,
+            author: self
+                .author
+                .map(|a| a.parse().map_err(|_| StoreError::Corrupt("author")))
+                .transpose()?,
+            kind: self.kind,
+            entity: self.entity,
+            payload: self.payload,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -145,7 +145,11 @@ impl Store {
         let has_full_photo = self.child_full_photo(child.id)?.is_some();
         let full_photo_warning = photo_warning(has_full_photo, full_taken_on, now.date_naive());
         let flag_history = self.flag_history(child.id)?;
+        let written = |kinds: &str| self.last_written(child.id, kinds, &names);
         Ok(ProfileView {
+            added: written("'child_added'")?,
+            corrected: written("'child_details_set', 'child_fields_set'")?,
+            needs_checking: self.needs_checking(&child.id.to_string())?,
             child,
             sections,
             photo_warning: face_warning,
@@ -156,6 +160,36 @@ impl Store {
         })
     }
 
+    /// Who wrote the latest op of these kinds about the child, and when (by its clock).
+    fn last_written(
+        &self,
+        child: ChildId,
+        kinds: &str,
+        names: &BTreeMap<UserId, String>,
+    ) -> Result<Option<harbour_core::profile::Written>, StoreError> {
+        let row: Option<(String, Option<String>)> = self
+            .conn
+            .query_row(
+                &format!(
+                    "SELECT hlc, author FROM ops WHERE entity = ?1 AND kind IN ({kinds}) \
+                     ORDER BY hlc DESC, device DESC LIMIT 1"
+                ),
+                [child.to_string()],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((hlc, author)) = row else {
+            return Ok(None);
+        };
+        let hlc: harbour_core::Hlc = hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?;
+        let by = author.and_then(|a| a.parse::<UserId>().ok());
+        Ok(Some(harbour_core::profile::Written {
+            by_name: by.and_then(|b| names.get(&b).cloned()).unwrap_or_default(),
+            at: DateTime::<Utc>::from_timestamp_millis(hlc.wall_ms)
+                .ok_or(StoreError::Corrupt("hlc"))?,
+        }))
+    }
+
     /// Each time one of the child's flags was set or cleared, from every version of their
     /// details in the op log (when each was written, by its clock), oldest first.
     pub fn flag_history(
@@ -164,28 +198,33 @@ impl Store {
     ) -> Result<Vec<harbour_core::child::FlagChange>, StoreError> {
         self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT hlc, payload FROM ops WHERE entity = ?1 \
+            "SELECT hlc, payload, author FROM ops WHERE entity = ?1 \
              AND kind IN ('child_added', 'child_details_set', 'child_flag_set') \
              ORDER BY hlc, device, idx",
         )?;
         let rows = stmt.query_map([child.to_string()], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
         })?;
         let mut ops = Vec::new();
         for row in rows {
-            let (hlc, payload) = row?;
+            let (hlc, payload, author) = row?;
+            let author: Option<UserId> = author.and_then(|a| a.parse().ok());
             let hlc: harbour_core::Hlc = hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?;
             let at = DateTime::<Utc>::from_timestamp_millis(hlc.wall_ms)
                 .ok_or(StoreError::Corrupt("hlc"))?;
             if let Some(op) = OpBody::decode(&payload) {
-                ops.push((at, op));
+                ops.push((at, op, author));
             }
         }
         let names: BTreeMap<UserId, String> = self.user_names()?.into_iter().collect();
         let mut changes =
-            harbour_core::child::flag_changes(ops.iter().filter_map(|(at, op)| match op {
+            harbour_core::child::flag_changes(ops.iter().filter_map(|(at, op, author)| match op {
                 OpBody::ChildAdded { details, .. } | OpBody::ChildDetailsSet { details, .. } => {
-                    Some((*at, FlagWrite::Details(details)))
+                    Some((*at, FlagWrite::Details(details, *author)))
                 }
                 OpBody::ChildFlagSet {
                     flag,
@@ -799,6 +838,23 @@ mod tests {
         assert_eq!(
             store.profile(child.id).unwrap().flag_history,
             view.flag_history
+        );
+        // Each change is in the audit chain; the carer's refused attempt is not.
+        let events: Vec<_> = store
+            .audit_entries()
+            .unwrap()
+            .into_iter()
+            .filter(|e| e.subject == child.id.to_string())
+            .map(|e| e.event)
+            .collect();
+        assert_eq!(
+            events,
+            [
+                "child_added",
+                "child_details_changed",
+                "flag_set",
+                "flag_cleared"
+            ]
         );
     }
 }

@@ -3,6 +3,7 @@
 pub mod add_child;
 pub mod after_return;
 pub mod app;
+pub mod arrivals;
 pub mod checklists;
 pub mod child_help;
 pub mod episode_details;

@@ -186,8 +186,14 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                             ])).collect::<Vec<_>>().join(" · ") }
                         </p>
                     }
+                    { written(&i18n, p) }
                 </div>
             </div>
+            if p.needs_checking {
+                <p class="banner notice" id="profile-needs-checking" role="status">
+                    { i18n.tr("needs-checking-child") }
+                </p>
+            }
             <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
             { for photo_warning }
             { for full_photo_warning }
@@ -254,6 +260,29 @@ fn photo_figure(i18n: &I18n, image: Html, kind: PhotoKind, photos: &SectionView)
 /// Every episode on one line of time, each as long as the child was away, then a list: when,
 /// for how long, where found. Patterns (every Friday, always the coach station, longer each
 /// time) show at a glance.
+/// "Added by …, corrected by …": who wrote the child's core details, and when.
+fn written(i18n: &I18n, p: &ProfileView) -> Html {
+    let line = |id: &str, w: &harbour_core::profile::Written| {
+        let time = Arg::from(time::format_local(w.at));
+        if w.by_name.is_empty() {
+            i18n.tr_with(&format!("{id}-unknown"), &[("time", time)])
+        } else {
+            i18n.tr_with(id, &[("name", w.by_name.as_str().into()), ("time", time)])
+        }
+    };
+    let parts: Vec<String> = [
+        p.added.as_ref().map(|w| line("child-added-by", w)),
+        p.corrected.as_ref().map(|w| line("child-corrected-by", w)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    if parts.is_empty() {
+        return Html::default();
+    }
+    html! { <p class="hint" id="child-written">{ parts.join(" · ") }</p> }
+}
+
 pub fn timeline(i18n: &I18n, history: &[EpisodeBrief], now: DateTime<Utc>) -> Html {
     if history.is_empty() {
         return html! {

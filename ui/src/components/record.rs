@@ -665,9 +665,22 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 }
             }
         };
+        let who = |user| {
+            v.name_of(user)
+                .map(str::to_owned)
+                .unwrap_or_else(|| i18n.tr("author-not-known"))
+        };
+        let by = match line.corrected_by {
+            Some(c) if c != line.by => i18n.tr_with(
+                "log-by-corrected",
+                &[("name", who(line.by).into()), ("corrector", who(c).into())],
+            ),
+            _ => i18n.tr_with("log-by", &[("name", who(line.by).into())]),
+        };
         html! {
             <li data-line={line.id.to_string()}>
-                <span class="when">{ time::format_local(line.at) }</span>{ " " }{ body }
+                <span class="when">{ time::format_local(line.at) }</span>{ " " }
+                <span class="by">{ by }</span>{ " " }{ body }
             </li>
         }
     };
@@ -1049,6 +1062,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
     html! {
         <section class="episode-record" id="episode-record" aria-labelledby="record-heading">
             <h2 id="record-heading">{ i18n.tr("record-heading") }</h2>
+            if v.needs_checking {
+                <p class="banner notice" id="record-needs-checking" role="status">
+                    { i18n.tr("needs-checking-episode") }
+                </p>
+            }
             { general_error(&i18n, &error) }
             { away_part }
             { for checks }

@@ -825,6 +825,7 @@ pub fn settings(props: &SettingsProps) -> Html {
             if may(Can::ManageUsers) {
                 <Staff me={props.user.name.clone()} />
             }
+            <super::arrivals::ArrivalsPart />
         </section>
     }
 }

@@ -466,6 +466,15 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
                     by_name: "Sam Manager".into(),
                     reason: String::new(),
                 }],
+                added: Some(harbour_core::profile::Written {
+                    by_name: "Sam Manager".into(),
+                    at: t0() - Duration::days(10),
+                }),
+                corrected: Some(harbour_core::profile::Written {
+                    by_name: String::new(),
+                    at: t0() - Duration::days(1),
+                }),
+                needs_checking: true,
             },
             photo: None,
             full_photo: Some("data:image/jpeg;base64,AAAA".into()),
@@ -526,6 +535,91 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
     );
     // A checked section offers no "still right"; the 13 due ones do.
     assert_eq!(html.matches("Checked, still right").count(), 13);
+    // Who recorded the child and who corrected them, and that part of it needs checking.
+    assert!(
+        html.contains("Added by Sam Manager, 15/11/2026 02:00"),
+        "{html}"
+    );
+    assert!(html.contains("Details last corrected 24/11/2026 02:00 (by whom was not recorded)"));
+    assert!(html.contains("id=\"profile-needs-checking\""));
+}
+
+#[tokio::test]
+async fn records_from_other_computers_say_why_they_wait_and_which_are_shown() {
+    use harbour_core::arrivals::{Arrivals, Arrived, Problem};
+    #[derive(Properties, PartialEq)]
+    struct P {
+        a: Arrivals,
+    }
+    #[function_component(View)]
+    fn view(p: &P) -> Html {
+        super::arrivals::view(&crate::i18n::use_i18n(), &p.a)
+    }
+    let render = |a: Arrivals| async move {
+        LocalServerRenderer::<View>::with_props(P { a })
+            .hydratable(false)
+            .render()
+            .await
+            .replace(['\u{2068}', '\u{2069}'], "")
+    };
+    assert_eq!(
+        render(Arrivals::default()).await,
+        "",
+        "nothing to say, nothing shown"
+    );
+    let record = |kind: &str, problem, shown, author: Option<&str>| Arrived {
+        kind: kind.into(),
+        problem,
+        shown,
+        device: id(0xd1),
+        idx: 4,
+        written_at: t0(),
+        author: None,
+        author_name: author.map(str::to_owned),
+        child: Some(id(1)),
+        child_name: Some("Ruta Test".into()),
+    };
+    let html = render(Arrivals {
+        needs_update: 2,
+        records: vec![
+            record(
+                "user_added",
+                Problem::NotAllowed,
+                false,
+                Some("Casey Carer"),
+            ),
+            record("episode_started", Problem::AuthorUnknown, true, None),
+        ],
+    })
+    .await;
+    assert!(
+        html.contains("2 records came from a newer version of Harbour"),
+        "{html}"
+    );
+    assert!(html.contains("A member of staff added"));
+    assert!(
+        html.contains(
+            "Their role did not allow this when they wrote it. <strong>Held back.</strong>"
+        ),
+        "{html}"
+    );
+    assert!(
+        html.contains("A missing report · <bdi>Ruta Test</bdi>"),
+        "{html}"
+    );
+    assert!(html.contains("someone this computer does not know yet"));
+    assert!(html.contains("<strong>Shown, needs checking.</strong>"));
+    // A carer sees only that an update is needed.
+    let carer = render(Arrivals {
+        needs_update: 1,
+        records: vec![],
+    })
+    .await;
+    assert!(
+        carer.contains("One record came from a newer version"),
+        "{carer}"
+    );
+    assert!(!carer.contains("<table"));
 }
 
 #[test]
@@ -547,6 +641,9 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
         due: None,
     };
     let profile = ProfileView {
+        added: None,
+        corrected: None,
+        needs_checking: false,
         child: e.child,
         sections: vec![
             section(

@@ -193,7 +193,7 @@ fn what_a_write_returns_is_what_a_read_gives_back() {
 }
 
 #[test]
-fn opening_a_child_is_audited_and_the_chain_verifies() {
+fn adding_and_opening_a_child_are_audited_and_the_chain_verifies() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = crate::testing::create(dir.path(), clock());
     let child = store
@@ -219,13 +219,15 @@ fn opening_a_child_is_audited_and_the_chain_verifies() {
         [
             entry("user_added", &me),
             entry("unlocked", ""),
+            // Added with a photo: one entry.
+            entry("child_added", &child.id.to_string()),
             entry("child_viewed", &child.id.to_string()),
         ],
         "a failed open records nothing"
     );
     assert_eq!(
         store.verify_audit().unwrap(),
-        crate::ChainCheck::Intact { entries: 3 }
+        crate::ChainCheck::Intact { entries: 4 }
     );
     // The chain holds ids, never names.
     let text = format!("{:?}", store.audit_entries().unwrap());

@@ -1,0 +1,458 @@
+//! Ops from other devices. Each is looked at on its own, so one bad op never holds back the
+//! rest of its batch:
+//! - the same op again is ignored; another op in its place (same device and idx, or same id)
+//!   is a fork, held;
+//! - an op stamped more than a day ahead of this device's clock is held;
+//! - an op of a kind this version knows must decode and match its label, or it is held as
+//!   damaged; a kind it does not know (a newer Harbour's) is kept and passed on, not folded;
+//! - the author's role as of the op must allow it ([`OpBody::requires`]). An op that fails is
+//!   held, except a safety record, which is folded and shown, marked "needs checking".
+//!
+//! Held ops stay in `held_ops`, out of the log and the fold, and are looked at again each time
+//! more ops arrive (the author's own record may come later). Nothing is dropped.
+
+use chrono::{DateTime, Utc};
+use harbour_core::arrivals::{Arrived, Problem};
+use harbour_core::ops::{OpBody, KINDS};
+use harbour_core::{Action, Hlc, Role, UserId};
+use rusqlite::{params, Connection, OptionalExtension};
+
+use crate::error::StoreError;
+use crate::oplog::{self, Device, Op, OpRow, ENVELOPE_COLUMNS};
+use crate::Store;
+
+/// What one delivery did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// New ops taken into the log (folded, or kept unread if of an unknown kind), including
+    /// held ops that could now be taken in.
+    pub taken: usize,
+    /// Ops held out of the records.
+    pub held: usize,
+    /// Safety records taken in and shown, but marked "needs checking".
+    pub unchecked: usize,
+}
+
+/// What is decided about one op.
+enum Verdict {
+    Duplicate,
+    Hold(Problem),
+    /// Into the log; with a problem, a safety record shown as "needs checking".
+    Take(Option<Problem>),
+}
+
+impl Store {
+    /// Takes in ops made on other devices, in any order and any number of times, each on its
+    /// own (see the module). Returns what happened to them.
+    pub fn apply_remote(&mut self, ops: &[Op]) -> Result<Applied, StoreError> {
+        self.require(Action::RecordMissing)?;
+        let now = self.now();
+        let mut device = self.device;
+        let tx = self.conn.transaction()?;
+        let mut applied = Applied::default();
+        for op in ops {
+            take_in(&tx, &mut device, now, op, None, &mut applied)?;
+        }
+        look_again(&tx, &mut device, now, &mut applied)?;
+        device.save(&tx)?;
+        tx.commit()?;
+        self.device = device;
+        Ok(applied)
+    }
+
+    /// Every record from another device that is held, shown unchecked, or waiting for an
+    /// update, newest first: the administrator's list.
+    pub fn arrivals(&self) -> Result<Vec<Arrived>, StoreError> {
+        self.require(Action::ManageUsers)?;
+        let names: std::collections::BTreeMap<_, _> = self.user_names()?.into_iter().collect();
+        let mut out = Vec::new();
+        let held: Vec<(OpRow, String)> = self
+            .conn
+            .prepare(&format!("SELECT {ENVELOPE_COLUMNS}, reason FROM held_ops"))?
+            .query_map([], |r| Ok((OpRow::read(r)?, r.get(8)?)))?
+            .collect::<Result<_, _>>()?;
+        for (row, reason) in held {
+            let problem = Problem::parse(&reason).ok_or(StoreError::Corrupt("held reason"))?;
+            out.push((row.decode()?, problem, false));
+        }
+        let unchecked: Vec<(OpRow, String)> = self
+            .conn
+            .prepare(&format!(
+                "SELECT {}, u.reason FROM unchecked_ops u JOIN ops o ON o.op_id = u.op_id",
+                prefixed("o.")
+            ))?
+            .query_map([], |r| Ok((OpRow::read(r)?, r.get(8)?)))?
+            .collect::<Result<_, _>>()?;
+        for (row, reason) in unchecked {
+            let problem = Problem::parse(&reason).ok_or(StoreError::Corrupt("unchecked"))?;
+            out.push((row.decode()?, problem, true));
+        }
+        for op in unknown_ops(&self.conn)? {
+            out.push((op, Problem::NeedsUpdate, false));
+        }
+        let mut list = Vec::with_capacity(out.len());
+        for (op, problem, shown) in out {
+            let body = OpBody::decode(&op.payload);
+            let child = match &body {
+                Some(b) => b.child().or(episode_child(&self.conn, &op.entity)?),
+                None => None,
+            };
+            let child_name = match child {
+                Some(c) => self
+                    .conn
+                    .query_row(
+                        "SELECT name_latin FROM children WHERE id = ?1",
+                        [c.to_string()],
+                        |r| r.get(0),
+                    )
+                    .optional()?,
+                None => None,
+            };
+            list.push(Arrived {
+                kind: op.kind.clone(),
+                problem,
+                shown,
+                device: op.device,
+                idx: op.idx,
+                written_at: DateTime::from_timestamp_millis(op.hlc.wall_ms)
+                    .unwrap_or(DateTime::<Utc>::MIN_UTC),
+                author: op.author,
+                author_name: op.author.and_then(|a| names.get(&a).cloned()),
+                child,
+                child_name,
+            });
+        }
+        list.sort_by_key(|a| std::cmp::Reverse(a.written_at));
+        Ok(list)
+    }
+
+    /// What this user may see of [`Store::arrivals`]: the count of records needing an update,
+    /// and for an administrator every record.
+    pub fn arrivals_for_session(&self) -> Result<harbour_core::arrivals::Arrivals, StoreError> {
+        self.require(Action::ViewChildren)?;
+        Ok(harbour_core::arrivals::Arrivals {
+            needs_update: self.unknown_op_count()?,
+            records: if self.session.role.may(Action::ManageUsers) {
+                self.arrivals()?
+            } else {
+                Vec::new()
+            },
+        })
+    }
+
+    /// How many ops in the log this version cannot read (made by a newer Harbour). They are
+    /// kept and passed on; the app shows that an update is needed.
+    pub fn unknown_op_count(&self) -> Result<usize, StoreError> {
+        Ok(unknown_ops(&self.conn)?.len())
+    }
+
+    /// Whether a safety record about this entity (a child or an episode) came from another
+    /// device and could not be checked: the screen says "needs checking".
+    pub fn needs_checking(&self, entity: &str) -> Result<bool, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM unchecked_ops WHERE entity = ?1 OR child = ?1)",
+            [entity],
+            |r| r.get(0),
+        )?)
+    }
+}
+
+fn prefixed(p: &str) -> String {
+    ENVELOPE_COLUMNS
+        .split(", ")
+        .map(|c| format!("{p}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unknown_ops(conn: &Connection) -> Result<Vec<Op>, StoreError> {
+    let known = KINDS
+        .iter()
+        .map(|k| format!("'{k}'"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ENVELOPE_COLUMNS} FROM ops WHERE kind NOT IN ({known}) ORDER BY hlc, device, idx"
+    ))?;
+    let rows = stmt.query_map([], OpRow::read)?;
+    rows.map(|r| r?.decode()).collect()
+}
+
+/// The child an episode belongs to, if `entity` is an episode this device holds.
+fn episode_child(
+    conn: &Connection,
+    entity: &str,
+) -> Result<Option<harbour_core::ChildId>, StoreError> {
+    let child: Option<String> = conn
+        .query_row(
+            "SELECT json_extract(value, '$') FROM registers WHERE entity = ?1 AND field = 'child_id'",
+            [entity],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(child.and_then(|c| c.parse().ok()))
+}
+
+/// Looks at one op and stores it where it belongs. `held_at` is when a held op first arrived.
+fn take_in(
+    conn: &Connection,
+    device: &mut Device,
+    now: DateTime<Utc>,
+    op: &Op,
+    held_at: Option<&str>,
+    applied: &mut Applied,
+) -> Result<(), StoreError> {
+    let body = OpBody::decode(&op.payload);
+    match verdict(conn, device, now, op, body.as_ref())? {
+        Verdict::Duplicate => {}
+        Verdict::Hold(problem) => {
+            let new = hold(conn, op, problem, held_at.unwrap_or(&stamp(now)))?;
+            if new && held_at.is_none() {
+                applied.held += 1;
+            }
+        }
+        Verdict::Take(problem) => {
+            // The clock was checked in `verdict`: observing cannot fail here.
+            device
+                .clock
+                .observe(op.hlc, now.timestamp_millis())
+                .map_err(|_| StoreError::FromTheFuture)?;
+            oplog::insert(conn, op)?;
+            oplog::fold(conn, op)?;
+            applied.taken += 1;
+            if let (Some(problem), Some(body)) = (problem, &body) {
+                let child = body.child().or(episode_child(conn, &op.entity)?);
+                conn.execute(
+                    "INSERT OR REPLACE INTO unchecked_ops (op_id, child, entity, reason) \
+                     VALUES (?1, ?2, ?3, ?4)",
+                    params![
+                        op.op_id.to_string(),
+                        child.map(|c| c.to_string()),
+                        op.entity,
+                        problem.name()
+                    ],
+                )?;
+                applied.unchecked += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn verdict(
+    conn: &Connection,
+    device: &Device,
+    now: DateTime<Utc>,
+    op: &Op,
+    body: Option<&OpBody>,
+) -> Result<Verdict, StoreError> {
+    match same_place(conn, op)? {
+        Some(true) => return Ok(Verdict::Duplicate),
+        Some(false) => return Ok(Verdict::Hold(Problem::Fork)),
+        None => {}
+    }
+    // Only this device writes in its own series: another op in it is a copy of this store.
+    if op.device == device.id {
+        return Ok(Verdict::Hold(Problem::Fork));
+    }
+    if device
+        .clock
+        .clone()
+        .observe(op.hlc, now.timestamp_millis())
+        .is_err()
+    {
+        return Ok(Verdict::Hold(Problem::Future));
+    }
+    let Some(body) = body else {
+        return Ok(if KINDS.contains(&op.kind.as_str()) {
+            Verdict::Hold(Problem::Damaged)
+        } else {
+            // A newer Harbour's: kept and passed on; shown as needing an update.
+            Verdict::Take(None)
+        });
+    };
+    if body.kind() != op.kind || body.entity() != op.entity {
+        return Ok(Verdict::Hold(Problem::Damaged));
+    }
+    Ok(match standing(conn, op.author, op.hlc, body)? {
+        None => Verdict::Take(None),
+        Some(problem) if body.is_safety_record() => Verdict::Take(Some(problem)),
+        Some(problem) => Verdict::Hold(problem),
+    })
+}
+
+/// `Some(true)` if this very op is stored already, `Some(false)` if another op holds its place
+/// or its id, `None` if neither. (The author is not compared: an op migrated on two devices
+/// may have been given its author on one only.)
+fn same_place(conn: &Connection, op: &Op) -> Result<Option<bool>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ENVELOPE_COLUMNS} FROM ops WHERE (device = ?1 AND idx = ?2) OR op_id = ?3"
+    ))?;
+    let rows: Vec<OpRow> = stmt
+        .query_map(
+            params![op.device.to_string(), op.idx, op.op_id.to_string()],
+            OpRow::read,
+        )?
+        .collect::<Result<_, _>>()?;
+    if rows.is_empty() {
+        return Ok(None);
+    }
+    for row in rows {
+        let stored = row.decode()?;
+        let same = Op {
+            author: op.author,
+            ..stored
+        } == *op;
+        if !same {
+            return Ok(Some(false));
+        }
+    }
+    Ok(Some(true))
+}
+
+/// Whether `author`, as of `hlc`, may do what `body` does: `None` if so, or the problem.
+fn standing(
+    conn: &Connection,
+    author: Option<UserId>,
+    hlc: Hlc,
+    body: &OpBody,
+) -> Result<Option<Problem>, StoreError> {
+    let Some(author) = author else {
+        return Ok(Some(Problem::AuthorUnknown));
+    };
+    let author_text = author.to_string();
+    let hlc_text = hlc.to_string();
+    // The first administrator adds themselves when the team is set up: allowed only if no one
+    // was added before.
+    if let OpBody::UserAdded {
+        user,
+        role: Role::Admin,
+        ..
+    } = body
+    {
+        let anyone_before: bool = conn.query_row(
+            "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_added' AND hlc < ?1)",
+            [&hlc_text],
+            |r| r.get(0),
+        )?;
+        if *user == author && !anyone_before {
+            return Ok(None);
+        }
+    }
+    let added: Option<String> = conn
+        .query_row(
+            "SELECT payload FROM ops WHERE kind = 'user_added' AND entity = ?1 AND hlc <= ?2 \
+             ORDER BY hlc DESC, device DESC LIMIT 1",
+            [&author_text, &hlc_text],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let Some(OpBody::UserAdded { role, .. }) = added.as_deref().and_then(OpBody::decode) else {
+        return Ok(Some(Problem::AuthorUnknown));
+    };
+    let disabled: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_disabled' AND entity = ?1 \
+         AND hlc < ?2)",
+        [&author_text, &hlc_text],
+        |r| r.get(0),
+    )?;
+    Ok((disabled || !role.may(body.requires())).then_some(Problem::NotAllowed))
+}
+
+/// Keeps `op` out of the records with its problem. Returns whether it was not held already.
+fn hold(conn: &Connection, op: &Op, problem: Problem, held_at: &str) -> Result<bool, StoreError> {
+    let content = content_hash(op);
+    let already: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM held_ops WHERE content = ?1)",
+        [content.as_slice()],
+        |r| r.get(0),
+    )?;
+    let mut values = vec![rusqlite::types::Value::Blob(content.to_vec())];
+    values.extend(op.envelope());
+    values.push(problem.name().to_owned().into());
+    values.push(held_at.to_owned().into());
+    conn.execute(
+        &format!(
+            "INSERT INTO held_ops (content, {ENVELOPE_COLUMNS}, reason, held_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+             ON CONFLICT (content) DO UPDATE SET reason = excluded.reason"
+        ),
+        rusqlite::params_from_iter(values),
+    )?;
+    Ok(!already)
+}
+
+/// One row per distinct op: the same op held twice is one row; a fork of it is another.
+fn content_hash(op: &Op) -> [u8; 32] {
+    let mut h = blake3::Hasher::new();
+    for part in [
+        op.op_id.to_string(),
+        op.device.to_string(),
+        op.idx.to_string(),
+        op.hlc.to_string(),
+        op.author.map(|a| a.to_string()).unwrap_or_default(),
+        op.kind.clone(),
+        op.entity.clone(),
+    ] {
+        h.update(&(part.len() as u64).to_le_bytes());
+        h.update(part.as_bytes());
+    }
+    h.update(op.payload.as_bytes());
+    *h.finalize().as_bytes()
+}
+
+fn stamp(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Held ops whose problem may have cleared, and safety records marked unchecked, are looked
+/// at again until nothing more changes (one taken in may be the author another was waiting
+/// for).
+fn look_again(
+    conn: &Connection,
+    device: &mut Device,
+    now: DateTime<Utc>,
+    applied: &mut Applied,
+) -> Result<(), StoreError> {
+    loop {
+        let before = *applied;
+        let waiting: Vec<(Vec<u8>, OpRow, String)> = conn
+            .prepare(&format!(
+                "SELECT content, {ENVELOPE_COLUMNS}, held_at FROM held_ops \
+                 WHERE reason IN ('not_allowed', 'author_unknown', 'future') ORDER BY hlc"
+            ))?
+            .query_map([], |r| Ok((r.get(0)?, OpRow::read_from(r, 1)?, r.get(9)?)))?
+            .collect::<Result<_, _>>()?;
+        for (content, row, held_at) in waiting {
+            let op = row.decode()?;
+            conn.execute("DELETE FROM held_ops WHERE content = ?1", [&content])?;
+            take_in(conn, device, now, &op, Some(&held_at), applied)?;
+        }
+        // Safety records shown unchecked: cleared once their author turns out to be allowed.
+        let unchecked: Vec<OpRow> = conn
+            .prepare(&format!(
+                "SELECT {} FROM unchecked_ops u JOIN ops o ON o.op_id = u.op_id",
+                prefixed("o.")
+            ))?
+            .query_map([], OpRow::read)?
+            .collect::<Result<_, _>>()?;
+        for row in unchecked {
+            let op = row.decode()?;
+            let Some(body) = OpBody::decode(&op.payload) else {
+                continue;
+            };
+            if standing(conn, op.author, op.hlc, &body)?.is_none() {
+                conn.execute(
+                    "DELETE FROM unchecked_ops WHERE op_id = ?1",
+                    [op.op_id.to_string()],
+                )?;
+            }
+        }
+        if applied.taken == before.taken {
+            return Ok(());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
