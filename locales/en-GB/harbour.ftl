@@ -276,6 +276,7 @@ sheet-printed-ok = The grab sheet has been sent to the printer.
 error-print-not-covered = A name or note has letters Harbour cannot print yet. Write them in Latin letters for the police, or tell your manager.
 error-print-failed = The grab sheet could not be made. Use "Save" again, or read the details from this screen to the police.
 error-print-no-printer = No printer is set up on this computer. Save the grab sheet as a PDF instead and send it.
+error-print-timeout = The printer did not take the grab sheet within 30 seconds. Save it as a PDF instead and send it; check the printer later.
 error-print-save-failed = The grab sheet could not be saved. Check the folder is there and has space.
 
 ## Settings: my PIN, auto-lock, backups, staff
@@ -1053,6 +1054,7 @@ help-card-printed = The help card was sent to the printer.
 error-card-not-covered = The help card cannot be printed in this language yet. Show the help on the screen instead, and tell your manager.
 error-card-failed = The help card could not be made. Show the help on the screen instead, or try again.
 error-card-no-printer = No printer is set up on this computer. Save the help card as a PDF and print it from another computer.
+error-card-printer-timeout = The printer did not take the help card within 30 seconds. Save it as a PDF and print it later or from another computer.
 error-card-save-failed = The help card could not be saved. Check the folder is there and has space.
 org-help-title = Numbers shown to children
 org-help-intro = The numbers on the "Show to child" screen and the printed help card. Correct them here if a service changes its number; a child must be able to dial exactly what is shown.

@@ -9,7 +9,7 @@ use tauri::State;
 use crate::commands::with_store;
 use crate::AppState;
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn checklist_statuses(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -17,7 +17,7 @@ pub fn checklist_statuses(
     with_store(&state, |store| store.checklist_statuses(child_id))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn start_assessment(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -26,7 +26,7 @@ pub fn start_assessment(
     with_store(&state, |store| store.start_assessment(child_id, &checklist))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn assessment(
     state: State<'_, AppState>,
     assessment_id: AssessmentId,
@@ -35,7 +35,7 @@ pub fn assessment(
 }
 
 /// One answer, saved the moment it is given (with the note beside it, if any).
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn answer_item(
     state: State<'_, AppState>,
     assessment_id: AssessmentId,
@@ -49,7 +49,7 @@ pub fn answer_item(
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn sign_off_assessment(
     state: State<'_, AppState>,
     assessment_id: AssessmentId,
@@ -60,7 +60,7 @@ pub fn sign_off_assessment(
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn mark_suspected_trafficked(
     state: State<'_, AppState>,
     child_id: ChildId,

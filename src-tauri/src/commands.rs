@@ -6,7 +6,7 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, EpisodeView, LockStatus, Reported, Unlock};
 use harbour_core::workflow::EpisodeEvent;
 use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser};
-use harbour_store::{Store, StoreError};
+use harbour_store::{Store, StoreError, SystemClock};
 use std::sync::MutexGuard;
 use tauri::State;
 
@@ -54,42 +54,58 @@ pub fn with_store<T>(
     f(store).map_err(api_error)
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn lock_status(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
     gate(&state).status().map_err(api_error)
 }
 
-/// First run: creates the first user (an admin) and signs them in.
-#[tauri::command(rename_all = "snake_case")]
+/// First run: creates the first user (an admin) and signs them in. The key derivation runs
+/// without holding the gate.
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn set_up(state: State<'_, AppState>, user: NewUser) -> Result<LockStatus, ApiError> {
-    gate(&state).set_up(&user).map_err(api_error)
+    let (data, kdf) = {
+        let gate = gate(&state);
+        (gate.data(), gate.kdf())
+    };
+    let store = data.create(&user, kdf, SystemClock).map_err(api_error)?;
+    gate(&state).install(store).map_err(api_error)
 }
 
-/// The only command that carries a PIN, once per unlock.
-#[tauri::command(rename_all = "snake_case")]
+/// The only command that carries a PIN, once per unlock. Whoever was signed in is signed out
+/// first; the key derivation (about half a second) runs without holding the gate, so the lock
+/// screen and everything else answer meanwhile.
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn unlock(state: State<'_, AppState>, form: Unlock) -> Result<LockStatus, ApiError> {
-    gate(&state)
-        .unlock(&form.name, &form.pin)
-        .map_err(api_error)
+    let data = {
+        let mut gate = gate(&state);
+        gate.lock();
+        gate.data()
+    };
+    #[cfg(test)]
+    state.pauses.unlock.pause();
+    let store = data
+        .unlock(Gate::name_typed(&form.name), &form.pin, SystemClock)
+        .map_err(api_error)?;
+    gate(&state).install(store).map_err(api_error)
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn lock(state: State<'_, AppState>) -> Result<LockStatus, ApiError> {
     let mut gate = gate(&state);
     gate.lock();
     gate.status().map_err(api_error)
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub fn still_here(state: State<'_, AppState>) -> bool {
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn still_here(state: State<'_, AppState>) -> Result<bool, ApiError> {
     let mut gate = gate(&state);
     gate.still_here();
-    gate.is_unlocked()
+    Ok(gate.is_unlocked())
 }
 
 /// The steps screen of an episode came in front, or went (`None`): the minutes the lock now
 /// waits without use (longer on an open episode's steps, for a carer on hold to the police).
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn steps_in_front(
     state: State<'_, AppState>,
     episode_id: Option<harbour_core::EpisodeId>,
@@ -97,7 +113,7 @@ pub fn steps_in_front(
     gate(&state).steps_in_front(episode_id).map_err(refused)
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
     with_store(&state, |store| {
         let mut open = store.open_episodes()?;
@@ -131,7 +147,7 @@ pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiE
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn add_child(
     state: State<'_, AppState>,
     input: ChildInput,
@@ -143,7 +159,7 @@ pub fn add_child(
     with_store(&state, |store| store.add_child(&input, photo.as_deref()))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 /// "Child missing": opens the episode, and opens the child's profile (audited as a view) so the
 /// steps screen has the photo and key facts in the same answer.
 pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<Reported, ApiError> {
@@ -155,7 +171,7 @@ pub fn report_missing(state: State<'_, AppState>, child_id: ChildId) -> Result<R
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn set_last_seen(
     state: State<'_, AppState>,
     episode_id: EpisodeId,
@@ -165,7 +181,7 @@ pub fn set_last_seen(
 }
 
 /// The episode with everything recorded in it and where it stands.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn episode_view(
     state: State<'_, AppState>,
     episode_id: EpisodeId,
@@ -174,7 +190,7 @@ pub fn episode_view(
 }
 
 /// Records the police report, a notification, an update, the return, the interview or the close.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn record_event(
     state: State<'_, AppState>,
     episode_id: EpisodeId,
@@ -183,7 +199,7 @@ pub fn record_event(
     with_store(&state, |store| store.record_event(episode_id, &event))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn load_sample_children(state: State<'_, AppState>) -> Result<usize, ApiError> {
     with_store(&state, Store::load_sample_children)
 }

@@ -75,15 +75,35 @@ impl Gate {
 
     /// First run: the first user (an admin) is created and is signed in.
     pub fn set_up(&mut self, first: &NewUser) -> Result<LockStatus, StoreError> {
-        self.store = Some(self.data.create(first, self.kdf, SystemClock)?);
-        self.last_active = Instant::now();
-        self.status()
+        let store = self.data.create(first, self.kdf, SystemClock)?;
+        self.install(store)
     }
 
     pub fn unlock(&mut self, name: &str, pin: &str) -> Result<LockStatus, StoreError> {
         self.lock();
-        let name = Some(name.trim()).filter(|n| !n.is_empty());
-        self.store = Some(self.data.unlock(name, pin, SystemClock)?);
+        let store = self.data.unlock(Self::name_typed(name), pin, SystemClock)?;
+        self.install(store)
+    }
+
+    /// The name typed on the lock screen, if any (one user needs none).
+    pub fn name_typed(name: &str) -> Option<&str> {
+        Some(name.trim()).filter(|n| !n.is_empty())
+    }
+
+    /// The data folder and key-derivation cost, for opening a store without holding the gate
+    /// (the commands derive the key outside it, then [`Gate::install`] the store).
+    pub fn data(&self) -> DataDir {
+        self.data.clone()
+    }
+
+    pub fn kdf(&self) -> KdfParams {
+        self.kdf
+    }
+
+    /// Signs in with a store opened outside the gate (whoever was signed in is signed out).
+    pub fn install(&mut self, store: Store) -> Result<LockStatus, StoreError> {
+        self.lock();
+        self.store = Some(store);
         self.last_active = Instant::now();
         self.status()
     }

@@ -95,6 +95,7 @@ fn card_error(e: SheetError) -> ApiError {
         SheetError::Print(PrintError::NotCovered { .. }) => "error-card-not-covered",
         SheetError::Print(_) => "error-card-failed",
         SheetError::NoPrinter => "error-card-no-printer",
+        SheetError::PrinterTimeout => "error-card-printer-timeout",
         SheetError::Io(_) => "error-card-save-failed",
         SheetError::Store(_) => return sheet_error(e),
     };
@@ -115,14 +116,16 @@ fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
 
 /// The numbers and kind of home for the child's help screen; works locked (the lock screen
 /// offers the help too).
-#[tauri::command(rename_all = "snake_case")]
-pub fn help_numbers(state: State<'_, AppState>) -> harbour_core::help::ChildHelpSettings {
-    gate(&state).help_numbers()
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn help_numbers(
+    state: State<'_, AppState>,
+) -> Result<harbour_core::help::ChildHelpSettings, ApiError> {
+    Ok(gate(&state).help_numbers())
 }
 
 /// Saves the help card in the child's language as a PDF in "Harbour help cards" (or
 /// `HARBOUR_PRINT_DIR`) and returns where.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String, ApiError> {
     let help = numbers(&state)?;
     let folder = crate::settings::user_folder("HARBOUR_PRINT_DIR", "Harbour help cards")
@@ -133,7 +136,7 @@ pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String,
 }
 
 /// Sends the help card to the default printer.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn print_help_card(state: State<'_, AppState>, tag: String) -> Result<(), ApiError> {
     let help = numbers(&state)?;
     let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;

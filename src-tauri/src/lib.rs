@@ -40,6 +40,44 @@ pub struct AppState {
     /// Argon2id cost for PINs set in this app.
     pub kdf: KdfParams,
     pub exit_when_ready: bool,
+    /// Where tests hold slow commands, to show that nothing else waits for them.
+    #[cfg(test)]
+    pub pauses: Pauses,
+}
+
+/// Places in slow commands where a test can hold them (the key derivation of an unlock, a
+/// backup under way).
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub struct Pauses {
+    pub unlock: Pause,
+    pub backup: Pause,
+}
+
+/// A hook a test sets; the command calls it (once) where it would otherwise just go on.
+#[cfg(test)]
+#[derive(Default)]
+pub struct Pause(Mutex<Option<Box<dyn FnOnce() + Send>>>);
+
+#[cfg(test)]
+impl std::fmt::Debug for Pause {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pause")
+    }
+}
+
+#[cfg(test)]
+impl Pause {
+    pub fn set(&self, hook: impl FnOnce() + Send + 'static) {
+        *self.0.lock().unwrap() = Some(Box::new(hook));
+    }
+
+    pub fn pause(&self) {
+        let hook = self.0.lock().unwrap().take();
+        if let Some(hook) = hook {
+            hook();
+        }
+    }
 }
 
 impl AppState {
@@ -49,6 +87,8 @@ impl AppState {
             backup: Mutex::new(BackupProgress::default()),
             kdf,
             exit_when_ready,
+            #[cfg(test)]
+            pauses: Pauses::default(),
         }
     }
 }

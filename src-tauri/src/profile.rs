@@ -25,7 +25,7 @@ pub(crate) fn opened(store: &Store, profile: ProfileView) -> Result<ProfileOpene
 }
 
 /// The carer opens a child's profile (the view is audited).
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn open_profile(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -36,7 +36,7 @@ pub fn open_profile(
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn save_profile(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -47,7 +47,7 @@ pub fn save_profile(
 
 /// Corrects the child's name, date of birth, languages or flags: only what changed is
 /// written. Clearing a flag needs a manager or administrator and `flag_reason`.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn update_child(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -62,7 +62,7 @@ pub fn update_child(
 
 /// A new face or full-length photo (face when not said) with the date it was taken; returns
 /// the profile and the photos.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn set_photo(
     state: State<'_, AppState>,
     child_id: ChildId,
@@ -78,7 +78,7 @@ pub fn set_photo(
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn review_profile(
     state: State<'_, AppState>,
     child_id: ChildId,

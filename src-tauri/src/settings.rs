@@ -11,7 +11,7 @@ use tauri::{Manager, State};
 use crate::commands::{api_error, with_store};
 use crate::AppState;
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), ApiError> {
     let kdf = state.kdf;
     with_store(&state, |store| {
@@ -19,17 +19,17 @@ pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), Api
     })
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<(), ApiError> {
     with_store(&state, |store| store.set_auto_lock_minutes(minutes))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn get_organisation(state: State<'_, AppState>) -> Result<Organisation, ApiError> {
     with_store(&state, |store| store.organisation())
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn save_organisation(
     state: State<'_, AppState>,
     organisation: Organisation,
@@ -38,23 +38,23 @@ pub fn save_organisation(
 }
 
 /// Records from other devices that were held, need checking, or need an update.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn arrivals(state: State<'_, AppState>) -> Result<Arrivals, ApiError> {
     with_store(&state, |store| store.arrivals_for_session())
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
     with_store(&state, |store| store.users())
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn add_user(state: State<'_, AppState>, user: NewUser, role: Role) -> Result<User, ApiError> {
     let kdf = state.kdf;
     with_store(&state, |store| store.add_user(&user, role, kdf))
 }
 
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn disable_user(state: State<'_, AppState>, user_id: UserId) -> Result<(), ApiError> {
     with_store(&state, |store| store.disable_user(user_id))
 }
@@ -78,20 +78,18 @@ fn backup_folder() -> Option<PathBuf> {
 }
 
 /// Starts writing a backup and returns at once; `backup_progress` reports how far it is. The
-/// store stays busy (other commands wait) until it is written.
-#[tauri::command(rename_all = "snake_case")]
+/// backup reads through its own connection, so the store answers other commands meanwhile.
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn start_backup<R: tauri::Runtime>(
     app: tauri::AppHandle<R>,
     state: State<'_, AppState>,
 ) -> Result<BackupProgress, ApiError> {
-    // Refused at once, not after the thread starts, if the role may not.
-    with_store(&state, |store| {
-        store.require(harbour_core::Action::MakeBackup)
-    })?;
     let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
     if !job.done && !job.path.is_empty() {
         return Ok(job.clone());
     }
+    // Refused at once, not after the thread starts, if the role may not; audited now.
+    let source = with_store(&state, |store| store.backup_source())?;
     let folder = backup_folder().ok_or_else(ApiError::backend)?;
     let name = chrono::Local::now()
         .format("harbour-backup-%Y-%m-%d-%H%M%S.hbk")
@@ -113,10 +111,12 @@ pub fn start_backup<R: tauri::Runtime>(
                 .lock()
                 .unwrap_or_else(|p| p.into_inner())
                 .percent = percent;
+            #[cfg(test)]
+            state.pauses.backup.pause();
         };
         let result = std::fs::create_dir_all(&folder)
             .map_err(|e| api_error(e.into()))
-            .and_then(|()| with_store(&state, |store| store.backup(&path, &mut |p| report(p))));
+            .and_then(|()| source.write(&path, &mut |p| report(p)).map_err(api_error));
         let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
         job.done = true;
         job.error = result.err();
@@ -148,7 +148,7 @@ pub fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
 
 /// The grab sheet as a web page: the same content as the PDF, composed by the same rules (the
 /// child's details are opened, and that view audited).
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn grab_sheet_page(
     state: State<'_, AppState>,
     child_id: harbour_core::ChildId,
@@ -169,7 +169,7 @@ pub fn grab_sheet_page(
 
 /// The grab sheet's web page (the fallback when a PDF cannot be made) is about to be printed:
 /// written to the audit chain first.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn record_print_view(
     state: State<'_, AppState>,
     child_id: harbour_core::ChildId,
@@ -179,27 +179,42 @@ pub fn record_print_view(
 
 /// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
 /// returns where, so the carer can open, send or print it.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn save_grab_sheet(
     state: State<'_, AppState>,
     child_id: harbour_core::ChildId,
 ) -> Result<String, ApiError> {
     let folder =
         user_folder("HARBOUR_PRINT_DIR", "Harbour grab sheets").ok_or_else(ApiError::backend)?;
-    let mut gate = crate::commands::gate(&state);
-    let store = gate.store().map_err(crate::commands::refused)?;
-    crate::sheet::save_in(store, child_id, &folder)
+    let (sheet, name) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
+    let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
+    with_sheet(&state, |store| Ok(store.record_grab_sheet(child_id, true)?))?;
+    crate::sheet::write_in(&folder, &name, &pdf)
         .map(|p| p.display().to_string())
         .map_err(sheet_error)
 }
 
+/// Runs the store's part of a sheet under the gate; the PDF and the printer wait outside it.
+fn with_sheet<T>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&mut harbour_store::Store) -> Result<T, crate::sheet::SheetError>,
+) -> Result<T, ApiError> {
+    let mut gate = crate::commands::gate(state);
+    let store = gate.store().map_err(crate::commands::refused)?;
+    f(store).map_err(sheet_error)
+}
+
 /// Sends the child's grab sheet to the default printer.
-#[tauri::command(rename_all = "snake_case")]
+#[tauri::command(async, rename_all = "snake_case")]
 pub fn print_grab_sheet(
     state: State<'_, AppState>,
     child_id: harbour_core::ChildId,
 ) -> Result<(), ApiError> {
-    let mut gate = crate::commands::gate(&state);
-    let store = gate.store().map_err(crate::commands::refused)?;
-    crate::sheet::print(store, child_id).map_err(sheet_error)
+    let (sheet, _) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
+    let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
+    with_sheet(
+        &state,
+        |store| Ok(store.record_grab_sheet(child_id, false)?),
+    )?;
+    crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
 }

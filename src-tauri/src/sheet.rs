@@ -13,6 +13,7 @@ use harbour_store::{Store, StoreError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 /// Why a sheet could not be made or sent.
 #[derive(Debug)]
@@ -21,6 +22,8 @@ pub enum SheetError {
     Print(PrintError),
     /// No printer, or the print service refused it.
     NoPrinter,
+    /// The print service did not take the page in time.
+    PrinterTimeout,
     Io(std::io::Error),
 }
 
@@ -31,6 +34,7 @@ impl SheetError {
             SheetError::Print(PrintError::NotCovered { .. }) => "not_covered",
             SheetError::Print(_) => "print_failed",
             SheetError::NoPrinter => "no_printer",
+            SheetError::PrinterTimeout => "printer_timeout",
             SheetError::Io(_) => "storage",
         }
     }
@@ -40,6 +44,7 @@ impl SheetError {
             SheetError::Store(e) => e.message_id(),
             SheetError::Print(e) => e.message_id(),
             SheetError::NoPrinter => "error-print-no-printer",
+            SheetError::PrinterTimeout => "error-print-timeout",
             SheetError::Io(_) => "error-print-save-failed",
         }
     }
@@ -198,50 +203,67 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
     Ok((sheet, file_name))
 }
 
+/// The sheet as a PDF.
+pub fn pdf(sheet: &GrabSheet) -> Result<Vec<u8>, SheetError> {
+    grab_sheet_pdf(sheet).map_err(SheetError::Print)
+}
+
 /// Makes the PDF, audits it, and writes it to `path` (owner-only, atomically).
 pub fn save(store: &mut Store, child: ChildId, path: &Path) -> Result<(), SheetError> {
     let (sheet, _) = gather(store, child)?;
-    let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
+    let pdf = pdf(&sheet)?;
     // Recorded before the page leaves the store: if the chain cannot be written, nothing is.
     store.record_grab_sheet(child, true)?;
-    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)?;
-    Ok(())
+    harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)
 }
 
-/// Makes the PDF and saves it in `folder` under a name with the child and the time.
-pub fn save_in(store: &mut Store, child: ChildId, folder: &Path) -> Result<PathBuf, SheetError> {
-    let (_, name) = gather(store, child)?;
+/// Writes a made PDF into `folder` under `name`; returns where.
+pub fn write_in(folder: &Path, name: &str, pdf: &[u8]) -> Result<PathBuf, SheetError> {
     std::fs::create_dir_all(folder).map_err(SheetError::Io)?;
     let path = folder.join(name);
-    save(store, child, &path)?;
+    harbour_store::write_atomically(&path, |f| f.write_all(pdf)).map_err(SheetError::Io)?;
     Ok(path)
 }
 
-/// Hands the PDF to the system print service (`lp`, reading the PDF from its standard input,
-/// so no copy in the clear is left on disk), audited first.
-pub fn print(store: &mut Store, child: ChildId) -> Result<(), SheetError> {
-    let (sheet, _) = gather(store, child)?;
-    let pdf = grab_sheet_pdf(&sheet).map_err(SheetError::Print)?;
-    store.record_grab_sheet(child, false)?;
-    send_to_printer(&pdf)?;
-    Ok(())
-}
+/// How long the print service has to take a page before Harbour stops waiting and says so.
+pub const PRINT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Hands a PDF to the system print service (`lp`, reading it from its standard input, so no
-/// copy is left on disk).
+/// copy is left on disk), waiting at most [`PRINT_TIMEOUT`].
 pub fn send_to_printer(pdf: &[u8]) -> Result<(), SheetError> {
-    let mut lp = Command::new("lp")
-        .arg("-")
+    let mut lp = Command::new("lp");
+    lp.arg("-");
+    send_with(lp, pdf, PRINT_TIMEOUT)
+}
+
+/// Runs `command` with `pdf` on its standard input; a command still running after `timeout`
+/// is killed (a hung print queue never hangs the app).
+fn send_with(mut command: Command, pdf: &[u8], timeout: Duration) -> Result<(), SheetError> {
+    let mut child = command
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .map_err(|_| SheetError::NoPrinter)?;
-    if let Some(mut input) = lp.stdin.take() {
-        input.write_all(pdf).map_err(|_| SheetError::NoPrinter)?;
-    }
-    let status = lp.wait().map_err(|_| SheetError::NoPrinter)?;
-    if !status.success() {
+    // Written from a thread of its own: a service that does not read must not block the wait.
+    let writer = child.stdin.take().map(|mut input| {
+        let pdf = pdf.to_vec();
+        std::thread::spawn(move || input.write_all(&pdf))
+    });
+    let deadline = Instant::now() + timeout;
+    let status = loop {
+        match child.try_wait().map_err(|_| SheetError::NoPrinter)? {
+            Some(status) => break status,
+            None if Instant::now() >= deadline => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(SheetError::PrinterTimeout);
+            }
+            None => std::thread::sleep(Duration::from_millis(20)),
+        }
+    };
+    let written = writer.map(|w| w.join().map(|r| r.is_ok()).unwrap_or(false));
+    if !status.success() || written == Some(false) {
         return Err(SheetError::NoPrinter);
     }
     Ok(())
@@ -253,6 +275,36 @@ mod tests {
     use harbour_core::profile::{Section, SectionInput};
     use harbour_core::{ChildInput, FixedClock};
     use serde_json::json;
+
+    #[test]
+    fn a_print_service_that_hangs_is_stopped_and_one_that_fails_is_named() {
+        let pdf = b"%PDF-1.7 not really".as_slice();
+        let sh = |script: &str| {
+            let mut c = Command::new("sh");
+            c.args(["-c", script]);
+            c
+        };
+        // Takes the page and succeeds.
+        assert!(send_with(sh("cat > /dev/null"), pdf, Duration::from_secs(20)).is_ok());
+        // Never finishes (and never reads): stopped when the time is up.
+        assert!(matches!(
+            send_with(sh("exec sleep 30"), pdf, Duration::from_millis(300)),
+            Err(SheetError::PrinterTimeout)
+        ));
+        // Refuses it.
+        assert!(matches!(
+            send_with(sh("cat > /dev/null; exit 1"), pdf, Duration::from_secs(20)),
+            Err(SheetError::NoPrinter)
+        ));
+        assert!(matches!(
+            send_with(Command::new("/nonexistent/lp"), pdf, Duration::from_secs(1)),
+            Err(SheetError::NoPrinter)
+        ));
+        assert_eq!(
+            SheetError::PrinterTimeout.message_id(),
+            "error-print-timeout"
+        );
+    }
 
     #[test]
     fn the_sheet_carries_the_profile_but_never_immigration_details() {

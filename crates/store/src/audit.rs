@@ -28,7 +28,7 @@ pub enum AuditEvent {
     PinChanged,
     /// Records were exported (subject: the format).
     Exported,
-    /// A backup was written.
+    /// A backup was started (recorded before any data leaves, like a print).
     BackupMade,
     /// This store was restored from a backup (subject: the device id it was made on).
     Restored,

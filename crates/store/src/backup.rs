@@ -44,21 +44,59 @@ struct Header {
 /// Progress of a long job, in percent.
 pub type Progress<'a> = &'a mut dyn FnMut(u8);
 
+/// What a backup needs, taken from the open store in a moment, so the backup itself reads
+/// through a connection of its own and the store stays free for everything else meanwhile.
+pub struct BackupSource {
+    dir: DataDir,
+    key: DataKey,
+    device: DeviceId,
+    created_at: DateTime<Utc>,
+}
+
+impl std::fmt::Debug for BackupSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("BackupSource")
+            .field("dir", &self.dir.path())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Store {
     /// Writes a backup to `dest`, atomically: `dest` is either the complete backup or left as it
     /// was. `progress` is told the percentage done. Managers and admins.
     pub fn backup(&mut self, dest: &Path, progress: Progress<'_>) -> Result<(), StoreError> {
+        self.backup_source()?.write(dest, progress)
+    }
+
+    /// Starts a backup: checks the role and records it in the audit chain (before any data
+    /// leaves, like a print), and returns what [`BackupSource::write`] needs.
+    pub fn backup_source(&mut self) -> Result<BackupSource, StoreError> {
         self.require(Action::MakeBackup)?;
         let (dir, key) = self.disk.clone().ok_or(StoreError::NotSetUp)?;
+        self.audit(AuditEvent::BackupMade, "")?;
+        Ok(BackupSource {
+            dir,
+            key,
+            device: self.device_id(),
+            created_at: self.now(),
+        })
+    }
+}
+
+impl BackupSource {
+    /// Writes the backup to `dest` through its own connection to the database.
+    pub fn write(&self, dest: &Path, progress: Progress<'_>) -> Result<(), StoreError> {
+        let (dir, key) = (&self.dir, &self.key);
         let mut keys = dir.key_file()?;
         keys.failures.clear();
         progress(0);
+        let source = open_keyed(&dir.db_path(), key, false)?;
         // A consistent snapshot through SQLite's online backup, into an encrypted temporary
         // file inside the data folder.
         let snapshot = tempfile::NamedTempFile::new_in(dir.path())?;
         {
-            let mut copy = open_snapshot(snapshot.path(), &key)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+            let mut copy = open_snapshot(snapshot.path(), key)?;
+            let backup = rusqlite::backup::Backup::new(&source, &mut copy)?;
             loop {
                 let step = backup.step(64)?;
                 let p = backup.progress();
@@ -73,14 +111,15 @@ impl Store {
                 }
             }
         }
+        drop(source);
         progress(50);
         let db_len = snapshot.as_file().metadata()?.len();
         let header = Header {
             format: BACKUP_FORMAT,
             schema: MIGRATIONS.len(),
             app_version: env!("CARGO_PKG_VERSION").to_owned(),
-            created_at: self.now(),
-            device: self.device_id(),
+            created_at: self.created_at,
+            device: self.device,
             db_len,
             keys,
         };
@@ -109,7 +148,6 @@ impl Store {
             let tag = *mac.finalize().as_bytes();
             out.write_all(&tag)
         })?;
-        self.audit(AuditEvent::BackupMade, "")?;
         progress(100);
         Ok(())
     }

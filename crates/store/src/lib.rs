@@ -29,7 +29,7 @@ mod vault;
 
 pub use assessments::{definition, definitions, latest, parse_definition, shipped_files};
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
-pub use backup::BACKUP_FORMAT;
+pub use backup::{BackupSource, BACKUP_FORMAT};
 pub use error::StoreError;
 pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;

@@ -259,12 +259,104 @@ fn unknown_child_is_a_translated_not_found() {
     );
 }
 
+/// Where this process's backups go: one folder for every test that makes one (the variable is
+/// the whole process's), kept until the process ends.
+fn backups_folder() {
+    static FOLDER: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let dir = FOLDER.get_or_init(|| tempfile::tempdir().unwrap());
+    std::env::set_var("HARBOUR_BACKUP_DIR", dir.path());
+}
+
+fn backup_finished(w: &WebviewWindow<MockRuntime>) -> harbour_core::api::BackupProgress {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        let p: harbour_core::api::BackupProgress =
+            serde_json::from_value(invoke(w, "backup_progress", json!({})).unwrap()).unwrap();
+        if p.done {
+            return p;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "backup never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+/// The lock screen's question is answered while a backup of a large store and an unlock are
+/// both held part-way, each stopped inside its command: neither holds the store meanwhile.
+#[test]
+fn lock_status_answers_while_a_backup_and_an_unlock_are_under_way() {
+    use std::sync::{Arc, Barrier};
+    backups_folder();
+    let (_app, w) = app();
+    for n in 0..200 {
+        invoke(
+            &w,
+            "add_child",
+            json!({"input": child_input(&format!("Sample Child {n}"), n % 2 == 0), "photo_base64": null}),
+        )
+        .unwrap();
+    }
+    let state = w.state::<AppState>();
+    let held = |pause: &crate::Pause| {
+        let (reached, go) = (Arc::new(Barrier::new(2)), Arc::new(Barrier::new(2)));
+        let (r, g) = (reached.clone(), go.clone());
+        pause.set(move || {
+            r.wait();
+            g.wait();
+        });
+        (reached, go)
+    };
+    // A command that waited for the held one would never answer: give up (and fail) after a
+    // minute rather than hang the run. (How long it takes is the benchmark's business.)
+    let answered = |cmd: &'static str| -> Result<Value, Value> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let w = w.clone();
+        std::thread::spawn(move || tx.send(invoke(&w, cmd, json!({}))));
+        rx.recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("{cmd} waited for the command held part-way"))
+    };
+    let status = |_: &WebviewWindow<MockRuntime>| -> LockStatus {
+        serde_json::from_value(answered("lock_status").unwrap()).unwrap()
+    };
+
+    let (backup_reached, backup_go) = held(&state.pauses.backup);
+    invoke(&w, "start_backup", json!({})).unwrap();
+    backup_reached.wait();
+    assert!(status(&w).user.is_some(), "answered during the backup");
+    let children = invoke(&w, "list_children", json!({})).unwrap();
+    assert_eq!(
+        children.as_array().unwrap().len(),
+        200,
+        "and the store is free"
+    );
+
+    let (unlock_reached, unlock_go) = held(&state.pauses.unlock);
+    let unlocking = {
+        let w = w.clone();
+        std::thread::spawn(move || invoke(&w, "unlock", json!({"form": {"name": "", "pin": PIN}})))
+    };
+    unlock_reached.wait();
+    let during = status(&w);
+    assert!(
+        during.set_up && during.user.is_none(),
+        "answered during the unlock: {during:?}"
+    );
+    assert_eq!(error(answered("list_children").unwrap_err()).code, "locked");
+
+    unlock_go.wait();
+    let after: LockStatus = serde_json::from_value(unlocking.join().unwrap().unwrap()).unwrap();
+    assert_eq!(after.user.unwrap().name, "Sam Admin");
+    backup_go.wait();
+    let done = backup_finished(&w);
+    assert_eq!((done.percent, done.error), (100, None));
+}
+
 #[test]
 fn settings_staff_and_a_backup_through_the_commands() {
     let (app, w) = app();
-    let backups = tempfile::tempdir().unwrap();
-    // Only this test reads it.
-    std::env::set_var("HARBOUR_BACKUP_DIR", backups.path());
+    backups_folder();
 
     let bad = error(invoke(&w, "set_auto_lock", json!({"minutes": 0})).unwrap_err());
     assert_eq!(bad.message_id, "error-auto-lock-range");
@@ -302,19 +394,7 @@ fn settings_staff_and_a_backup_through_the_commands() {
     let started: harbour_core::api::BackupProgress =
         serde_json::from_value(invoke(&w, "start_backup", json!({})).unwrap()).unwrap();
     assert!(started.path.ends_with(".hbk"), "{started:?}");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let done = loop {
-        let p: harbour_core::api::BackupProgress =
-            serde_json::from_value(invoke(&w, "backup_progress", json!({})).unwrap()).unwrap();
-        if p.done {
-            break p;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "backup never finished"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+    let done = backup_finished(&w);
     assert_eq!((done.percent, done.error), (100, None));
     assert!(std::path::Path::new(&done.path).exists());
 
