@@ -115,36 +115,7 @@ pub fn steps_in_front(
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn list_children(state: State<'_, AppState>) -> Result<Vec<ChildEntry>, ApiError> {
-    with_store(&state, |store| {
-        let mut open = store.open_episodes()?;
-        let mut interviews = store.interviews_outstanding()?;
-        let mut entries = Vec::new();
-        for child in store.children()? {
-            let at = open.iter().position(|e| e.child_id == child.id);
-            let open_episode = at.map(|i| open.swap_remove(i));
-            let summary = match &open_episode {
-                Some(ep) => Some(store.episode_view(ep.id)?.summary),
-                None => None,
-            };
-            let reviews_due = store.profile(child.id)?.due_count();
-            let checklists_due = store
-                .checklist_statuses(child.id)?
-                .iter()
-                .filter(|s| s.due.is_some())
-                .count();
-            let (theirs, rest) = interviews.into_iter().partition(|(c, _)| *c == child.id);
-            interviews = rest;
-            entries.push(ChildEntry {
-                child,
-                open_episode,
-                summary,
-                reviews_due,
-                checklists_due,
-                interviews: theirs.into_iter().map(|(_, i)| i).collect::<Vec<_>>(),
-            });
-        }
-        Ok(entries)
-    })
+    with_store(&state, |store| store.home())
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

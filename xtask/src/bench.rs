@@ -3,7 +3,8 @@
 //! first interactive screen, for Harbour and for an empty Tauri + Yew window built the same way
 //! (the floor), each the median of several runs under a private Xvfb, printed beside the floor
 //! as a ratio; then "Child missing" → steps screen in the release app
-//! (tests/e2e/benches/missing.rs).
+//! (tests/e2e/benches/missing.rs). Also the UI's wasm size after optimisation, and the whole
+//! process tree's memory (PSS) once the first screen is up, each beside the empty window's.
 //!
 //! "Interactive" is the moment the UI has rendered its first screen with data and reached Rust
 //! over IPC: both apps print a "first screen ready" line then, and exit at once because
@@ -36,6 +37,7 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
     let tools = setup::all()?;
     ui::build(&tools, &ui::HARBOUR)?;
     ui::build(&tools, &ui::EMPTY)?;
+    println!("\n{}", wasm_report()?);
     run(cargo().args([
         "build",
         "--release",
@@ -83,6 +85,11 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
         );
     }
     println!("\n{}", report(median(&mut floor), median(&mut ours), runs));
+
+    // The whole process tree's memory once the first screen is up.
+    let empty_pss = settled_pss(&empty, &[], &display)?;
+    let harbour_pss = settled_pss(&harbour, &["--data-dir", &data_arg], &display)?;
+    println!("\n{}", pss_report(empty_pss, harbour_pss));
 
     // "Child missing" → steps screen, in the release app driven through WebDriver.
     let webdriver = setup::webkit_webdriver()?;
@@ -146,6 +153,144 @@ fn time_to_ready(program: &Path, args: &[&str], display: &str) -> Result<Duratio
     })
 }
 
+/// DESIGN.md: the UI's wasm after optimisation, at most 1 MB.
+const WASM_BUDGET_BYTES: u64 = 1024 * 1024;
+/// DESIGN.md: the process tree's memory, at most 1.15x an empty window's.
+const PSS_BUDGET_RATIO: f64 = 1.15;
+/// How long a started app is left to settle before its memory is read.
+const SETTLE: Duration = Duration::from_secs(3);
+
+/// The size of each UI's optimised wasm, Harbour's beside the empty window's and the budget.
+fn wasm_report() -> Result<String, String> {
+    let size = |dir: &str| -> Result<u64, String> {
+        let dist = cmd::root().join(dir).join("dist");
+        let entries =
+            std::fs::read_dir(&dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+        entries
+            .filter_map(Result::ok)
+            .find(|e| e.path().extension().is_some_and(|x| x == "wasm"))
+            .and_then(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .ok_or_else(|| format!("no wasm in {}", dist.display()))
+    };
+    let (empty, ours) = (size(ui::EMPTY.dir)?, size(ui::HARBOUR.dir)?);
+    Ok(format!(
+        "wasm after optimisation (wasm-opt)\n\
+         \x20 empty Tauri + Yew window  {:>7.0} KB  (floor)\n\
+         \x20 Harbour                   {:>7.0} KB  {:.1}x the floor\n\
+         \x20 budget: <= {:.0} KB: {} ({:.2}x the budget)",
+        empty as f64 / 1024.0,
+        ours as f64 / 1024.0,
+        ours as f64 / empty.max(1) as f64,
+        WASM_BUDGET_BYTES as f64 / 1024.0,
+        if ours <= WASM_BUDGET_BYTES {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        },
+        ours as f64 / WASM_BUDGET_BYTES as f64
+    ))
+}
+
+/// Starts `program`, waits for its first screen and a little more, and returns the sum of
+/// `Pss:` (kB) over it and every process under it (the WebKit processes); then stops them.
+fn settled_pss(program: &Path, args: &[&str], display: &str) -> Result<u64, String> {
+    let mut child = Command::new(program)
+        .args(args)
+        .env("DISPLAY", display)
+        .env_remove("WAYLAND_DISPLAY")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
+    let stdout = child.stdout.take().ok_or("no stdout")?;
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if line.contains(READY_LINE) {
+                let _ = tx.send(());
+            }
+        }
+    });
+    let ready = rx.recv_timeout(READY_TIMEOUT);
+    std::thread::sleep(SETTLE);
+    let tree = process_tree(child.id());
+    let total = tree.iter().filter_map(|pid| pss_kb(*pid)).sum();
+    for pid in tree.iter().rev() {
+        let _ = Command::new("kill").arg(pid.to_string()).status();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    ready.map_err(|_| format!("{} never showed its first screen", program.display()))?;
+    Ok(total)
+}
+
+/// `root` and every process descended from it, parents first.
+fn process_tree(root: u32) -> Vec<u32> {
+    let parents: Vec<(u32, u32)> = std::fs::read_dir("/proc")
+        .into_iter()
+        .flatten()
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter_map(|pid| {
+            let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+            Some((pid, parent_of(&stat)?))
+        })
+        .collect();
+    let mut tree = vec![root];
+    let mut i = 0;
+    while i < tree.len() {
+        let p = tree[i];
+        tree.extend(parents.iter().filter(|(_, pp)| *pp == p).map(|(c, _)| *c));
+        i += 1;
+    }
+    tree
+}
+
+/// The parent pid from a `/proc/PID/stat` line (after the command name, which may hold spaces).
+fn parent_of(stat: &str) -> Option<u32> {
+    stat.rsplit_once(')')?
+        .1
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+fn pss_kb(pid: u32) -> Option<u64> {
+    pss_in(&std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?)
+}
+
+/// The `Pss:` line of an `smaps_rollup`, in kB.
+fn pss_in(rollup: &str) -> Option<u64> {
+    rollup
+        .lines()
+        .find_map(|l| l.strip_prefix("Pss:"))?
+        .split_whitespace()
+        .next()?
+        .parse()
+        .ok()
+}
+
+fn pss_report(floor_kb: u64, ours_kb: u64) -> String {
+    let ratio = ours_kb as f64 / floor_kb.max(1) as f64;
+    format!(
+        "memory: the whole process tree (app + WebKit processes), PSS, {} s after the first screen\n\
+         \x20 empty Tauri + Yew window  {:>6.0} MB  (floor)\n\
+         \x20 Harbour (sample store)    {:>6.0} MB  {ratio:.2}x the floor\n\
+         \x20 budget: <= {PSS_BUDGET_RATIO:.2}x the floor: {}",
+        SETTLE.as_secs(),
+        floor_kb as f64 / 1024.0,
+        ours_kb as f64 / 1024.0,
+        if ratio <= PSS_BUDGET_RATIO {
+            "within budget"
+        } else {
+            "OVER BUDGET"
+        }
+    )
+}
+
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
@@ -189,6 +334,21 @@ mod tests {
         assert!(within.contains("within budget"), "{within}");
         assert!(report(d(400), d(600), 7).contains("OVER BUDGET"));
         assert!(report(d(900), d(1100), 7).contains("OVER BUDGET"));
+    }
+
+    #[test]
+    fn memory_is_read_from_the_rollup_and_the_tree_from_stat() {
+        let rollup = "00400000-7ffc [rollup]\nRss:  204800 kB\nPss:  150123 kB\nPss_Anon: 9 kB\n";
+        assert_eq!(pss_in(rollup), Some(150123));
+        assert_eq!(pss_in("Rss: 1 kB\n"), None);
+        assert_eq!(parent_of("4242 (WebKit Web Pro) S 4100 4242 0"), Some(4100));
+        assert_eq!(parent_of("garbage"), None);
+        let me = std::process::id();
+        assert_eq!(process_tree(me)[0], me);
+        assert!(pss_kb(me).is_some_and(|kb| kb > 0));
+        assert!(pss_report(100_000, 120_000).contains("1.20x the floor"));
+        assert!(pss_report(100_000, 120_000).contains("OVER BUDGET"));
+        assert!(pss_report(100_000, 110_000).contains("within budget"));
     }
 
     #[test]

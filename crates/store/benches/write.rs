@@ -5,6 +5,7 @@
 //!   beside a raw rusqlite insert of the same bytes with the same durability settings, both in
 //!   plain SQLite and in SQLCipher. DESIGN.md's budget: ≤ 5 ms and ≤ 10× the raw insert.
 //! - Opening a child's details (two reads and an audit-chain entry, one call).
+//! - The home screen of 100 children, beside reading their rows alone.
 //! - Unlocking: Argon2id with the default parameters, opening the database, checking every page
 //!   and recording the unlock. The goal is about half a second.
 
@@ -56,6 +57,66 @@ fn raw_inserts(path: &Path, key: Option<&str>, payloads: &[String]) -> f64 {
         times.push(started.elapsed());
     }
     median(times)
+}
+
+const HOME_CHILDREN: usize = 100;
+const HOME_RUNS: usize = 21;
+
+/// The home screen of a store with `HOME_CHILDREN` children, some missing, some found and
+/// back, each with a profile section checked; beside the floor, one query reading the same
+/// children's rows. Medians in ms.
+fn home_screen(dir: &Path) -> (f64, f64) {
+    let data = DataDir::new(dir);
+    let admin = NewUser {
+        name: "Bench Admin".into(),
+        pin: PIN.into(),
+        pin_again: PIN.into(),
+    };
+    let mut store = data
+        .create(&admin, KdfParams::OWASP_MINIMUM, SystemClock)
+        .expect("store");
+    for i in 0..HOME_CHILDREN {
+        let child = store.add_child(&input(i), None).expect("child");
+        let values = [("gp".to_owned(), serde_json::json!("Dr Sample"))];
+        store
+            .save_profile(
+                child.id,
+                &harbour_core::profile::SectionInput {
+                    section: harbour_core::profile::Section::Health,
+                    values: values.into_iter().collect(),
+                },
+            )
+            .expect("profile");
+        if i % 3 == 0 {
+            let ep = store.report_missing(child.id).expect("missing").episode.id;
+            if i % 2 == 0 {
+                let found = harbour_core::workflow::EpisodeEvent::Found {
+                    found_at: chrono::Utc::now(),
+                    found_by: "Police".into(),
+                    where_found: "Coach station".into(),
+                    how_returned: "Police car".into(),
+                };
+                store.record_event(ep, &found).expect("found");
+            }
+        }
+    }
+    let time = |f: &mut dyn FnMut()| {
+        let mut times = Vec::with_capacity(HOME_RUNS);
+        for _ in 0..HOME_RUNS {
+            let started = Instant::now();
+            f();
+            times.push(started.elapsed());
+        }
+        median(times)
+    };
+    let home = time(&mut || {
+        assert_eq!(store.home().expect("home").len(), HOME_CHILDREN);
+    });
+    let floor = time(&mut || {
+        assert_eq!(store.children().expect("children").len(), HOME_CHILDREN);
+    });
+    store.lock().expect("lock");
+    (home, floor)
 }
 
 fn verdict(ours: f64, floor: f64) -> &'static str {
@@ -115,6 +176,7 @@ fn main() {
         store.lock().expect("lock");
     }
 
+    let (home, home_floor) = home_screen(&dir.path().join("home"));
     let (ours, views, unlock) = (median(ours), median(views), median(unlocks));
     let k = KdfParams::DEFAULT;
     println!("store: real encrypted store on disk (SQLCipher), WAL, synchronous=FULL; medians");
@@ -135,6 +197,11 @@ fn main() {
     println!(
         "  open a child's details (reads + audit entry) {views:>7.3} ms  {:.1}x the floor",
         views / plain
+    );
+    println!(
+        "  home screen, {HOME_CHILDREN} children (a third missing or back)  {home:>6.3} ms  \
+         {:.1}x reading their rows alone ({home_floor:.3} ms, the floor)",
+        home / home_floor
     );
     println!(
         "  unlock (Argon2id m={} MiB t={} p={}, open, check {WRITES} children's pages, audit)  {unlock:>6.0} ms  goal about 500 ms: {:.2}x",

@@ -14,6 +14,7 @@ mod audit;
 mod backup;
 mod episodes;
 mod error;
+mod home;
 mod keys;
 mod migrations;
 mod oplog;

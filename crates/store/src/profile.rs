@@ -24,15 +24,15 @@ use harbour_core::profile::ProfileProblem;
 use harbour_core::FieldProblem;
 
 #[derive(Deserialize)]
-struct StoredReview {
-    at: DateTime<Utc>,
-    by: UserId,
+pub(crate) struct StoredReview {
+    pub at: DateTime<Utc>,
+    pub by: UserId,
 }
 
 #[derive(Deserialize)]
-struct StoredKeyChange {
-    section: Section,
-    at: DateTime<Utc>,
+pub(crate) struct StoredKeyChange {
+    pub section: Section,
+    pub at: DateTime<Utc>,
 }
 
 impl Store {

@@ -123,13 +123,13 @@ impl ChildRow {
     }
 }
 
-const EPISODE_COLUMNS: &str = "id, child_id, started_at, last_seen_at, closed_at";
+pub(crate) const EPISODE_COLUMNS: &str = "id, child_id, started_at, last_seen_at, closed_at";
 
-fn read_episode(r: &Row<'_>) -> rusqlite::Result<[Option<String>; 5]> {
+pub(crate) fn read_episode(r: &Row<'_>) -> rusqlite::Result<[Option<String>; 5]> {
     Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?])
 }
 
-fn decode_episode(row: [Option<String>; 5]) -> Result<MissingEpisode, StoreError> {
+pub(crate) fn decode_episode(row: [Option<String>; 5]) -> Result<MissingEpisode, StoreError> {
     let [id, child, started, last_seen, closed] = row;
     let need = |v: Option<String>| v.ok_or(StoreError::Corrupt("episode"));
     Ok(MissingEpisode {
