@@ -116,17 +116,27 @@ fn parse_runs(args: &[OsString]) -> Result<usize, String> {
     }
 }
 
-/// Starts `program` and returns the time until it prints the ready line; it then exits.
-fn time_to_ready(program: &Path, args: &[&str], display: &str) -> Result<Duration, String> {
+/// Starts `program` under `display`; the receiver gets the time from the start to the moment it
+/// printed the ready line. With `exit_when_ready` it exits then.
+fn start(
+    program: &Path,
+    args: &[&str],
+    display: &str,
+    exit_when_ready: bool,
+) -> Result<(std::process::Child, mpsc::Receiver<Duration>), String> {
     let started = Instant::now();
-    let mut child = Command::new(program)
+    let mut command = Command::new(program);
+    command
         .args(args)
         .env("DISPLAY", display)
         .env_remove("WAYLAND_DISPLAY")
-        .env("HARBOUR_EXIT_WHEN_READY", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::null());
+    if exit_when_ready {
+        command.env("HARBOUR_EXIT_WHEN_READY", "1");
+    }
+    let mut child = command
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
     let stdout = child.stdout.take().ok_or("no stdout")?;
@@ -135,10 +145,15 @@ fn time_to_ready(program: &Path, args: &[&str], display: &str) -> Result<Duratio
         for line in BufReader::new(stdout).lines().map_while(Result::ok) {
             if line.contains(READY_LINE) {
                 let _ = tx.send(started.elapsed());
-                return;
             }
         }
     });
+    Ok((child, rx))
+}
+
+/// Starts `program` and returns the time until it prints the ready line; it then exits.
+fn time_to_ready(program: &Path, args: &[&str], display: &str) -> Result<Duration, String> {
+    let (mut child, rx) = start(program, args, display, true)?;
     let result = rx.recv_timeout(READY_TIMEOUT);
     if result.is_err() {
         let _ = child.kill();
@@ -195,24 +210,7 @@ fn wasm_report() -> Result<String, String> {
 /// Starts `program`, waits for its first screen and a little more, and returns the sum of
 /// `Pss:` (kB) over it and every process under it (the WebKit processes); then stops them.
 fn settled_pss(program: &Path, args: &[&str], display: &str) -> Result<u64, String> {
-    let mut child = Command::new(program)
-        .args(args)
-        .env("DISPLAY", display)
-        .env_remove("WAYLAND_DISPLAY")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("cannot start {}: {e}", program.display()))?;
-    let stdout = child.stdout.take().ok_or("no stdout")?;
-    let (tx, rx) = mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if line.contains(READY_LINE) {
-                let _ = tx.send(());
-            }
-        }
-    });
+    let (mut child, rx) = start(program, args, display, false)?;
     let ready = rx.recv_timeout(READY_TIMEOUT);
     std::thread::sleep(SETTLE);
     let tree = process_tree(child.id());

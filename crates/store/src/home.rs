@@ -8,14 +8,14 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ChildEntry, EpisodeView, InterviewOutstanding};
 use harbour_core::checklists::{applying, assessment_due, AssessmentEvent, AssessmentRecord};
 use harbour_core::interview::InterviewTiming;
-use harbour_core::profile::{self, review_due, ReviewContext, Section};
+use harbour_core::profile::{self, review_due, Section};
 use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
 use harbour_core::{Action, ChildId, EpisodeId};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 use crate::error::StoreError;
-use crate::profile::{StoredKeyChange, StoredReview};
+use crate::profile::{review_context, StoredReview};
 use crate::store::{decode_episode, read_episode, Store, EPISODE_COLUMNS};
 
 impl Store {
@@ -53,15 +53,7 @@ impl Store {
             let last_return = theirs.iter().filter_map(|v| v.returned_at()).max();
             let regs = reviews.get(&child.id.to_string());
             let register = |name: &str| regs.and_then(|r| r.get(name));
-            let key_change = register(profile::KEY_CHANGE_REGISTER)
-                .map(|v| serde_json::from_value::<StoredKeyChange>(v.clone()))
-                .transpose()
-                .map_err(|_| StoreError::Corrupt("key change"))?
-                .map(|k| (k.section, k.at));
-            let context = ReviewContext {
-                last_return,
-                key_change,
-            };
+            let context = review_context(regs, last_return)?;
             let mut reviews_due = 0;
             for section in Section::ALL {
                 let reviewed = register(&profile::review_register(section))

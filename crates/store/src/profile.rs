@@ -30,9 +30,27 @@ pub(crate) struct StoredReview {
 }
 
 #[derive(Deserialize)]
-pub(crate) struct StoredKeyChange {
-    pub section: Section,
-    pub at: DateTime<Utc>,
+struct StoredKeyChange {
+    section: Section,
+    at: DateTime<Utc>,
+}
+
+/// What the review rules need from a child's registers: the last key change (photo, phones or
+/// people) and when the review context starts.
+pub(crate) fn review_context(
+    regs: Option<&BTreeMap<String, Value>>,
+    last_return: Option<DateTime<Utc>>,
+) -> Result<ReviewContext, StoreError> {
+    let key_change = regs
+        .and_then(|r| r.get(profile::KEY_CHANGE_REGISTER))
+        .map(|v| serde_json::from_value::<StoredKeyChange>(v.clone()))
+        .transpose()
+        .map_err(|_| StoreError::Corrupt("key change"))?
+        .map(|k| (k.section, k.at));
+    Ok(ReviewContext {
+        last_return,
+        key_change,
+    })
 }
 
 impl Store {
@@ -93,16 +111,7 @@ impl Store {
                 closed: e.episode.closed_at.is_some(),
             })
             .collect();
-        let key_change = regs
-            .get(profile::KEY_CHANGE_REGISTER)
-            .map(|v| serde_json::from_value::<StoredKeyChange>(v.clone()))
-            .transpose()
-            .map_err(|_| StoreError::Corrupt("key change"))?
-            .map(|k| (k.section, k.at));
-        let context = ReviewContext {
-            last_return,
-            key_change,
-        };
+        let context = review_context(Some(&regs), last_return)?;
         let now = self.now();
         let mut sections = Vec::with_capacity(Section::ALL.len());
         for section in Section::ALL {
