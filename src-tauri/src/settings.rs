@@ -13,10 +13,14 @@ use crate::AppState;
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), ApiError> {
+    // The two key derivations (the current PIN checked, the key wrapped anew) run without
+    // holding the store.
     let kdf = state.kdf;
-    with_store(&state, |store| {
-        store.change_pin(&form.current, &form.new, &form.again, kdf)
-    })
+    let pending = with_store(&state, |store| {
+        store.begin_change_pin(&form.current, &form.new, &form.again, kdf)
+    })?;
+    let sealed = pending.seal().map_err(api_error)?;
+    with_store(&state, |store| store.finish_change_pin(sealed))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]
@@ -50,8 +54,11 @@ pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
 
 #[tauri::command(async, rename_all = "snake_case")]
 pub fn add_user(state: State<'_, AppState>, user: NewUser, role: Role) -> Result<User, ApiError> {
+    // The key is wrapped under the new PIN without holding the store.
     let kdf = state.kdf;
-    with_store(&state, |store| store.add_user(&user, role, kdf))
+    let pending = with_store(&state, |store| store.begin_add_user(&user, role, kdf))?;
+    let sealed = pending.seal().map_err(api_error)?;
+    with_store(&state, |store| store.finish_add_user(sealed))
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

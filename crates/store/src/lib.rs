@@ -36,7 +36,7 @@ pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
 pub use remote::Applied;
-pub use staff::AUTO_LOCK_MINUTES;
+pub use staff::{PendingPin, PendingUser, SealedPin, SealedUser, AUTO_LOCK_MINUTES};
 pub use store::{Session, Store, SystemClock};
 pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE};
 

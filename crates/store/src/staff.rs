@@ -9,12 +9,86 @@ use uuid::Uuid;
 
 use crate::audit::AuditEvent;
 use crate::error::StoreError;
-use crate::keys::{KdfParams, KeyEntry, KeyFile};
+use crate::keys::{DataKey, KdfParams, KeyEntry, KeyFile};
 use crate::store::{parse_id, parse_ts, Store};
 use crate::vault::DataDir;
+use zeroize::Zeroizing;
 
 /// Shortest and longest auto-lock times a setting may have, in minutes.
 pub const AUTO_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=240;
+
+fn name_taken() -> StoreError {
+    StoreError::Invalid(vec![FieldError::new(Field::UserName, FieldProblem::Taken)])
+}
+
+/// A user being added, between [`Store::begin_add_user`] and [`Store::finish_add_user`].
+pub struct PendingUser {
+    key: DataKey,
+    user: UserId,
+    name: String,
+    role: Role,
+    tag: Vec<u8>,
+    pin: Zeroizing<String>,
+    kdf: KdfParams,
+}
+
+/// A user whose key is wrapped, ready for [`Store::finish_add_user`].
+pub struct SealedUser {
+    entry: KeyEntry,
+    name: String,
+    role: Role,
+}
+
+impl PendingUser {
+    /// Wraps the data key under the new user's PIN: the slow part, without the store.
+    pub fn seal(self) -> Result<SealedUser, StoreError> {
+        Ok(SealedUser {
+            entry: KeyEntry::seal(&self.key, self.user, self.tag, &self.pin, self.kdf)?,
+            name: self.name,
+            role: self.role,
+        })
+    }
+}
+
+/// A PIN change, between [`Store::begin_change_pin`] and [`Store::finish_change_pin`].
+pub struct PendingPin {
+    key: DataKey,
+    entry: KeyEntry,
+    current: Zeroizing<String>,
+    new: Zeroizing<String>,
+    kdf: KdfParams,
+}
+
+/// The user's key wrapped under their new PIN.
+pub struct SealedPin(KeyEntry);
+
+impl PendingPin {
+    /// Checks the current PIN and wraps the key under the new one, without the store.
+    pub fn seal(self) -> Result<SealedPin, StoreError> {
+        if self.entry.open(&self.current)?.is_none() {
+            return Err(StoreError::WrongPin(0));
+        }
+        let entry = KeyEntry::seal(
+            &self.key,
+            self.entry.user,
+            self.entry.name_tag.clone(),
+            &self.new,
+            self.kdf,
+        )?;
+        Ok(SealedPin(entry))
+    }
+}
+
+macro_rules! no_secrets_in_debug {
+    ($($t:ty),*) => {$(
+        impl std::fmt::Debug for $t {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(stringify!($t))
+            }
+        }
+    )*};
+}
+no_secrets_in_debug!(PendingUser, SealedUser, PendingPin, SealedPin);
 
 fn read_user(r: &Row<'_>) -> rusqlite::Result<(String, String, String, bool, String)> {
     Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
@@ -77,30 +151,62 @@ impl Store {
         role: Role,
         kdf: KdfParams,
     ) -> Result<User, StoreError> {
+        let sealed = self.begin_add_user(new, role, kdf)?.seal()?;
+        self.finish_add_user(sealed)
+    }
+
+    /// The quick first part of adding a user: checks the role, the name and the PIN, and
+    /// returns what [`PendingUser::seal`] needs to wrap the key (the slow part, about half a
+    /// second, done without the store); [`Store::finish_add_user`] then records them.
+    pub fn begin_add_user(
+        &self,
+        new: &NewUser,
+        role: Role,
+        kdf: KdfParams,
+    ) -> Result<PendingUser, StoreError> {
         self.require(Action::ManageUsers)?;
-        let (dir, mut keys) = self.disk_keys()?;
+        let (_, keys) = self.disk_keys()?;
         let name = new.validate().map_err(StoreError::Invalid)?;
         let tag = keys.name_tag(&name);
         if keys.entries.iter().any(|e| e.name_tag == tag) {
-            return Err(StoreError::Invalid(vec![FieldError::new(
-                Field::UserName,
-                FieldProblem::Taken,
-            )]));
+            return Err(name_taken());
         }
-        let user = UserId::from_uuid(Uuid::now_v7());
         let (_, key) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
-        let entry = KeyEntry::seal(key, user, tag, &new.pin, kdf)?;
+        Ok(PendingUser {
+            key: key.clone(),
+            user: UserId::from_uuid(Uuid::now_v7()),
+            name,
+            role,
+            tag,
+            pin: Zeroizing::new(new.pin.clone()),
+            kdf,
+        })
+    }
+
+    /// Records a user whose key [`PendingUser::seal`] wrapped. The name is checked again: someone
+    /// else may have taken it meanwhile.
+    pub fn finish_add_user(&mut self, sealed: SealedUser) -> Result<User, StoreError> {
+        self.require(Action::ManageUsers)?;
+        let (dir, mut keys) = self.disk_keys()?;
+        if keys
+            .entries
+            .iter()
+            .any(|e| e.name_tag == sealed.entry.name_tag)
+        {
+            return Err(name_taken());
+        }
+        let user = sealed.entry.user;
         let now = self.now();
         // The user exists in the database before their key does: a crash between the two
         // leaves a user who cannot unlock yet, never a key for no one.
         self.write(&[OpBody::UserAdded {
             user,
-            name,
-            role,
+            name: sealed.name,
+            role: sealed.role,
             created_at: now,
         }])?;
         self.audit(AuditEvent::UserAdded, &user.to_string())?;
-        keys.entries.push(entry);
+        keys.entries.push(sealed.entry);
         keys.save(&dir.key_path())?;
         self.all_users()?
             .into_iter()
@@ -135,23 +241,55 @@ impl Store {
         again: &str,
         kdf: KdfParams,
     ) -> Result<(), StoreError> {
-        let (dir, mut keys) = self.disk_keys()?;
+        let sealed = self.begin_change_pin(current, new, again, kdf)?.seal()?;
+        self.finish_change_pin(sealed)
+    }
+
+    /// The quick first part of a PIN change: checks the new PIN and returns what
+    /// [`PendingPin::seal`] needs (it checks the current PIN and wraps the key under the new
+    /// one: two key derivations, done without the store).
+    pub fn begin_change_pin(
+        &self,
+        current: &str,
+        new: &str,
+        again: &str,
+        kdf: KdfParams,
+    ) -> Result<PendingPin, StoreError> {
+        let (_, keys) = self.disk_keys()?;
         let me = self.session.user;
-        let index = keys
+        let entry = keys
             .entries
             .iter()
-            .position(|e| e.user == me)
-            .ok_or(StoreError::NotFound)?;
-        if keys.entries[index].open(current)?.is_none() {
-            return Err(StoreError::WrongPin(0));
-        }
+            .find(|e| e.user == me)
+            .ok_or(StoreError::NotFound)?
+            .clone();
         let errors = validate_new_pin(new, again);
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
         let (_, key) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
-        let tag = keys.entries[index].name_tag.clone();
-        keys.entries[index] = KeyEntry::seal(key, me, tag, new, kdf)?;
+        Ok(PendingPin {
+            key: key.clone(),
+            entry,
+            current: Zeroizing::new(current.to_owned()),
+            new: Zeroizing::new(new.to_owned()),
+            kdf,
+        })
+    }
+
+    /// Puts the newly wrapped key in place of the user's old one.
+    pub fn finish_change_pin(&mut self, sealed: SealedPin) -> Result<(), StoreError> {
+        let (dir, mut keys) = self.disk_keys()?;
+        let me = self.session.user;
+        if sealed.0.user != me {
+            return Err(StoreError::NotAllowed);
+        }
+        let entry = keys
+            .entries
+            .iter_mut()
+            .find(|e| e.user == me)
+            .ok_or(StoreError::NotFound)?;
+        *entry = sealed.0;
         keys.save(&dir.key_path())?;
         self.audit(AuditEvent::PinChanged, &me.to_string())?;
         Ok(())
@@ -214,5 +352,62 @@ impl Store {
             "children": children,
             "users": users,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{self, KDF, PIN};
+    use harbour_core::{FixedClock, NewUser, Role};
+    use std::sync::Arc;
+
+    fn new_user(name: &str, pin: &str) -> NewUser {
+        NewUser {
+            name: name.into(),
+            pin: pin.into(),
+            pin_again: pin.into(),
+        }
+    }
+
+    /// Adding a user and changing a PIN in three parts: the key derivation in the middle needs
+    /// no store, and what changed meanwhile is checked again at the end.
+    #[test]
+    fn the_slow_part_of_adding_staff_or_changing_a_pin_needs_no_store() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(chrono::Utc::now()));
+        let mut store = testing::create(dir.path(), clock.clone());
+        let jo = store
+            .begin_add_user(&new_user("Jo Carer", "736251"), Role::FosterCarer, KDF)
+            .unwrap();
+        assert!(
+            !format!("{jo:?}").contains("736251"),
+            "no PIN in debug output"
+        );
+        // Someone takes the name while Jo's key is being wrapped.
+        let other = store
+            .begin_add_user(&new_user("Jo Carer", "918273"), Role::Manager, KDF)
+            .unwrap();
+        let jo = jo.seal().unwrap();
+        store.finish_add_user(other.seal().unwrap()).unwrap();
+        let err = store.finish_add_user(jo).unwrap_err();
+        assert_eq!(err.code(), "invalid", "{err:?}");
+        assert_eq!(store.users().unwrap().len(), 2);
+
+        // The PIN change: a wrong current PIN is found in the slow part, nothing changes.
+        let wrong = store
+            .begin_change_pin("000000", "554433", "554433", KDF)
+            .unwrap()
+            .seal();
+        assert!(matches!(wrong, Err(crate::StoreError::WrongPin(_))));
+        let sealed = store
+            .begin_change_pin(PIN, "554433", "554433", KDF)
+            .unwrap()
+            .seal()
+            .unwrap();
+        store.finish_change_pin(sealed).unwrap();
+        drop(store);
+        let data = crate::DataDir::new(dir.path());
+        assert!(data.unlock(Some("Sam Admin"), PIN, clock.clone()).is_err());
+        assert!(data.unlock(Some("Sam Admin"), "554433", clock).is_ok());
     }
 }
