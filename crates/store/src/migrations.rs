@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0005_episode_events.sql"),
     include_str!("../migrations/0006_assessments.sql"),
     include_str!("../migrations/0007_authors_and_held_ops.sql"),
+    include_str!("../migrations/0008_unread_ops.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -220,18 +220,15 @@ fn take_in(
             oplog::insert(conn, op)?;
             oplog::fold(conn, op)?;
             applied.taken += 1;
-            if let (Some(problem), Some(body)) = (problem, &body) {
-                let child = body.child().or(episode_child(conn, &op.entity)?);
+            if body.is_none() {
+                // A newer Harbour's: checked once this version can read it.
                 conn.execute(
-                    "INSERT OR REPLACE INTO unchecked_ops (op_id, child, entity, reason) \
-                     VALUES (?1, ?2, ?3, ?4)",
-                    params![
-                        op.op_id.to_string(),
-                        child.map(|c| c.to_string()),
-                        op.entity,
-                        problem.name()
-                    ],
+                    "INSERT OR IGNORE INTO unread_ops (op_id) VALUES (?1)",
+                    [op.op_id.to_string()],
                 )?;
+            }
+            if let (Some(problem), Some(body)) = (problem, &body) {
+                mark_unchecked(conn, op, body, problem)?;
                 applied.unchecked += 1;
             }
         }
@@ -405,6 +402,75 @@ fn stamp(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// The ops of the log listed in `table` (by op id) that this version can read, oldest first.
+fn listed_ops(conn: &Connection, table: &str) -> Result<Vec<(Op, OpBody)>, StoreError> {
+    let rows: Vec<OpRow> = conn
+        .prepare(&format!(
+            "SELECT {} FROM {table} u JOIN ops o ON o.op_id = u.op_id ORDER BY o.hlc",
+            prefixed("o.")
+        ))?
+        .query_map([], OpRow::read)?
+        .collect::<Result<_, _>>()?;
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        let op = row.decode()?;
+        if let Some(body) = OpBody::decode(&op.payload) {
+            out.push((op, body));
+        }
+    }
+    Ok(out)
+}
+
+/// Marks a safety record shown although its author could not be checked.
+fn mark_unchecked(
+    conn: &Connection,
+    op: &Op,
+    body: &OpBody,
+    problem: Problem,
+) -> Result<(), StoreError> {
+    let child = body.child().or(episode_child(conn, &op.entity)?);
+    conn.execute(
+        "INSERT OR REPLACE INTO unchecked_ops (op_id, child, entity, reason) \
+         VALUES (?1, ?2, ?3, ?4)",
+        params![
+            op.op_id.to_string(),
+            child.map(|c| c.to_string()),
+            op.entity,
+            problem.name()
+        ],
+    )?;
+    Ok(())
+}
+
+/// Ops that arrived when this version could not read them, and that it now can (Harbour was
+/// updated): each is checked as it would have been on arrival, then folded, marked, or taken
+/// out of the log into the held ops. Run when the store opens, before anything refolds.
+pub(crate) fn read_newly_known(conn: &Connection, now: DateTime<Utc>) -> Result<(), StoreError> {
+    for (op, body) in listed_ops(conn, "unread_ops")? {
+        conn.execute(
+            "DELETE FROM unread_ops WHERE op_id = ?1",
+            [op.op_id.to_string()],
+        )?;
+        let problem = if body.kind() != op.kind || body.entity() != op.entity {
+            Some(Problem::Damaged)
+        } else {
+            standing(conn, op.author, op.hlc, &body)?
+        };
+        match problem {
+            None => oplog::fold(conn, &op)?,
+            Some(problem) if body.is_safety_record() && problem != Problem::Damaged => {
+                oplog::fold(conn, &op)?;
+                mark_unchecked(conn, &op, &body, problem)?;
+            }
+            Some(problem) => {
+                conn.execute("DELETE FROM ops WHERE op_id = ?1", [op.op_id.to_string()])?;
+                hold(conn, &op, problem, &stamp(now))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Held ops whose problem may have cleared, and safety records marked unchecked, are looked
 /// at again until nothing more changes (one taken in may be the author another was waiting
 /// for).
@@ -429,18 +495,7 @@ fn look_again(
             take_in(conn, device, now, &op, Some(&held_at), applied)?;
         }
         // Safety records shown unchecked: cleared once their author turns out to be allowed.
-        let unchecked: Vec<OpRow> = conn
-            .prepare(&format!(
-                "SELECT {} FROM unchecked_ops u JOIN ops o ON o.op_id = u.op_id",
-                prefixed("o.")
-            ))?
-            .query_map([], OpRow::read)?
-            .collect::<Result<_, _>>()?;
-        for row in unchecked {
-            let op = row.decode()?;
-            let Some(body) = OpBody::decode(&op.payload) else {
-                continue;
-            };
+        for (op, body) in listed_ops(conn, "unchecked_ops")? {
             if standing(conn, op.author, op.hlc, &body)?.is_none() {
                 conn.execute(
                     "DELETE FROM unchecked_ops WHERE op_id = ?1",

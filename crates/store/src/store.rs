@@ -180,6 +180,13 @@ impl Store {
             disk,
         };
         store.adopt_rows_from_before_the_log()?;
+        // Before anything refolds the log: ops that only an update made readable are checked.
+        {
+            let now = store.now();
+            let tx = store.conn.transaction()?;
+            crate::remote::read_newly_known(&tx, now)?;
+            tx.commit()?;
+        }
         // After adopting: the upgrades may refold the log, which must hold every row by then.
         crate::upgrade::run_pending(&mut store.conn, &store.device)?;
         Ok(store)

@@ -67,8 +67,8 @@ async fn add_trafficked_child(c: &Client) {
     click(c, "#add-child").await;
     // Nothing typed: both required fields say so, nothing is saved.
     click(c, "#save-child").await;
-    assert!(text_of(c, "#name-latin-error").await.contains("name"));
-    assert!(text_of(c, "#dob-error").await.contains("date of birth"));
+    wait_text(c, "#name-latin-error", "name").await;
+    wait_text(c, "#dob-error", "date of birth").await;
 
     type_into(c, "#name-latin", "Test Ruta").await;
     type_into(c, "#name-own", "ሩታ").await;
@@ -78,13 +78,11 @@ async fn add_trafficked_child(c: &Client) {
     // A photo that is not a picture is refused by the shell, next to the field.
     pick_photo(c, "tests/e2e/fixtures/not-a-photo.png").await;
     click(c, "#save-child").await;
-    assert!(text_of(c, "#dob-error").await.contains("future"));
+    wait_text(c, "#dob-error", "future").await;
     set_value(c, "#dob", "2011-04-02").await;
     wait_gone(c, "#dob-error").await;
     click(c, "#save-child").await;
-    assert!(text_of(c, "#photo-error")
-        .await
-        .contains("could not be read"));
+    wait_text(c, "#photo-error", "could not be read").await;
     // What was typed is still there.
     let name = wait_css(c, "#name-latin")
         .await
@@ -117,23 +115,19 @@ const PIN: &str = "402719";
 async fn set_up(c: &Client) {
     wait_css(c, "#setup-form").await;
     click(c, "#setup-submit").await;
-    assert!(text_of(c, "#setup-name-error").await.contains("name"));
-    assert!(text_of(c, "#setup-pin-error")
-        .await
-        .contains("6 characters"));
+    wait_text(c, "#setup-name-error", "name").await;
+    wait_text(c, "#setup-pin-error", "6 characters").await;
     type_into(c, "#setup-name", "Test Carer").await;
     type_into(c, "#setup-pin", "123456").await;
     type_into(c, "#setup-pin-again", "123456").await;
     click(c, "#setup-submit").await;
-    assert!(text_of(c, "#setup-pin-error")
-        .await
-        .contains("easy to guess"));
+    wait_text(c, "#setup-pin-error", "easy to guess").await;
     println!("{}", screenshot(c, "first-run-refused").await.display());
     set_value(c, "#setup-pin", PIN).await;
     set_value(c, "#setup-pin-again", PIN).await;
     click(c, "#setup-submit").await;
     wait_css(c, "#signed-in").await;
-    assert!(text_of(c, "#signed-in").await.contains("Test Carer"));
+    wait_text(c, "#signed-in", "Test Carer").await;
 }
 
 /// Types the PIN on the lock screen and waits for the app.
@@ -171,12 +165,8 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         .await
         .unwrap();
     wait_css(&c, "#step-list").await;
-    assert!(text_of(&c, "#steps-heading")
-        .await
-        .contains("Test Ruta is missing"));
-    assert!(text_of(&c, "#escalation")
-        .await
-        .contains("Call 999 first, before you search"));
+    wait_text(&c, "#steps-heading", "Test Ruta is missing").await;
+    wait_text(&c, "#escalation", "Call 999 first, before you search").await;
     let steps = step_ids(&c).await;
     assert_eq!(
         steps[..2],
@@ -185,8 +175,8 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     );
     assert!(!steps.iter().any(|s| s == "step-search-home"), "{steps:?}");
     assert!(steps.iter().any(|s| s == "step-no-relatives"), "{steps:?}");
-    assert!(text_of(&c, "#number-116000").await.contains("116 000"));
-    assert!(text_of(&c, "#missing-for").await.contains("missing for"));
+    wait_text(&c, "#number-116000", "116 000").await;
+    wait_text(&c, "#missing-for", "missing for").await;
     wait_css(&c, ".child-summary img.photo").await;
     println!("{}", screenshot(&c, "steps-trafficked").await.display());
 
@@ -208,16 +198,14 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     // A last-seen time in the future is refused next to the field.
     set_value(&c, "#last-seen", "01/01/2099 10:00").await;
     click(&c, ".last-seen button[type=submit]").await;
-    assert!(text_of(&c, "#last-seen-error").await.contains("future"));
+    wait_text(&c, "#last-seen-error", "future").await;
     // Typed month first, the time is refused as it is typed; a quick choice fills it in, and
     // the field says back in words what it reads.
     set_value(&c, "#last-seen", "12/31/2026 10:00").await;
-    assert!(text_of(&c, "#last-seen-error")
-        .await
-        .contains("day/month/year"));
+    wait_text(&c, "#last-seen-error", "day/month/year").await;
     click(&c, ".last-seen .quick-times button[data-ago='15']").await;
     wait_gone(&c, "#last-seen-error").await;
-    assert!(text_of(&c, "#last-seen-echo").await.contains("min ago"));
+    wait_text(&c, "#last-seen-echo", "min ago").await;
     click(&c, ".last-seen button[type=submit]").await;
     wait_css(&c, ".last-seen [role=status]").await;
 
@@ -240,7 +228,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         steps.contains("call 999 now") && steps.contains("101"),
         "{steps}"
     );
-    assert!(text_of(&c, "#number-116000").await.contains("116 000"));
+    wait_text(&c, "#number-116000", "116 000").await;
     println!(
         "{}",
         screenshot(&c, "lock-screen-child-missing").await.display()
@@ -248,7 +236,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     // A wrong PIN is said plainly, and the PIN field is emptied.
     type_into(&c, "#unlock-pin", "999999").await;
     click(&c, "#unlock-submit").await;
-    assert!(text_of(&c, "#lock-error").await.contains("not right"));
+    wait_text(&c, "#lock-error", "not right").await;
     unlock(&c, PIN).await;
     card(&c, "Test Ruta").await;
     c.close().await.unwrap();
@@ -271,9 +259,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 
     // The police report, with the grade police gave; an empty reference is refused first.
     click(&c, "#police-save").await;
-    assert!(text_of(&c, "#police-reference-error")
-        .await
-        .contains("police reference"));
+    wait_text(&c, "#police-reference-error", "police reference").await;
     type_into(&c, "#police-reference", "MP/2026/0042").await;
     type_into(&c, "#police-officer", "PC Sample").await;
     wait_css(&c, "#police-grade")
@@ -289,13 +275,14 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     );
     // Who has been told: a trafficked child's list has the guardian, and the parents only with
     // the social worker's agreement.
-    assert!(text_of(&c, "li[data-contact='contact-parents']")
-        .await
-        .contains("only with the social worker's agreement"));
+    wait_text(
+        &c,
+        "li[data-contact='contact-parents']",
+        "only with the social worker's agreement",
+    )
+    .await;
     click(&c, "li[data-contact='contact-manager'] button").await;
-    assert!(text_of(&c, "li[data-contact='contact-manager'] .told")
-        .await
-        .contains("told"));
+    wait_text(&c, "li[data-contact='contact-manager'] .told", "told").await;
     wait_css(&c, "li[data-contact='contact-guardian'] button").await;
     type_into(
         &c,
@@ -304,14 +291,12 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     )
     .await;
     click(&c, "#update-save").await;
-    assert!(text_of(&c, "#update-log").await.contains("coach station"));
+    wait_text(&c, "#update-log", "coach station").await;
     // A wrong word in the log is corrected by a new entry; the first wording stays visible.
     click(&c, "#update-log li button.correct").await;
     set_value(&c, "#correct-text", "").await;
     click(&c, "#correct-save").await;
-    assert!(text_of(&c, "#correct-text-error")
-        .await
-        .contains("Write what happened"));
+    wait_text(&c, "#correct-text-error", "Write what happened").await;
     type_into(
         &c,
         "#correct-text",
@@ -335,24 +320,29 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     // A trafficked child's checks come after the 999 call, while waiting for police: none are
     // agreed in Ruta's plan yet, and the screen says so.
     wait_css(&c, "#checks #checks-none").await;
-    assert!(
-        text_of(&c, "#call-script [data-question='script-q-description']")
-            .await
-            .contains("Not recorded yet")
-    );
+    wait_text(
+        &c,
+        "#call-script [data-question='script-q-description']",
+        "Not recorded yet",
+    )
+    .await;
     type_into(&c, "#pf-where_last_seen", "Sample Road bus stop").await;
     type_into(&c, "#pf-clothing_upper", "Red hoodie").await;
     click(&c, "#pf-took_phone").await;
     click(&c, "#part2-save").await;
     wait_css(&c, "#part2-saved").await;
-    assert!(
-        text_of(&c, "#call-script [data-question='script-q-description']")
-            .await
-            .contains("Red hoodie")
-    );
-    assert!(text_of(&c, "#call-script [data-question='script-q-phone']")
-        .await
-        .contains("took their phone"));
+    wait_text(
+        &c,
+        "#call-script [data-question='script-q-description']",
+        "Red hoodie",
+    )
+    .await;
+    wait_text(
+        &c,
+        "#call-script [data-question='script-q-phone']",
+        "took their phone",
+    )
+    .await;
     scroll_to(&c, "#call-script").await;
     println!("{}", screenshot(&c, "call-script").await.display());
     // The grab sheet for the police: one A4 page, saved as a PDF where the screen says.
@@ -417,9 +407,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     wait_css(&c, "#step-list").await;
     // To whom the sheet went, how, and on what basis (the usual basis is filled in).
     click(&c, "#share-save").await;
-    assert!(text_of(&c, "#share-with-error")
-        .await
-        .contains("who you gave it to"));
+    wait_text(&c, "#share-with-error", "who you gave it to").await;
     type_into(&c, "#share-with", "PC Sample, Sample Police").await;
     click(&c, "#share-save").await;
     let shared = wait_text(&c, "#shared-list", "PC Sample, Sample Police").await;
@@ -433,16 +421,17 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     type_into(&c, "#found-by", "Police").await;
     type_into(&c, "#found-where", "Coach station").await;
     click(&c, "#found-save").await;
-    assert!(text_of(&c, "#found-recorded").await.contains("back at"));
+    wait_text(&c, "#found-recorded", "back at").await;
     let due = text_of(&c, "#interview-status").await;
     assert!(due.contains("due by") && due.contains("72 hours"), "{due}");
     // What follows the return, each ticked with its time.
     click(&c, "li[data-return-step='return-police-told'] button").await;
-    assert!(
-        text_of(&c, "li[data-return-step='return-police-told'] .told")
-            .await
-            .contains("Done at")
-    );
+    wait_text(
+        &c,
+        "li[data-return-step='return-police-told'] .told",
+        "Done at",
+    )
+    .await;
     assert_eq!(
         c.find_all(Locator::Css("#return-steps li button"))
             .await
@@ -483,9 +472,12 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     wait_css(&c, "#home-heading").await;
     wait_gone(&c, &format!("{ruta}.is-back")).await;
     // The interview stays on the home screen after the close.
-    assert!(text_of(&c, "#interviews-due li[data-name='Test Ruta']")
-        .await
-        .contains("Offered on"));
+    wait_text(
+        &c,
+        "#interviews-due li[data-name='Test Ruta']",
+        "Offered on",
+    )
+    .await;
     wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
 
     // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
@@ -552,11 +544,12 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     set_value(&c, "#pf-nrm_reasonable_grounds", "awaited").await;
     click(&c, "#form-legal button[type=submit]").await;
     wait_gone(&c, "#form-legal").await;
-    assert!(
-        text_of(&c, "#section-legal [data-key='nrm_reasonable_grounds']")
-            .await
-            .contains("Awaited")
-    );
+    wait_text(
+        &c,
+        "#section-legal [data-key='nrm_reasonable_grounds']",
+        "Awaited",
+    )
+    .await;
     click(&c, "#profile-back").await;
     let gul = card(&c, "Gul Sample").await;
     click(&c, &format!("{gul} button.child-missing")).await;
@@ -567,9 +560,12 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         ["step-call-999-now", "step-while-waiting"],
         "{steps:?}"
     );
-    assert!(text_of(&c, "li[data-step='step-call-999-now']")
-        .await
-        .contains("Ask for Gul Sample to be treated as high risk"));
+    wait_text(
+        &c,
+        "li[data-step='step-call-999-now']",
+        "Ask for Gul Sample to be treated as high risk",
+    )
+    .await;
     wait_css(&c, "#checks").await;
     // She was last seen 100 hours ago (the form the carer corrects it in).
     let last_seen = hours_ago(&c, 100).await;
@@ -580,7 +576,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     println!("{}", screenshot(&c, "steps-unaccompanied").await.display());
     // Missing 100 hours: the 24-hour and 72-hour steps are due; one ticked keeps its time.
     let strategy = "#milestones li[data-milestone='milestone-strategy']";
-    assert!(text_of(&c, strategy).await.contains("strategy meeting"));
+    wait_text(&c, strategy, "strategy meeting").await;
     wait_css(
         &c,
         "#milestones li[data-milestone='milestone-senior-manager'] button",
@@ -593,9 +589,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         .await
         .is_err());
     click(&c, &format!("{strategy} button")).await;
-    assert!(text_of(&c, &format!("{strategy} .told"))
-        .await
-        .contains("Done at"));
+    wait_text(&c, &format!("{strategy} .told"), "Done at").await;
 
     // Police grade her medium: Harbour asks the carer to ask for a review.
     type_into(&c, "#police-reference", "MP/2026/0077").await;
@@ -611,9 +605,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
         "{prompt}"
     );
     click(&c, "#grade-review-save").await;
-    assert!(text_of(&c, "#grade-review-who-error")
-        .await
-        .contains("who you spoke to"));
+    wait_text(&c, "#grade-review-who-error", "who you spoke to").await;
     type_into(&c, "#grade-review-who", "Duty sergeant, call 0042").await;
     click(&c, "#grade-review-save").await;
     wait_text(&c, "#grade-review", "spoke to Duty sergeant, call 0042").await;
@@ -621,7 +613,7 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     println!("{}", screenshot(&c, "steps-grade-review").await.display());
     // On hold to the police for 11 minutes without a key press: the steps stay (the home's
     // longer lock time on an open episode's steps, 60 minutes here, and the screen says so).
-    assert!(text_of(&c, "#lock-later").await.contains("60 minutes"));
+    wait_text(&c, "#lock-later", "60 minutes").await;
     c.execute(
         "const real = Date.now; Date.now = () => real() + 11 * 60 * 1000; return null;",
         vec![],
@@ -639,37 +631,31 @@ async fn a_flagged_child_s_return_interview_outlives_the_close_and_is_counted_wh
     type_into(&c, "#found-where", "Coach station").await;
     click(&c, "#found-save").await;
     wait_css(&c, "#found-recorded").await;
-    assert!(text_of(&c, "#interview-status").await.contains("OVERDUE"));
+    wait_text(&c, "#interview-status", "OVERDUE").await;
     // She went missing within days of coming here: treated as a potential victim of
     // trafficking, the flag is proposed.
-    assert!(text_of(&c, "#first-days")
-        .await
-        .contains("potential victim of trafficking"));
+    wait_text(&c, "#first-days", "potential victim of trafficking").await;
     click(&c, "#first-days-mark").await;
     wait_gone(&c, "#first-days").await;
     // Closing says what is still to do, and closes the missing part only.
     click(&c, "#close-episode").await;
-    assert!(text_of(&c, "#outstanding-list")
-        .await
-        .contains("the return interview"));
+    wait_text(&c, "#outstanding-list", "the return interview").await;
     click(&c, "#close-confirm-yes").await;
     wait_css(&c, "#home-heading").await;
     let line = "#interviews-due li[data-name='Gul Sample']";
-    assert!(text_of(&c, line).await.contains("OVERDUE"));
+    wait_text(&c, line, "OVERDUE").await;
     println!("{}", screenshot(&c, "home-interviews-due").await.display());
 
     // Held 70 hours after her return, typed in now: within 72 hours.
     click(&c, &format!("{line} button.open-interview")).await;
     wait_css(&c, "#after-return-heading").await;
-    assert!(text_of(&c, "#after-return-closed").await.contains("closed"));
+    wait_text(&c, "#after-return-closed", "closed").await;
     let typed = hours_ago(&c, 10).await;
     // A time typed month first is refused before anything is saved.
     set_value(&c, "#held-at", "12/31/2026 10:00").await;
-    assert!(text_of(&c, "#held-at-error")
-        .await
-        .contains("day/month/year"));
+    wait_text(&c, "#held-at-error", "day/month/year").await;
     set_value(&c, "#held-at", &typed).await;
-    assert!(text_of(&c, "#held-at-echo").await.contains(", "));
+    wait_text(&c, "#held-at-echo", ", ").await;
     type_into(&c, "#held-by", "Sample worker, return interview service").await;
     click(&c, "#held-save").await;
     wait_text(&c, "#interview-status", "Within 72 hours of the return").await;
@@ -686,7 +672,7 @@ async fn a_first_look_with_the_sample_children() {
     let mut driver = Driver::start();
     let c = driver.open_demo(data.path()).await;
     // The demonstration store says what it is, and its PIN, on the lock screen.
-    assert!(text_of(&c, "#demo-banner").await.contains("246810"));
+    wait_text(&c, "#demo-banner", "246810").await;
     println!("{}", screenshot(&c, "lock-screen-demo").await.display());
     unlock(&c, "246810").await;
     let cards = ["Amanuel Sample", "Gul Sample", "Jamie Sample"];
@@ -697,40 +683,30 @@ async fn a_first_look_with_the_sample_children() {
     println!("{}", screenshot(&c, "home-samples").await.display());
     // The profile: filled-in sections with their check, the rest due, the photo and its date.
     let amanuel = card(&c, "Amanuel Sample").await;
-    assert!(text_of(&c, &format!("{amanuel} .profile-link"))
-        .await
-        .contains("3 parts"));
+    wait_text(&c, &format!("{amanuel} .profile-link"), "3 parts").await;
     click(&c, &format!("{amanuel} .profile-link")).await;
-    assert!(text_of(&c, "#profile-heading")
-        .await
-        .contains("Profile: Amanuel Sample"));
+    wait_text(&c, "#profile-heading", "Profile: Amanuel Sample").await;
     wait_css(&c, ".profile-top img.photo").await;
     assert!(c.find(Locator::Css("#photo-warning")).await.is_err());
-    assert!(text_of(&c, "#section-health")
-        .await
-        .contains("TB tablets every morning"));
-    assert!(text_of(&c, "#section-health .reviewed")
-        .await
-        .contains("Checked by Demo Admin"));
+    wait_text(&c, "#section-health", "TB tablets every morning").await;
+    wait_text(&c, "#section-health .reviewed", "Checked by Demo Admin").await;
     println!("{}", screenshot(&c, "profile-samples").await.display());
     // The details recorded at the start are corrected here; a blank name is refused.
     click(&c, "#edit-core").await;
     set_value(&c, "#core-name", " ").await;
     click(&c, "#core-save").await;
-    assert!(text_of(&c, "#core-name-error").await.contains("name"));
+    wait_text(&c, "#core-name-error", "name").await;
     set_value(&c, "#core-name", "Amanuel Sample").await;
     set_value(&c, "#core-own", "ኣማኑኤል ሳምፕል").await;
     click(&c, "#core-save").await;
     wait_css(&c, "#edit-core").await;
-    assert!(text_of(&c, ".profile-top .own-name")
-        .await
-        .contains("ኣማኑኤል ሳምፕል"));
+    wait_text(&c, ".profile-top .own-name", "ኣማኑኤል ሳምፕል").await;
     // Clearing a flag says what it changes and needs a reason; it is dated, with who and why.
     click(&c, "#edit-core").await;
     click(&c, "#core-trafficked").await;
-    assert!(text_of(&c, "#flag-clear").await.contains("Call 999 now"));
+    wait_text(&c, "#flag-clear", "Call 999 now").await;
     click(&c, "#core-save").await;
-    assert!(text_of(&c, "#core-flag-reason-error").await.contains("why"));
+    wait_text(&c, "#core-flag-reason-error", "why").await;
     type_into(&c, "#core-flag-reason", "Sample reason: NRM decision").await;
     click(&c, "#core-save").await;
     let history = wait_text(&c, "#flag-history", "cleared").await;
@@ -754,9 +730,7 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, "#section-photos button.edit").await;
     set_value(&c, "#pf-photo_taken_on", "2099-01-01").await;
     click(&c, "#form-photos button[type=submit]").await;
-    assert!(text_of(&c, "#pf-photo_taken_on-error")
-        .await
-        .contains("future"));
+    wait_text(&c, "#pf-photo_taken_on-error", "future").await;
     println!("{}", screenshot(&c, "profile-date-refused").await.display());
     click(&c, "#form-photos button[type=button]").await;
     // A new photo, dated: saved with the photo and its date together.
@@ -806,20 +780,19 @@ async fn a_first_look_with_the_sample_children() {
     set_value(&c, "#pf-mobile_numbers", "07700 900999").await;
     click(&c, "#form-phones button[type=submit]").await;
     wait_css(&c, "#section-phones .saved").await;
-    assert!(text_of(&c, "#section-phones dd")
-        .await
-        .contains("07700 900999"));
-    assert!(text_of(&c, "#profile-due").await.contains("13 parts"));
-    assert!(text_of(&c, "#section-health .review-due")
-        .await
-        .contains("Phones and online accounts changed"));
+    wait_text(&c, "#section-phones dd", "07700 900999").await;
+    wait_text(&c, "#profile-due", "13 parts").await;
+    wait_text(
+        &c,
+        "#section-health .review-due",
+        "Phones and online accounts changed",
+    )
+    .await;
     println!("{}", screenshot(&c, "profile-phones-saved").await.display());
     click(&c, "#profile-back").await;
     wait_css(&c, "#home-heading").await;
     let amanuel = card(&c, "Amanuel Sample").await;
-    assert!(text_of(&c, &format!("{amanuel} .profile-link"))
-        .await
-        .contains("13 parts"));
+    wait_text(&c, &format!("{amanuel} .profile-link"), "13 parts").await;
     // The sample flagged as trafficked goes straight to 999.
     click(&c, &format!("{amanuel} button.child-missing")).await;
     wait_css(&c, "#escalation").await;
@@ -827,9 +800,12 @@ async fn a_first_look_with_the_sample_children() {
     assert_eq!(steps[0], "step-call-999-now");
     // His critical medication is not known to be with him: the call says so too.
     assert_eq!(steps[1], "step-call-999-medical", "{steps:?}");
-    assert!(text_of(&c, "li[data-step='step-call-999-medical']")
-        .await
-        .contains("needs critical medication and may not have it with them"));
+    wait_text(
+        &c,
+        "li[data-step='step-call-999-medical']",
+        "needs critical medication and may not have it with them",
+    )
+    .await;
     // Who to tell, with the numbers from the profile.
     let social_worker = text_of(
         &c,
@@ -840,11 +816,12 @@ async fn a_first_look_with_the_sample_children() {
         social_worker.contains("Alex Sample") && social_worker.contains("07700 900101"),
         "{social_worker}"
     );
-    assert!(
-        text_of(&c, "li[data-contact='contact-edt'] .contact-details")
-            .await
-            .contains("07700 900102")
-    );
+    wait_text(
+        &c,
+        "li[data-contact='contact-edt'] .contact-details",
+        "07700 900102",
+    )
+    .await;
     scroll_to(&c, "#notifications").await;
     println!(
         "{}",
@@ -856,14 +833,15 @@ async fn a_first_look_with_the_sample_children() {
     click(&c, &format!("{jamie} button.child-missing")).await;
     wait_css(&c, "#standard-intro").await;
     // The 999 threshold agreed in Jamie's plan stands beside step 1.
-    assert!(text_of(&c, "#step-list li:first-child #call-999-when")
-        .await
-        .contains("has not taken the inhaler"));
+    wait_text(
+        &c,
+        "#step-list li:first-child #call-999-when",
+        "has not taken the inhaler",
+    )
+    .await;
     let first = "#checks li[data-check=\"Ring Jamie's mobile\"]";
     click(&c, &format!("{first} button")).await;
-    assert!(text_of(&c, &format!("{first} .told"))
-        .await
-        .contains("Done at"));
+    wait_text(&c, &format!("{first} .told"), "Done at").await;
     assert_eq!(
         c.find_all(Locator::Css("#checks li button"))
             .await
@@ -877,16 +855,12 @@ async fn a_first_look_with_the_sample_children() {
     // Whereabouts known: away from placement, with its own steps; one press makes it missing.
     click(&c, "#away summary").await;
     click(&c, "#away-save").await;
-    assert!(text_of(&c, "#away-where-error")
-        .await
-        .contains("Write where"));
+    wait_text(&c, "#away-where-error", "Write where").await;
     type_into(&c, "#away-where", "At his aunt's, Sample Town").await;
     click(&c, "#away-save").await;
     wait_css(&c, "#away-intro").await;
     assert_eq!(step_ids(&c).await[0], "step-away-agree-return");
-    assert!(text_of(&c, "#steps-heading")
-        .await
-        .contains("is away from placement"));
+    wait_text(&c, "#steps-heading", "is away from placement").await;
     scroll_to(&c, "#steps-heading").await;
     println!("{}", screenshot(&c, "steps-away").await.display());
     click(&c, "#away-now-missing").await;
@@ -924,9 +898,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     type_into(&c, "#new-user-pin", "111111").await;
     type_into(&c, "#new-user-pin-again", "111111").await;
     click(&c, "#add-user-submit").await;
-    assert!(text_of(&c, "#new-user-pin-error")
-        .await
-        .contains("easy to guess"));
+    wait_text(&c, "#new-user-pin-error", "easy to guess").await;
     set_value(&c, "#new-user-pin", "770311").await;
     set_value(&c, "#new-user-pin-again", "770311").await;
     click(&c, "#add-user-submit").await;
@@ -937,9 +909,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     click(&c, "#lock-button").await;
     type_into(&c, "#unlock-name", "test night").await;
     unlock(&c, "770311").await;
-    assert!(text_of(&c, "#signed-in")
-        .await
-        .contains("Residential staff"));
+    wait_text(&c, "#signed-in", "Residential staff").await;
     click(&c, "#open-settings").await;
     wait_css(&c, "#my-pin").await;
     let page = c.source().await.unwrap();
@@ -967,9 +937,12 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         .select_by_value("scotland")
         .await
         .unwrap();
-    assert!(text_of(&c, "#org-interview-timing")
-        .await
-        .contains("arranged within 72 hours and completed within 168 hours (a week)"));
+    wait_text(
+        &c,
+        "#org-interview-timing",
+        "arranged within 72 hours and completed within 168 hours (a week)",
+    )
+    .await;
     type_into(
         &c,
         "#org-regulator-events",
@@ -977,9 +950,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     )
     .await;
     click(&c, "#org-save").await;
-    assert!(text_of(&c, "#home-settings .banner")
-        .await
-        .contains("Saved"));
+    wait_text(&c, "#home-settings .banner", "Saved").await;
     scroll_to(&c, "#home-settings").await;
     println!("{}", screenshot(&c, "settings-home").await.display());
     scroll_to(&c, "#org-regulator-events").await;
@@ -992,11 +963,12 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     click(&c, "#back-home").await;
     let amanuel = "li.child-card[data-name='Amanuel Sample']";
     click(&c, &format!("{amanuel} button.child-missing")).await;
-    assert!(
-        text_of(&c, "li[data-contact='contact-manager'] .contact-details")
-            .await
-            .contains("07700 900321")
-    );
+    wait_text(
+        &c,
+        "li[data-contact='contact-manager'] .contact-details",
+        "07700 900321",
+    )
+    .await;
     assert!(c
         .find(Locator::Css("li[data-contact='contact-fostering-agency']"))
         .await
@@ -1012,7 +984,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     scroll_to(&c, "#regulator-decision").await;
     println!("{}", screenshot(&c, "regulator-rules").await.display());
     click(&c, "#reg-notify").await;
-    assert!(text_of(&c, "#reg-reason-error").await.contains("why"));
+    wait_text(&c, "#reg-reason-error", "why").await;
     type_into(&c, "#reg-reason", "Suspected trafficking: high risk").await;
     click(&c, "#reg-notify").await;
     let decided = text_of(&c, "#regulator-decision .recorded").await;
@@ -1027,9 +999,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     );
     // The carer contact is on the sheet for the police (here, its web page).
     click(&c, "#print-view").await;
-    assert!(text_of(&c, "#print-sheet")
-        .await
-        .contains("Sample House 07700 900400"));
+    wait_text(&c, "#print-sheet", "Sample House 07700 900400").await;
     // Found: Scotland's return discussion is to be arranged within 72 hours.
     click(&c, "#print-view-back").await;
     type_into(&c, "#found-by", "Police").await;
@@ -1077,12 +1047,15 @@ async fn a_trafficking_concern_puts_999_first() {
     let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
     let jamie = card(&c, "Jamie Sample").await;
-    assert!(text_of(&c, &format!("{jamie} .checklists-link"))
-        .await
-        .contains("4 risk checklists due"));
+    wait_text(
+        &c,
+        &format!("{jamie} .checklists-link"),
+        "4 risk checklists due",
+    )
+    .await;
     click(&c, &format!("{jamie} .checklists-link")).await;
     let trafficking = "li.checklist-card[data-checklist='trafficking']";
-    assert!(text_of(&c, trafficking).await.contains("Not done yet"));
+    wait_text(&c, trafficking, "Not done yet").await;
     click(&c, &format!("{trafficking} button.primary")).await;
     // Answers are saved as they are given; the note goes with its answer when left.
     click(&c, "#q-debt-yes").await;
@@ -1114,17 +1087,13 @@ async fn a_trafficking_concern_puts_999_first() {
         screenshot(&c, "assessment-trafficking").await.display()
     );
     click(&c, "#flag-trafficked").await;
-    assert!(text_of(&c, "#flag-set").await.contains("999 first"));
+    wait_text(&c, "#flag-set", "999 first").await;
     wait_gone(&c, "#flag-trafficked").await;
     // One question at a time, for a conversation.
     click(&c, "#assessment-mode").await;
-    assert!(text_of(&c, "#question-progress")
-        .await
-        .contains("Question 1 of 10"));
+    wait_text(&c, "#question-progress", "Question 1 of 10").await;
     click(&c, "#question-next").await;
-    assert!(text_of(&c, "#question-progress")
-        .await
-        .contains("Question 2 of 10"));
+    wait_text(&c, "#question-progress", "Question 2 of 10").await;
     println!(
         "{}",
         screenshot(&c, "assessment-one-question").await.display()
@@ -1133,9 +1102,7 @@ async fn a_trafficking_concern_puts_999_first() {
     click(&c, "#assessment-mode").await;
     type_into(&c, "#sign-off-note", "Discussed with the social worker").await;
     click(&c, "#sign-off-save").await;
-    assert!(text_of(&c, "#signed-off")
-        .await
-        .contains("Signed off by Demo Admin"));
+    wait_text(&c, "#signed-off", "Signed off by Demo Admin").await;
     // (Disabled through its fieldset, which WebDriver's "is enabled" does not look at.)
     let disabled = c
         .execute(
@@ -1146,9 +1113,7 @@ async fn a_trafficking_concern_puts_999_first() {
         .unwrap();
     assert_eq!(disabled, serde_json::json!(true));
     click(&c, "#assessment-back").await;
-    assert!(text_of(&c, trafficking)
-        .await
-        .contains("1 concern · signed off"));
+    wait_text(&c, trafficking, "1 concern · signed off").await;
     // Push and pull factors now apply too (suspected trafficked).
     wait_css(&c, "li.checklist-card[data-checklist='push-pull']").await;
     println!("{}", screenshot(&c, "checklists").await.display());
@@ -1220,9 +1185,7 @@ async fn a_child_sees_help_in_their_own_language() {
     click(&c, "#open-settings").await;
     set_value(&c, "#help-childline", "call us").await;
     click(&c, "#org-save").await;
-    assert!(text_of(&c, "#help-childline-error")
-        .await
-        .contains("digits"));
+    wait_text(&c, "#help-childline-error", "digits").await;
     set_value(&c, "#help-childline", "0800 1111").await;
     click(&c, "#help-hours-daily").await;
     set_value(&c, "#help-runaway-to", "22:30").await;
@@ -1234,11 +1197,12 @@ async fn a_child_sees_help_in_their_own_language() {
     click(&c, "#org-save").await;
     wait_text(&c, "#home-settings", "Saved").await;
     // Staff see how far each language is reviewed, and each message beside the English.
-    assert!(
-        text_of(&c, "#translations tr[data-lang='ps'] .review-status")
-            .await
-            .contains("Machine-translated, not yet reviewed")
-    );
+    wait_text(
+        &c,
+        "#translations tr[data-lang='ps'] .review-status",
+        "Machine-translated, not yet reviewed",
+    )
+    .await;
     click(&c, "#review-ps").await;
     let table = text_of(&c, "#review-table").await;
     assert!(
@@ -1259,9 +1223,7 @@ async fn a_child_sees_help_in_their_own_language() {
     click(&c, &format!("{amanuel} .profile-link")).await;
     let select = wait_css(&c, "#help-language").await;
     assert_eq!(select.prop("value").await.unwrap().as_deref(), Some("ti"));
-    assert!(text_of(&c, "#help-review-status")
-        .await
-        .contains("Machine-translated"));
+    wait_text(&c, "#help-review-status", "Machine-translated").await;
     scroll_to(&c, ".help-for-child").await;
     println!("{}", screenshot(&c, "profile-help").await.display());
     // The card, saved where the screen says: one page, Tigrinya and English, the home's hours.
@@ -1325,7 +1287,7 @@ async fn a_child_sees_help_in_their_own_language() {
     );
     let (dir, lang, _, _) = layout_of(&c).await;
     assert_eq!((dir.as_str(), lang.as_str()), ("ltr", "ti"));
-    assert!(text_of(&c, "#child-screen").await.contains("22:30"));
+    wait_text(&c, "#child-screen", "22:30").await;
     assert!(bundled_font_loaded(&c, "Noto Sans Ethiopic").await);
     assert!(
         !bundled_font_loaded(&c, "No Such Font").await,
@@ -1373,7 +1335,7 @@ async fn a_child_sees_help_in_their_own_language() {
     click(&c, "#lock-child-help").await;
     wait_css(&c, "#child-screen").await;
     assert_eq!(layout_of(&c).await.1, "en-GB");
-    assert!(text_of(&c, "#child-screen").await.contains("22:30"));
+    wait_text(&c, "#child-screen", "22:30").await;
     click(&c, "#child-exit").await;
     wait_css(&c, "#unlock-pin").await;
     println!(

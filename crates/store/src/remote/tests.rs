@@ -73,6 +73,15 @@ fn child_added() -> OpBody {
     }
 }
 
+fn episode_started() -> OpBody {
+    OpBody::EpisodeStarted {
+        episode: id(EPISODE),
+        child: id(CHILD),
+        started_at: t0() - Duration::minutes(30),
+        last_seen_at: t0() - Duration::minutes(45),
+    }
+}
+
 fn flag(set: bool, by: u128) -> OpBody {
     OpBody::ChildFlagSet {
         child: id(CHILD),
@@ -114,6 +123,13 @@ fn store_with_staff() -> Store {
         .unwrap();
     assert_eq!(applied.taken, 3);
     store
+}
+
+fn unread(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT count(*) FROM unread_ops", [], |r| r.get(0))
+        .unwrap()
 }
 
 fn problems(store: &Store) -> Vec<(String, Problem, bool)> {
@@ -227,18 +243,7 @@ fn a_fork_is_refused_kept_and_shown_and_the_original_stays() {
 #[test]
 fn a_missing_report_from_an_author_not_yet_known_is_shown_marked_until_their_record_comes() {
     let mut store = store_with_staff();
-    let started = op(
-        5,
-        0,
-        1800,
-        Some(STRANGER),
-        OpBody::EpisodeStarted {
-            episode: id(EPISODE),
-            child: id(CHILD),
-            started_at: t0() - Duration::minutes(30),
-            last_seen_at: t0() - Duration::minutes(45),
-        },
-    );
+    let started = op(5, 0, 1800, Some(STRANGER), episode_started());
     let found = op(
         5,
         1,
@@ -405,6 +410,14 @@ fn damaged_ops_are_held_and_a_newer_harbours_ops_are_kept_as_needing_an_update()
         ]
     );
     assert_eq!(store.children().unwrap().len(), 1);
+    let unread: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM unread_ops", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        unread, 1,
+        "the newer kind waits to be checked once it can be read"
+    );
 }
 
 #[test]
@@ -431,4 +444,69 @@ fn registers_tie_on_the_op_id_when_clock_and_device_are_equal() {
         }
         assert_eq!(store.child(id(CHILD)).unwrap().details.name_latin, winner);
     }
+}
+
+#[test]
+fn ops_read_only_after_an_update_are_checked_as_they_would_have_been_on_arrival() {
+    let mut store = store_with_staff();
+    // As a version that could not read them would have stored them: in the log, unread.
+    let sneaky = op(
+        10,
+        0,
+        60,
+        Some(CARER),
+        added(STRANGER, "Mallory", Role::Admin),
+    );
+    let photo = op(
+        10,
+        1,
+        50,
+        Some(0xa0),
+        OpBody::ChildPhotoSet {
+            child: id(CHILD),
+            jpeg_base64: "AAAA".into(),
+        },
+    );
+    let started = op(11, 0, 40, Some(STRANGER), episode_started());
+    for op in [&sneaky, &photo, &started] {
+        crate::oplog::insert(&store.conn, op).unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO unread_ops (op_id) VALUES (?1)",
+                [op.op_id.to_string()],
+            )
+            .unwrap();
+    }
+    read_newly_known(&store.conn, t0()).unwrap();
+    assert!(store.users().unwrap().iter().all(|u| u.name != "Mallory"));
+    assert!(
+        store.ops().unwrap().iter().all(|o| o.op_id != sneaky.op_id),
+        "out of the log"
+    );
+    assert!(
+        store.child_photo(id(CHILD)).unwrap().is_some(),
+        "allowed: folded"
+    );
+    assert_eq!(
+        store.open_episodes().unwrap().len(),
+        1,
+        "a missing report is shown"
+    );
+    assert!(store
+        .needs_checking(&id::<EpisodeId>(EPISODE).to_string())
+        .unwrap());
+    let mut seen = problems(&store);
+    seen.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(
+        seen,
+        [
+            ("episode_started".to_owned(), Problem::AuthorUnknown, true),
+            ("user_added".to_owned(), Problem::NotAllowed, false),
+        ]
+    );
+    assert_eq!(unread(&store), 0);
+    // A rebuild does not bring the held one back.
+    store.rebuild().unwrap();
+    assert!(store.users().unwrap().iter().all(|u| u.name != "Mallory"));
 }
