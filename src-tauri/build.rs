@@ -47,6 +47,11 @@ fn main() {
             "set_child_screen",
             "help_numbers",
             "arrivals",
+            "teams",
+            "choose_team",
+            "add_team",
+            "rename_team",
+            "set_team_member",
         ]),
     ))
     .expect("tauri-build failed");

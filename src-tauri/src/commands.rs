@@ -5,7 +5,7 @@ use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, EpisodeView, LockStatus, Reported, Unlock};
 use harbour_core::workflow::EpisodeEvent;
-use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser};
+use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser, TeamId};
 use harbour_store::{Store, StoreError, SystemClock};
 use std::sync::MutexGuard;
 use tauri::State;
@@ -123,11 +123,14 @@ pub fn add_child(
     state: State<'_, AppState>,
     input: ChildInput,
     photo_base64: Option<String>,
+    team_id: Option<TeamId>,
 ) -> Result<Child, ApiError> {
     // Undecodable base64 goes on as an empty file, which the store reports as an unreadable
     // photo together with any other problem in the form.
     let photo = photo_base64.map(|b| BASE64.decode(b.as_bytes()).unwrap_or_default());
-    with_store(&state, |store| store.add_child(&input, photo.as_deref()))
+    with_store(&state, |store| {
+        store.add_child_to(team_id, &input, photo.as_deref())
+    })
 }
 
 #[tauri::command(async, rename_all = "snake_case")]

@@ -4,7 +4,8 @@
 use harbour_core::api::{ApiError, BackupProgress, PinChange};
 use harbour_core::arrivals::Arrivals;
 use harbour_core::organisation::Organisation;
-use harbour_core::{NewUser, Role, User, UserId};
+use harbour_core::teams::TeamsView;
+use harbour_core::{NewUser, Role, TeamId, User, UserId};
 use std::path::PathBuf;
 use tauri::{Manager, State};
 
@@ -39,6 +40,55 @@ pub fn save_organisation(
     organisation: Organisation,
 ) -> Result<Organisation, ApiError> {
     with_store(&state, |store| store.save_organisation(&organisation))
+}
+
+/// The homes and households on this device, the one shown now, and each of the user's
+/// settings.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn teams(state: State<'_, AppState>) -> Result<TeamsView, ApiError> {
+    with_store(&state, |store| store.teams_view())
+}
+
+/// Shows another of the user's homes: its settings, and where new children go.
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn choose_team(state: State<'_, AppState>, team_id: TeamId) -> Result<TeamsView, ApiError> {
+    with_store(&state, |store| {
+        store.choose_team(team_id)?;
+        store.teams_view()
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn add_team(state: State<'_, AppState>, name: String) -> Result<TeamsView, ApiError> {
+    with_store(&state, |store| {
+        store.add_team(&name)?;
+        store.teams_view()
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn rename_team(
+    state: State<'_, AppState>,
+    team_id: TeamId,
+    name: String,
+) -> Result<TeamsView, ApiError> {
+    with_store(&state, |store| {
+        store.rename_team(team_id, &name)?;
+        store.teams_view()
+    })
+}
+
+#[tauri::command(async, rename_all = "snake_case")]
+pub fn set_team_member(
+    state: State<'_, AppState>,
+    team_id: TeamId,
+    user_id: UserId,
+    member: bool,
+) -> Result<TeamsView, ApiError> {
+    with_store(&state, |store| {
+        store.set_team_member(team_id, user_id, member)?;
+        store.teams_view()
+    })
 }
 
 /// Records from other devices that were held, need checking, or need an update.

@@ -136,7 +136,7 @@ pub fn content(store: &Store, child: ChildId) -> Result<SheetContent, SheetError
     let input = SheetInput {
         profile: &profile,
         episode: episode.as_ref(),
-        organisation: &store.organisation()?,
+        organisation: &store.organisation_for(child)?,
         assessments: &assessments,
         now: store.now(),
     };

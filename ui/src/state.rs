@@ -4,7 +4,8 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, Reported};
 use harbour_core::organisation::Organisation;
 use harbour_core::profile::ProfileOpened;
-use harbour_core::{AssessmentId, Child, ChildId, EpisodeId, MissingEpisode};
+use harbour_core::teams::TeamsView;
+use harbour_core::{AssessmentId, Child, ChildId, EpisodeId, MissingEpisode, TeamId};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -45,6 +46,8 @@ pub struct AppState {
     pub organisation: Organisation,
     /// The profile that came with the last "Child missing" answer, for the steps screen.
     pub opened: Option<Rc<ProfileOpened>>,
+    /// The homes and households the user sees, and each one's settings.
+    pub teams: TeamsView,
 }
 
 #[derive(Debug)]
@@ -61,7 +64,9 @@ pub enum Action {
     ShowAssessment(ChildId, AssessmentId),
     ShowAfterReturn(ChildId, EpisodeId),
     OrganisationLoaded(Organisation),
-    ChildSaved(Child),
+    TeamsLoaded(TeamsView),
+    /// A child was added, to this team.
+    ChildSaved(Child, Option<TeamId>),
     Reported(Reported),
     EpisodeUpdated(MissingEpisode),
     Tick(DateTime<Utc>),
@@ -79,7 +84,22 @@ impl AppState {
             now,
             organisation: Organisation::default(),
             opened: None,
+            teams: TeamsView::default(),
         }
+    }
+
+    /// The settings a child's screens use: their own home's (its contacts, nation and rules).
+    pub fn organisation_for(&self, entry: &ChildEntry) -> &Organisation {
+        self.teams
+            .settings_of(entry.team)
+            .unwrap_or(&self.organisation)
+    }
+
+    /// The name of the child's home, shown only where the user is in more than one.
+    pub fn team_label(&self, entry: &ChildEntry) -> Option<&str> {
+        (self.teams.mine().count() > 1)
+            .then(|| self.teams.name_of(entry.team))
+            .flatten()
     }
 
     pub fn entry(&self, id: ChildId) -> Option<&ChildEntry> {
@@ -135,7 +155,21 @@ impl Reducible for AppState {
                 s.error = None;
                 s.notice = None;
             }
-            Action::OrganisationLoaded(org) => s.organisation = org,
+            Action::OrganisationLoaded(org) => {
+                // The home shown now's settings, which its children's screens use too.
+                if let Some(current) = s.teams.current {
+                    if let Some((_, o)) = s.teams.settings.iter_mut().find(|(t, _)| *t == current) {
+                        *o = org.clone();
+                    }
+                }
+                s.organisation = org;
+            }
+            Action::TeamsLoaded(teams) => {
+                if let Some(org) = teams.settings_of(teams.current) {
+                    s.organisation = org.clone();
+                }
+                s.teams = teams;
+            }
             Action::ShowPrintView(id) => {
                 if s.entry(id).is_some() {
                     s.screen = Screen::PrintView(id);
@@ -178,7 +212,7 @@ impl Reducible for AppState {
                     s.notice = None;
                 }
             }
-            Action::ChildSaved(child) => {
+            Action::ChildSaved(child, team) => {
                 // Every checklist that applies is due for a new child.
                 let checklists_due = harbour_core::checklists::applying(&child.details).count();
                 s.notice = Some(("form-saved".into(), child.details.name_latin.clone()));
@@ -190,6 +224,7 @@ impl Reducible for AppState {
                     reviews_due: harbour_core::profile::Section::ALL.len(),
                     checklists_due,
                     interviews: Vec::new(),
+                    team,
                 });
                 s.sort();
                 s.screen = Screen::Home;
@@ -279,6 +314,7 @@ mod tests {
                 reviews_due: 0,
                 checklists_due: 0,
                 interviews: Vec::new(),
+                team: None,
             },
             ChildEntry {
                 child: child(2, "amir Sample"),
@@ -287,6 +323,7 @@ mod tests {
                 reviews_due: 0,
                 checklists_due: 0,
                 interviews: Vec::new(),
+                team: None,
             },
         ]))
     }
@@ -327,7 +364,7 @@ mod tests {
     fn a_saved_child_appears_with_a_notice() {
         let s = loaded()
             .reduce(Action::ShowAddChild)
-            .reduce(Action::ChildSaved(child(3, "Mo Sample")));
+            .reduce(Action::ChildSaved(child(3, "Mo Sample"), None));
         assert_eq!(s.screen, Screen::Home);
         assert_eq!(names(&s), ["amir Sample", "Mo Sample", "Zara Sample"]);
         assert_eq!(

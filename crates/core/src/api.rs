@@ -65,6 +65,9 @@ pub struct ChildEntry {
     /// missing part is closed keeps its interview on the list until it is held or declined).
     #[serde(default)]
     pub interviews: Vec<InterviewOutstanding>,
+    /// The home or household the child is in (`None` in a store with no teams).
+    #[serde(default)]
+    pub team: Option<crate::TeamId>,
 }
 
 /// A return interview due or overdue.

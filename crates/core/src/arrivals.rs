@@ -119,6 +119,8 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "profile_saved" | "profile_reviewed" => "op-kind-profile",
         "organisation_saved" | "settings_set" => "op-kind-settings",
         "assessment_event_added" => "op-kind-assessment",
+        "team_added" | "team_named" => "op-kind-team",
+        "team_member_set" => "op-kind-team-member",
         _ => "op-kind-unknown",
     }
 }

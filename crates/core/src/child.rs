@@ -106,6 +106,10 @@ pub enum Field {
     Whereabouts,
     /// Why an escalation flag is cleared.
     FlagReason,
+    /// Which home or household a child belongs to.
+    Team,
+    /// A home's or household's name.
+    TeamName,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -140,7 +144,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 32] = [
+    pub const ALL: [Field; 34] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -173,6 +177,8 @@ impl Field {
         Field::ReportedAt,
         Field::Whereabouts,
         Field::FlagReason,
+        Field::Team,
+        Field::TeamName,
     ];
 }
 
@@ -260,6 +266,8 @@ impl FieldError {
             (Whereabouts, AlreadyDone) => "error-already-away",
             (Whereabouts, NotBackYet) => "error-not-away",
             (Basis, Required) => "error-basis-required",
+            (Team, _) => "error-team-required",
+            (TeamName, TooLong) => "error-team-name-too-long",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
                 | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis

@@ -6,7 +6,7 @@ use serde_json::json;
 
 use crate::checklists::{Answer, AssessmentEvent, AssessmentRecord};
 use crate::child::{ChildDetails, EscalationFlag};
-use crate::ids::{AssessmentId, ChildId, EpisodeId, EventId, UserId};
+use crate::ids::{AssessmentId, ChildId, EpisodeId, EventId, TeamId, UserId};
 use crate::ops::OpBody;
 use crate::organisation::{Nation, Organisation};
 use crate::profile::Section;
@@ -28,6 +28,11 @@ pub fn child() -> ChildId {
 /// The episode every example is about.
 pub fn episode() -> EpisodeId {
     id(0xe0)
+}
+
+/// The team every example's team op is about.
+pub fn team() -> TeamId {
+    id(0x7e)
 }
 
 /// The member of staff the examples add.
@@ -168,6 +173,20 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
                     observed_by: String::new(),
                 },
             },
+        },
+        OpBody::TeamAdded {
+            team: team(),
+            name: format!("Sample House {v}"),
+            created_at: at(-900),
+        },
+        OpBody::TeamNamed {
+            team: team(),
+            name: format!("Sample Home {v}"),
+        },
+        OpBody::TeamMemberSet {
+            team: team(),
+            user: user(),
+            member: odd,
         },
     ]
 }

@@ -74,6 +74,11 @@ id_newtype!(
     /// One assessment of one child against one version of one risk checklist.
     AssessmentId
 );
+id_newtype!(
+    /// One household or one children's home: its children, its settings and its staff. Made
+    /// on the device that sets the team up; a hub registers it and never rewrites it.
+    TeamId
+);
 
 #[cfg(test)]
 mod tests {

@@ -25,6 +25,7 @@ pub mod police;
 pub mod profile;
 pub mod sheet;
 pub mod steps;
+pub mod teams;
 #[cfg(test)]
 mod testing;
 pub mod users;
@@ -36,6 +37,6 @@ pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
 pub use hlc::{Hlc, HlcClock, HlcError};
-pub use ids::{AssessmentId, ChildId, DeviceId, EpisodeId, EventId, OpId, UserId};
+pub use ids::{AssessmentId, ChildId, DeviceId, EpisodeId, EventId, OpId, TeamId, UserId};
 pub use steps::{plan_for, Step, StepPlan};
 pub use users::{Action, NewUser, Role, User};

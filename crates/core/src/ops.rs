@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::child::{ChildDetails, EscalationFlag, DETAIL_FIELDS};
-use crate::ids::{ChildId, EpisodeId, UserId};
+use crate::ids::{ChildId, EpisodeId, TeamId, UserId};
 use crate::organisation::Organisation;
 use crate::profile::{self, Section, Values};
 use crate::users::{Action, Role};
@@ -121,6 +121,23 @@ pub enum OpBody {
         child: ChildId,
         record: crate::checklists::AssessmentRecord,
     },
+    /// A team (one household or one children's home) is made on this device. Its name may be
+    /// empty ("not named yet") and can be changed later. Every op about its children and its
+    /// settings names the team in its envelope.
+    TeamAdded {
+        team: TeamId,
+        name: String,
+        created_at: DateTime<Utc>,
+    },
+    /// A team was given another name.
+    TeamNamed { team: TeamId, name: String },
+    /// A member of staff joins a team (`member`) or leaves it: they see only the children of
+    /// the teams they are in.
+    TeamMemberSet {
+        team: TeamId,
+        user: UserId,
+        member: bool,
+    },
 }
 
 /// Every kind this version reads, as stored in the op's `kind` column. An op of any other
@@ -142,6 +159,9 @@ pub const KINDS: &[&str] = &[
     "organisation_saved",
     "settings_set",
     "assessment_event_added",
+    "team_added",
+    "team_named",
+    "team_member_set",
 ];
 
 /// Which kind of record a field belongs to.
@@ -150,8 +170,11 @@ pub enum EntityKind {
     Child,
     Episode,
     User,
-    /// The home's settings: registers only, no table of their own.
+    /// The home's settings: registers only, no table of their own. They belong to the team the
+    /// op names in its envelope (the store keys their registers by it).
     Settings,
+    /// A team: its name and who is in it.
+    Team,
 }
 
 /// The register entity that holds the home's settings.
@@ -165,6 +188,14 @@ pub fn setting_register(key: &str) -> String {
 
 /// The prefix of the per-key settings registers.
 pub const SETTING_PREFIX: &str = "set.";
+
+/// The register of one member of staff's place in a team (`member.<user id>`, true or false).
+pub fn member_register(user: UserId) -> String {
+    format!("{MEMBER_PREFIX}{user}")
+}
+
+/// The prefix of a team's membership registers.
+pub const MEMBER_PREFIX: &str = "member.";
 
 /// The registers of a child's core details.
 fn details_writes(e: &str, d: &ChildDetails) -> Vec<FieldWrite> {
@@ -227,6 +258,9 @@ impl OpBody {
             OpBody::OrganisationSaved { .. } => "organisation_saved",
             OpBody::SettingsSet { .. } => "settings_set",
             OpBody::AssessmentEventAdded { .. } => "assessment_event_added",
+            OpBody::TeamAdded { .. } => "team_added",
+            OpBody::TeamNamed { .. } => "team_named",
+            OpBody::TeamMemberSet { .. } => "team_member_set",
         }
     }
 
@@ -251,6 +285,9 @@ impl OpBody {
                 ORGANISATION_ENTITY.to_owned()
             }
             OpBody::AssessmentEventAdded { assessment, .. } => assessment.to_string(),
+            OpBody::TeamAdded { team, .. }
+            | OpBody::TeamNamed { team, .. }
+            | OpBody::TeamMemberSet { team, .. } => team.to_string(),
         }
     }
 
@@ -402,6 +439,26 @@ impl OpBody {
             )],
             // Rows of their own (see the store's fold).
             OpBody::AssessmentEventAdded { .. } => Vec::new(),
+            OpBody::TeamAdded {
+                team,
+                name,
+                created_at,
+            } => {
+                let e = team.to_string();
+                vec![
+                    write(Team, e.clone(), "created_at", json!(created_at)),
+                    write(Team, e, "name", json!(name)),
+                ]
+            }
+            OpBody::TeamNamed { team, name } => {
+                vec![write(Team, team.to_string(), "name", json!(name))]
+            }
+            OpBody::TeamMemberSet { team, user, member } => vec![write(
+                Team,
+                team.to_string(),
+                member_register(*user),
+                json!(member),
+            )],
         }
     }
 
@@ -409,7 +466,11 @@ impl OpBody {
     /// device that receives it to fold it. (This device checks its own writes before writing.)
     pub fn requires(&self) -> Action {
         match self {
-            OpBody::UserAdded { .. } | OpBody::UserDisabled { .. } => Action::ManageUsers,
+            OpBody::UserAdded { .. }
+            | OpBody::UserDisabled { .. }
+            | OpBody::TeamAdded { .. }
+            | OpBody::TeamNamed { .. }
+            | OpBody::TeamMemberSet { .. } => Action::ManageUsers,
             OpBody::ChildFlagSet { set: false, .. } => Action::ClearFlags,
             OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => Action::ChangeSettings,
             OpBody::AssessmentEventAdded { record, .. }
@@ -621,7 +682,10 @@ mod tests {
                 "user_added",
                 "user_disabled",
                 "organisation_saved",
-                "settings_set"
+                "settings_set",
+                "team_added",
+                "team_named",
+                "team_member_set"
             ]
         );
         let safety: Vec<_> = ops

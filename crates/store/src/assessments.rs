@@ -131,6 +131,7 @@ impl Store {
     pub fn assessment(&self, assessment: AssessmentId) -> Result<AssessmentView, StoreError> {
         self.require(Action::ViewChildren)?;
         let (child, records) = self.assessment_records(assessment)?;
+        self.see_child(child)?;
         let Some(AssessmentEvent::Started { checklist, version }) =
             records.first().map(|r| &r.event)
         else {
@@ -287,7 +288,7 @@ impl Store {
             .iter()
             .filter_map(harbour_core::api::EpisodeView::returned_at)
             .max();
-        let every = self.organisation()?.assessment_every_months;
+        let every = self.organisation_for(child)?.assessment_every_months;
         let now = self.now();
         Ok(applying(&c.details)
             .map(|cl| {

@@ -58,6 +58,11 @@ pub enum AuditEvent {
     /// The steps screen of an open episode came in front, so the app waits the home's longer
     /// time before it locks (subject: the episode id).
     LockExtended,
+    /// A team was set up or renamed (subject: the team id).
+    TeamChanged,
+    /// A member of staff joined or left a team, so they see its children or no longer do
+    /// (subject: the team id).
+    TeamMembersChanged,
 }
 
 impl AuditEvent {
@@ -86,6 +91,8 @@ impl AuditEvent {
             AuditEvent::ReportedMissing => "reported_missing",
             AuditEvent::ChildFound => "child_found",
             AuditEvent::EpisodeClosed => "episode_closed",
+            AuditEvent::TeamChanged => "team_changed",
+            AuditEvent::TeamMembersChanged => "team_members_changed",
         }
     }
 
@@ -118,6 +125,10 @@ impl AuditEvent {
                 }
                 _ => return None,
             },
+            TeamAdded { team, .. } | TeamNamed { team, .. } => {
+                (AuditEvent::TeamChanged, team.to_string())
+            }
+            TeamMemberSet { team, .. } => (AuditEvent::TeamMembersChanged, team.to_string()),
             _ => return None,
         };
         Some((event, subject))

@@ -15,7 +15,7 @@ use crate::store::Store;
 impl Store {
     /// Everything recorded in an episode, oldest first.
     pub fn episode_events(&self, episode: EpisodeId) -> Result<Vec<EventRecord>, StoreError> {
-        self.require(Action::ViewChildren)?;
+        self.episode(episode)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT record FROM episode_events WHERE episode = ?1 ORDER BY at, id",
         )?;
@@ -26,7 +26,8 @@ impl Store {
 
     /// The episode, its events and where it stands now.
     pub fn episode_view(&self, episode: EpisodeId) -> Result<EpisodeView, StoreError> {
-        let timing = self.organisation()?.interview_timing();
+        let child = self.episode(episode)?.child_id;
+        let timing = self.organisation_for(child)?.interview_timing();
         self.episode_view_with(episode, &timing)
     }
 
@@ -59,9 +60,12 @@ impl Store {
         &self,
     ) -> Result<Vec<(harbour_core::ChildId, InterviewOutstanding)>, StoreError> {
         self.require(Action::ViewChildren)?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT DISTINCT episode FROM episode_events WHERE kind = 'found' ORDER BY episode",
-        )?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT DISTINCT e.episode FROM episode_events e \
+             JOIN missing_episodes m ON m.id = e.episode \
+             WHERE e.kind = 'found' AND {} ORDER BY e.episode",
+            self.episode_seen()
+        ))?;
         let ids = stmt
             .query_map([], |r| r.get::<_, String>(0))?
             .map(|id| {
@@ -69,10 +73,10 @@ impl Store {
                     .map_err(|_| StoreError::Corrupt("episode id"))
             })
             .collect::<Result<Vec<_>, _>>()?;
-        let timing = self.organisation()?.interview_timing();
         let mut out = Vec::new();
         for id in ids {
-            let view = self.episode_view_with(id, &timing)?;
+            // Each in its own team's timing.
+            let view = self.episode_view(id)?;
             if let Some(i) = InterviewOutstanding::of(&view) {
                 out.push((view.episode.child_id, i));
             }
@@ -90,10 +94,13 @@ impl Store {
         ordinary: u32,
     ) -> Result<Option<u32>, StoreError> {
         self.require(Action::ViewChildren)?;
-        if !self.episode(episode)?.is_open() {
+        let ep = self.episode(episode)?;
+        if !ep.is_open() {
             return Ok(None);
         }
-        let minutes = self.organisation()?.lock_minutes_during_episode(ordinary);
+        let minutes = self
+            .organisation_for(ep.child_id)?
+            .lock_minutes_during_episode(ordinary);
         self.audit(crate::AuditEvent::LockExtended, &episode.to_string())?;
         Ok(Some(minutes))
     }
@@ -265,7 +272,12 @@ mod tests {
             .audit_entries()
             .unwrap()
             .into_iter()
-            .filter(|e| !matches!(e.event.as_str(), "user_added" | "unlocked"))
+            .filter(|e| {
+                !matches!(
+                    e.event.as_str(),
+                    "user_added" | "unlocked" | "team_changed" | "team_members_changed"
+                )
+            })
             .map(|e| (e.event, e.subject, e.actor == me))
             .collect();
         let entry = |e: &str, s: String| (e.to_owned(), s, true);

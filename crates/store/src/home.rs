@@ -10,7 +10,7 @@ use harbour_core::checklists::{applying, assessment_due, AssessmentEvent, Assess
 use harbour_core::interview::InterviewTiming;
 use harbour_core::profile::{self, review_due, Section};
 use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
-use harbour_core::{Action, ChildId, EpisodeId};
+use harbour_core::{Action, ChildId, EpisodeId, TeamId};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -22,10 +22,18 @@ impl Store {
     /// Every child, by name, with what the home screen shows of them.
     pub fn home(&self) -> Result<Vec<ChildEntry>, StoreError> {
         self.require(Action::ViewChildren)?;
-        let org = self.organisation()?;
-        let timing = org.interview_timing();
+        // Each child under their own team's settings (one read per team, not per child).
+        let teams = self.every_childs_team()?;
+        let mut orgs = BTreeMap::new();
+        for team in teams.values() {
+            if !orgs.contains_key(team) {
+                orgs.insert(*team, self.organisation_of(team.or(self.team))?);
+            }
+        }
+        let shown = self.organisation()?;
+        let org_of = |child: &ChildId| teams.get(child).and_then(|t| orgs.get(t)).unwrap_or(&shown);
         let now = self.now();
-        let episodes = self.every_episode(&timing)?;
+        let episodes = self.every_episode(|child| org_of(child).interview_timing())?;
         let mut by_child: BTreeMap<ChildId, Vec<&EpisodeView>> = BTreeMap::new();
         for view in &episodes {
             by_child
@@ -63,6 +71,7 @@ impl Store {
                     .map(|r| r.at);
                 reviews_due += usize::from(review_due(reviewed, &context, now).is_some());
             }
+            let org = org_of(&child.id);
             let checklists_due = applying(&child.details)
                 .filter(|checklist| {
                     let last = started.get(&(child.id, (*checklist).to_owned())).copied();
@@ -73,6 +82,7 @@ impl Store {
                 interviews.into_iter().partition(|(c, _)| *c == child.id);
             interviews = rest;
             entries.push(ChildEntry {
+                team: teams.get(&child.id).copied().flatten(),
                 open_episode: open.map(|v| v.episode.clone()),
                 summary: open.map(|v| v.summary.clone()),
                 child,
@@ -84,8 +94,30 @@ impl Store {
         Ok(entries)
     }
 
-    /// Every episode, oldest first, with its events (two queries).
-    fn every_episode(&self, timing: &InterviewTiming) -> Result<Vec<EpisodeView>, StoreError> {
+    /// Every child's team (one query).
+    fn every_childs_team(&self) -> Result<BTreeMap<ChildId, Option<TeamId>>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT id, team FROM children")?;
+        let rows = stmt.query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?;
+        let mut out = BTreeMap::new();
+        for row in rows {
+            let (child, team) = row?;
+            let child: ChildId = child.parse().map_err(|_| StoreError::Corrupt("child id"))?;
+            let team = team
+                .map(|t| t.parse().map_err(|_| StoreError::Corrupt("team")))
+                .transpose()?;
+            out.insert(child, team);
+        }
+        Ok(out)
+    }
+
+    /// Every episode, oldest first, with its events (two queries), each summarised under its
+    /// child's team's interview timing.
+    fn every_episode(
+        &self,
+        timing: impl Fn(&ChildId) -> InterviewTiming,
+    ) -> Result<Vec<EpisodeView>, StoreError> {
         let mut events: BTreeMap<EpisodeId, Vec<EventRecord>> = BTreeMap::new();
         let mut stmt = self
             .conn
@@ -109,7 +141,7 @@ impl Store {
             let episode = decode_episode(row?)?;
             let events = events.remove(&episode.id).unwrap_or_default();
             Ok(EpisodeView {
-                summary: summarise(&events, now, timing),
+                summary: summarise(&events, now, &timing(&episode.child_id)),
                 episode,
                 events,
                 names: BTreeMap::new(),
@@ -261,6 +293,7 @@ mod tests {
                     .iter()
                     .filter(|s| s.due.is_some())
                     .count(),
+                team: store.team_of_child(child.id).unwrap(),
                 child,
                 open_episode,
                 summary,

@@ -25,6 +25,7 @@ mod remote;
 mod samples;
 mod staff;
 mod store;
+mod teams;
 mod upgrade;
 mod vault;
 
@@ -108,9 +109,33 @@ pub(crate) mod testing {
                 counter: 0,
             },
             author: Some(team_admin()),
+            team: None,
             kind: body.kind().into(),
             entity: body.entity(),
             payload: body.encode(),
+        }
+    }
+
+    /// The op that set up the examples' team (`harbour_core::examples::team`), by
+    /// [`TEAM_ADMIN`], just after they were added.
+    pub fn team_made_op() -> crate::Op {
+        let body = harbour_core::ops::OpBody::TeamAdded {
+            team: harbour_core::examples::team(),
+            name: "Sample House".into(),
+            created_at: chrono::DateTime::from_timestamp(1_764_000_001, 0).unwrap(),
+        };
+        crate::Op {
+            op_id: "01936b6e-7c00-7000-8000-0000000000a3".parse().unwrap(),
+            idx: 1,
+            hlc: harbour_core::Hlc {
+                wall_ms: 1_764_000_001_000,
+                counter: 0,
+            },
+            team: Some(harbour_core::examples::team()),
+            kind: body.kind().into(),
+            entity: body.entity(),
+            payload: body.encode(),
+            ..team_admin_op()
         }
     }
 

@@ -7,7 +7,7 @@
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use harbour_core::ops::{EntityKind, OpBody};
-use harbour_core::{DeviceId, Hlc, HlcClock, OpId, UserId};
+use harbour_core::{DeviceId, Hlc, HlcClock, OpId, TeamId, UserId};
 use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -25,6 +25,9 @@ pub struct Op {
     /// Who made it: the user signed in on the device that wrote it. `None` only for an op
     /// written before authors were recorded whose author could not be recovered.
     pub author: Option<UserId>,
+    /// The team whose record it is (a child's, their episodes', the home's settings, a team's
+    /// own membership): the hub routes by it. `None` only in a store with no team yet.
+    pub team: Option<TeamId>,
     pub kind: String,
     pub entity: String,
     /// JSON. Kept byte for byte even when this version cannot read it.
@@ -33,11 +36,15 @@ pub struct Op {
 
 /// The envelope's columns as stored (in `ops` and `held_ops`), in the order [`Op::envelope`]
 /// gives them and [`OpRow`] reads them.
-pub(crate) const ENVELOPE_COLUMNS: &str = "device, idx, op_id, hlc, author, kind, entity, payload";
+pub(crate) const ENVELOPE_COLUMNS: &str =
+    "device, idx, op_id, hlc, author, kind, entity, payload, team";
+
+/// How many columns [`ENVELOPE_COLUMNS`] names.
+pub(crate) const ENVELOPE_LEN: usize = 9;
 
 impl Op {
     /// The values of [`ENVELOPE_COLUMNS`].
-    pub(crate) fn envelope(&self) -> [rusqlite::types::Value; 8] {
+    pub(crate) fn envelope(&self) -> [rusqlite::types::Value; ENVELOPE_LEN] {
         use rusqlite::types::Value::{Integer, Null, Text};
         [
             Text(self.device.to_string()),
@@ -48,6 +55,7 @@ impl Op {
             Text(self.kind.clone()),
             Text(self.entity.clone()),
             Text(self.payload.clone()),
+            self.team.map_or(Null, |t| Text(t.to_string())),
         ]
     }
 }
@@ -117,6 +125,7 @@ pub(crate) fn append(
     device: &mut Device,
     now_ms: i64,
     author: UserId,
+    team: Option<TeamId>,
     body: &OpBody,
 ) -> Result<Op, StoreError> {
     let hlc = device.clock.tick(now_ms);
@@ -126,6 +135,7 @@ pub(crate) fn append(
         idx: device.next_idx,
         hlc,
         author: Some(author),
+        team,
         kind: body.kind().to_owned(),
         entity: body.entity(),
         payload: body.encode(),
@@ -142,7 +152,7 @@ pub(crate) fn insert(conn: &Connection, op: &Op) -> Result<bool, StoreError> {
     let n = conn.execute(
         &format!(
             "INSERT OR IGNORE INTO ops ({ENVELOPE_COLUMNS}) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
         ),
         rusqlite::params_from_iter(op.envelope()),
     )?;
@@ -196,7 +206,7 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         )?;
     }
     let mut touched = BTreeSet::new();
-    for w in body.writes() {
+    for w in writes_in_team(op, &body) {
         conn.execute(
             "INSERT INTO registers (entity, field, value, hlc, device, op_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
@@ -220,6 +230,7 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
             0 => project_child(conn, &entity)?,
             1 => project_episode(conn, &entity)?,
             2 => project_user(conn, &entity)?,
+            3 => project_team(conn, &entity)?,
             // Read straight from their register.
             _ => {}
         }
@@ -232,8 +243,33 @@ fn kind_order(kind: EntityKind) -> u8 {
         EntityKind::Child => 0,
         EntityKind::Episode => 1,
         EntityKind::User => 2,
-        EntityKind::Settings => 3,
+        EntityKind::Team => 3,
+        EntityKind::Settings => 4,
     }
+}
+
+/// The op's field writes placed in its team: a child added joins the team the op names, and
+/// the home's settings are that team's registers (those of ops with no team, written before
+/// there were teams or in a store with none, stay in the `organisation` entity).
+fn writes_in_team(op: &Op, body: &OpBody) -> Vec<harbour_core::ops::FieldWrite> {
+    let mut writes = body.writes();
+    let Some(team) = op.team else {
+        return writes;
+    };
+    for w in &mut writes {
+        if w.kind == EntityKind::Settings {
+            w.entity = team.to_string();
+        }
+    }
+    if let OpBody::ChildAdded { child, .. } = body {
+        writes.push(harbour_core::ops::FieldWrite {
+            kind: EntityKind::Child,
+            entity: child.to_string(),
+            field: "team".to_owned(),
+            value: Value::String(team.to_string()),
+        });
+    }
+    writes
 }
 
 fn registers(conn: &Connection, entity: &str) -> Result<BTreeMap<String, Value>, StoreError> {
@@ -297,13 +333,14 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     let languages = f.get("languages").cloned().unwrap_or(Value::Array(vec![]));
     conn.execute(
         "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
-           unaccompanied, suspected_trafficked, photo_jpeg, created_at) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) \
+           unaccompanied, suspected_trafficked, photo_jpeg, created_at, team) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
          ON CONFLICT (id) DO UPDATE SET name_latin = excluded.name_latin, \
            name_own_script = excluded.name_own_script, date_of_birth = excluded.date_of_birth, \
            languages = excluded.languages, unaccompanied = excluded.unaccompanied, \
            suspected_trafficked = excluded.suspected_trafficked, \
-           photo_jpeg = excluded.photo_jpeg, created_at = excluded.created_at",
+           photo_jpeg = excluded.photo_jpeg, created_at = excluded.created_at, \
+           team = excluded.team",
         params![
             entity,
             name,
@@ -313,7 +350,8 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
             flag("unaccompanied"),
             flag("suspected_trafficked"),
             photo,
-            created_at
+            created_at,
+            text(&f, "team")
         ],
     )?;
     Ok(())
@@ -364,11 +402,37 @@ fn project_user(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Writes the team's row and who is in it from its registers.
+fn project_team(conn: &Connection, entity: &str) -> Result<(), StoreError> {
+    let f = registers(conn, entity)?;
+    conn.execute("DELETE FROM team_members WHERE team = ?1", [entity])?;
+    for (field, value) in &f {
+        if let Some(user) = field.strip_prefix(harbour_core::ops::MEMBER_PREFIX) {
+            if value.as_bool() == Some(true) {
+                conn.execute(
+                    "INSERT INTO team_members (team, user) VALUES (?1, ?2)",
+                    params![entity, user],
+                )?;
+            }
+        }
+    }
+    let (Some(created_at), Some(name)) = (time_text(&f, "created_at")?, text(&f, "name")) else {
+        return Ok(());
+    };
+    conn.execute(
+        "INSERT INTO teams (id, name, created_at) VALUES (?1, ?2, ?3) \
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_at = excluded.created_at",
+        params![entity, name, created_at],
+    )?;
+    Ok(())
+}
+
 /// Throws the folded state away and folds the whole log again.
 pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
-         DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events;",
+         DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events; \
+         DELETE FROM teams; DELETE FROM team_members;",
     )?;
     for op in all_ops(conn)? {
         fold(conn, &op)?;
@@ -395,6 +459,7 @@ pub(crate) struct OpRow {
     kind: String,
     entity: String,
     payload: String,
+    team: Option<String>,
 }
 
 impl OpRow {
@@ -413,6 +478,7 @@ impl OpRow {
             kind: r.get(at + 5)?,
             entity: r.get(at + 6)?,
             payload: r.get(at + 7)?,
+            team: r.get(at + 8)?,
         })
     }
 
@@ -431,6 +497,10 @@ impl OpRow {
             author: self
                 .author
                 .map(|a| a.parse().map_err(|_| StoreError::Corrupt("author")))
+                .transpose()?,
+            team: self
+                .team
+                .map(|t| t.parse().map_err(|_| StoreError::Corrupt("team")))
                 .transpose()?,
             kind: self.kind,
             entity: self.entity,

@@ -3,7 +3,7 @@
 
 use harbour_core::ops::{OpBody, ORGANISATION_ENTITY, SETTING_PREFIX};
 use harbour_core::organisation::{Organisation, SettingFields};
-use harbour_core::Action;
+use harbour_core::{Action, ChildId, TeamId};
 use serde_json::Value;
 
 use crate::audit::AuditEvent;
@@ -11,13 +11,26 @@ use crate::error::StoreError;
 use crate::store::Store;
 
 impl Store {
-    /// The home's settings; the defaults (England, a foster home, no contacts) until saved.
+    /// The settings of the team shown now (`Store::current_team`); the defaults (England, a
+    /// foster home, no contacts) until saved.
     pub fn organisation(&self) -> Result<Organisation, StoreError> {
+        self.organisation_of(self.team)
+    }
+
+    /// The settings of the child's team: its contacts and help numbers, its nation's rules.
+    pub fn organisation_for(&self, child: ChildId) -> Result<Organisation, StoreError> {
+        let team = self.team_of_child(child)?;
+        self.organisation_of(team.or(self.team))
+    }
+
+    /// A team's settings (a store with no team keeps them in the `organisation` entity).
+    pub fn organisation_of(&self, team: Option<TeamId>) -> Result<Organisation, StoreError> {
         self.require(Action::ViewChildren)?;
+        let entity = team.map_or_else(|| ORGANISATION_ENTITY.to_owned(), |t| t.to_string());
         let mut stmt = self
             .conn
             .prepare_cached("SELECT field, value, hlc, device FROM registers WHERE entity = ?1")?;
-        let rows = stmt.query_map([ORGANISATION_ENTITY], |r| {
+        let rows = stmt.query_map([entity], |r| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, String>(1)?,

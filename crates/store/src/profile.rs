@@ -77,6 +77,7 @@ impl Store {
     /// Every episode of the child, open or closed, oldest first, with its events.
     pub fn child_episodes(&self, child: ChildId) -> Result<Vec<EpisodeView>, StoreError> {
         self.require(Action::ViewChildren)?;
+        self.see_child(child)?;
         let ids: Vec<String> = {
             let mut stmt = self.conn.prepare_cached(
                 "SELECT id FROM missing_episodes WHERE child_id = ?1 ORDER BY started_at, id",
@@ -206,6 +207,7 @@ impl Store {
         child: ChildId,
     ) -> Result<Vec<harbour_core::child::FlagChange>, StoreError> {
         self.require(Action::ViewChildren)?;
+        self.see_child(child)?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT hlc, payload, author FROM ops WHERE entity = ?1 \
              AND kind IN ('child_added', 'child_details_set', 'child_flag_set') \
@@ -264,6 +266,7 @@ impl Store {
     /// The child's full-length photo (a prepared JPEG), kept in its register.
     pub fn child_full_photo(&self, child: ChildId) -> Result<Option<Vec<u8>>, StoreError> {
         self.require(Action::ViewChildren)?;
+        self.see_child(child)?;
         let value: Option<String> = self
             .conn
             .prepare_cached("SELECT value FROM registers WHERE entity = ?1 AND field = ?2")?

@@ -18,7 +18,7 @@ use harbour_core::{Action, Hlc, Role, UserId};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::StoreError;
-use crate::oplog::{self, Device, Op, OpRow, ENVELOPE_COLUMNS};
+use crate::oplog::{self, Device, Op, OpRow, ENVELOPE_COLUMNS, ENVELOPE_LEN};
 use crate::Store;
 
 /// What one delivery did.
@@ -69,7 +69,7 @@ impl Store {
         let held: Vec<(OpRow, String)> = self
             .conn
             .prepare(&format!("SELECT {ENVELOPE_COLUMNS}, reason FROM held_ops"))?
-            .query_map([], |r| Ok((OpRow::read(r)?, r.get(8)?)))?
+            .query_map([], |r| Ok((OpRow::read(r)?, r.get(ENVELOPE_LEN)?)))?
             .collect::<Result<_, _>>()?;
         for (row, reason) in held {
             let problem = Problem::parse(&reason).ok_or(StoreError::Corrupt("held reason"))?;
@@ -81,7 +81,7 @@ impl Store {
                 "SELECT {}, u.reason FROM unchecked_ops u JOIN ops o ON o.op_id = u.op_id",
                 prefixed("o.")
             ))?
-            .query_map([], |r| Ok((OpRow::read(r)?, r.get(8)?)))?
+            .query_map([], |r| Ok((OpRow::read(r)?, r.get(ENVELOPE_LEN)?)))?
             .collect::<Result<_, _>>()?;
         for (row, reason) in unchecked {
             let problem = Problem::parse(&reason).ok_or(StoreError::Corrupt("unchecked"))?;
@@ -101,7 +101,11 @@ impl Store {
                 Some(c) => self
                     .conn
                     .query_row(
-                        "SELECT name_latin FROM children WHERE id = ?1",
+                        // Named only to an administrator in the child's team.
+                        &format!(
+                            "SELECT name_latin FROM children WHERE id = ?1 AND {}",
+                            self.seen("team")
+                        ),
                         [c.to_string()],
                         |r| r.get(0),
                     )
@@ -179,7 +183,7 @@ fn unknown_ops(conn: &Connection) -> Result<Vec<Op>, StoreError> {
 }
 
 /// The child an episode belongs to, if `entity` is an episode this device holds.
-fn episode_child(
+pub(crate) fn episode_child(
     conn: &Connection,
     entity: &str,
 ) -> Result<Option<harbour_core::ChildId>, StoreError> {
@@ -271,7 +275,7 @@ fn verdict(
     if body.kind() != op.kind || body.entity() != op.entity {
         return Ok(Verdict::Hold(Problem::Damaged));
     }
-    Ok(match standing(conn, op.author, op.hlc, body)? {
+    Ok(match allowed(conn, op, body)? {
         None => Verdict::Take(None),
         Some(problem) if body.is_safety_record() => Verdict::Take(Some(problem)),
         Some(problem) => Verdict::Hold(problem),
@@ -279,8 +283,8 @@ fn verdict(
 }
 
 /// `Some(true)` if this very op is stored already, `Some(false)` if another op holds its place
-/// or its id, `None` if neither. (The author is not compared: an op migrated on two devices
-/// may have been given its author on one only.)
+/// or its id, `None` if neither. (The author and the team are not compared: an op migrated on
+/// two devices may have been given them on one only.)
 fn same_place(conn: &Connection, op: &Op) -> Result<Option<bool>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {ENVELOPE_COLUMNS} FROM ops WHERE (device = ?1 AND idx = ?2) OR op_id = ?3"
@@ -298,6 +302,7 @@ fn same_place(conn: &Connection, op: &Op) -> Result<Option<bool>, StoreError> {
         let stored = row.decode()?;
         let same = Op {
             author: op.author,
+            team: op.team,
             ..stored
         } == *op;
         if !same {
@@ -356,6 +361,59 @@ fn standing(
     Ok((disabled || !role.may(body.requires())).then_some(Problem::NotAllowed))
 }
 
+/// Whether the op's author, as of the op, had the role for it and a place in its team: `None`
+/// if so, or the problem.
+fn allowed(conn: &Connection, op: &Op, body: &OpBody) -> Result<Option<Problem>, StoreError> {
+    match standing(conn, op.author, op.hlc, body)? {
+        None => in_team(conn, op, body),
+        problem => Ok(problem),
+    }
+}
+
+/// Whether the op's author was in the team its envelope names, as of the op: `None` if so (or
+/// if it names none), else the problem. The team's creator needs no place in it to set it up,
+/// and ops from before the team was made (put in it when a store from before teams became
+/// one) are checked by role alone. A team whose own record has not arrived yet cannot be
+/// checked: as with an author not yet known, the op is looked at again when more arrive.
+fn in_team(conn: &Connection, op: &Op, body: &OpBody) -> Result<Option<Problem>, StoreError> {
+    let (Some(team), Some(author)) = (op.team, op.author) else {
+        return Ok(None);
+    };
+    if let OpBody::TeamAdded { team: made, .. } = body {
+        return Ok((*made != team).then_some(Problem::Damaged));
+    }
+    let team_text = team.to_string();
+    let created: Option<(String, Option<String>)> = conn
+        .query_row(
+            "SELECT hlc, author FROM ops WHERE kind = 'team_added' AND entity = ?1              ORDER BY hlc, device, idx LIMIT 1",
+            [&team_text],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?;
+    let Some((created_hlc, creator)) = created else {
+        return Ok(Some(Problem::AuthorUnknown));
+    };
+    let hlc = op.hlc.to_string();
+    if hlc < created_hlc || creator.as_deref() == Some(author.to_string().as_str()) {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare_cached(
+        "SELECT payload FROM ops WHERE kind = 'team_member_set' AND entity = ?1 AND hlc <= ?2          ORDER BY hlc DESC, device DESC, op_id DESC",
+    )?;
+    let payloads: Vec<String> = stmt
+        .query_map(params![team_text, hlc], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let member = payloads
+        .iter()
+        .filter_map(|p| match OpBody::decode(p) {
+            Some(OpBody::TeamMemberSet { user, member, .. }) if user == author => Some(member),
+            _ => None,
+        })
+        .next()
+        .unwrap_or(false);
+    Ok((!member).then_some(Problem::NotAllowed))
+}
+
 /// Keeps `op` out of the records with its problem. Returns whether it was not held already.
 fn hold(conn: &Connection, op: &Op, problem: Problem, held_at: &str) -> Result<bool, StoreError> {
     let content = content_hash(op);
@@ -371,7 +429,7 @@ fn hold(conn: &Connection, op: &Op, problem: Problem, held_at: &str) -> Result<b
     conn.execute(
         &format!(
             "INSERT INTO held_ops (content, {ENVELOPE_COLUMNS}, reason, held_at) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
              ON CONFLICT (content) DO UPDATE SET reason = excluded.reason"
         ),
         rusqlite::params_from_iter(values),
@@ -393,6 +451,11 @@ fn content_hash(op: &Op) -> [u8; 32] {
     ] {
         h.update(&(part.len() as u64).to_le_bytes());
         h.update(part.as_bytes());
+    }
+    // Only where there is one, so ops held before teams keep the hash they were held under.
+    if let Some(team) = op.team {
+        h.update(b"team");
+        h.update(team.as_uuid().as_bytes());
     }
     h.update(op.payload.as_bytes());
     *h.finalize().as_bytes()
@@ -454,7 +517,7 @@ pub(crate) fn read_newly_known(conn: &Connection, now: DateTime<Utc>) -> Result<
         let problem = if body.kind() != op.kind || body.entity() != op.entity {
             Some(Problem::Damaged)
         } else {
-            standing(conn, op.author, op.hlc, &body)?
+            allowed(conn, &op, &body)?
         };
         match problem {
             None => oplog::fold(conn, &op)?,
@@ -487,7 +550,9 @@ fn look_again(
                 "SELECT content, {ENVELOPE_COLUMNS}, held_at FROM held_ops \
                  WHERE reason IN ('not_allowed', 'author_unknown', 'future') ORDER BY hlc"
             ))?
-            .query_map([], |r| Ok((r.get(0)?, OpRow::read_from(r, 1)?, r.get(9)?)))?
+            .query_map([], |r| {
+                Ok((r.get(0)?, OpRow::read_from(r, 1)?, r.get(1 + ENVELOPE_LEN)?))
+            })?
             .collect::<Result<_, _>>()?;
         for (content, row, held_at) in waiting {
             let op = row.decode()?;
@@ -496,7 +561,7 @@ fn look_again(
         }
         // Safety records shown unchecked: cleared once their author turns out to be allowed.
         for (op, body) in listed_ops(conn, "unchecked_ops")? {
-            if standing(conn, op.author, op.hlc, &body)?.is_none() {
+            if allowed(conn, &op, &body)?.is_none() {
                 conn.execute(
                     "DELETE FROM unchecked_ops WHERE op_id = ?1",
                     [op.op_id.to_string()],

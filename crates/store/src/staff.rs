@@ -198,13 +198,22 @@ impl Store {
         let user = sealed.entry.user;
         let now = self.now();
         // The user exists in the database before their key does: a crash between the two
-        // leaves a user who cannot unlock yet, never a key for no one.
-        self.write(&[OpBody::UserAdded {
+        // leaves a user who cannot unlock yet, never a key for no one. They join the team
+        // shown now (an administrator puts them in others in Settings).
+        let mut bodies = vec![OpBody::UserAdded {
             user,
             name: sealed.name,
             role: sealed.role,
             created_at: now,
-        }])?;
+        }];
+        if let Some(team) = self.team {
+            bodies.push(OpBody::TeamMemberSet {
+                team,
+                user,
+                member: true,
+            });
+        }
+        self.write(&bodies)?;
         self.audit(AuditEvent::UserAdded, &user.to_string())?;
         keys.entries.push(sealed.entry);
         keys.save(&dir.key_path())?;

@@ -9,7 +9,7 @@ use harbour_core::episode::validate_last_seen;
 use harbour_core::ops::OpBody;
 use harbour_core::{
     Action, Child, ChildDetails, ChildId, ChildInput, Clock, DeviceId, EpisodeId, Field,
-    FieldError, MissingEpisode, Role, UserId,
+    FieldError, MissingEpisode, Role, TeamId, UserId,
 };
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::fmt;
@@ -47,6 +47,8 @@ pub struct Store {
     clock: Box<dyn Clock + Send>,
     pub(crate) device: Device,
     pub(crate) session: Session,
+    /// The team whose settings are shown (`teams::Store::current_team`).
+    pub(crate) team: Option<TeamId>,
     /// The data folder and key, for stores on disk (backups and staff changes need them).
     pub(crate) disk: Option<(DataDir, DataKey)>,
 }
@@ -177,6 +179,7 @@ impl Store {
             clock: Box::new(clock),
             device,
             session,
+            team: None,
             disk,
         };
         store.adopt_rows_from_before_the_log()?;
@@ -188,7 +191,9 @@ impl Store {
             tx.commit()?;
         }
         // After adopting: the upgrades may refold the log, which must hold every row by then.
-        crate::upgrade::run_pending(&mut store.conn, &store.device)?;
+        let now = store.now();
+        crate::upgrade::run_pending(&mut store.conn, &mut store.device, session.user, now)?;
+        store.team = crate::teams::first_team(&store.conn, session.user, None)?;
         Ok(store)
     }
 
@@ -226,18 +231,25 @@ impl Store {
     /// Appends ops by the session's user and folds them, and writes to the audit chain those
     /// that matter to a child's record, all in one transaction; the device's series advances
     /// only if it all commits.
+    /// Each op is in its record's team (`teams::team_of`); a new child's, in `self.team`.
     pub(crate) fn write(&mut self, bodies: &[OpBody]) -> Result<(), StoreError> {
-        self.write_ops(bodies, true)
+        self.write_ops(bodies, true, self.team)
     }
 
-    fn write_ops(&mut self, bodies: &[OpBody], audited: bool) -> Result<(), StoreError> {
+    fn write_ops(
+        &mut self,
+        bodies: &[OpBody],
+        audited: bool,
+        current: Option<TeamId>,
+    ) -> Result<(), StoreError> {
         let now = self.now();
         let user = self.session.user;
         let mut device = self.device;
         let tx = self.conn.transaction()?;
         let mut entries: Vec<(AuditEvent, String)> = Vec::new();
         for body in bodies {
-            oplog::append(&tx, &mut device, now.timestamp_millis(), user, body)?;
+            let team = crate::teams::team_of(&tx, body, current)?;
+            oplog::append(&tx, &mut device, now.timestamp_millis(), user, team, body)?;
             entries.extend(AuditEvent::of_write(body).filter(|_| audited));
         }
         // A child added with their photo is one entry: "child added".
@@ -289,7 +301,7 @@ impl Store {
         }
         if !bodies.is_empty() {
             // Not new records: the rows were there already, so the audit chain says nothing.
-            self.write_ops(&bodies, false)?;
+            self.write_ops(&bodies, false, None)?;
         }
         Ok(())
     }
@@ -320,9 +332,21 @@ impl Store {
     }
 
     /// Validates the child's details and photo together (every problem reported at once), then
-    /// saves them. On any error nothing is written.
+    /// saves them in the member of staff's team (see [`Store::add_child_to`]). On any error
+    /// nothing is written.
     pub fn add_child(
         &mut self,
+        input: &ChildInput,
+        photo: Option<&[u8]>,
+    ) -> Result<Child, StoreError> {
+        self.add_child_to(None, input, photo)
+    }
+
+    /// Adds a child to `team`, one of the member of staff's teams; with `None`, to their only
+    /// team (one in several must be chosen).
+    pub fn add_child_to(
+        &mut self,
+        team: Option<TeamId>,
         input: &ChildInput,
         photo: Option<&[u8]>,
     ) -> Result<Child, StoreError> {
@@ -330,13 +354,15 @@ impl Store {
         let now = self.now();
         let details = input.validate(now.date_naive());
         let photo = photo.map(prepare_photo).transpose();
-        let (details, photo) = match (details, photo) {
-            (Ok(d), Ok(p)) => (d, p),
-            (details, photo) => {
+        let team = harbour_core::teams::team_for_new_child(team, &self.my_teams()?);
+        let (details, photo, team) = match (details, photo, team) {
+            (Ok(d), Ok(p), Ok(t)) => (d, p, t),
+            (details, photo, team) => {
                 let mut errors = details.err().unwrap_or_default();
                 if let Err(problem) = photo {
                     errors.push(FieldError::new(Field::Photo, problem));
                 }
+                errors.extend(team.err().unwrap_or_default());
                 return Err(StoreError::Invalid(errors));
             }
         };
@@ -352,7 +378,7 @@ impl Store {
                 jpeg_base64: BASE64.encode(jpeg),
             });
         }
-        self.write(&bodies)?;
+        self.write_ops(&bodies, true, team)?;
         self.child(id)
     }
 
@@ -360,7 +386,9 @@ impl Store {
     pub fn children(&self) -> Result<Vec<Child>, StoreError> {
         self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CHILD_COLUMNS} FROM children ORDER BY name_latin COLLATE NOCASE, id"
+            "SELECT {CHILD_COLUMNS} FROM children WHERE {} \
+             ORDER BY name_latin COLLATE NOCASE, id",
+            self.seen("team")
         ))?;
         let rows = stmt.query_map([], ChildRow::read)?;
         rows.map(|r| r?.decode()).collect()
@@ -370,7 +398,10 @@ impl Store {
         self.require(Action::ViewChildren)?;
         self.conn
             .query_row(
-                &format!("SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1"),
+                &format!(
+                    "SELECT {CHILD_COLUMNS} FROM children WHERE id = ?1 AND {}",
+                    self.seen("team")
+                ),
                 [id.to_string()],
                 ChildRow::read,
             )
@@ -407,7 +438,10 @@ impl Store {
         self.require(Action::ViewChildren)?;
         self.conn
             .query_row(
-                "SELECT photo_jpeg FROM children WHERE id = ?1",
+                &format!(
+                    "SELECT photo_jpeg FROM children WHERE id = ?1 AND {}",
+                    self.seen("team")
+                ),
                 [id.to_string()],
                 |r| r.get(0),
             )
@@ -465,7 +499,10 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                &format!("SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE id = ?1"),
+                &format!(
+                    "SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE id = ?1 AND {}",
+                    self.episode_seen()
+                ),
                 [id.to_string()],
                 read_episode,
             )
@@ -478,8 +515,9 @@ impl Store {
     pub fn open_episodes(&self) -> Result<Vec<MissingEpisode>, StoreError> {
         self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE closed_at IS NULL \
-             ORDER BY started_at, id"
+            "SELECT {EPISODE_COLUMNS} FROM missing_episodes WHERE closed_at IS NULL AND {} \
+             ORDER BY started_at, id",
+            self.episode_seen()
         ))?;
         let rows = stmt.query_map([], read_episode)?;
         rows.map(|r| decode_episode(r?)).collect()

@@ -2,15 +2,20 @@
 //! adds a row to `pending_upgrades`; the work and the row's removal commit together).
 
 use harbour_core::ops::OpBody;
-use harbour_core::UserId;
-use rusqlite::{params, Connection};
+use harbour_core::{TeamId, UserId};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde_json::Value;
 
 use crate::error::StoreError;
 use crate::oplog::{self, Device};
 
-/// Runs what the migrations asked for.
-pub(crate) fn run_pending(conn: &mut Connection, device: &Device) -> Result<(), StoreError> {
+/// Runs what the migrations asked for; `opened_by` is the member of staff opening the store.
+pub(crate) fn run_pending(
+    conn: &mut Connection,
+    device: &mut Device,
+    opened_by: UserId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
     let pending: Vec<String> = conn
         .prepare("SELECT name FROM pending_upgrades ORDER BY name")?
         .query_map([], |r| r.get(0))?
@@ -22,10 +27,80 @@ pub(crate) fn run_pending(conn: &mut Connection, device: &Device) -> Result<(), 
             // Registers now tie on the op id too: fold again so every register has one.
             oplog::rebuild(&tx)?;
         }
+        // The series advances only if the upgrade commits.
+        let mut moved = *device;
+        if name == "teams" {
+            one_team(&tx, &mut moved, opened_by, now)?;
+        }
         tx.execute("DELETE FROM pending_upgrades WHERE name = ?1", [&name])?;
         tx.commit()?;
+        *device = moved;
     }
     Ok(())
+}
+
+/// A store from before teams becomes one team, made here: every op so far is put in it, every
+/// member of staff joins it, and the log is folded again so the children and the settings are
+/// the team's. The team's own ops are written by the first administrator (who set the store
+/// up), else by whoever opened it. A store with nothing in it yet gets its team at set-up.
+fn one_team(
+    conn: &Connection,
+    device: &mut Device,
+    opened_by: UserId,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<(), StoreError> {
+    let any: bool = conn.query_row("SELECT EXISTS(SELECT 1 FROM ops)", [], |r| r.get(0))?;
+    if !any {
+        return Ok(());
+    }
+    let first_admin: Option<String> = conn
+        .query_row(
+            "SELECT id FROM users WHERE role = 'admin' ORDER BY created_at, id LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let author = match first_admin {
+        Some(a) => a.parse().map_err(|_| StoreError::Corrupt("user id"))?,
+        None => opened_by,
+    };
+    let mut users: Vec<String> = conn
+        .prepare("SELECT id FROM users ORDER BY created_at, id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    // Whoever opens it saw every child before: they still do.
+    if !users.contains(&opened_by.to_string()) {
+        users.push(opened_by.to_string());
+    }
+    let team = TeamId::from_uuid(uuid::Uuid::now_v7());
+    conn.execute(
+        "UPDATE ops SET team = ?1 WHERE team IS NULL",
+        [team.to_string()],
+    )?;
+    let mut bodies = vec![OpBody::TeamAdded {
+        team,
+        name: String::new(),
+        created_at: now,
+    }];
+    for user in users {
+        bodies.push(OpBody::TeamMemberSet {
+            team,
+            user: user.parse().map_err(|_| StoreError::Corrupt("user id"))?,
+            member: true,
+        });
+    }
+    for body in &bodies {
+        oplog::append(
+            conn,
+            device,
+            now.timestamp_millis(),
+            author,
+            Some(team),
+            body,
+        )?;
+    }
+    // The children and the settings move into the team's registers.
+    oplog::rebuild(conn)
 }
 
 /// Ops written before authors were recorded get one where it can be known:
@@ -158,7 +233,20 @@ mod tests {
         // Back with the administrator, who marked the flag and corrected the name.
         assert_eq!(by_kind("child_flag_set"), [admin]);
         assert_eq!(by_kind("child_fields_set"), [admin]);
-        assert_eq!(store.ops().unwrap().len(), 12);
+        // The one team it became, made on this device by the first administrator, with both
+        // members of staff in it; every op before is in it.
+        assert_eq!(by_kind("team_added"), [admin]);
+        assert_eq!(by_kind("team_member_set"), [admin, admin]);
+        assert_eq!(store.ops().unwrap().len(), 15);
+        let teams = store.teams().unwrap();
+        assert_eq!(teams.len(), 1);
+        assert_eq!(teams[0].members.len(), 2);
+        assert!(store
+            .ops()
+            .unwrap()
+            .iter()
+            .all(|o| o.team == Some(teams[0].id)));
+        assert_eq!(store.current_team(), Some(teams[0].id));
 
         // Everything reads as before.
         let children = store.children().unwrap();

@@ -6,7 +6,7 @@
 //! means "set up": a database without one is what an interrupted set-up leaves, and is removed.
 
 use harbour_core::ops::OpBody;
-use harbour_core::{Clock, NewUser, Role, UserId};
+use harbour_core::{Clock, NewUser, Role, TeamId, UserId};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
 use uuid::Uuid;
@@ -120,6 +120,10 @@ impl DataDir {
             role: Role::Admin,
         };
         let mut store = Store::init(conn, clock, session, Some((self.clone(), key.clone())))?;
+        // The device's first team, which the administrator is in (named later if ever
+        // needed); their own record is the team's too.
+        let team = TeamId::from_uuid(Uuid::now_v7());
+        store.team = Some(team);
         let now = store.now();
         store.write(&[OpBody::UserAdded {
             user,
@@ -128,6 +132,7 @@ impl DataDir {
             created_at: now,
         }])?;
         store.audit(AuditEvent::UserAdded, &user.to_string())?;
+        store.make_team(team, "")?;
         store.audit(AuditEvent::Unlocked, "")?;
         let mut keys = KeyFile::new()?;
         let tag = keys.name_tag(&name);

@@ -1038,6 +1038,109 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     c.close().await.unwrap();
 }
 
+/// A device that holds two homes: the administrator names the first, sets up a second with its
+/// own on-call number and puts a member of staff in it; a child added there is that home's,
+/// its steps give that home's contacts, and its staff see its children and no others.
+#[tokio::test]
+async fn two_homes_on_one_device_each_see_only_their_own_children() {
+    let data = tempfile::tempdir().unwrap();
+    let mut driver = Driver::start();
+    let c = driver.open_demo(data.path()).await;
+    unlock(&c, "246810").await;
+    click(&c, "#open-settings").await;
+    // One home so far: no choice of home anywhere, and it has no name yet.
+    wait_text(&c, "#teams", "Homes and households").await;
+    assert!(c.find(Locator::Css("#team-shown")).await.is_err());
+    set_value(&c, "#teams .team-part input", "Oak House").await;
+    click(&c, "#teams .rename-team button").await;
+    wait_text(&c, "#teams .banner", "The name has been saved").await;
+    wait_css(&c, ".team-part[data-team='Oak House']").await;
+    type_into(&c, "#new-team-name", "Elm Lodge").await;
+    click(&c, "#add-team").await;
+    wait_text(&c, "#teams .banner", "Elm Lodge has been set up").await;
+
+    // A member of staff for Elm Lodge only.
+    type_into(&c, "#new-user-name", "Test Elm").await;
+    wait_css(&c, "#new-user-role")
+        .await
+        .select_by_value("residential_staff")
+        .await
+        .unwrap();
+    type_into(&c, "#new-user-pin", "770311").await;
+    type_into(&c, "#new-user-pin-again", "770311").await;
+    click(&c, "#add-user-submit").await;
+    wait_css(&c, "tr[data-user='Test Elm']").await;
+    let elm_box = ".team-part[data-team='Elm Lodge'] label[data-member='Test Elm'] input";
+    click(&c, elm_box).await;
+    wait_css(&c, &format!("{elm_box}:checked")).await;
+    let oak_box = ".team-part[data-team='Oak House'] label[data-member='Test Elm'] input";
+    click(&c, oak_box).await;
+    wait_css(&c, &format!("{oak_box}:not(:checked)")).await;
+
+    // Elm Lodge's own on-call manager.
+    wait_css(&c, "#team-shown")
+        .await
+        .select_by_label("Elm Lodge")
+        .await
+        .unwrap();
+    wait_css(&c, "#org-on-call").await;
+    set_value(&c, "#org-on-call", "Elm on-call 07700 900222").await;
+    click(&c, "#org-save").await;
+    wait_text(&c, "#home-settings .banner", "Saved").await;
+    scroll_to(&c, "#teams").await;
+    println!("{}", screenshot(&c, "settings-two-homes").await.display());
+
+    // A child for Elm Lodge: the form asks which home, offering the one shown.
+    click(&c, "#back-home").await;
+    wait_text(
+        &c,
+        "li.child-card[data-name='Amanuel Sample']",
+        "Home: Oak House",
+    )
+    .await;
+    click(&c, "#add-child").await;
+    wait_css(&c, "#child-team")
+        .await
+        .select_by_label("Elm Lodge")
+        .await
+        .unwrap();
+    type_into(&c, "#name-latin", "Test Selam").await;
+    set_value(&c, "#dob", "2011-06-02").await;
+    click(&c, "#unaccompanied").await;
+    click(&c, "#save-child").await;
+    let selam = card(&c, "Test Selam").await;
+    wait_text(&c, &selam, "Home: Elm Lodge").await;
+    println!("{}", screenshot(&c, "home-two-homes").await.display());
+    // Her steps give Elm Lodge's manager, not Oak House's.
+    click(&c, &format!("{selam} button.child-missing")).await;
+    wait_text(
+        &c,
+        "li[data-contact='contact-manager'] .contact-details",
+        "07700 900222",
+    )
+    .await;
+    click(&c, "#back-home").await;
+
+    // Elm Lodge's staff see Elm Lodge's child, missing, and none of Oak House's.
+    click(&c, "#lock-button").await;
+    type_into(&c, "#unlock-name", "test elm").await;
+    unlock(&c, "770311").await;
+    wait_css(&c, &selam).await;
+    let names: Vec<String> = {
+        let cards = c.find_all(Locator::Css("li.child-card")).await.unwrap();
+        let mut out = Vec::new();
+        for card in cards {
+            out.push(card.attr("data-name").await.unwrap().unwrap_or_default());
+        }
+        out
+    };
+    assert_eq!(names, ["Test Selam"]);
+    let page = c.source().await.unwrap();
+    assert!(!page.contains("Amanuel Sample") && !page.contains("Oak House"));
+    println!("{}", screenshot(&c, "home-elm-lodge-staff").await.display());
+    c.close().await.unwrap();
+}
+
 /// A carer goes through the trafficking checklist with a child nobody had flagged: a concern
 /// proposes the flag, the carer sets it, and the missing flow then puts 999 first.
 #[tokio::test]

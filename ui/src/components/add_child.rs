@@ -1,7 +1,8 @@
 //! The "add a child" form. It checks with the core's rules before sending, shows every problem
 //! next to its field, and keeps what was typed whatever goes wrong.
 
-use harbour_core::{Child, ChildInput, Field};
+use harbour_core::teams::{Team, TeamsView};
+use harbour_core::{Child, ChildInput, Field, TeamId};
 use harbour_i18n::Arg;
 use serde::Serialize;
 use wasm_bindgen::JsCast;
@@ -19,12 +20,25 @@ use crate::time;
 #[derive(Properties, PartialEq)]
 pub struct AddChildProps {
     pub dispatcher: UseReducerDispatcher<AppState>,
+    /// The user's homes: with more than one, the form asks which the child lives in.
+    #[prop_or_default]
+    pub teams: TeamsView,
 }
 
 #[derive(Serialize)]
 struct AddChildArgs<'a> {
     input: &'a ChildInput,
     photo_base64: Option<&'a str>,
+    team_id: Option<TeamId>,
+}
+
+/// A team's name as staff read it: its own, or "not named yet".
+pub fn team_name(i18n: &I18n, team: &Team) -> String {
+    if team.name.is_empty() {
+        i18n.tr("team-unnamed")
+    } else {
+        team.name.clone()
+    }
 }
 
 fn input_value(e: &InputEvent) -> String {
@@ -91,6 +105,15 @@ fn field_error(i18n: &I18n, form: &FormState, field: Field, id: &str) -> Html {
 pub fn add_child(props: &AddChildProps) -> Html {
     let i18n = use_i18n();
     let form = use_reducer(FormState::default);
+    let mine: Vec<Team> = props.teams.mine().cloned().collect();
+    // Several homes: the one shown now is offered first, and the carer confirms or changes it.
+    let team = {
+        let current = props
+            .teams
+            .current
+            .filter(|c| mine.iter().any(|t| t.id == *c));
+        use_state(move || current)
+    };
 
     let edit = |make: fn(String) -> Edit| {
         let d = form.dispatcher();
@@ -110,6 +133,7 @@ pub fn add_child(props: &AddChildProps) -> Html {
     };
     let on_submit = {
         let form = form.clone();
+        let team = team.clone();
         let app = props.dispatcher.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -121,15 +145,16 @@ pub fn add_child(props: &AddChildProps) -> Html {
                 return;
             }
             form.dispatch(FormAction::Saving);
-            let (input, photo) = (form.input.clone(), form.photo.clone());
+            let (input, photo, team_id) = (form.input.clone(), form.photo.clone(), *team);
             let (form, app) = (form.dispatcher(), app.clone());
             spawn_local(async move {
                 let args = AddChildArgs {
                     input: &input,
                     photo_base64: photo.as_ref().map(|p| p.base64.as_str()),
+                    team_id,
                 };
                 match ipc::call::<_, Child>("add_child", &args).await {
-                    Ok(child) => app.dispatch(Action::ChildSaved(child)),
+                    Ok(child) => app.dispatch(Action::ChildSaved(child, team_id)),
                     Err(e) => form.dispatch(FormAction::Rejected(e)),
                 }
             });
@@ -156,6 +181,31 @@ pub fn add_child(props: &AddChildProps) -> Html {
 
     let f = &*form;
     let invalid = |field| f.error_for(field).is_some().then_some("true");
+    let choose_team = (mine.len() > 1).then(|| {
+        let on_team = {
+            let team = team.clone();
+            Callback::from(move |e: Event| {
+                let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                team.set(v.parse().ok());
+            })
+        };
+        html! {
+            <div class="field">
+                <label for="child-team">{ i18n.tr("field-team") }</label>
+                <p class="hint" id="child-team-hint">{ i18n.tr("field-team-hint") }</p>
+                <select id="child-team" onchange={on_team} aria-invalid={invalid(Field::Team)}
+                    aria-describedby="child-team-hint child-team-error">
+                    <option value="" selected={team.is_none()}>{ i18n.tr("field-team-choose") }</option>
+                    { for mine.iter().map(|t| html! {
+                        <option value={t.id.to_string()} selected={*team == Some(t.id)}>
+                            { team_name(&i18n, t) }
+                        </option>
+                    }) }
+                </select>
+                { field_error(&i18n, f, Field::Team, "child-team-error") }
+            </div>
+        }
+    });
     html! {
         <section class="add-child" aria-labelledby="add-child-heading">
             <h1 id="add-child-heading">{ i18n.tr("add-child-heading") }</h1>
@@ -166,6 +216,7 @@ pub fn add_child(props: &AddChildProps) -> Html {
                 </p>
             }
             <form onsubmit={on_submit} novalidate=true>
+                { for choose_team }
                 { text_field(&i18n, f, TextField {
                     id: "name-latin", kind: "text", field: Field::NameLatin, dir_auto: false,
                     label: i18n.tr("field-name-latin"), hint: i18n.tr("field-name-latin-hint"),

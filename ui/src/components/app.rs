@@ -3,6 +3,7 @@
 
 use harbour_core::api::{ChildEntry, Reported, SignedIn};
 use harbour_core::organisation::Organisation;
+use harbour_core::teams::TeamsView;
 use harbour_core::ChildId;
 use serde::Serialize;
 use yew::platform::spawn_local;
@@ -29,6 +30,9 @@ pub fn reload(state: UseReducerDispatcher<AppState>) {
     spawn_local(async move {
         if let Ok(org) = ipc::call::<_, Organisation>("get_organisation", &NoArgs {}).await {
             settings.dispatch(Action::OrganisationLoaded(org));
+        }
+        if let Ok(teams) = ipc::call::<_, TeamsView>("teams", &NoArgs {}).await {
+            settings.dispatch(Action::TeamsLoaded(teams));
         }
     });
     spawn_local(async move {
@@ -80,12 +84,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let screen = match &state.screen {
         Screen::Home => html! { <Home state={state.clone()} on_missing={on_missing} /> },
-        Screen::AddChild => html! { <AddChild dispatcher={state.dispatcher()} /> },
+        Screen::AddChild => html! {
+            <AddChild dispatcher={state.dispatcher()} teams={state.teams.clone()} />
+        },
         Screen::Settings => html! {
             <Settings dispatcher={state.dispatcher()} user={props.user.clone()}
                 auto_lock_minutes={props.auto_lock_minutes}
                 on_changed={props.on_settings_changed.clone()}
-                organisation={state.organisation.clone()} />
+                organisation={state.organisation.clone()} teams={state.teams.clone()} />
         },
         Screen::Profile(id) => {
             let dispatcher = state.dispatcher();
@@ -152,14 +158,14 @@ pub fn app(props: &AppProps) -> Html {
         Screen::AfterReturn(id, episode) => match state.entry(*id) {
             Some(entry) => html! {
                 <AfterReturn entry={entry.clone()} episode_id={*episode} dispatcher={state.dispatcher()}
-                    organisation={state.organisation.clone()} />
+                    organisation={state.organisation_for(entry).clone()} />
             },
             None => html! { <Home state={state.clone()} on_missing={on_missing.clone()} /> },
         },
         Screen::Steps(id) => match state.entry(*id) {
             Some(entry) => html! {
                 <Steps entry={entry.clone()} now={state.now} dispatcher={state.dispatcher()}
-                    organisation={state.organisation.clone()} opened={state.opened.clone()} />
+                    organisation={state.organisation_for(entry).clone()} opened={state.opened.clone()} />
             },
             None => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         },

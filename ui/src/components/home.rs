@@ -204,8 +204,11 @@ fn child_card(
     let d = &entry.child.details;
     let id = entry.child.id;
     let name = Arg::from(d.name_latin.as_str());
-    let nation = Arg::from(state.organisation.nation.id());
+    let nation = Arg::from(state.organisation_for(entry).nation.id());
     let flags = flags(i18n, d);
+    let home = state.team_label(entry).map(|team| {
+        html! { <span class="team">{ i18n.tr_with("child-team", &[("team", Arg::from(team))]) }</span> }
+    });
     let profile = {
         let dispatcher = state.dispatcher();
         let open = Callback::from(move |_| dispatcher.dispatch(Action::ShowProfile(id)));
@@ -334,6 +337,7 @@ fn child_card(
                         <span>{ i18n.tr_with("child-languages", &[("languages", d.languages.join(", ").into())]) }</span>
                     }
                     { flags }
+                    { for home }
                 </p>
                 <div class="card-links">
                     { profile }

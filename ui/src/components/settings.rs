@@ -5,6 +5,7 @@ use harbour_core::api::{ApiError, BackupProgress, PinChange, SignedIn};
 use harbour_core::help::RunawayHours;
 use harbour_core::interview::InterviewTiming;
 use harbour_core::organisation::{HomeKind, Nation, Organisation};
+use harbour_core::teams::TeamsView;
 use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
 use harbour_i18n::Arg;
 use serde::Serialize;
@@ -21,7 +22,7 @@ use crate::state::{Action, AppState};
 const BACKUP_POLL_MS: u32 = 250;
 
 /// A problem not tied to one field, or a success message.
-fn outcome(i18n: &I18n, error: &Option<ApiError>, ok: Option<Html>) -> Html {
+pub(crate) fn outcome(i18n: &I18n, error: &Option<ApiError>, ok: Option<Html>) -> Html {
     match (error, ok) {
         (Some(e), _) if e.fields.is_empty() => {
             html! { <p class="banner error" role="alert">{ i18n.tr(&e.message_id) }</p> }
@@ -256,6 +257,9 @@ struct DisableArgs {
 #[derive(Properties, PartialEq)]
 struct StaffProps {
     me: String,
+    /// Someone was added (the homes part lists them).
+    #[prop_or_default]
+    on_added: Callback<()>,
 }
 
 #[function_component(Staff)]
@@ -294,6 +298,7 @@ fn staff(props: &StaffProps) -> Html {
         })
     };
     let onsubmit = {
+        let on_added = props.on_added.clone();
         let (form, role, error, added, load) = (
             form.clone(),
             role.clone(),
@@ -303,12 +308,13 @@ fn staff(props: &StaffProps) -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, role, error, added, load) = (
+            let (form, role, error, added, load, on_added) = (
                 form.clone(),
                 *role,
                 error.clone(),
                 added.clone(),
                 load.clone(),
+                on_added.clone(),
             );
             spawn_local(async move {
                 let args = AddUserArgs { user: &form, role };
@@ -318,6 +324,7 @@ fn staff(props: &StaffProps) -> Html {
                         added.set(Some(user.name));
                         form.set(NewUser::default());
                         load();
+                        on_added.emit(());
                     }
                     Err(e) => {
                         added.set(None);
@@ -793,6 +800,9 @@ pub struct SettingsProps {
     /// The auto-lock time changed: the gate reads it again.
     pub on_changed: Callback<()>,
     pub organisation: Organisation,
+    /// The homes on this device; the settings below are the one shown now's.
+    #[prop_or_default]
+    pub teams: TeamsView,
 }
 
 #[function_component(Settings)]
@@ -803,6 +813,17 @@ pub fn settings(props: &SettingsProps) -> Html {
         let d = props.dispatcher.clone();
         Callback::from(move |_| d.dispatch(Action::ShowHome))
     };
+    let staff_version = use_state(|| 0u32);
+    let on_staff_added = {
+        let v = staff_version.clone();
+        Callback::from(move |_| v.set(*v + 1))
+    };
+    // Remounted when another home is shown, so the form holds that home's settings.
+    let shown = props
+        .teams
+        .current
+        .map(|t| t.to_string())
+        .unwrap_or_default();
     html! {
         <section class="settings" aria-labelledby="settings-title">
             <div class="screen-head">
@@ -815,15 +836,17 @@ pub fn settings(props: &SettingsProps) -> Html {
             if may(Can::ChangeSettings) {
                 <AutoLock minutes={props.auto_lock_minutes} on_changed={props.on_changed.clone()} />
             }
+            <super::teams::Teams dispatcher={props.dispatcher.clone()} teams={props.teams.clone()}
+                manage={may(Can::ManageUsers)} staff_version={*staff_version} />
             if may(Can::ChangeSettings) {
-                <HomeSettings dispatcher={props.dispatcher.clone()} organisation={props.organisation.clone()} />
+                <HomeSettings key={shown} dispatcher={props.dispatcher.clone()} organisation={props.organisation.clone()} />
             }
             if may(Can::MakeBackup) {
                 <Backup />
             }
             <super::translations::Translations />
             if may(Can::ManageUsers) {
-                <Staff me={props.user.name.clone()} />
+                <Staff me={props.user.name.clone()} on_added={on_staff_added} />
             }
             <super::arrivals::ArrivalsPart />
         </section>

@@ -50,6 +50,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
         reviews_due: n as usize % 3,
         checklists_due: n as usize % 2,
         interviews: Vec::new(),
+        team: None,
     }
 }
 
@@ -58,16 +59,19 @@ struct Harness {
     entries: Vec<ChildEntry>,
     steps_for: Option<usize>,
     organisation: harbour_core::organisation::Organisation,
+    #[prop_or_default]
+    teams: harbour_core::teams::TeamsView,
 }
 
 /// Gives the screens the reducer handles they need, as the App does.
 #[function_component(ScreenHarness)]
 fn screen_harness(props: &Harness) -> Html {
-    let entries = props.entries.clone();
+    let (entries, teams) = (props.entries.clone(), props.teams.clone());
     let state = use_reducer(move || {
         let now = t0() + Duration::minutes(95);
         std::rc::Rc::new(AppState::new(now))
             .reduce(Action::Loaded(entries))
+            .reduce(Action::TeamsLoaded(teams))
             .as_ref()
             .clone()
     });
@@ -90,10 +94,21 @@ async fn render_in(
     steps_for: Option<usize>,
     organisation: harbour_core::organisation::Organisation,
 ) -> String {
+    render_with(entries, steps_for, organisation, Default::default()).await
+}
+
+/// As `render_in`, for a user who sees these homes.
+async fn render_with(
+    entries: Vec<ChildEntry>,
+    steps_for: Option<usize>,
+    organisation: harbour_core::organisation::Organisation,
+    teams: harbour_core::teams::TeamsView,
+) -> String {
     let html = LocalServerRenderer::<ScreenHarness>::with_props(Harness {
         entries,
         steps_for,
         organisation,
+        teams,
     })
     .hydratable(false)
     .render()
@@ -1221,4 +1236,98 @@ async fn the_review_view_shows_each_message_beside_the_english_and_marks_a_missi
         rows[1].english
     )));
     assert!(html.contains(r#"<td lang="ps" dir="rtl">"#));
+}
+
+/// Two homes the user is in, Oak House (1) and Elm Lodge (2), and one they are not in (3).
+fn two_homes(on_call: &str) -> harbour_core::teams::TeamsView {
+    use harbour_core::organisation::Organisation;
+    use harbour_core::teams::{Team, TeamsView};
+    let team = |n: u64, name: &str, mine: bool| Team {
+        id: id(0x7e00 + n),
+        name: name.into(),
+        members: Vec::new(),
+        mine,
+    };
+    let elm = Organisation {
+        on_call: on_call.into(),
+        ..Default::default()
+    };
+    TeamsView {
+        teams: vec![
+            team(2, "Elm Lodge", true),
+            team(1, "Oak House", true),
+            team(3, "Ash Court", false),
+        ],
+        current: Some(id(0x7e01)),
+        settings: vec![(id(0x7e01), Organisation::default()), (id(0x7e02), elm)],
+    }
+}
+
+#[tokio::test]
+async fn with_two_homes_each_child_says_which_and_their_steps_use_their_home_s_contacts() {
+    let mut amani = entry(1, "Amani Test", true, false, false);
+    amani.team = Some(id(0x7e01));
+    let mut dawit = entry(2, "Dawit Test", true, false, true);
+    dawit.team = Some(id(0x7e02));
+    let teams = two_homes("Elm on-call 07700 900222");
+    let html = render_with(
+        vec![amani.clone(), dawit.clone()],
+        None,
+        Default::default(),
+        teams.clone(),
+    )
+    .await;
+    assert!(html.contains("Home: Oak House"), "{html}");
+    assert!(html.contains("Home: Elm Lodge"));
+    assert!(!html.contains("Ash Court"));
+
+    // One home: nothing to tell apart, so no label.
+    let one = harbour_core::teams::TeamsView {
+        teams: teams.teams[1..2].to_vec(),
+        ..teams.clone()
+    };
+    let html = render_with(vec![amani], None, Default::default(), one).await;
+    assert!(!html.contains("Home: "), "{html}");
+
+    // The reducer gives a child's screens their own home's settings.
+    let state = std::rc::Rc::new(AppState::new(t0()))
+        .reduce(Action::Loaded(vec![dawit.clone()]))
+        .reduce(Action::TeamsLoaded(teams));
+    assert_eq!(
+        state.organisation_for(&dawit).on_call,
+        "Elm on-call 07700 900222"
+    );
+    assert_eq!(state.organisation.on_call, "", "the home shown: Oak House");
+}
+
+#[derive(Properties, PartialEq)]
+struct AddChildHarness {
+    teams: harbour_core::teams::TeamsView,
+}
+
+#[function_component(AddChildScreen)]
+fn add_child_screen(props: &AddChildHarness) -> Html {
+    let state = use_reducer(|| AppState::new(t0()));
+    html! { <super::add_child::AddChild dispatcher={state.dispatcher()} teams={props.teams.clone()} /> }
+}
+
+#[tokio::test]
+async fn a_new_child_s_home_is_asked_only_of_someone_in_several() {
+    let render = |teams| async move {
+        LocalServerRenderer::<AddChildScreen>::with_props(AddChildHarness { teams })
+            .hydratable(false)
+            .render()
+            .await
+    };
+    let teams = two_homes("");
+    let html = render(teams.clone()).await;
+    assert!(html.contains(r#"id="child-team""#), "{html}");
+    assert!(html.contains("Which home or household"));
+    assert!(html.contains("Oak House") && html.contains("Elm Lodge"));
+    assert!(!html.contains("Ash Court"), "not one of theirs");
+    let one = harbour_core::teams::TeamsView {
+        teams: teams.teams[1..2].to_vec(),
+        ..teams
+    };
+    assert!(!render(one).await.contains(r#"id="child-team""#));
 }

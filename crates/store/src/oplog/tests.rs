@@ -113,8 +113,8 @@ fn the_series_and_the_clock_survive_a_restart_with_the_clock_gone_back() {
     );
     store.add_child(&input("Sample B"), None).unwrap();
     let next = store.ops().unwrap().pop().unwrap();
-    // idx 0 is the first user, 1 the first child.
-    assert_eq!(next.idx, 2);
+    // idx 0 is the first user, 1 and 2 their team and their place in it, 3 the first child.
+    assert_eq!(next.idx, 4);
     assert!(next.hlc > last, "{:?} after {:?}", next.hlc, last);
 }
 
@@ -131,6 +131,7 @@ fn ops_of_unknown_kinds_are_kept_and_passed_over() {
             counter: 0,
         },
         author: None,
+        team: None,
         kind: "handover_entry".into(),
         entity: "x".into(),
         payload: payload.into(),
@@ -269,7 +270,10 @@ fn stores_of_every_earlier_schema_are_migrated_and_adopted_whole() {
             before.1[0].last_seen_at.to_rfc3339(),
             "2026-11-24T21:30:00+00:00"
         );
-        assert_eq!(store.ops().unwrap().len(), 3);
+        // The child, their photo, the episode; and the one team they are in now, with
+        // whoever opened the store in it.
+        assert_eq!(store.ops().unwrap().len(), 5);
+        assert_eq!(store.teams().unwrap().len(), 1);
         store.rebuild().unwrap();
         assert_eq!(snapshot(&store), before);
         let entries = if schema >= 3 { 2 } else { 0 };
@@ -279,8 +283,10 @@ fn stores_of_every_earlier_schema_are_migrated_and_adopted_whole() {
             "schema {schema}: old audit entries still verify"
         );
         drop(store);
-        // Opening again adopts nothing twice.
-        assert_eq!(open().ops().unwrap().len(), 3);
+        // Opening again adopts nothing twice, and makes no second team.
+        let again = open();
+        assert_eq!(again.ops().unwrap().len(), 5);
+        assert_eq!(again.teams().unwrap().len(), 1);
     }
 }
 
@@ -351,6 +357,7 @@ fn remote_ops(writes: &[(usize, i64, Write)]) -> Vec<Op> {
                     counter: next_idx[*d] as u32,
                 },
                 author: Some(crate::testing::team_admin()),
+                team: None,
                 kind: b.kind().into(),
                 entity: b.entity(),
                 payload: b.encode(),
@@ -389,6 +396,7 @@ fn started_episode() -> Op {
             counter: 0,
         },
         author: Some(crate::testing::team_admin()),
+        team: None,
         kind: b.kind().into(),
         entity: b.entity(),
         payload: b.encode(),
@@ -591,6 +599,7 @@ fn whole_settings_from_an_earlier_version_and_per_key_ones_meet_by_their_clocks(
                 counter: 0,
             },
             author: Some(crate::testing::team_admin()),
+            team: None,
             kind: b.kind().into(),
             entity: b.entity(),
             payload: b.encode(),
@@ -643,6 +652,8 @@ fn tables(store: &Store) -> Vec<(&'static str, Vec<String>)> {
         "episode_events",
         "assessment_events",
         "unchecked_ops",
+        "teams",
+        "team_members",
     ]
     .into_iter()
     .map(|table| {
@@ -697,6 +708,9 @@ proptest! {
                     idx: next_idx[*d],
                     hlc: Hlc { wall_ms: base + wall, counter: next_idx[*d] as u32 },
                     author: Some(crate::testing::team_admin()),
+                    // In the examples' team, as a team's devices write them (settings then
+                    // fold into the team's registers, a child added joins it).
+                    team: Some(harbour_core::examples::team()),
                     kind: b.kind().into(),
                     entity: b.entity(),
                     payload: b.encode(),
@@ -714,6 +728,9 @@ proptest! {
             crate::testing::team_store(clock()),
             crate::testing::team_store(clock()),
         );
+        for store in [&mut a, &mut b, &mut c] {
+            store.apply_remote(&[crate::testing::team_made_op()]).unwrap();
+        }
         a.apply_remote(&ops).unwrap();
         for op in &shuffled {
             b.apply_remote(std::slice::from_ref(op)).unwrap();

@@ -43,6 +43,7 @@ fn op(device: u128, idx: i64, seconds: i64, author: Option<u128>, body: OpBody) 
             counter: 0,
         },
         author: author.map(id::<UserId>),
+        team: None,
         kind: body.kind().into(),
         entity: body.entity(),
         payload: body.encode(),
@@ -509,4 +510,78 @@ fn ops_read_only_after_an_update_are_checked_as_they_would_have_been_on_arrival(
     // A rebuild does not bring the held one back.
     store.rebuild().unwrap();
     assert!(store.users().unwrap().iter().all(|u| u.name != "Mallory"));
+}
+
+/// `op` in team `team`.
+fn in_team(team: u128, mut op: Op) -> Op {
+    op.team = Some(id(team));
+    op
+}
+
+#[test]
+fn an_op_from_someone_not_in_its_team_is_held_or_marked_and_an_unknown_team_waits() {
+    const TEAM: u128 = 0x7e;
+    let mut store = store_with_staff();
+    let admin = Some(0xa0);
+    let made = OpBody::TeamAdded {
+        team: id(TEAM),
+        name: "Oak House".into(),
+        created_at: t0() - Duration::hours(1),
+    };
+    let joined = |user| OpBody::TeamMemberSet {
+        team: id(TEAM),
+        user: id(user),
+        member: true,
+    };
+    let applied = store
+        .apply_remote(&[
+            in_team(TEAM, op(1, 3, 3000, admin, made)),
+            in_team(TEAM, op(1, 4, 2990, admin, joined(CARER))),
+        ])
+        .unwrap();
+    assert_eq!(applied.taken, 2);
+    let corrected = |name: &str| OpBody::ChildFieldsSet {
+        child: id(CHILD),
+        fields: [("name_latin".to_owned(), serde_json::json!(name))]
+            .into_iter()
+            .collect(),
+    };
+    let applied = store
+        .apply_remote(&[
+            // The carer is in the team: taken.
+            in_team(TEAM, op(2, 0, 60, Some(CARER), corrected("Sample Ruth A"))),
+            // The manager is not: a correction is held, a missing report shown and marked.
+            in_team(
+                TEAM,
+                op(3, 0, 50, Some(MANAGER), corrected("Sample Ruth B")),
+            ),
+            in_team(TEAM, op(3, 1, 40, Some(MANAGER), episode_started())),
+            // A team this device has never heard of: cannot be checked yet.
+            in_team(
+                0x7f,
+                op(3, 2, 30, Some(MANAGER), corrected("Sample Ruth C")),
+            ),
+        ])
+        .unwrap();
+    assert_eq!((applied.taken, applied.held, applied.unchecked), (2, 2, 1));
+    let mut seen = problems(&store);
+    seen.sort_by_key(|(k, p, shown)| (k.clone(), p.name(), *shown));
+    let p = |k: &str, p, shown| (k.to_owned(), p, shown);
+    assert_eq!(
+        seen,
+        [
+            p("child_fields_set", Problem::AuthorUnknown, false),
+            p("child_fields_set", Problem::NotAllowed, false),
+            p("episode_started", Problem::NotAllowed, true),
+        ]
+    );
+    // The creator needs no place in the team to name it.
+    let named = OpBody::TeamNamed {
+        team: id(TEAM),
+        name: "Oak House North".into(),
+    };
+    let applied = store
+        .apply_remote(&[in_team(TEAM, op(1, 5, 20, admin, named))])
+        .unwrap();
+    assert_eq!(applied.taken, 1);
 }

@@ -214,10 +214,14 @@ fn adding_and_opening_a_child_are_audited_and_the_chain_verifies() {
         .map(|e| (e.event, e.subject, e.actor))
         .collect();
     let entry = |e: &str, s: &str| (e.to_owned(), s.to_owned(), me.clone());
+    let team = store.current_team().unwrap().to_string();
     assert_eq!(
         events,
         [
             entry("user_added", &me),
+            // Set-up makes the device's first team, with the administrator in it.
+            entry("team_changed", &team),
+            entry("team_members_changed", &team),
             entry("unlocked", ""),
             // Added with a photo: one entry.
             entry("child_added", &child.id.to_string()),
@@ -227,7 +231,7 @@ fn adding_and_opening_a_child_are_audited_and_the_chain_verifies() {
     );
     assert_eq!(
         store.verify_audit().unwrap(),
-        crate::ChainCheck::Intact { entries: 4 }
+        crate::ChainCheck::Intact { entries: 6 }
     );
     // The chain holds ids, never names.
     let text = format!("{:?}", store.audit_entries().unwrap());
