@@ -1,5 +1,5 @@
-//! The one way the UI talks to the shell: `window.__TAURI__.core.invoke`, with typed arguments
-//! and results. A failure always arrives as an `ApiError` with a Fluent message id.
+//! Tauri's `window.__TAURI__.core.invoke`, under the typed `crate::backend::Backend` (the screens
+//! never call it themselves). A failure always arrives as an `ApiError` with a Fluent message id.
 
 use harbour_core::api::ApiError;
 use serde::de::DeserializeOwned;

@@ -7,6 +7,7 @@
 // Yew props hold reducer handles and callbacks, which have no useful Debug output.
 #![allow(missing_debug_implementations)]
 
+pub mod backend;
 pub mod components;
 pub mod form;
 pub mod i18n;

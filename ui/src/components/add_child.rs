@@ -2,18 +2,17 @@
 //! next to its field, and keeps what was typed whatever goes wrong.
 
 use harbour_core::teams::{Team, TeamsView};
-use harbour_core::{Child, ChildInput, Field, TeamId};
+use harbour_core::Field;
 use harbour_i18n::Arg;
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::fields::read_picked_file;
+use crate::backend::use_backend;
 use crate::form::{Edit, FormAction, FormState};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
 
@@ -23,13 +22,6 @@ pub struct AddChildProps {
     /// The user's homes: with more than one, the form asks which the child lives in.
     #[prop_or_default]
     pub teams: TeamsView,
-}
-
-#[derive(Serialize)]
-struct AddChildArgs<'a> {
-    input: &'a ChildInput,
-    photo_base64: Option<&'a str>,
-    team_id: Option<TeamId>,
 }
 
 /// A team's name as staff read it: its own, or "not named yet".
@@ -105,6 +97,7 @@ fn field_error(i18n: &I18n, form: &FormState, field: Field, id: &str) -> Html {
 pub fn add_child(props: &AddChildProps) -> Html {
     let i18n = use_i18n();
     let form = use_reducer(FormState::default);
+    let backend = use_backend();
     let mine: Vec<Team> = props.teams.mine().cloned().collect();
     // Several homes: the one shown now is offered first, and the carer confirms or changes it.
     let team = {
@@ -146,14 +139,10 @@ pub fn add_child(props: &AddChildProps) -> Html {
             }
             form.dispatch(FormAction::Saving);
             let (input, photo, team_id) = (form.input.clone(), form.photo.clone(), *team);
-            let (form, app) = (form.dispatcher(), app.clone());
+            let (form, app, backend) = (form.dispatcher(), app.clone(), backend.clone());
             spawn_local(async move {
-                let args = AddChildArgs {
-                    input: &input,
-                    photo_base64: photo.as_ref().map(|p| p.base64.as_str()),
-                    team_id,
-                };
-                match ipc::call::<_, Child>("add_child", &args).await {
+                let photo = photo.as_ref().map(|p| p.base64.as_str());
+                match backend.add_child(&input, photo, team_id).await {
                     Ok(child) => app.dispatch(Action::ChildSaved(child, team_id)),
                     Err(e) => form.dispatch(FormAction::Rejected(e)),
                 }

@@ -8,8 +8,8 @@ use harbour_core::EpisodeId;
 use harbour_i18n::Arg;
 use yew::prelude::*;
 
-use super::app::reload;
 use super::record::EpisodeRecord;
+use crate::backend::{reload, use_backend};
 use crate::i18n::use_i18n;
 use crate::state::{Action, AppState};
 
@@ -24,11 +24,12 @@ pub struct AfterReturnProps {
 #[function_component(AfterReturn)]
 pub fn after_return(props: &AfterReturnProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let d = &props.entry.child.details;
     let on_back = {
         let d = props.dispatcher.clone();
         Callback::from(move |_| {
-            reload(d.clone());
+            reload(&backend, d.clone());
             d.dispatch(Action::ShowHome)
         })
     };

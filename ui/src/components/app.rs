@@ -1,11 +1,8 @@
 //! The unlocked app: loads the children, keeps the clock ticking and picks the screen. It is
 //! mounted only while unlocked, so its state (every child's details) goes when Harbour locks.
 
-use harbour_core::api::{ChildEntry, Reported, SignedIn};
-use harbour_core::organisation::Organisation;
-use harbour_core::teams::TeamsView;
+use harbour_core::api::SignedIn;
 use harbour_core::ChildId;
-use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -13,35 +10,12 @@ use super::after_return::AfterReturn;
 use super::checklists::{AssessmentScreen, Checklists};
 use super::print_view::PrintView;
 use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
-use crate::ipc::{self, NoArgs};
+use crate::backend::{reload, use_backend};
 use crate::state::{Action, AppState, Screen};
 use crate::time;
 
 /// How often elapsed times on screen are brought up to date.
 const TICK_MS: u32 = 15_000;
-
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: ChildId,
-}
-
-pub fn reload(state: UseReducerDispatcher<AppState>) {
-    let settings = state.clone();
-    spawn_local(async move {
-        if let Ok(org) = ipc::call::<_, Organisation>("get_organisation", &NoArgs {}).await {
-            settings.dispatch(Action::OrganisationLoaded(org));
-        }
-        if let Ok(teams) = ipc::call::<_, TeamsView>("teams", &NoArgs {}).await {
-            settings.dispatch(Action::TeamsLoaded(teams));
-        }
-    });
-    spawn_local(async move {
-        match ipc::call::<_, Vec<ChildEntry>>("list_children", &NoArgs {}).await {
-            Ok(children) => state.dispatch(Action::Loaded(children)),
-            Err(e) => state.dispatch(Action::Failed(e)),
-        }
-    });
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -55,10 +29,11 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| AppState::new(time::now()));
+    let backend = use_backend();
 
     {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| reload(dispatcher));
+        let (dispatcher, backend) = (state.dispatcher(), backend.clone());
+        use_effect_with((), move |_| reload(&backend, dispatcher));
     }
     {
         let dispatcher = state.dispatcher();
@@ -70,11 +45,11 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     let on_missing = {
-        let dispatcher = state.dispatcher();
+        let (dispatcher, backend) = (state.dispatcher(), backend.clone());
         Callback::from(move |child_id: ChildId| {
-            let dispatcher = dispatcher.clone();
+            let (dispatcher, backend) = (dispatcher.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, Reported>("report_missing", &ChildArgs { child_id }).await {
+                match backend.report_missing(child_id).await {
                     Ok(r) => dispatcher.dispatch(Action::Reported(r)),
                     Err(e) => dispatcher.dispatch(Action::Failed(e)),
                 }
@@ -94,9 +69,9 @@ pub fn app(props: &AppProps) -> Html {
                 organisation={state.organisation.clone()} teams={state.teams.clone()} />
         },
         Screen::Profile(id) => {
-            let dispatcher = state.dispatcher();
+            let (dispatcher, backend) = (state.dispatcher(), backend.clone());
             let on_back = Callback::from(move |_| {
-                reload(dispatcher.clone());
+                reload(&backend, dispatcher.clone());
                 dispatcher.dispatch(Action::ShowHome);
             });
             html! { <Profile child_id={*id} {on_back} /> }
@@ -122,9 +97,9 @@ pub fn app(props: &AppProps) -> Html {
             Some(entry) => {
                 let dispatcher = state.dispatcher();
                 let on_back = {
-                    let dispatcher = dispatcher.clone();
+                    let (dispatcher, backend) = (dispatcher.clone(), backend.clone());
                     Callback::from(move |_| {
-                        reload(dispatcher.clone());
+                        reload(&backend, dispatcher.clone());
                         dispatcher.dispatch(Action::ShowHome);
                     })
                 };
@@ -143,7 +118,9 @@ pub fn app(props: &AppProps) -> Html {
                     let dispatcher = dispatcher.clone();
                     Callback::from(move |_| dispatcher.dispatch(Action::ShowChecklists(id)))
                 };
-                let on_child_changed = Callback::from(move |_| reload(dispatcher.clone()));
+                let backend = backend.clone();
+                let on_child_changed =
+                    Callback::from(move |_| reload(&backend, dispatcher.clone()));
                 let may_sign_off = props
                     .user
                     .may

@@ -6,8 +6,8 @@ use harbour_i18n::Arg;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc::{self, NoArgs};
 use crate::time;
 
 /// The settings part: loads what the store says and shows it.
@@ -15,11 +15,12 @@ use crate::time;
 pub fn arrivals_part() -> Html {
     let i18n = use_i18n();
     let arrivals = use_state(|| None::<Arrivals>);
+    let backend = use_backend();
     {
         let arrivals = arrivals.clone();
         use_effect_with((), move |_| {
             spawn_local(async move {
-                if let Ok(a) = ipc::call::<_, Arrivals>("arrivals", &NoArgs {}).await {
+                if let Ok(a) = backend.arrivals().await {
                     arrivals.set(Some(a));
                 }
             });

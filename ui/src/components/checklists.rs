@@ -7,46 +7,23 @@ use harbour_core::api::ApiError;
 use harbour_core::checklists::{
     compare, Answer, AssessmentDue, AssessmentView, ChecklistStatus, Definition, Item, NextStep,
 };
-use harbour_core::{AssessmentId, Child, ChildId};
+use harbour_core::{AssessmentId, Child};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::time;
 
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: ChildId,
-}
-
-#[derive(Serialize)]
-struct StartArgs<'a> {
-    child_id: ChildId,
-    checklist: &'a str,
-}
-
-#[derive(Serialize)]
-struct AssessmentArgs {
-    assessment_id: AssessmentId,
-}
-
-#[derive(Serialize)]
+/// An answer as given on the screen, on its way to the shell.
 struct AnswerArgs {
     assessment_id: AssessmentId,
     item: String,
     answer: Answer,
     evidence: String,
     observed_by: String,
-}
-
-#[derive(Serialize)]
-struct SignOffArgs {
-    assessment_id: AssessmentId,
-    note: String,
 }
 
 fn date(t: chrono::DateTime<chrono::Utc>) -> Arg {
@@ -71,15 +48,16 @@ pub struct ChecklistsProps {
 #[function_component(Checklists)]
 pub fn checklists(props: &ChecklistsProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let statuses = use_state(|| None::<Vec<ChecklistStatus>>);
     let error = use_state(|| None::<ApiError>);
     let comparing = use_state(|| None::<(AssessmentView, AssessmentView)>);
     {
-        let (statuses, error) = (statuses.clone(), error.clone());
+        let (statuses, error, backend) = (statuses.clone(), error.clone(), backend.clone());
         let child_id = props.child.id;
         use_effect_with(child_id, move |_| {
             spawn_local(async move {
-                match ipc::call("checklist_statuses", &ChildArgs { child_id }).await {
+                match backend.checklist_statuses(child_id).await {
                     Ok(s) => statuses.set(Some(s)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -89,17 +67,17 @@ pub fn checklists(props: &ChecklistsProps) -> Html {
     let name = Arg::from(props.child.details.name_latin.as_str());
     let card = |s: &ChecklistStatus| {
         let start = {
-            let (error, on_open) = (error.clone(), props.on_open.clone());
+            let (error, on_open, backend) = (error.clone(), props.on_open.clone(), backend.clone());
             let (child_id, checklist) = (props.child.id, s.checklist.clone());
             Callback::from(move |_| {
-                let (error, on_open, checklist) =
-                    (error.clone(), on_open.clone(), checklist.clone());
+                let (error, on_open, checklist, backend) = (
+                    error.clone(),
+                    on_open.clone(),
+                    checklist.clone(),
+                    backend.clone(),
+                );
                 spawn_local(async move {
-                    let args = StartArgs {
-                        child_id,
-                        checklist: &checklist,
-                    };
-                    match ipc::call::<_, AssessmentView>("start_assessment", &args).await {
+                    match backend.start_assessment(child_id, &checklist).await {
                         Ok(v) => on_open.emit(v.id),
                         Err(e) => error.set(Some(e)),
                     }
@@ -134,18 +112,15 @@ pub fn checklists(props: &ChecklistsProps) -> Html {
         });
         let compare_button = (s.assessments.len() >= 2).then(|| {
             let (newer, older) = (s.assessments[0].id, s.assessments[1].id);
-            let (comparing, error) = (comparing.clone(), error.clone());
+            let (comparing, error, backend) = (comparing.clone(), error.clone(), backend.clone());
             let onclick = Callback::from(move |_| {
-                let (comparing, error) = (comparing.clone(), error.clone());
+                let (comparing, error, backend) =
+                    (comparing.clone(), error.clone(), backend.clone());
                 spawn_local(async move {
-                    let get = |assessment_id| async move {
-                        ipc::call::<_, AssessmentView>(
-                            "assessment",
-                            &AssessmentArgs { assessment_id },
-                        )
-                        .await
-                    };
-                    match (get(older).await, get(newer).await) {
+                    match (
+                        backend.assessment(older).await,
+                        backend.assessment(newer).await,
+                    ) {
                         (Ok(o), Ok(n)) => comparing.set(Some((o, n))),
                         (Err(e), _) | (_, Err(e)) => error.set(Some(e)),
                     }
@@ -262,17 +237,18 @@ enum Mode {
 #[function_component(AssessmentScreen)]
 pub fn assessment_screen(props: &AssessmentProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let view = use_state(|| None::<AssessmentView>);
     let error = use_state(|| None::<ApiError>);
     let mode = use_state(|| Mode::WholeList);
     let sign_note = use_state(String::new);
     let flagged = use_state(|| false);
     {
-        let (view, error) = (view.clone(), error.clone());
+        let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
         use_effect_with(props.id, move |id| {
             let assessment_id = *id;
             spawn_local(async move {
-                match ipc::call("assessment", &AssessmentArgs { assessment_id }).await {
+                match backend.assessment(assessment_id).await {
                     Ok(v) => view.set(Some(v)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -295,11 +271,20 @@ pub fn assessment_screen(props: &AssessmentProps) -> Html {
             .unwrap_or_default()
     };
     let save = {
-        let (view, error) = (view.clone(), error.clone());
+        let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
         Callback::from(move |args: AnswerArgs| {
-            let (view, error) = (view.clone(), error.clone());
+            let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, AssessmentView>("answer_item", &args).await {
+                let result = backend
+                    .answer_item(
+                        args.assessment_id,
+                        &args.item,
+                        args.answer,
+                        &args.evidence,
+                        &args.observed_by,
+                    )
+                    .await;
+                match result {
                     Ok(v) => {
                         error.set(None);
                         view.set(Some(v));
@@ -382,23 +367,21 @@ pub fn assessment_screen(props: &AssessmentProps) -> Html {
             props.on_child_changed.clone(),
         );
         let (view, child_id, assessment_id) = (view.clone(), props.child.id, v.id);
+        let backend = backend.clone();
         Callback::from(move |_| {
-            let (flagged, error, on_changed, view) = (
+            let (flagged, error, on_changed, view, backend) = (
                 flagged.clone(),
                 error.clone(),
                 on_changed.clone(),
                 view.clone(),
+                backend.clone(),
             );
             spawn_local(async move {
-                match ipc::call::<_, Child>("mark_suspected_trafficked", &ChildArgs { child_id })
-                    .await
-                {
+                match backend.mark_suspected_trafficked(child_id).await {
                     Ok(_) => {
                         flagged.set(true);
                         on_changed.emit(());
-                        if let Ok(v) =
-                            ipc::call("assessment", &AssessmentArgs { assessment_id }).await
-                        {
+                        if let Ok(v) = backend.assessment(assessment_id).await {
                             view.set(Some(v));
                         }
                     }
@@ -428,17 +411,19 @@ pub fn assessment_screen(props: &AssessmentProps) -> Html {
             })
         };
         let on_sign = {
-            let (view, error, note, assessment_id) =
-                (view.clone(), error.clone(), sign_note.clone(), v.id);
+            let (view, error, note, assessment_id, backend) = (
+                view.clone(),
+                error.clone(),
+                sign_note.clone(),
+                v.id,
+                backend.clone(),
+            );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                let (view, error) = (view.clone(), error.clone());
-                let args = SignOffArgs {
-                    assessment_id,
-                    note: (*note).clone(),
-                };
+                let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
+                let note = (*note).clone();
                 spawn_local(async move {
-                    match ipc::call::<_, AssessmentView>("sign_off_assessment", &args).await {
+                    match backend.sign_off_assessment(assessment_id, &note).await {
                         Ok(v) => view.set(Some(v)),
                         Err(e) => error.set(Some(e)),
                     }

@@ -8,27 +8,22 @@
 use harbour_core::api::ApiError;
 use harbour_core::help::{dialled, ChildHelpSettings};
 use harbour_i18n::{text_args, Arg, Localizer, LOCALES, SOURCE_TAG};
-use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::backend::{use_backend, Backend};
 use crate::i18n::use_i18n;
-use crate::ipc::{self, NoArgs};
 
 /// Handed down by the gate so any screen can open the child's help in a language (a locale
 /// tag): the gate locks, then shows the help alone.
 #[derive(Clone, PartialEq)]
 pub struct ShowChildHelp(pub Callback<&'static str>);
 
-#[derive(Serialize)]
-struct ChildScreen {
-    on: bool,
-}
-
 /// Asks the shell to fill the screen with the window, or to give it its frame back.
-fn full_screen(on: bool) {
+fn full_screen(backend: &Backend, on: bool) {
+    let backend = backend.clone();
     spawn_local(async move {
-        let _ = ipc::call::<_, ()>("set_child_screen", &ChildScreen { on }).await;
+        let _ = backend.set_child_screen(on).await;
     });
 }
 
@@ -176,19 +171,21 @@ pub struct ChildHelpProps {
 #[function_component(ChildHelp)]
 pub fn child_help(props: &ChildHelpProps) -> Html {
     let staff = use_i18n();
+    let backend = use_backend();
     let tag = use_state(|| props.tag);
     let child = use_memo(*tag, |tag| Localizer::new(tag));
     let help = use_state(|| None::<ChildHelpSettings>);
     {
-        let help = help.clone();
+        let (help, backend) = (help.clone(), backend.clone());
         use_effect_with((), move |_| {
-            full_screen(true);
+            full_screen(&backend, true);
+            let numbers_from = backend.clone();
             spawn_local(async move {
-                let numbers = ipc::call::<_, ChildHelpSettings>("help_numbers", &NoArgs {}).await;
+                let numbers = numbers_from.help_numbers().await;
                 // Harbour's own numbers rather than none, should the shell not answer.
                 help.set(Some(numbers.unwrap_or_default()));
             });
-            || full_screen(false)
+            move || full_screen(&backend, false)
         });
     }
     let on_choose = {
@@ -209,16 +206,12 @@ pub struct HelpForChildProps {
     pub languages: Vec<String>,
 }
 
-#[derive(Serialize)]
-struct TagArgs<'a> {
-    tag: &'a str,
-}
-
 /// The profile's part: the child's help in a language (their own by default): show it on this
 /// screen, save it as a card or print the card.
 #[function_component(HelpForChild)]
 pub fn help_for_child(props: &HelpForChildProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let matched = harbour_i18n::for_languages(&props.languages).map(|l| l.tag);
     let tag = use_state(|| matched.unwrap_or(SOURCE_TAG));
     let busy = use_state(|| false);
@@ -244,17 +237,17 @@ pub fn help_for_child(props: &HelpForChildProps) -> Html {
         })
     };
     let run = |command: &'static str| {
-        let (tag, busy, outcome) = (tag.clone(), busy.clone(), outcome.clone());
+        let (tag, busy, outcome, backend) =
+            (tag.clone(), busy.clone(), outcome.clone(), backend.clone());
         Callback::from(move |_| {
-            let (tag, busy, outcome) = (*tag, busy.clone(), outcome.clone());
+            let (tag, busy, outcome, backend) =
+                (*tag, busy.clone(), outcome.clone(), backend.clone());
             busy.set(true);
             spawn_local(async move {
                 let result = if command == "save_help_card" {
-                    ipc::call::<_, String>(command, &TagArgs { tag }).await
+                    backend.save_help_card(tag).await
                 } else {
-                    ipc::call::<_, ()>(command, &TagArgs { tag })
-                        .await
-                        .map(|()| String::new())
+                    backend.print_help_card(tag).await.map(|()| String::new())
                 };
                 busy.set(false);
                 outcome.set(Some(result));

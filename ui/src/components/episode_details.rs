@@ -9,14 +9,12 @@ use harbour_core::profile::{ProfileView, Values};
 use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, Part2Group, PART2};
 use harbour_core::{EpisodeId, MissingEpisode};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use serde_json::Value;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::profile::field_inputs;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::time;
 
 /// The checks agreed in the child's plan (one per line of "Checks to make before calling the
@@ -67,12 +65,6 @@ pub fn checks_part(
     }
 }
 
-#[derive(Serialize)]
-struct EventArgs<'a> {
-    episode_id: EpisodeId,
-    event: &'a EpisodeEvent,
-}
-
 #[derive(Properties, PartialEq)]
 pub struct DetailsProps {
     pub episode_id: EpisodeId,
@@ -89,6 +81,7 @@ pub fn details_form(props: &DetailsProps) -> Html {
     let saved_values = props.saved.as_ref().map(|(v, _)| v.clone());
     let editing = use_state(|| saved_values.clone().unwrap_or_default());
     let error = use_state(|| None::<ApiError>);
+    let backend = crate::backend::use_backend();
     let on_change = {
         let editing = editing.clone();
         Callback::from(move |(key, v): (&'static str, Value)| {
@@ -110,18 +103,10 @@ pub fn details_form(props: &DetailsProps) -> Html {
                     (f.key.to_owned(), v)
                 })
                 .collect();
-            let (error, on_saved) = (error.clone(), on_saved.clone());
+            let (error, on_saved, backend) = (error.clone(), on_saved.clone(), backend.clone());
             spawn_local(async move {
                 let event = EpisodeEvent::Details { values };
-                match ipc::call::<_, EpisodeView>(
-                    "record_event",
-                    &EventArgs {
-                        episode_id,
-                        event: &event,
-                    },
-                )
-                .await
-                {
+                match backend.record_event(episode_id, &event).await {
                     Ok(view) => {
                         error.set(None);
                         on_saved.emit(view);

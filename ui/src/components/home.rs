@@ -8,9 +8,8 @@ use harbour_i18n::Arg;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::app::reload;
+use crate::backend::{reload, use_backend};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState};
 use crate::time;
 
@@ -35,6 +34,7 @@ pub fn elapsed_text(i18n: &I18n, e: harbour_core::Elapsed) -> String {
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let state = &props.state;
 
     let on_add = {
@@ -48,10 +48,10 @@ pub fn home(props: &HomeProps) -> Html {
     let on_samples = {
         let d = state.dispatcher();
         Callback::from(move |_| {
-            let d = d.clone();
+            let (d, backend) = (d.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, usize>("load_sample_children", &NoArgs {}).await {
-                    Ok(_) => reload(d),
+                match backend.load_sample_children().await {
+                    Ok(_) => reload(&backend, d),
                     Err(e) => d.dispatch(Action::Failed(e)),
                 }
             });

@@ -192,6 +192,7 @@ pub fn interview_record(props: &InterviewProps) -> Html {
     let i18n = use_i18n();
     let forms = use_state(Forms::default);
     let error = use_state(|| None::<(Which, ApiError)>);
+    let backend = crate::backend::use_backend();
     let s = &props.summary;
     let name = Arg::from(props.name.as_str());
     let nation = Arg::from(props.nation.id());
@@ -211,6 +212,7 @@ pub fn interview_record(props: &InterviewProps) -> Html {
                 props.on_saved.clone(),
                 props.episode_id,
             );
+            let backend = backend.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let typed = match which {
@@ -245,7 +247,7 @@ pub fn interview_record(props: &InterviewProps) -> Html {
                 }
                 let event = build(&forms, at);
                 let (forms, error, on_saved) = (forms.clone(), error.clone(), on_saved.clone());
-                super::record::send(episode_id, event, move |result| match result {
+                super::record::send(&backend, episode_id, event, move |result| match result {
                     Ok(v) => {
                         error.set(None);
                         forms.set(Forms::default());

@@ -5,7 +5,6 @@
 use harbour_core::api::{ApiError, LockStatus, Unlock};
 use harbour_core::{Field, NewUser};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -17,8 +16,9 @@ use super::app::App;
 use super::child_help::{ChildHelp, ShowChildHelp};
 use super::fields::{self, field_error, input_value};
 use super::numbers::Numbers;
+use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc::{self, NoArgs};
+use crate::ipc;
 use crate::time;
 
 /// How often the idle time is checked, and the shortest gap between "still here" reports.
@@ -61,25 +61,22 @@ pub struct SetUpProps {
     pub on_done: Callback<LockStatus>,
 }
 
-#[derive(Serialize)]
-struct SetUpArgs<'a> {
-    user: &'a NewUser,
-}
-
 /// First run: the first user, an admin, chooses a name and PIN.
 #[function_component(SetUp)]
 pub fn set_up(props: &SetUpProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let form = use_state(NewUser::default);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     let edit = |set: fn(&mut NewUser, String)| fields::edit(&form, set);
     let onsubmit = {
-        let (form, error, busy, done) = (
+        let (form, error, busy, done, backend) = (
             form.clone(),
             error.clone(),
             busy.clone(),
             props.on_done.clone(),
+            backend.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -93,11 +90,16 @@ pub fn set_up(props: &SetUpProps) -> Html {
                 }));
                 return;
             }
-            let (form, error, busy, done) =
-                (form.clone(), error.clone(), busy.clone(), done.clone());
+            let (form, error, busy, done, backend) = (
+                form.clone(),
+                error.clone(),
+                busy.clone(),
+                done.clone(),
+                backend.clone(),
+            );
             busy.set(true);
             spawn_local(async move {
-                let result = ipc::call::<_, LockStatus>("set_up", &SetUpArgs { user: &form }).await;
+                let result = backend.set_up(&form).await;
                 busy.set(false);
                 match result {
                     Ok(status) => done.emit(status),
@@ -182,14 +184,10 @@ pub struct LockScreenProps {
     pub on_child_help: Callback<()>,
 }
 
-#[derive(Serialize)]
-struct UnlockArgs<'a> {
-    form: &'a Unlock,
-}
-
 #[function_component(LockScreen)]
 pub fn lock_screen(props: &LockScreenProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let form = use_state(Unlock::default);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
@@ -205,20 +203,25 @@ pub fn lock_screen(props: &LockScreenProps) -> Html {
     }
     let status = &props.status;
     let onsubmit = {
-        let (form, error, busy, done) = (
+        let (form, error, busy, done, backend) = (
             form.clone(),
             error.clone(),
             busy.clone(),
             props.on_unlocked.clone(),
+            backend.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, error, busy, done) =
-                (form.clone(), error.clone(), busy.clone(), done.clone());
+            let (form, error, busy, done, backend) = (
+                form.clone(),
+                error.clone(),
+                busy.clone(),
+                done.clone(),
+                backend.clone(),
+            );
             busy.set(true);
             spawn_local(async move {
-                let result =
-                    ipc::call::<_, LockStatus>("unlock", &UnlockArgs { form: &form }).await;
+                let result = backend.unlock(&form).await;
                 busy.set(false);
                 match result {
                     Ok(status) => done.emit(status),
@@ -321,17 +324,19 @@ pub fn root() -> Html {
 }
 
 /// Asks the shell where things stand.
-fn refresh(status: UseStateHandle<Option<LockStatus>>) {
+fn refresh(backend: &Backend, status: UseStateHandle<Option<LockStatus>>) {
+    let backend = backend.clone();
     spawn_local(async move {
-        if let Ok(s) = ipc::call::<_, LockStatus>("lock_status", &NoArgs {}).await {
+        if let Ok(s) = backend.lock_status().await {
             status.set(Some(s));
         }
     });
 }
 
-fn lock_now(status: UseStateHandle<Option<LockStatus>>) {
+fn lock_now(backend: &Backend, status: UseStateHandle<Option<LockStatus>>) {
+    let backend = backend.clone();
     spawn_local(async move {
-        if let Ok(s) = ipc::call::<_, LockStatus>("lock", &NoArgs {}).await {
+        if let Ok(s) = backend.lock().await {
             status.set(Some(s));
         }
     });
@@ -341,20 +346,24 @@ fn lock_now(status: UseStateHandle<Option<LockStatus>>) {
 /// idle time, and whenever the shell answers "locked".
 #[function_component(Gate)]
 pub fn gate() -> Html {
+    let backend = use_backend();
     let status = use_state(|| None::<LockStatus>);
     {
-        let status = status.clone();
-        use_effect_with((), move |_| refresh(status));
+        let (status, backend) = (status.clone(), backend.clone());
+        use_effect_with((), move |_| refresh(&backend, status));
     }
     // Tell the shell the first screen (set-up or lock screen) is up: the start-up benchmark
     // waits for this, and it is a log line for support.
-    use_effect_with(status.is_some(), |shown| {
-        if *shown {
-            spawn_local(async {
-                let _ = ipc::call::<_, ()>("ui_ready", &NoArgs {}).await;
-            });
-        }
-    });
+    {
+        let backend = backend.clone();
+        use_effect_with(status.is_some(), move |shown| {
+            if *shown {
+                spawn_local(async move {
+                    let _ = backend.ui_ready().await;
+                });
+            }
+        });
+    }
     let unlocked = status.as_ref().is_some_and(|s| s.user.is_some());
     let last_activity = use_mut_ref(time::now_ms);
     let last_ping = use_mut_ref(time::now_ms);
@@ -370,6 +379,7 @@ pub fn gate() -> Html {
     {
         let status = status.clone();
         let last_activity = last_activity.clone();
+        let backend = backend.clone();
         use_effect_with(unlocked, move |unlocked| {
             let mut cleanup: Vec<Box<dyn FnOnce()>> = Vec::new();
             if *unlocked {
@@ -383,20 +393,22 @@ pub fn gate() -> Html {
                 let on_key = {
                     let status = status.clone();
                     let last_activity = last_activity.clone();
+                    let backend = backend.clone();
                     Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
                         move |e: web_sys::KeyboardEvent| {
                             *last_activity.borrow_mut() = time::now_ms();
                             if e.ctrl_key() && (e.key() == "l" || e.key() == "L") {
                                 e.prevent_default();
-                                lock_now(status.clone());
+                                lock_now(&backend, status.clone());
                             }
                         },
                     )
                 };
                 let on_locked = {
                     let status = status.clone();
+                    let backend = backend.clone();
                     Closure::<dyn Fn(web_sys::Event)>::new(move |_e: web_sys::Event| {
-                        refresh(status.clone())
+                        refresh(&backend, status.clone())
                     })
                 };
                 for kind in ["pointerdown", "wheel", "touchstart"] {
@@ -436,6 +448,7 @@ pub fn gate() -> Html {
         let status = status.clone();
         let minutes = status.as_ref().map_or(10, |s| s.auto_lock_minutes);
         let during = idle.during_episode.clone();
+        let backend = backend.clone();
         use_effect_with((unlocked, minutes), move |(unlocked, minutes)| {
             let interval = unlocked.then(|| {
                 let minutes = *minutes;
@@ -446,16 +459,15 @@ pub fn gate() -> Html {
                     let now = time::now_ms();
                     let idle = now - *last_activity.borrow();
                     if idle > limit_ms {
-                        lock_now(status.clone());
+                        lock_now(&backend, status.clone());
                     } else if *last_activity.borrow() > *last_ping.borrow()
                         && now - *last_ping.borrow() > STILL_HERE_EVERY_MS
                     {
                         *last_ping.borrow_mut() = now;
-                        let status = status.clone();
+                        let (status, backend) = (status.clone(), backend.clone());
                         spawn_local(async move {
-                            if let Ok(false) = ipc::call::<_, bool>("still_here", &NoArgs {}).await
-                            {
-                                refresh(status);
+                            if let Ok(false) = backend.still_here().await {
+                                refresh(&backend, status);
                             }
                         });
                     }
@@ -470,18 +482,19 @@ pub fn gate() -> Html {
         Callback::from(move |s: LockStatus| status.set(Some(s)))
     };
     let on_lock = {
-        let status = status.clone();
-        Callback::from(move |_| lock_now(status.clone()))
+        let (status, backend) = (status.clone(), backend.clone());
+        Callback::from(move |_| lock_now(&backend, status.clone()))
     };
     // "Show to child": lock first (the app and every child's details go), then the help alone,
     // full screen. Leaving it shows the lock screen.
     let child_help = use_state(|| None::<&'static str>);
     let show_child = {
-        let (status, child_help) = (status.clone(), child_help.clone());
+        let (status, child_help, backend) = (status.clone(), child_help.clone(), backend.clone());
         ShowChildHelp(Callback::from(move |tag: &'static str| {
-            let (status, child_help) = (status.clone(), child_help.clone());
+            let (status, child_help, backend) =
+                (status.clone(), child_help.clone(), backend.clone());
             spawn_local(async move {
-                if let Ok(s) = ipc::call::<_, LockStatus>("lock", &NoArgs {}).await {
+                if let Ok(s) = backend.lock().await {
                     status.set(Some(s));
                     child_help.set(Some(tag));
                 }
@@ -511,8 +524,8 @@ pub fn gate() -> Html {
         }
         Some(s) => {
             let on_changed = {
-                let status = status.clone();
-                Callback::from(move |_| refresh(status.clone()))
+                let (status, backend) = (status.clone(), backend.clone());
+                Callback::from(move |_| refresh(&backend, status.clone()))
             };
             let user = s
                 .user

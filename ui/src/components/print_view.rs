@@ -5,20 +5,13 @@
 
 use harbour_core::api::{ApiError, ChildEntry, SheetPage};
 use harbour_core::sheet::SheetContent;
-use harbour_core::ChildId;
 use harbour_i18n::Arg;
-use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
+use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::time;
-
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: ChildId,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
@@ -34,12 +27,13 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     // latest risk checklists), with the photos.
     let loaded = use_state(|| None::<SheetPage>);
     let error = use_state(|| None::<ApiError>);
+    let backend = use_backend();
     {
-        let (loaded, error) = (loaded.clone(), error.clone());
+        let (loaded, error, backend) = (loaded.clone(), error.clone(), backend.clone());
         let child_id = props.entry.child.id;
         use_effect_with(child_id, move |_| {
             spawn_local(async move {
-                match ipc::call::<_, SheetPage>("grab_sheet_page", &ChildArgs { child_id }).await {
+                match backend.grab_sheet_page(child_id).await {
                     Ok(page) => loaded.set(Some(page)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -49,10 +43,10 @@ pub fn print_view(props: &PrintViewProps) -> Html {
     let on_print = {
         let (error, child_id) = (error.clone(), props.entry.child.id);
         Callback::from(move |_| {
-            let error = error.clone();
+            let (error, backend) = (error.clone(), backend.clone());
             spawn_local(async move {
                 // Recorded first: a print that is not in the audit chain does not happen.
-                match ipc::call::<_, ()>("record_print_view", &ChildArgs { child_id }).await {
+                match backend.record_print_view(child_id).await {
                     Ok(()) => {
                         if let Some(w) = web_sys::window() {
                             let _ = w.print();

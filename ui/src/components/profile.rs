@@ -22,28 +22,11 @@ use super::child_help::HelpForChild;
 use super::fields::{field_error, input_value, read_picked_file};
 use super::home::elapsed_text;
 use super::home::{flags, names};
+use crate::backend::use_backend;
 use crate::form::PickedPhoto;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::time;
 use harbour_core::{Child, ChildInput, Field};
-
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: ChildId,
-}
-
-#[derive(Serialize)]
-struct SaveArgs {
-    child_id: ChildId,
-    input: SectionInput,
-}
-
-#[derive(Serialize)]
-struct ReviewArgs {
-    child_id: ChildId,
-    section: Section,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct ProfileProps {
@@ -58,12 +41,13 @@ pub fn profile(props: &ProfileProps) -> Html {
     let i18n = use_i18n();
     let opened = use_state(|| None::<ProfileOpened>);
     let error = use_state(|| None::<ApiError>);
+    let backend = use_backend();
     {
         let (opened, error) = (opened.clone(), error.clone());
         let child_id = props.child_id;
         use_effect_with(child_id, move |_| {
             spawn_local(async move {
-                match ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id }).await {
+                match backend.open_profile(child_id).await {
                     Ok(o) => opened.set(Some(o)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -346,18 +330,12 @@ pub struct CoreDetailsProps {
     pub on_updated: Callback<ProfileView>,
 }
 
-#[derive(Serialize)]
-struct UpdateArgs<'a> {
-    child_id: ChildId,
-    input: &'a ChildInput,
-    flag_reason: &'a str,
-}
-
 /// The details recorded when the child was added — name, date of birth, languages, and the
 /// flags that send a missing report straight to 999 — corrected here.
 #[function_component(CoreDetails)]
 pub fn core_details(props: &CoreDetailsProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let editing = use_state(|| None::<ChildInput>);
     let flag_reason = use_state(String::new);
     let error = use_state(|| None::<ApiError>);
@@ -419,17 +397,9 @@ pub fn core_details(props: &CoreDetailsProps) -> Html {
             };
             let (editing, error, on_updated) = (editing.clone(), error.clone(), on_updated.clone());
             let reason = (*flag_reason).clone();
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, ProfileView>(
-                    "update_child",
-                    &UpdateArgs {
-                        child_id,
-                        input: &input,
-                        flag_reason: &reason,
-                    },
-                )
-                .await
-                {
+                match backend.update_child(child_id, &input, &reason).await {
                     Ok(view) => {
                         error.set(None);
                         editing.set(None);
@@ -527,6 +497,7 @@ struct PhotoArgs {
 #[function_component(NewPhoto)]
 pub fn new_photo(props: &NewPhotoProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let picked = use_state(|| None::<PickedPhoto>);
     let kind = use_state(PhotoKind::default);
     let reading = use_state(|| false);
@@ -562,8 +533,13 @@ pub fn new_photo(props: &NewPhotoProps) -> Html {
                 taken_on: (*taken_on).clone(),
             };
             let (picked, error, on_saved) = (picked.clone(), error.clone(), on_saved.clone());
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, ProfileOpened>("set_photo", &args).await {
+                let photo = args.photo_base64;
+                match backend
+                    .set_photo(args.child_id, args.kind, &photo, &args.taken_on)
+                    .await
+                {
                     Ok(o) => {
                         error.set(None);
                         picked.set(None);
@@ -807,6 +783,7 @@ pub struct SectionCardProps {
 #[function_component(SectionCard)]
 pub fn section_card(props: &SectionCardProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let editing = use_state(|| None::<Values>);
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
@@ -831,7 +808,7 @@ pub fn section_card(props: &SectionCardProps) -> Html {
     };
     let on_save = {
         let (editing, error, saved) = (editing.clone(), error.clone(), saved.clone());
-        let on_updated = props.on_updated.clone();
+        let (on_updated, backend) = (props.on_updated.clone(), backend.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let Some(values) = (*editing).clone() else {
@@ -844,10 +821,9 @@ pub fn section_card(props: &SectionCardProps) -> Html {
                 on_updated.clone(),
             );
             let input = SectionInput { section, values };
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, ProfileView>("save_profile", &SaveArgs { child_id, input })
-                    .await
-                {
+                match backend.save_profile(child_id, &input).await {
                     Ok(view) => {
                         editing.set(None);
                         error.set(None);
@@ -864,13 +840,9 @@ pub fn section_card(props: &SectionCardProps) -> Html {
         let on_updated = props.on_updated.clone();
         Callback::from(move |_| {
             let (error, saved, on_updated) = (error.clone(), saved.clone(), on_updated.clone());
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, ProfileView>(
-                    "review_profile",
-                    &ReviewArgs { child_id, section },
-                )
-                .await
-                {
+                match backend.review_profile(child_id, section).await {
                     Ok(view) => {
                         error.set(None);
                         saved.set(true);

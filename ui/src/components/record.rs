@@ -12,18 +12,17 @@ use harbour_core::workflow::{
 };
 use harbour_core::{ChildDetails, EpisodeId, EventId, Field};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::app::reload;
 use super::episode_details::{call_script, checks_part, DetailsForm};
 use super::fields::{self, field_error};
 use super::interview::InterviewRecord;
 use super::when::{not_a_time, now_typed, WhenField};
+use crate::backend::reload;
+use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
 use harbour_core::organisation::{HomeKind, Organisation, RegulatorRules};
@@ -44,22 +43,9 @@ pub struct RecordProps {
     pub escalated: bool,
     /// The home's settings: its contacts, the kind of home, the nation's terms.
     pub organisation: Organisation,
-}
-
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: harbour_core::ChildId,
-}
-
-#[derive(Serialize)]
-struct EpisodeArgs {
-    episode_id: EpisodeId,
-}
-
-#[derive(Serialize)]
-struct EventArgs<'a> {
-    episode_id: EpisodeId,
-    event: &'a EpisodeEvent,
+    /// The episode as last read, if the caller has it: shown at once, then read again.
+    #[prop_or_default]
+    pub view: Option<EpisodeView>,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -87,13 +73,14 @@ fn at(t: DateTime<Utc>) -> Arg {
 type Outcome = Result<EpisodeView, ApiError>;
 
 fn save(
+    backend: &Backend,
     episode_id: EpisodeId,
     event: EpisodeEvent,
     view: UseStateHandle<Option<EpisodeView>>,
     error: UseStateHandle<Option<ApiError>>,
     then: impl FnOnce(&EpisodeView) + 'static,
 ) {
-    send(episode_id, event, move |result| match result {
+    send(backend, episode_id, event, move |result| match result {
         Ok(v) => {
             error.set(None);
             then(&v);
@@ -105,17 +92,15 @@ fn save(
 
 /// Records `event` in the episode and hands the answer to `done`: the one way the screens
 /// record an event.
-pub fn send(episode_id: EpisodeId, event: EpisodeEvent, done: impl FnOnce(Outcome) + 'static) {
+pub fn send(
+    backend: &Backend,
+    episode_id: EpisodeId,
+    event: EpisodeEvent,
+    done: impl FnOnce(Outcome) + 'static,
+) {
+    let backend = backend.clone();
     spawn_local(async move {
-        let result: Outcome = ipc::call(
-            "record_event",
-            &EventArgs {
-                episode_id,
-                event: &event,
-            },
-        )
-        .await;
-        done(result);
+        done(backend.record_event(episode_id, &event).await);
     });
 }
 
@@ -157,7 +142,11 @@ fn general_error(i18n: &I18n, error: &Option<ApiError>) -> Html {
 #[function_component(EpisodeRecord)]
 pub fn episode_record(props: &RecordProps) -> Html {
     let i18n = use_i18n();
-    let view = use_state(|| None::<EpisodeView>);
+    let backend = use_backend();
+    let view = {
+        let first = props.view.clone();
+        use_state(move || first)
+    };
     let error = use_state(|| None::<ApiError>);
     let police = use_state(PoliceForm::default);
     let update = use_state(String::new);
@@ -176,13 +165,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
-        let (view, error, id) = (view.clone(), error.clone(), props.episode_id);
+        let (view, error, id, backend) = (
+            view.clone(),
+            error.clone(),
+            props.episode_id,
+            backend.clone(),
+        );
         // Read again when the last-seen time is corrected: what is due runs from it.
         use_effect_with((id, props.last_seen_at), move |(id, _)| {
-            let (view, error, episode_id) = (view.clone(), error.clone(), *id);
+            let (view, error, episode_id, backend) =
+                (view.clone(), error.clone(), *id, backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, EpisodeView>("episode_view", &EpisodeArgs { episode_id }).await
-                {
+                match backend.episode_view(episode_id).await {
                     Ok(v) => view.set(Some(v)),
                     Err(e) => error.set(Some(e)),
                 }
@@ -199,7 +193,8 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let name = Arg::from(props.child.name_latin.as_str());
 
     let on_police = {
-        let (police, view, error) = (police.clone(), view.clone(), error.clone());
+        let (police, view, error, backend) =
+            (police.clone(), view.clone(), error.clone(), backend.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let reported_at = match police.reported_at.trim() {
@@ -216,9 +211,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 reported_at,
             };
             let clear = police.clone();
-            save(id, event, view.clone(), error.clone(), move |_| {
-                clear.set(PoliceForm::default())
-            });
+            save(
+                &backend,
+                id,
+                event,
+                view.clone(),
+                error.clone(),
+                move |_| clear.set(PoliceForm::default()),
+            );
         })
     };
     let on_grade = {
@@ -236,20 +236,27 @@ pub fn episode_record(props: &RecordProps) -> Html {
         })
     };
     let on_update = {
-        let (update, view, error) = (update.clone(), view.clone(), error.clone());
+        let (update, view, error, backend) =
+            (update.clone(), view.clone(), error.clone(), backend.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let event = EpisodeEvent::Update {
                 text: (*update).clone(),
             };
             let clear = update.clone();
-            save(id, event, view.clone(), error.clone(), move |_| {
-                clear.set(String::new())
-            });
+            save(
+                &backend,
+                id,
+                event,
+                view.clone(),
+                error.clone(),
+                move |_| clear.set(String::new()),
+            );
         })
     };
     let on_found = {
-        let (found, view, error) = (found.clone(), view.clone(), error.clone());
+        let (found, view, error, backend) =
+            (found.clone(), view.clone(), error.clone(), backend.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let typed = if found.at.is_empty() {
@@ -267,37 +274,54 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 where_found: found.place.clone(),
                 how_returned: found.how.clone(),
             };
-            save(id, event, view.clone(), error.clone(), |_| {});
+            save(&backend, id, event, view.clone(), error.clone(), |_| {});
         })
     };
     let simple = |event: EpisodeEvent| {
-        let (view, error) = (view.clone(), error.clone());
+        let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
         let dispatcher = props.dispatcher.clone();
         Callback::from(move |_| {
             let closing = event == EpisodeEvent::Closed;
-            let dispatcher = dispatcher.clone();
-            save(id, event.clone(), view.clone(), error.clone(), move |_| {
-                if closing {
-                    reload(dispatcher.clone());
-                    dispatcher.dispatch(Action::ShowHome);
-                }
-            });
+            let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
+            save(
+                &backend,
+                id,
+                event.clone(),
+                view.clone(),
+                error.clone(),
+                move |_| {
+                    if closing {
+                        reload(&reloader, dispatcher.clone());
+                        dispatcher.dispatch(Action::ShowHome);
+                    }
+                },
+            );
         })
     };
 
     let grade_review = {
         let on_spoke_to = fields::edit(&spoke_to, |s, v| *s = v);
         let on_submit = {
-            let (spoke_to, view, error) = (spoke_to.clone(), view.clone(), error.clone());
+            let (spoke_to, view, error, backend) = (
+                spoke_to.clone(),
+                view.clone(),
+                error.clone(),
+                backend.clone(),
+            );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let event = EpisodeEvent::GradeReviewAsked {
                     spoke_to: (*spoke_to).clone(),
                 };
                 let clear = spoke_to.clone();
-                save(id, event, view.clone(), error.clone(), move |_| {
-                    clear.set(String::new())
-                });
+                save(
+                    &backend,
+                    id,
+                    event,
+                    view.clone(),
+                    error.clone(),
+                    move |_| clear.set(String::new()),
+                );
             })
         };
         html! {
@@ -349,8 +373,13 @@ pub fn episode_record(props: &RecordProps) -> Html {
             })
         };
         let on_submit = {
-            let (share, view, error, basis) =
-                (share.clone(), view.clone(), error.clone(), basis.clone());
+            let (share, view, error, basis, backend) = (
+                share.clone(),
+                view.clone(),
+                error.clone(),
+                basis.clone(),
+                backend.clone(),
+            );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let how = ShareMethod::ALL
@@ -363,9 +392,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     basis: basis.clone(),
                 };
                 let clear = share.clone();
-                save(id, event, view.clone(), error.clone(), move |_| {
-                    clear.set((String::new(), String::new(), None))
-                });
+                save(
+                    &backend,
+                    id,
+                    event,
+                    view.clone(),
+                    error.clone(),
+                    move |_| clear.set((String::new(), String::new(), None)),
+                );
             })
         };
         html! {
@@ -518,13 +552,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
         },
         None => {
             let decide = |notify: bool| {
-                let (reason, view, error) = (reg_reason.clone(), view.clone(), error.clone());
+                let (reason, view, error, backend) = (
+                    reg_reason.clone(),
+                    view.clone(),
+                    error.clone(),
+                    backend.clone(),
+                );
                 Callback::from(move |_| {
                     let event = EpisodeEvent::RegulatorDecision {
                         notify,
                         reason: (*reason).clone(),
                     };
-                    save(id, event, view.clone(), error.clone(), |_| {});
+                    save(&backend, id, event, view.clone(), error.clone(), |_| {});
                 })
             };
             let on_reason = {
@@ -607,8 +646,12 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     })
                 };
                 let on_save = {
-                    let (correcting, view, error) =
-                        (correcting.clone(), view.clone(), error.clone());
+                    let (correcting, view, error, backend) = (
+                        correcting.clone(),
+                        view.clone(),
+                        error.clone(),
+                        backend.clone(),
+                    );
                     let (of, text) = (line.id, text.clone());
                     Callback::from(move |e: SubmitEvent| {
                         e.prevent_default();
@@ -617,9 +660,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
                             text: text.clone(),
                         };
                         let done = correcting.clone();
-                        save(id, event, view.clone(), error.clone(), move |_| {
-                            done.set(None)
-                        });
+                        save(
+                            &backend,
+                            id,
+                            event,
+                            view.clone(),
+                            error.clone(),
+                            move |_| done.set(None),
+                        );
                     })
                 };
                 let on_cancel = {
@@ -706,15 +754,21 @@ pub fn episode_record(props: &RecordProps) -> Html {
     // Away with whereabouts known, and the one step that turns it into missing.
     let away_part = if let Some((place, since)) = s.away.clone().filter(|_| s.is_away()) {
         let now_missing = {
-            let (view, error, dispatcher) = (view.clone(), error.clone(), props.dispatcher.clone());
+            let (view, error, dispatcher, backend) = (
+                view.clone(),
+                error.clone(),
+                props.dispatcher.clone(),
+                backend.clone(),
+            );
             Callback::from(move |_| {
-                let dispatcher = dispatcher.clone();
+                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
                 save(
+                    &backend,
                     id,
                     EpisodeEvent::NowMissing,
                     view.clone(),
                     error.clone(),
-                    move |_| reload(dispatcher),
+                    move |_| reload(&reloader, dispatcher),
                 );
             })
         };
@@ -734,21 +788,27 @@ pub fn episode_record(props: &RecordProps) -> Html {
     } else if s.found.is_none() && !closed {
         let on_where = fields::edit(&whereabouts, |w, v| *w = v);
         let on_submit = {
-            let (whereabouts, view, error, dispatcher) = (
+            let (whereabouts, view, error, dispatcher, backend) = (
                 whereabouts.clone(),
                 view.clone(),
                 error.clone(),
                 props.dispatcher.clone(),
+                backend.clone(),
             );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let event = EpisodeEvent::Away {
                     whereabouts: (*whereabouts).clone(),
                 };
-                let dispatcher = dispatcher.clone();
-                save(id, event, view.clone(), error.clone(), move |_| {
-                    reload(dispatcher)
-                });
+                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
+                save(
+                    &backend,
+                    id,
+                    event,
+                    view.clone(),
+                    error.clone(),
+                    move |_| reload(&reloader, dispatcher),
+                );
             })
         };
         html! {
@@ -772,19 +832,15 @@ pub fn episode_record(props: &RecordProps) -> Html {
         harbour_core::steps::missing_in_first_days(&props.child, since, v.episode.last_seen_at);
     let on_mark = {
         let (marked, error, dispatcher) = (marked.clone(), error.clone(), props.dispatcher.clone());
-        let child_id = props.child_id;
+        let (child_id, backend) = (props.child_id, backend.clone());
         Callback::from(move |_| {
             let (marked, error, dispatcher) = (marked.clone(), error.clone(), dispatcher.clone());
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, harbour_core::Child>(
-                    "mark_suspected_trafficked",
-                    &ChildArgs { child_id },
-                )
-                .await
-                {
+                match backend.mark_suspected_trafficked(child_id).await {
                     Ok(_) => {
                         marked.set(true);
-                        reload(dispatcher);
+                        reload(&backend, dispatcher);
                     }
                     Err(e) => error.set(Some(e)),
                 }
@@ -801,7 +857,12 @@ pub fn episode_record(props: &RecordProps) -> Html {
         },
         None => {
             let on_submit = {
-                let (back_at, view, error) = (back_at.clone(), view.clone(), error.clone());
+                let (back_at, view, error, backend) = (
+                    back_at.clone(),
+                    view.clone(),
+                    error.clone(),
+                    backend.clone(),
+                );
                 Callback::from(move |e: SubmitEvent| {
                     e.prevent_default();
                     let Some(t) = time::from_typed(&back_at) else {
@@ -810,6 +871,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     };
                     let clear = back_at.clone();
                     save(
+                        &backend,
                         id,
                         EpisodeEvent::BackAtPlacement { back_at: t },
                         view.clone(),
@@ -891,11 +953,12 @@ pub fn episode_record(props: &RecordProps) -> Html {
             })
         };
         let on_submit = {
-            let (end, view, error, dispatcher) = (
+            let (end, view, error, dispatcher, backend) = (
                 end.clone(),
                 view.clone(),
                 error.clone(),
                 props.dispatcher.clone(),
+                backend.clone(),
             );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
@@ -907,11 +970,18 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     reason,
                     note: end.1.clone(),
                 };
-                let dispatcher = dispatcher.clone();
-                save(id, event, view.clone(), error.clone(), move |_| {
-                    reload(dispatcher.clone());
-                    dispatcher.dispatch(Action::ShowHome);
-                });
+                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
+                save(
+                    &backend,
+                    id,
+                    event,
+                    view.clone(),
+                    error.clone(),
+                    move |_| {
+                        reload(&reloader, dispatcher.clone());
+                        dispatcher.dispatch(Action::ShowHome);
+                    },
+                );
             })
         };
         html! {
@@ -1138,11 +1208,6 @@ pub struct SheetProps {
     pub on_print_view: Callback<()>,
 }
 
-#[derive(Serialize)]
-struct SheetArgs {
-    child_id: harbour_core::ChildId,
-}
-
 /// Save or print the one-page grab sheet for the police.
 #[function_component(SheetButtons)]
 pub fn sheet_buttons(props: &SheetProps) -> Html {
@@ -1150,19 +1215,23 @@ pub fn sheet_buttons(props: &SheetProps) -> Html {
     // (message id, path) of the last outcome; an error is a message id alone.
     let outcome = use_state(|| None::<Result<(String, String), String>>);
     let busy = use_state(|| false);
-    let run = |command: &'static str| {
+    let backend = use_backend();
+    // Saved as a file (`true`) or sent to the printer.
+    let run = |save: bool| {
         let (outcome, busy, child_id) = (outcome.clone(), busy.clone(), props.child_id);
+        let backend = backend.clone();
         Callback::from(move |_| {
-            let (outcome, busy) = (outcome.clone(), busy.clone());
+            let (outcome, busy, backend) = (outcome.clone(), busy.clone(), backend.clone());
             busy.set(true);
             spawn_local(async move {
-                let args = SheetArgs { child_id };
-                let result = if command == "save_grab_sheet" {
-                    ipc::call::<_, String>(command, &args)
+                let result = if save {
+                    backend
+                        .save_grab_sheet(child_id)
                         .await
                         .map(|path| ("sheet-saved".to_owned(), path))
                 } else {
-                    ipc::call::<_, ()>(command, &args)
+                    backend
+                        .print_grab_sheet(child_id)
                         .await
                         .map(|()| ("sheet-printed-ok".to_owned(), String::new()))
                 };
@@ -1173,10 +1242,10 @@ pub fn sheet_buttons(props: &SheetProps) -> Html {
     };
     html! {
         <div class="sheet-buttons">
-            <button class="primary" id="save-sheet" disabled={*busy} onclick={run("save_grab_sheet")}>
+            <button class="primary" id="save-sheet" disabled={*busy} onclick={run(true)}>
                 { i18n.tr("sheet-save") }
             </button>
-            <button class="secondary" id="print-sheet" disabled={*busy} onclick={run("print_grab_sheet")}>
+            <button class="secondary" id="print-sheet" disabled={*busy} onclick={run(false)}>
                 { i18n.tr("sheet-print") }
             </button>
             <button class="secondary" id="print-view" onclick={props.on_print_view.reform(|_| ())}>

@@ -8,14 +8,13 @@ use harbour_core::organisation::{HomeKind, Nation, Organisation};
 use harbour_core::teams::TeamsView;
 use harbour_core::{Action as Can, Field, NewUser, Role, User, UserId};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use super::fields::{self, field_error, input_value};
+use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState};
 
 /// How often a running backup is asked how far it is.
@@ -53,25 +52,23 @@ fn secret_field(
     }
 }
 
-#[derive(Serialize)]
-struct PinArgs<'a> {
-    form: &'a PinChange,
-}
-
 #[function_component(MyPin)]
 fn my_pin() -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let form = use_state(PinChange::default);
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
     let edit = |set: fn(&mut PinChange, String)| fields::edit(&form, set);
     let onsubmit = {
-        let (form, error, saved) = (form.clone(), error.clone(), saved.clone());
+        let (form, error, saved, backend) =
+            (form.clone(), error.clone(), saved.clone(), backend.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, error, saved) = (form.clone(), error.clone(), saved.clone());
+            let (form, error, saved, backend) =
+                (form.clone(), error.clone(), saved.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, ()>("change_pin", &PinArgs { form: &form }).await {
+                match backend.change_pin(&form).await {
                     Ok(()) => {
                         form.set(PinChange::default());
                         error.set(None);
@@ -104,11 +101,6 @@ fn my_pin() -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct MinutesArgs {
-    minutes: u32,
-}
-
 #[derive(Properties, PartialEq)]
 struct AutoLockProps {
     minutes: u32,
@@ -118,6 +110,7 @@ struct AutoLockProps {
 #[function_component(AutoLock)]
 fn auto_lock(props: &AutoLockProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let value = use_state(|| props.minutes.to_string());
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
@@ -126,19 +119,25 @@ fn auto_lock(props: &AutoLockProps) -> Html {
         Callback::from(move |e: InputEvent| value.set(input_value(&e)))
     };
     let onsubmit = {
-        let (value, error, saved, changed) = (
+        let (value, error, saved, changed, backend) = (
             value.clone(),
             error.clone(),
             saved.clone(),
             props.on_changed.clone(),
+            backend.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             // Not a number is out of range too: the shell says so in words.
             let minutes = value.trim().parse().unwrap_or(0);
-            let (error, saved, changed) = (error.clone(), saved.clone(), changed.clone());
+            let (error, saved, changed, backend) = (
+                error.clone(),
+                saved.clone(),
+                changed.clone(),
+                backend.clone(),
+            );
             spawn_local(async move {
-                match ipc::call::<_, ()>("set_auto_lock", &MinutesArgs { minutes }).await {
+                match backend.set_auto_lock(minutes).await {
                     Ok(()) => {
                         error.set(None);
                         saved.set(true);
@@ -175,20 +174,19 @@ fn auto_lock(props: &AutoLockProps) -> Html {
 #[function_component(Backup)]
 fn backup() -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let job = use_state(|| None::<BackupProgress>);
     let start_error = use_state(|| None::<ApiError>);
     let running = job.as_ref().is_some_and(|j| !j.done);
     {
         // While a backup runs, ask how far it is.
-        let job = job.clone();
+        let (job, backend) = (job.clone(), backend.clone());
         use_effect_with(running, move |running| {
             let poll = running.then(|| {
                 gloo_timers::callback::Interval::new(BACKUP_POLL_MS, move || {
-                    let job = job.clone();
+                    let (job, backend) = (job.clone(), backend.clone());
                     spawn_local(async move {
-                        if let Ok(p) =
-                            ipc::call::<_, BackupProgress>("backup_progress", &NoArgs {}).await
-                        {
+                        if let Ok(p) = backend.backup_progress().await {
                             job.set(Some(p));
                         }
                     });
@@ -198,11 +196,11 @@ fn backup() -> Html {
         });
     }
     let onclick = {
-        let (job, start_error) = (job.clone(), start_error.clone());
+        let (job, start_error, backend) = (job.clone(), start_error.clone(), backend.clone());
         Callback::from(move |_| {
-            let (job, start_error) = (job.clone(), start_error.clone());
+            let (job, start_error, backend) = (job.clone(), start_error.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, BackupProgress>("start_backup", &NoArgs {}).await {
+                match backend.start_backup().await {
                     Ok(p) => {
                         start_error.set(None);
                         job.set(Some(p));
@@ -243,17 +241,6 @@ fn backup() -> Html {
     }
 }
 
-#[derive(Serialize)]
-struct AddUserArgs<'a> {
-    user: &'a NewUser,
-    role: Role,
-}
-
-#[derive(Serialize)]
-struct DisableArgs {
-    user_id: UserId,
-}
-
 #[derive(Properties, PartialEq)]
 struct StaffProps {
     me: String,
@@ -265,6 +252,7 @@ struct StaffProps {
 #[function_component(Staff)]
 fn staff(props: &StaffProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let users = use_state(Vec::<User>::new);
     let form = use_state(NewUser::default);
     let role = use_state(|| Role::FosterCarer);
@@ -272,11 +260,11 @@ fn staff(props: &StaffProps) -> Html {
     let added = use_state(|| None::<String>);
     let confirm = use_state(|| None::<UserId>);
     let load = {
-        let (users, error) = (users.clone(), error.clone());
+        let (users, error, backend) = (users.clone(), error.clone(), backend.clone());
         move || {
-            let (users, error) = (users.clone(), error.clone());
+            let (users, error, backend) = (users.clone(), error.clone(), backend.clone());
             spawn_local(async move {
-                match ipc::call::<_, Vec<User>>("list_users", &NoArgs {}).await {
+                match backend.list_users().await {
                     Ok(list) => users.set(list),
                     Err(e) => error.set(Some(e)),
                 }
@@ -299,26 +287,27 @@ fn staff(props: &StaffProps) -> Html {
     };
     let onsubmit = {
         let on_added = props.on_added.clone();
-        let (form, role, error, added, load) = (
+        let (form, role, error, added, load, backend) = (
             form.clone(),
             role.clone(),
             error.clone(),
             added.clone(),
             load.clone(),
+            backend.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, role, error, added, load, on_added) = (
+            let (form, role, error, added, load, on_added, backend) = (
                 form.clone(),
                 *role,
                 error.clone(),
                 added.clone(),
                 load.clone(),
                 on_added.clone(),
+                backend.clone(),
             );
             spawn_local(async move {
-                let args = AddUserArgs { user: &form, role };
-                match ipc::call::<_, User>("add_user", &args).await {
+                match backend.add_user(&form, role).await {
                     Ok(user) => {
                         error.set(None);
                         added.set(Some(user.name));
@@ -341,13 +330,15 @@ fn staff(props: &StaffProps) -> Html {
         } else if u.name == props.me {
             html! {}
         } else if *confirm == Some(u.id) {
-            let (id, confirm, error, load) = (u.id, confirm.clone(), error.clone(), load.clone());
+            let (id, confirm, error, load, backend) =
+                (u.id, confirm.clone(), error.clone(), load.clone(), backend.clone());
             html! {
                 <button class="danger small" data-confirm-disable={u.name.clone()}
                     onclick={Callback::from(move |_| {
-                        let (confirm, error, load) = (confirm.clone(), error.clone(), load.clone());
+                        let (confirm, error, load, backend) =
+                            (confirm.clone(), error.clone(), load.clone(), backend.clone());
                         spawn_local(async move {
-                            match ipc::call::<_, ()>("disable_user", &DisableArgs { user_id: id }).await {
+                            match backend.disable_user(id).await {
                                 Ok(()) => { confirm.set(None); load(); }
                                 Err(e) => error.set(Some(e)),
                             }
@@ -428,32 +419,29 @@ struct HomeProps {
 #[function_component(HomeSettings)]
 fn home_settings(props: &HomeProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
     let form = use_state(|| props.organisation.clone());
     let error = use_state(|| None::<ApiError>);
     let saved = use_state(|| false);
     let on_submit = {
-        let (form, error, saved, d) = (
+        let (form, error, saved, d, backend) = (
             form.clone(),
             error.clone(),
             saved.clone(),
             props.dispatcher.clone(),
+            backend.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let (form, error, saved, d) = (form.clone(), error.clone(), saved.clone(), d.clone());
+            let (form, error, saved, d, backend) = (
+                form.clone(),
+                error.clone(),
+                saved.clone(),
+                d.clone(),
+                backend.clone(),
+            );
             spawn_local(async move {
-                #[derive(Serialize)]
-                struct Args<'a> {
-                    organisation: &'a Organisation,
-                }
-                match ipc::call::<_, Organisation>(
-                    "save_organisation",
-                    &Args {
-                        organisation: &form,
-                    },
-                )
-                .await
-                {
+                match backend.save_organisation(&form).await {
                     Ok(org) => {
                         error.set(None);
                         saved.set(true);

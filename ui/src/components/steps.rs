@@ -5,9 +5,8 @@ use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry};
 use harbour_core::episode::validate_last_seen;
 use harbour_core::steps::Danger;
-use harbour_core::{ChildId, EpisodeId, Field, FieldError, FieldProblem, MissingEpisode, Step};
+use harbour_core::{Field, FieldError, FieldProblem, Step};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
@@ -16,8 +15,8 @@ use super::lock::IdleLock;
 use super::numbers::Numbers;
 use super::record::{EpisodeRecord, SheetButtons};
 use super::when::WhenField;
+use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc;
 use crate::state::{Action, AppState};
 use crate::time;
 use harbour_core::organisation::Organisation;
@@ -34,22 +33,6 @@ pub struct StepsProps {
     /// once instead of being asked for again.
     #[prop_or_default]
     pub opened: Option<Rc<ProfileOpened>>,
-}
-
-#[derive(Serialize)]
-struct ChildArgs {
-    child_id: ChildId,
-}
-
-#[derive(Serialize)]
-struct InFront {
-    episode_id: Option<EpisodeId>,
-}
-
-#[derive(Serialize)]
-struct LastSeenArgs {
-    episode_id: EpisodeId,
-    at: DateTime<Utc>,
 }
 
 /// What the step messages are filled in with.
@@ -148,6 +131,7 @@ pub fn steps(props: &StepsProps) -> Html {
     let last_seen_text = use_state(|| None::<String>);
     let idle = use_context::<IdleLock>();
     let lock_minutes = use_state(|| None::<u32>);
+    let backend = use_backend();
 
     let child = &props.entry.child;
     let Some(episode) = props.entry.open_episode.clone() else {
@@ -164,7 +148,7 @@ pub fn steps(props: &StepsProps) -> Html {
         });
     }
     {
-        let (photo, profile) = (photo.clone(), profile.clone());
+        let (photo, profile, backend) = (photo.clone(), profile.clone(), backend.clone());
         let child_id = child.id;
         // Opening the child's profile is what the audit chain records as a view ("Child
         // missing" opened it already when it brought the profile along).
@@ -175,9 +159,7 @@ pub fn steps(props: &StepsProps) -> Html {
                 return;
             }
             spawn_local(async move {
-                if let Ok(opened) =
-                    ipc::call::<_, ProfileOpened>("open_profile", &ChildArgs { child_id }).await
-                {
+                if let Ok(opened) = backend.open_profile(child_id).await {
                     photo.set(opened.photo);
                     profile.set(Some(opened.profile));
                 }
@@ -189,15 +171,13 @@ pub fn steps(props: &StepsProps) -> Html {
     // and audits it); the ordinary time again when they go.
     {
         let (idle, lock_minutes, episode_id) = (idle.clone(), lock_minutes.clone(), episode.id);
+        let backend = backend.clone();
         use_effect_with(episode_id, move |_| {
             let alive = Rc::new(std::cell::Cell::new(true));
             {
-                let (idle, alive) = (idle.clone(), alive.clone());
+                let (idle, alive, backend) = (idle.clone(), alive.clone(), backend.clone());
                 spawn_local(async move {
-                    let args = InFront {
-                        episode_id: Some(episode_id),
-                    };
-                    if let Ok(m) = ipc::call::<_, u32>("steps_in_front", &args).await {
+                    if let Ok(m) = backend.steps_in_front(Some(episode_id)).await {
                         if alive.get() {
                             if let Some(i) = &idle {
                                 i.during_episode.set(Some(m));
@@ -212,9 +192,8 @@ pub fn steps(props: &StepsProps) -> Html {
                 if let Some(i) = &idle {
                     i.during_episode.set(None);
                 }
-                spawn_local(async {
-                    let _ =
-                        ipc::call::<_, u32>("steps_in_front", &InFront { episode_id: None }).await;
+                spawn_local(async move {
+                    let _ = backend.steps_in_front(None).await;
                 });
             }
         });
@@ -227,7 +206,7 @@ pub fn steps(props: &StepsProps) -> Html {
             last_seen_saved.clone(),
         );
         let recorded = episode.last_seen_at;
-        let dispatcher = props.dispatcher.clone();
+        let (dispatcher, backend) = (props.dispatcher.clone(), backend.clone());
         let episode_id = episode.id;
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -249,13 +228,9 @@ pub fn steps(props: &StepsProps) -> Html {
             }
             error.set(None);
             let (error, saved, dispatcher) = (error.clone(), saved.clone(), dispatcher.clone());
+            let backend = backend.clone();
             spawn_local(async move {
-                match ipc::call::<_, MissingEpisode>(
-                    "set_last_seen",
-                    &LastSeenArgs { episode_id, at },
-                )
-                .await
-                {
+                match backend.set_last_seen(episode_id, at).await {
                     Ok(ep) => {
                         dispatcher.dispatch(Action::EpisodeUpdated(ep));
                         saved.set(true);
@@ -269,10 +244,10 @@ pub fn steps(props: &StepsProps) -> Html {
         })
     };
     let on_back = {
-        let d = props.dispatcher.clone();
+        let (d, backend) = (props.dispatcher.clone(), backend.clone());
         Callback::from(move |_| {
             // What was recorded here (found, interview) changes how the list shows the child.
-            super::app::reload(d.clone());
+            crate::backend::reload(&backend, d.clone());
             d.dispatch(Action::ShowHome)
         })
     };

@@ -4,9 +4,8 @@
 
 use harbour_core::api::ApiError;
 use harbour_core::teams::{Team, TeamsView};
-use harbour_core::{Field, TeamId, User, UserId};
+use harbour_core::{Field, User};
 use harbour_i18n::Arg;
-use serde::Serialize;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
@@ -14,32 +13,9 @@ use yew::prelude::*;
 use super::add_child::team_name;
 use super::fields::{field_error, input_value};
 use super::settings::outcome;
+use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
-use crate::ipc::{self, NoArgs};
 use crate::state::{Action, AppState};
-
-#[derive(Serialize)]
-struct ChooseArgs {
-    team_id: TeamId,
-}
-
-#[derive(Serialize)]
-struct AddArgs {
-    name: String,
-}
-
-#[derive(Serialize)]
-struct RenameArgs {
-    team_id: TeamId,
-    name: String,
-}
-
-#[derive(Serialize)]
-struct MemberArgs {
-    team_id: TeamId,
-    user_id: UserId,
-    member: bool,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct TeamsProps {
@@ -52,16 +28,16 @@ pub struct TeamsProps {
     pub staff_version: u32,
 }
 
-/// Sends a teams command; the answer (the teams as they are now) goes to the app's state.
-fn send<A: Serialize + 'static>(
-    cmd: &'static str,
-    args: A,
+/// Waits for a teams command's answer (the teams as they are now) and gives it to the app's
+/// state.
+fn send(
+    answer: impl std::future::Future<Output = Result<TeamsView, ApiError>> + 'static,
     dispatcher: UseReducerDispatcher<AppState>,
     error: UseStateHandle<Option<ApiError>>,
     on_ok: Callback<()>,
 ) {
     spawn_local(async move {
-        match ipc::call::<_, TeamsView>(cmd, &args).await {
+        match answer.await {
             Ok(view) => {
                 error.set(None);
                 on_ok.emit(());
@@ -85,12 +61,13 @@ pub fn teams(props: &TeamsProps) -> Html {
     let done = use_state(|| None::<String>);
     let users = use_state(Vec::<User>::new);
     let new_name = use_state(String::new);
+    let backend = use_backend();
     {
-        let (users, manage) = (users.clone(), props.manage);
+        let (users, manage, backend) = (users.clone(), props.manage, backend.clone());
         use_effect_with(props.staff_version, move |_| {
             if manage {
                 spawn_local(async move {
-                    if let Ok(list) = ipc::call::<_, Vec<User>>("list_users", &NoArgs {}).await {
+                    if let Ok(list) = backend.list_users().await {
                         users.set(list);
                     }
                 });
@@ -99,11 +76,13 @@ pub fn teams(props: &TeamsProps) -> Html {
     }
     let mine: Vec<&Team> = props.teams.mine().collect();
     let chooser = (mine.len() > 1).then(|| {
-        let (d, error) = (props.dispatcher.clone(), error.clone());
+        let (d, error, backend) = (props.dispatcher.clone(), error.clone(), backend.clone());
         let onchange = Callback::from(move |e: Event| {
             let v = e.target_unchecked_into::<HtmlSelectElement>().value();
             if let Ok(team_id) = v.parse() {
-                send("choose_team", ChooseArgs { team_id }, d.clone(), error.clone(), Callback::noop());
+                let b = backend.clone();
+                let answer = async move { b.choose_team(team_id).await };
+                send(answer, d.clone(), error.clone(), Callback::noop());
             }
         });
         html! {
@@ -126,19 +105,20 @@ pub fn teams(props: &TeamsProps) -> Html {
     let managed = props.manage.then(|| {
         let active: Vec<&User> = users.iter().filter(|u| !u.disabled).collect();
         let rows = props.teams.teams.iter().map(|t| {
-            team_row(&i18n, t, &active, props, &error, &done)
+            team_row(&i18n, t, &active, props, &backend, &error, &done)
         });
         let on_new = {
             let new_name = new_name.clone();
             Callback::from(move |e: InputEvent| new_name.set(input_value(&e)))
         };
         let on_add = {
-            let (d, error, done, new_name, i18n) = (
+            let (d, error, done, new_name, i18n, backend) = (
                 props.dispatcher.clone(),
                 error.clone(),
                 done.clone(),
                 new_name.clone(),
                 i18n.clone(),
+                backend.clone(),
             );
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
@@ -149,7 +129,9 @@ pub fn teams(props: &TeamsProps) -> Html {
                     done.set(Some(said.clone()));
                     new_name.set(String::new());
                 });
-                send("add_team", AddArgs { name }, d.clone(), error.clone(), on_ok);
+                let b = backend.clone();
+                let answer = async move { b.add_team(&name).await };
+                send(answer, d.clone(), error.clone(), on_ok);
             })
         };
         html! {
@@ -186,6 +168,7 @@ fn team_row(
     team: &Team,
     staff: &[&User],
     props: &TeamsProps,
+    backend: &Backend,
     error: &UseStateHandle<Option<ApiError>>,
     done: &UseStateHandle<Option<String>>,
 ) -> Html {
@@ -193,11 +176,12 @@ fn team_row(
     let shown = team_name(i18n, team);
     let input_id = format!("team-name-{id}");
     let on_rename = {
-        let (d, error, done, input_id) = (
+        let (d, error, done, input_id, backend) = (
             props.dispatcher.clone(),
             error.clone(),
             done.clone(),
             input_id.clone(),
+            backend.clone(),
         );
         let said = i18n.tr("teams-renamed");
         Callback::from(move |e: SubmitEvent| {
@@ -207,9 +191,10 @@ fn team_row(
                 .and_then(|doc| doc.get_element_by_id(&input_id))
                 .map(|el| wasm_bindgen::JsCast::unchecked_into::<HtmlInputElement>(el).value())
                 .unwrap_or_default();
+            let b = backend.clone();
+            let answer = async move { b.rename_team(id, &name).await };
             send(
-                "rename_team",
-                RenameArgs { team_id: id, name },
+                answer,
                 d.clone(),
                 error.clone(),
                 saying(&done, said.clone()),
@@ -219,19 +204,12 @@ fn team_row(
     let boxes = staff.iter().map(|u| {
         let member = team.members.contains(&u.id);
         let (d, error, user_id) = (props.dispatcher.clone(), error.clone(), u.id);
+        let backend = backend.clone();
         let onchange = Callback::from(move |e: Event| {
             let member = e.target_unchecked_into::<HtmlInputElement>().checked();
-            send(
-                "set_team_member",
-                MemberArgs {
-                    team_id: id,
-                    user_id,
-                    member,
-                },
-                d.clone(),
-                error.clone(),
-                Callback::noop(),
-            );
+            let b = backend.clone();
+            let answer = async move { b.set_team_member(id, user_id, member).await };
+            send(answer, d.clone(), error.clone(), Callback::noop());
         });
         html! {
             <label class="check" data-member={u.name.clone()}>

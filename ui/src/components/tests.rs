@@ -1331,3 +1331,174 @@ async fn a_new_child_s_home_is_asked_only_of_someone_in_several() {
     };
     assert!(!render(one).await.contains(r#"id="child-team""#));
 }
+
+/// An episode: reported to police, the manager told, an update by one carer corrected by
+/// another, then found.
+fn recorded_episode() -> harbour_core::api::EpisodeView {
+    use harbour_core::workflow::{summarise, Contact, EpisodeEvent, EventRecord, PoliceGrade};
+    let ruth = entry(1, "Ruta Test", true, true, true);
+    let episode = ruth.open_episode.clone().unwrap();
+    let (sam, kit): (harbour_core::UserId, harbour_core::UserId) = (id(0x51), id(0x52));
+    let event = |n: u64, minutes: i64, by, event| EventRecord {
+        id: id(0x900 + n),
+        at: t0() + Duration::minutes(minutes),
+        by,
+        event,
+    };
+    let events = vec![
+        event(
+            1,
+            5,
+            sam,
+            EpisodeEvent::PoliceReported {
+                reference: "PR-2211".into(),
+                officer: "PC Sample".into(),
+                grade: Some(PoliceGrade::High),
+                reported_at: None,
+            },
+        ),
+        event(
+            2,
+            7,
+            sam,
+            EpisodeEvent::Notified {
+                contact: Contact::Manager,
+            },
+        ),
+        event(
+            3,
+            20,
+            sam,
+            EpisodeEvent::Update {
+                text: "Seen near the bus stop".into(),
+            },
+        ),
+        event(
+            4,
+            25,
+            kit,
+            EpisodeEvent::UpdateCorrected {
+                of: id(0x903),
+                text: "Seen near the coach station".into(),
+            },
+        ),
+        event(
+            5,
+            60,
+            kit,
+            EpisodeEvent::Found {
+                found_at: t0() + Duration::minutes(55),
+                found_by: "Police".into(),
+                where_found: "Coach station".into(),
+                how_returned: "Police car".into(),
+            },
+        ),
+    ];
+    let timing = harbour_core::organisation::Organisation::default().interview_timing();
+    let summary = summarise(&events, t0() + Duration::minutes(95), &timing);
+    harbour_core::api::EpisodeView {
+        episode,
+        events,
+        summary,
+        names: [(sam, "Sam Carer".to_owned()), (kit, "Kit Night".to_owned())]
+            .into_iter()
+            .collect(),
+        needs_checking: false,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct RecordHarness {
+    view: harbour_core::api::EpisodeView,
+}
+
+#[function_component(RecordScreen)]
+fn record_screen(props: &RecordHarness) -> Html {
+    let state = use_reducer(|| AppState::new(t0()));
+    let ruth = entry(1, "Ruta Test", true, true, true);
+    html! {
+        <super::record::EpisodeRecord episode_id={props.view.episode.id} child_id={ruth.child.id}
+            child={ruth.child.details.clone()} dispatcher={state.dispatcher()} profile={None}
+            escalated=true organisation={harbour_core::organisation::Organisation::default()}
+            view={props.view.clone()} />
+    }
+}
+
+/// The record used during an episode, rendered whole: the police report with its grade, who
+/// was told, the log with who wrote and who corrected each line, the child found, and the
+/// return interview now due.
+#[tokio::test]
+async fn the_episode_record_shows_what_was_recorded_and_by_whom() {
+    let html = LocalServerRenderer::<RecordScreen>::with_props(RecordHarness {
+        view: recorded_episode(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+    .replace(['\u{2068}', '\u{2069}'], "");
+    let part = |id: &str| {
+        let start = html
+            .find(&format!("id=\"{id}\""))
+            .unwrap_or_else(|| panic!("#{id} in {html}"));
+        &html[start..(start + 1200).min(html.len())]
+    };
+    assert!(
+        part("police-recorded").contains("PR-2211"),
+        "{}",
+        part("police-recorded")
+    );
+    assert!(html.contains("PC Sample"));
+    // The correction reads as the line, its first wording kept, both writers named.
+    assert!(html.contains("Seen near the coach station"));
+    assert!(html.contains("Sam Carer") && html.contains("Kit Night"));
+    assert!(part("found-recorded").contains("Coach station"));
+    assert!(
+        !html.contains("id=\"found-form\""),
+        "found once: no second form"
+    );
+    assert!(html.contains("id=\"interview-status\""));
+}
+
+/// Every command goes out under its shell name with the shell's argument names, and its
+/// answer comes back typed; a refusal comes back as the shell's error.
+#[tokio::test]
+async fn the_backend_sends_each_command_as_the_shell_names_it() {
+    use crate::backend::{fake::Fake, Backend};
+    use harbour_core::api::ApiError;
+    use harbour_core::workflow::EpisodeEvent;
+    use std::rc::Rc;
+    let fake = Rc::new(Fake::default());
+    let backend = Backend::with(fake.clone());
+    let view = recorded_episode();
+    fake.answer("record_event", &view);
+    let event = EpisodeEvent::Update {
+        text: "Called the school".into(),
+    };
+    let got = backend.record_event(view.episode.id, &event).await.unwrap();
+    assert_eq!(got, view);
+    let team: harbour_core::TeamId = id(0x7e01);
+    fake.refuse(
+        "add_child",
+        ApiError {
+            message_id: "error-team-required".into(),
+            ..ApiError::backend()
+        },
+    );
+    let input = harbour_core::ChildInput::default();
+    let refused = backend
+        .add_child(&input, None, Some(team))
+        .await
+        .unwrap_err();
+    assert_eq!(refused.message_id, "error-team-required");
+    let asked = fake.asked.borrow().clone();
+    assert_eq!(asked[0].0, "record_event");
+    assert_eq!(asked[0].1["episode_id"], serde_json::json!(view.episode.id));
+    assert_eq!(asked[0].1["event"]["type"], "update");
+    assert_eq!(asked[1].0, "add_child");
+    assert_eq!(asked[1].1["team_id"], serde_json::json!(team));
+    assert!(asked[1].1.get("photo_base64").is_some());
+    // An answer of the wrong shape is the generic problem, never a panic.
+    fake.answer("list_children", "not a list");
+    let e = backend.list_children().await.unwrap_err();
+    assert_eq!(e.message_id, ApiError::backend().message_id);
+}
