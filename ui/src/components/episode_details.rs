@@ -13,7 +13,7 @@ use serde_json::Value;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::profile::field_inputs;
+use super::fields::field_inputs;
 use crate::i18n::{use_i18n, I18n};
 use crate::time;
 

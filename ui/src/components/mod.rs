@@ -17,7 +17,6 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod steps;
-pub mod teams;
 pub mod translations;
 pub mod when;
 

@@ -10,9 +10,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use super::add_child::team_name;
-use super::fields::{field_error, input_value};
-use super::settings::outcome;
+use super::super::add_child::team_name;
+use super::super::fields::{field_error, input_value};
+use super::outcome;
 use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Action, AppState};
