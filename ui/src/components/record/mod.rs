@@ -4,13 +4,12 @@
 //! event in the store; what is shown comes back from it.
 
 use chrono::{DateTime, Utc};
-use harbour_core::api::{ApiError, EpisodeView, LogLine};
+use harbour_core::api::{ApiError, EpisodeView};
 use harbour_core::child::age_on;
 use harbour_core::workflow::{
     contacts_for, Contact, EndReason, EpisodeEvent, Outstanding, PoliceGrade, ReturnStep,
-    ShareMethod,
 };
-use harbour_core::{ChildDetails, EpisodeId, EventId, Field};
+use harbour_core::{ChildDetails, EpisodeId, Field};
 use harbour_i18n::Arg;
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::platform::spawn_local;
@@ -25,6 +24,10 @@ use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Action, AppState};
 use crate::time;
+
+mod log;
+mod police;
+mod share;
 use harbour_core::organisation::{HomeKind, Organisation, RegulatorRules};
 use harbour_core::profile::ProfileView;
 
@@ -46,15 +49,6 @@ pub struct RecordProps {
     /// The episode as last read, if the caller has it: shown at once, then read again.
     #[prop_or_default]
     pub view: Option<EpisodeView>,
-}
-
-#[derive(Clone, Default, PartialEq)]
-struct PoliceForm {
-    reference: String,
-    officer: String,
-    grade: String,
-    /// When the call was made, as typed; empty: now.
-    reported_at: String,
 }
 
 #[derive(Clone, Default, PartialEq)]
@@ -88,6 +82,43 @@ fn save(
         }
         Err(e) => error.set(Some(e)),
     });
+}
+
+/// What a part of the record needs to record an event: the shell, the episode, and where the
+/// answer (the episode as it stands now) and any problem go. Every part shares one error, so a
+/// problem not tied to a field shows once, at the top.
+#[derive(Clone, PartialEq)]
+pub struct Recorder {
+    backend: Backend,
+    episode: EpisodeId,
+    view: UseStateHandle<Option<EpisodeView>>,
+    error: UseStateHandle<Option<ApiError>>,
+}
+
+impl Recorder {
+    /// Records `event`; on success runs `then` with the new view and shows it.
+    fn save(&self, event: EpisodeEvent, then: impl FnOnce(&EpisodeView) + 'static) {
+        save(
+            &self.backend,
+            self.episode,
+            event,
+            self.view.clone(),
+            self.error.clone(),
+            then,
+        );
+    }
+
+    fn error(&self) -> &Option<ApiError> {
+        &self.error
+    }
+
+    fn fail(&self, e: ApiError) {
+        self.error.set(Some(e));
+    }
+
+    fn clear_error(&self) {
+        self.error.set(None);
+    }
 }
 
 /// Records `event` in the episode and hands the answer to `done`: the one way the screens
@@ -148,20 +179,13 @@ pub fn episode_record(props: &RecordProps) -> Html {
         use_state(move || first)
     };
     let error = use_state(|| None::<ApiError>);
-    let police = use_state(PoliceForm::default);
-    let update = use_state(String::new);
-    // The log line being corrected, and its new wording.
-    let correcting = use_state(|| None::<(EventId, String)>);
     let reg_reason = use_state(String::new);
-    let spoke_to = use_state(String::new);
     let back_at = use_state(String::new);
     let end = use_state(|| (String::new(), String::new()));
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
     let marked = use_state(|| false);
     let whereabouts = use_state(String::new);
-    // Who the grab sheet went to: (with, how, basis); the basis starts with the usual one.
-    let share = use_state(|| (String::new(), String::new(), None::<String>));
     // An untouched "found at" means now (when saved), not when the screen was opened.
     let found = use_state(FoundForm::default);
     {
@@ -187,73 +211,17 @@ pub fn episode_record(props: &RecordProps) -> Html {
         return general_error(&i18n, &error);
     };
     let id = props.episode_id;
+    let rec = Recorder {
+        backend: backend.clone(),
+        episode: id,
+        view: view.clone(),
+        error: error.clone(),
+    };
     let s = &v.summary;
     let org = &props.organisation;
     let nation = Arg::from(org.nation.id());
     let name = Arg::from(props.child.name_latin.as_str());
 
-    let on_police = {
-        let (police, view, error, backend) =
-            (police.clone(), view.clone(), error.clone(), backend.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let reported_at = match police.reported_at.trim() {
-                "" => None,
-                typed => match time::from_typed(typed) {
-                    Some(t) => Some(t),
-                    None => return error.set(Some(not_a_time(Field::ReportedAt))),
-                },
-            };
-            let event = EpisodeEvent::PoliceReported {
-                reference: police.reference.clone(),
-                officer: police.officer.clone(),
-                grade: grade_of(&police.grade),
-                reported_at,
-            };
-            let clear = police.clone();
-            save(
-                &backend,
-                id,
-                event,
-                view.clone(),
-                error.clone(),
-                move |_| clear.set(PoliceForm::default()),
-            );
-        })
-    };
-    let on_grade = {
-        let police = police.clone();
-        Callback::from(move |e: Event| {
-            let mut next = (*police).clone();
-            next.grade = e.target_unchecked_into::<HtmlSelectElement>().value();
-            police.set(next);
-        })
-    };
-    let on_update_text = {
-        let update = update.clone();
-        Callback::from(move |e: InputEvent| {
-            update.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-        })
-    };
-    let on_update = {
-        let (update, view, error, backend) =
-            (update.clone(), view.clone(), error.clone(), backend.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let event = EpisodeEvent::Update {
-                text: (*update).clone(),
-            };
-            let clear = update.clone();
-            save(
-                &backend,
-                id,
-                event,
-                view.clone(),
-                error.clone(),
-                move |_| clear.set(String::new()),
-            );
-        })
-    };
     let on_found = {
         let (found, view, error, backend) =
             (found.clone(), view.clone(), error.clone(), backend.clone());
@@ -299,146 +267,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         })
     };
 
-    let grade_review = {
-        let on_spoke_to = fields::edit(&spoke_to, |s, v| *s = v);
-        let on_submit = {
-            let (spoke_to, view, error, backend) = (
-                spoke_to.clone(),
-                view.clone(),
-                error.clone(),
-                backend.clone(),
-            );
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                let event = EpisodeEvent::GradeReviewAsked {
-                    spoke_to: (*spoke_to).clone(),
-                };
-                let clear = spoke_to.clone();
-                save(
-                    &backend,
-                    id,
-                    event,
-                    view.clone(),
-                    error.clone(),
-                    move |_| clear.set(String::new()),
-                );
-            })
-        };
-        html! {
-            <div class="grade-review" id="grade-review">
-                <p class="banner urgent" role="alert" id="grade-review-prompt">
-                    { i18n.tr_with("step-grade-lower", &[("name", name.clone()), ("nation", nation.clone())]) }
-                </p>
-                { for s.grade_reviews.iter().map(|(who, t)| html! {
-                    <p class="recorded">{ i18n.tr_with("grade-review-recorded", &[("who", Arg::from(who.as_str())), ("time", at(*t))]) }</p>
-                }) }
-                <form id="grade-review-form" onsubmit={on_submit} novalidate=true>
-                    <label for="grade-review-who">{ i18n.tr("grade-review-spoke-to") }</label>
-                    <input id="grade-review-who" value={(*spoke_to).clone()}
-                        aria-describedby="grade-review-who-error" oninput={on_spoke_to} />
-                    { field_error(&i18n, &error, Field::SpokeTo, "grade-review-who-error") }
-                    <button type="submit" class="secondary" id="grade-review-save">{ i18n.tr("grade-review-save") }</button>
-                </form>
-            </div>
-        }
-    };
-
-    let share_part = {
-        let basis = share
-            .2
-            .clone()
-            .unwrap_or_else(|| i18n.tr("share-basis-default"));
-        let on_with = {
-            let share = share.clone();
-            Callback::from(move |e: InputEvent| {
-                let mut next = (*share).clone();
-                next.0 = fields::input_value(&e);
-                share.set(next);
-            })
-        };
-        let on_how = {
-            let share = share.clone();
-            Callback::from(move |e: Event| {
-                let mut next = (*share).clone();
-                next.1 = e.target_unchecked_into::<HtmlSelectElement>().value();
-                share.set(next);
-            })
-        };
-        let on_basis = {
-            let share = share.clone();
-            Callback::from(move |e: InputEvent| {
-                let mut next = (*share).clone();
-                next.2 = Some(fields::input_value(&e));
-                share.set(next);
-            })
-        };
-        let on_submit = {
-            let (share, view, error, basis, backend) = (
-                share.clone(),
-                view.clone(),
-                error.clone(),
-                basis.clone(),
-                backend.clone(),
-            );
-            Callback::from(move |e: SubmitEvent| {
-                e.prevent_default();
-                let how = ShareMethod::ALL
-                    .into_iter()
-                    .find(|m| m.message_id() == share.1)
-                    .unwrap_or(ShareMethod::HandedToOfficer);
-                let event = EpisodeEvent::SheetShared {
-                    with: share.0.clone(),
-                    how,
-                    basis: basis.clone(),
-                };
-                let clear = share.clone();
-                save(
-                    &backend,
-                    id,
-                    event,
-                    view.clone(),
-                    error.clone(),
-                    move |_| clear.set((String::new(), String::new(), None)),
-                );
-            })
-        };
-        html! {
-            <div class="record-part" id="sharing">
-                <h3>{ i18n.tr("share-title") }</h3>
-                <ul class="shared" id="shared-list">
-                    { for s.shared.iter().map(|x| html! {
-                        <li>{ i18n.tr_with("share-recorded", &[
-                            ("with", Arg::from(x.with.as_str())),
-                            ("how", Arg::from(i18n.tr(x.how.message_id()))),
-                            ("basis", Arg::from(x.basis.as_str())),
-                            ("time", at(x.at)),
-                        ]) }</li>
-                    }) }
-                </ul>
-                <form id="share-form" onsubmit={on_submit} novalidate=true>
-                    <div class="field">
-                        <label for="share-with">{ i18n.tr("share-with") }</label>
-                        <input id="share-with" value={share.0.clone()} aria-describedby="share-with-error" oninput={on_with} />
-                        { field_error(&i18n, &error, Field::SharedWith, "share-with-error") }
-                    </div>
-                    <div class="field">
-                        <label for="share-how">{ i18n.tr("share-how") }</label>
-                        <select id="share-how" onchange={on_how}>
-                            { for ShareMethod::ALL.into_iter().map(|m| html! {
-                                <option value={m.message_id()} selected={share.1 == m.message_id()}>{ i18n.tr(m.message_id()) }</option>
-                            }) }
-                        </select>
-                    </div>
-                    <div class="field">
-                        <label for="share-basis">{ i18n.tr("share-basis") }</label>
-                        <input id="share-basis" value={basis} aria-describedby="share-basis-error" oninput={on_basis} />
-                        { field_error(&i18n, &error, Field::Basis, "share-basis-error") }
-                    </div>
-                    <button type="submit" class="secondary" id="share-save">{ i18n.tr("share-save") }</button>
-                </form>
-            </div>
-        }
-    };
+    let share_part = html! { <share::SheetSharing rec={rec.clone()} summary={s.clone()} /> };
 
     let due_now = harbour_core::milestones::due(&v.episode, s, time::now());
     let milestones_part = (!due_now.is_empty() || !s.milestones.is_empty()).then(|| {
@@ -466,70 +295,8 @@ pub fn episode_record(props: &RecordProps) -> Html {
     });
 
     let police_part = html! {
-        <div class="record-part" id="police">
-            <h3>{ i18n.tr("police-title") }</h3>
-            if let Some(p) = &s.police {
-                <p class="recorded" id="police-recorded">
-                    { i18n.tr_with("police-recorded", &[
-                        ("reference", Arg::from(p.reference.as_str())),
-                        ("officer", Arg::from(if p.officer.is_empty() { "none" } else { p.officer.as_str() })),
-                        ("grade", Arg::from(p.grade.map(|g| i18n.tr(g.message_id())).unwrap_or_else(|| i18n.tr("police-grade-none")))),
-                        ("reported", at(p.reported_at)),
-                        ("time", at(p.at)),
-                    ]) }
-                </p>
-            }
-            if s.grades.len() > 1 {
-                <p class="hint" id="police-grades">
-                    { i18n.tr_with("police-grades-history", &[("grades", Arg::from(s.grades.iter()
-                        .map(|(g, t)| format!("{} ({})", i18n.tr(g.message_id()), time::format_local(*t)))
-                        .collect::<Vec<_>>().join(" → ")))]) }
-                </p>
-            }
-            if s.grade_review_prompt(&props.child) {
-                { grade_review }
-            }
-            <form id="police-form" onsubmit={on_police} novalidate=true>
-                if s.police.is_none() {
-                    <WhenField id="police-reported-at" label={i18n.tr_with("police-reported-at", &[("name", name.clone())])}
-                        value={if police.reported_at.is_empty() { now_typed() } else { police.reported_at.clone() }}
-                        error={field_message(&error, Field::ReportedAt)} ago=true
-                        oninput={{
-                            let police = police.clone();
-                            Callback::from(move |v: String| {
-                                let mut next = (*police).clone();
-                                next.reported_at = v;
-                                police.set(next);
-                            })
-                        }} />
-                }
-                <div class="field">
-                    <label for="police-reference">{ i18n.tr("police-reference") }</label>
-                    <input id="police-reference" value={police.reference.clone()}
-                        aria-describedby="police-reference-error"
-                        oninput={fields::edit(&police, |f, v| f.reference = v)} />
-                    { field_error(&i18n, &error, Field::PoliceReference, "police-reference-error") }
-                </div>
-                <div class="field">
-                    <label for="police-officer">{ i18n.tr("police-officer") }</label>
-                    <input id="police-officer" value={police.officer.clone()}
-                        aria-describedby="police-officer-error"
-                        oninput={fields::edit(&police, |f, v| f.officer = v)} />
-                    { field_error(&i18n, &error, Field::Officer, "police-officer-error") }
-                </div>
-                <div class="field">
-                    <label for="police-grade">{ i18n.tr("police-grade") }</label>
-                    <p class="hint" id="police-grade-hint">{ i18n.tr("police-grade-hint") }</p>
-                    <select id="police-grade" aria-describedby="police-grade-hint" onchange={on_grade}>
-                        <option value="" selected={police.grade.is_empty()}>{ i18n.tr("police-grade-none") }</option>
-                        { for PoliceGrade::offered(org.nation).iter().map(|g| html! {
-                            <option value={g.message_id()} selected={police.grade == g.message_id()}>{ i18n.tr(g.message_id()) }</option>
-                        }) }
-                    </select>
-                </div>
-                <button type="submit" class="primary" id="police-save">{ i18n.tr("police-save") }</button>
-            </form>
-        </div>
+        <police::PoliceReport rec={rec.clone()} summary={s.clone()} child={props.child.clone()}
+            nation={org.nation} />
     };
 
     let reg_args = [
@@ -630,125 +397,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         </div>
     };
 
-    let updates = v.updates();
-    let log_line = |line: &LogLine| {
-        let editing = correcting
-            .as_ref()
-            .filter(|(of, _)| *of == line.id)
-            .map(|(_, text)| text.clone());
-        let body = match editing {
-            Some(text) => {
-                let on_input = {
-                    let (correcting, of) = (correcting.clone(), line.id);
-                    Callback::from(move |e: InputEvent| {
-                        let t = e.target_unchecked_into::<HtmlTextAreaElement>().value();
-                        correcting.set(Some((of, t)));
-                    })
-                };
-                let on_save = {
-                    let (correcting, view, error, backend) = (
-                        correcting.clone(),
-                        view.clone(),
-                        error.clone(),
-                        backend.clone(),
-                    );
-                    let (of, text) = (line.id, text.clone());
-                    Callback::from(move |e: SubmitEvent| {
-                        e.prevent_default();
-                        let event = EpisodeEvent::UpdateCorrected {
-                            of,
-                            text: text.clone(),
-                        };
-                        let done = correcting.clone();
-                        save(
-                            &backend,
-                            id,
-                            event,
-                            view.clone(),
-                            error.clone(),
-                            move |_| done.set(None),
-                        );
-                    })
-                };
-                let on_cancel = {
-                    let (correcting, error) = (correcting.clone(), error.clone());
-                    Callback::from(move |_| {
-                        correcting.set(None);
-                        error.set(None);
-                    })
-                };
-                html! {
-                    <form id="correct-form" onsubmit={on_save} novalidate=true>
-                        <label for="correct-text">{ i18n.tr("log-correct-label") }</label>
-                        <textarea id="correct-text" rows="2" dir="auto" value={text}
-                            aria-describedby="correct-text-error" oninput={on_input} />
-                        { field_error(&i18n, &error, Field::UpdateText, "correct-text-error") }
-                        <button type="submit" class="secondary" id="correct-save">{ i18n.tr("log-correct-save") }</button>
-                        <button type="button" class="secondary" onclick={on_cancel}>{ i18n.tr("log-correct-cancel") }</button>
-                    </form>
-                }
-            }
-            None => {
-                let on_correct = {
-                    let (correcting, error) = (correcting.clone(), error.clone());
-                    let (of, text) = (line.id, line.text.clone());
-                    Callback::from(move |_| {
-                        error.set(None);
-                        correcting.set(Some((of, text.clone())));
-                    })
-                };
-                html! {
-                    <>
-                        <bdi>{ &line.text }</bdi>
-                        if let Some(t) = line.corrected_at {
-                            { " " }{ i18n.tr_with("log-corrected-mark", &[("time", at(t))]) }
-                        }
-                        <button type="button" class="secondary correct" onclick={on_correct}>
-                            { i18n.tr("log-correct") }
-                        </button>
-                        { for line.was.first().map(|w| html! {
-                            <span class="was">{ i18n.tr_with("log-corrected-was", &[("text", Arg::from(w.as_str()))]) }</span>
-                        }) }
-                    </>
-                }
-            }
-        };
-        let who = |user| {
-            v.name_of(user)
-                .map(str::to_owned)
-                .unwrap_or_else(|| i18n.tr("author-not-known"))
-        };
-        let by = match line.corrected_by {
-            Some(c) if c != line.by => i18n.tr_with(
-                "log-by-corrected",
-                &[("name", who(line.by).into()), ("corrector", who(c).into())],
-            ),
-            _ => i18n.tr_with("log-by", &[("name", who(line.by).into())]),
-        };
-        html! {
-            <li data-line={line.id.to_string()}>
-                <span class="when">{ time::format_local(line.at) }</span>{ " " }
-                <span class="by">{ by }</span>{ " " }{ body }
-            </li>
-        }
-    };
-    let log_part = html! {
-        <div class="record-part" id="updates">
-            <h3>{ i18n.tr("log-title") }</h3>
-            <ol class="update-log" id="update-log">
-                { for updates.iter().map(log_line) }
-            </ol>
-            <form id="update-form" onsubmit={on_update} novalidate=true>
-                <label for="update-text">{ i18n.tr("log-text") }</label>
-                <textarea id="update-text" rows="3" dir="auto" value={(*update).clone()}
-                    aria-describedby="update-text-error" oninput={on_update_text} />
-                if correcting.is_none() {
-                    { field_error(&i18n, &error, Field::UpdateText, "update-text-error") }
-                }
-                <button type="submit" class="secondary" id="update-save">{ i18n.tr("log-add") }</button>
-            </form>
-        </div>
-    };
+    let log_part = html! { <log::RunningLog rec={rec.clone()} view={v.clone()} /> };
 
     let closed = s.closed_at.is_some() || v.episode.closed_at.is_some();
     // Away with whereabouts known, and the one step that turns it into missing.
