@@ -1457,6 +1457,21 @@ async fn the_episode_record_shows_what_was_recorded_and_by_whom() {
         "found once: no second form"
     );
     assert!(html.contains("id=\"interview-status\""));
+
+    // Not found yet: the found form, the police form again for an update, the sharing form.
+    let mut missing = recorded_episode();
+    missing.events.pop();
+    let timing = harbour_core::organisation::Organisation::default().interview_timing();
+    missing.summary =
+        harbour_core::workflow::summarise(&missing.events, t0() + Duration::minutes(95), &timing);
+    let html = LocalServerRenderer::<RecordScreen>::with_props(RecordHarness { view: missing })
+        .hydratable(false)
+        .render()
+        .await;
+    for form in ["found-form", "police-form", "share-form", "update-form"] {
+        assert!(html.contains(&format!("id=\"{form}\"")), "{form}");
+    }
+    assert!(!html.contains("id=\"found-recorded\""));
 }
 
 /// Every command goes out under its shell name with the shell's argument names, and its

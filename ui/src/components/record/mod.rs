@@ -18,13 +18,13 @@ use yew::prelude::*;
 use super::episode_details::{call_script, checks_part, DetailsForm};
 use super::fields::{self, field_error};
 use super::interview::InterviewRecord;
-use super::when::{not_a_time, now_typed, WhenField};
 use crate::backend::reload;
 use crate::backend::{use_backend, Backend};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Action, AppState};
 use crate::time;
 
+mod found;
 mod log;
 mod police;
 mod share;
@@ -49,14 +49,6 @@ pub struct RecordProps {
     /// The episode as last read, if the caller has it: shown at once, then read again.
     #[prop_or_default]
     pub view: Option<EpisodeView>,
-}
-
-#[derive(Clone, Default, PartialEq)]
-struct FoundForm {
-    at: String,
-    by: String,
-    place: String,
-    how: String,
 }
 
 fn at(t: DateTime<Utc>) -> Arg {
@@ -180,14 +172,11 @@ pub fn episode_record(props: &RecordProps) -> Html {
     };
     let error = use_state(|| None::<ApiError>);
     let reg_reason = use_state(String::new);
-    let back_at = use_state(String::new);
     let end = use_state(|| (String::new(), String::new()));
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
     let marked = use_state(|| false);
     let whereabouts = use_state(String::new);
-    // An untouched "found at" means now (when saved), not when the screen was opened.
-    let found = use_state(FoundForm::default);
     {
         let (view, error, id, backend) = (
             view.clone(),
@@ -222,29 +211,6 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let nation = Arg::from(org.nation.id());
     let name = Arg::from(props.child.name_latin.as_str());
 
-    let on_found = {
-        let (found, view, error, backend) =
-            (found.clone(), view.clone(), error.clone(), backend.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let typed = if found.at.is_empty() {
-                Some(time::now())
-            } else {
-                time::from_typed(&found.at)
-            };
-            let Some(found_at) = typed else {
-                error.set(Some(not_a_time(Field::FoundAt)));
-                return;
-            };
-            let event = EpisodeEvent::Found {
-                found_at,
-                found_by: found.by.clone(),
-                where_found: found.place.clone(),
-                how_returned: found.how.clone(),
-            };
-            save(&backend, id, event, view.clone(), error.clone(), |_| {});
-        })
-    };
     let simple = |event: EpisodeEvent| {
         let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
         let dispatcher = props.dispatcher.clone();
@@ -504,45 +470,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         Some(t) => html! {
             <p class="recorded" id="back-at-recorded">{ i18n.tr_with("back-at-recorded", &[("time", at(t))]) }</p>
         },
-        None => {
-            let on_submit = {
-                let (back_at, view, error, backend) = (
-                    back_at.clone(),
-                    view.clone(),
-                    error.clone(),
-                    backend.clone(),
-                );
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    let Some(t) = time::from_typed(&back_at) else {
-                        error.set(Some(not_a_time(Field::BackAt)));
-                        return;
-                    };
-                    let clear = back_at.clone();
-                    save(
-                        &backend,
-                        id,
-                        EpisodeEvent::BackAtPlacement { back_at: t },
-                        view.clone(),
-                        error.clone(),
-                        move |_| clear.set(String::new()),
-                    );
-                })
-            };
-            // Empty until typed: a time back that was not typed would move the 72 hours.
-            let shown = (*back_at).clone();
-            let on_input = {
-                let back_at = back_at.clone();
-                Callback::from(move |v: String| back_at.set(v))
-            };
-            html! {
-                <form id="back-at-form" onsubmit={on_submit} novalidate=true>
-                    <WhenField id="back-at" label={i18n.tr("back-at-label")} value={shown}
-                        error={field_message(&error, Field::BackAt)} oninput={on_input} />
-                    <button type="submit" class="secondary" id="back-at-save">{ i18n.tr("back-at-save") }</button>
-                </form>
-            }
-        }
+        None => html! { <found::BackAt rec={rec.clone()} /> },
     };
     let outstanding = s.outstanding(org);
     let close_part = if *confirming && !outstanding.is_empty() {
@@ -707,37 +635,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
         None => html! {
             <div class="record-part" id="return">
                 <h3>{ i18n.tr("found-title") }</h3>
-                <form id="found-form" onsubmit={on_found} novalidate=true>
-                    <WhenField id="found-at" label={i18n.tr_with("found-at", &[("name", name.clone())])}
-                        value={if found.at.is_empty() { now_typed() } else { found.at.clone() }}
-                        error={field_message(&error, Field::FoundAt)} ago=true
-                        oninput={{
-                            let found = found.clone();
-                            Callback::from(move |v: String| {
-                                let mut next = (*found).clone();
-                                next.at = v;
-                                found.set(next);
-                            })
-                        }} />
-                    <div class="field">
-                        <label for="found-by">{ i18n.tr("found-by") }</label>
-                        <input id="found-by" value={found.by.clone()}
-                            oninput={fields::edit(&found, |f, v| f.by = v)} />
-                    </div>
-                    <div class="field">
-                        <label for="found-where">{ i18n.tr("found-where") }</label>
-                        <input id="found-where" value={found.place.clone()}
-                            oninput={fields::edit(&found, |f, v| f.place = v)} />
-                    </div>
-                    <div class="field">
-                        <label for="found-how">{ i18n.tr("found-how") }</label>
-                        <input id="found-how" value={found.how.clone()}
-                            oninput={fields::edit(&found, |f, v| f.how = v)} />
-                    </div>
-                    <button type="submit" class="primary" id="found-save">
-                        { i18n.tr_with("found-save", &[("name", name.clone())]) }
-                    </button>
-                </form>
+                <found::Found rec={rec.clone()} name={props.child.name_latin.clone()} />
                 { end_part }
             </div>
         },
