@@ -27,6 +27,7 @@ use crate::time;
 mod found;
 mod log;
 mod police;
+mod regulator;
 mod share;
 use harbour_core::organisation::{HomeKind, Organisation, RegulatorRules};
 use harbour_core::profile::ProfileView;
@@ -171,7 +172,6 @@ pub fn episode_record(props: &RecordProps) -> Html {
         use_state(move || first)
     };
     let error = use_state(|| None::<ApiError>);
-    let reg_reason = use_state(String::new);
     let end = use_state(|| (String::new(), String::new()));
     // Close pressed with things outstanding: the list is shown and the close asked again.
     let confirming = use_state(|| false);
@@ -283,47 +283,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                 </p>
             </div>
         },
-        None => {
-            let decide = |notify: bool| {
-                let (reason, view, error, backend) = (
-                    reg_reason.clone(),
-                    view.clone(),
-                    error.clone(),
-                    backend.clone(),
-                );
-                Callback::from(move |_| {
-                    let event = EpisodeEvent::RegulatorDecision {
-                        notify,
-                        reason: (*reason).clone(),
-                    };
-                    save(&backend, id, event, view.clone(), error.clone(), |_| {});
-                })
-            };
-            let on_reason = {
-                let reg_reason = reg_reason.clone();
-                Callback::from(move |e: InputEvent| {
-                    reg_reason.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
-                })
-            };
-            html! {
-                <div class="regulator" id="regulator-decision">
-                    <h4>{ i18n.tr_with("reg-title", &reg_args) }</h4>
-                    { regulator_rules(&i18n, org, &reg_args) }
-                    <label for="reg-reason">{ i18n.tr("reg-reason") }</label>
-                    <textarea id="reg-reason" rows="2" value={(*reg_reason).clone()}
-                        aria-describedby="reg-reason-error" oninput={on_reason} />
-                    { field_error(&i18n, &error, Field::Reason, "reg-reason-error") }
-                    <div class="actions">
-                        <button class="primary" id="reg-notify" onclick={decide(true)}>
-                            { i18n.tr_with("reg-notify", &reg_args) }
-                        </button>
-                        <button class="secondary" id="reg-not-needed" onclick={decide(false)}>
-                            { i18n.tr("reg-not-needed") }
-                        </button>
-                    </div>
-                </div>
-            }
-        }
+        None => html! { <regulator::Decision rec={rec.clone()} organisation={org.clone()} /> },
     };
 
     let notify_part = html! {
