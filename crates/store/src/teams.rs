@@ -153,17 +153,7 @@ impl Store {
 
     /// The team a child is in (`None`: a child of no team, or not here).
     pub(crate) fn team_of_child(&self, child: ChildId) -> Result<Option<TeamId>, StoreError> {
-        let team: Option<Option<String>> = self
-            .conn
-            .query_row(
-                "SELECT team FROM children WHERE id = ?1",
-                [child.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        team.flatten()
-            .map(|t| t.parse().map_err(|_| StoreError::Corrupt("team")))
-            .transpose()
+        child_team(&self.conn, child)
     }
 
     /// Refuses a child that is not in one of the member of staff's teams as if it did not
@@ -251,6 +241,12 @@ pub(crate) fn team_of(
     let Some(child) = child else {
         return Ok(current);
     };
+    // A child not here yet (a new one is placed by its caller): the current team.
+    Ok(child_team(conn, child)?.or(current))
+}
+
+/// The team a child is in (`None`: a child of no team, or not here).
+fn child_team(conn: &Connection, child: ChildId) -> Result<Option<TeamId>, StoreError> {
     let team: Option<Option<String>> = conn
         .query_row(
             "SELECT team FROM children WHERE id = ?1",
@@ -258,11 +254,9 @@ pub(crate) fn team_of(
             |r| r.get(0),
         )
         .optional()?;
-    match team.flatten() {
-        Some(t) => Ok(Some(t.parse().map_err(|_| StoreError::Corrupt("team"))?)),
-        // A child not here yet (a new one is placed by its caller): the current team.
-        None => Ok(current),
-    }
+    team.flatten()
+        .map(|t| t.parse().map_err(|_| StoreError::Corrupt("team")))
+        .transpose()
 }
 
 #[cfg(test)]

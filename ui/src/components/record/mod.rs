@@ -59,24 +59,6 @@ fn at(t: DateTime<Utc>) -> Arg {
 /// The answer to a save: the new view, or the problems to show.
 type Outcome = Result<EpisodeView, ApiError>;
 
-fn save(
-    backend: &Backend,
-    episode_id: EpisodeId,
-    event: EpisodeEvent,
-    view: UseStateHandle<Option<EpisodeView>>,
-    error: UseStateHandle<Option<ApiError>>,
-    then: impl FnOnce(&EpisodeView) + 'static,
-) {
-    send(backend, episode_id, event, move |result| match result {
-        Ok(v) => {
-            error.set(None);
-            then(&v);
-            view.set(Some(v));
-        }
-        Err(e) => error.set(Some(e)),
-    });
-}
-
 /// What a part of the record needs to record an event: the shell, the episode, and where the
 /// answer (the episode as it stands now) and any problem go. Every part shares one error, so a
 /// problem not tied to a field shows once, at the top.
@@ -91,14 +73,37 @@ pub struct Recorder {
 impl Recorder {
     /// Records `event`; on success runs `then` with the new view and shows it.
     fn save(&self, event: EpisodeEvent, then: impl FnOnce(&EpisodeView) + 'static) {
-        save(
+        let (view, error) = (self.view.clone(), self.error.clone());
+        send(
             &self.backend,
             self.episode,
             event,
-            self.view.clone(),
-            self.error.clone(),
-            then,
+            move |result| match result {
+                Ok(v) => {
+                    error.set(None);
+                    then(&v);
+                    view.set(Some(v));
+                }
+                Err(e) => error.set(Some(e)),
+            },
         );
+    }
+
+    /// Records `event`, then reads the list of children again (what the home screen shows of
+    /// the child has changed) and, with `home`, goes back to it.
+    fn save_and_reload(
+        &self,
+        event: EpisodeEvent,
+        dispatcher: UseReducerDispatcher<AppState>,
+        home: bool,
+    ) {
+        let backend = self.backend.clone();
+        self.save(event, move |_| {
+            reload(&backend, dispatcher.clone());
+            if home {
+                dispatcher.dispatch(Action::ShowHome);
+            }
+        });
     }
 
     fn error(&self) -> &Option<ApiError> {
@@ -212,24 +217,13 @@ pub fn episode_record(props: &RecordProps) -> Html {
     let name = Arg::from(props.child.name_latin.as_str());
 
     let simple = |event: EpisodeEvent| {
-        let (view, error, backend) = (view.clone(), error.clone(), backend.clone());
-        let dispatcher = props.dispatcher.clone();
+        let (rec, dispatcher) = (rec.clone(), props.dispatcher.clone());
         Callback::from(move |_| {
-            let closing = event == EpisodeEvent::Closed;
-            let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
-            save(
-                &backend,
-                id,
-                event.clone(),
-                view.clone(),
-                error.clone(),
-                move |_| {
-                    if closing {
-                        reload(&reloader, dispatcher.clone());
-                        dispatcher.dispatch(Action::ShowHome);
-                    }
-                },
-            );
+            if event == EpisodeEvent::Closed {
+                rec.save_and_reload(event.clone(), dispatcher.clone(), true);
+            } else {
+                rec.save(event.clone(), |_| {});
+            }
         })
     };
 
@@ -329,22 +323,9 @@ pub fn episode_record(props: &RecordProps) -> Html {
     // Away with whereabouts known, and the one step that turns it into missing.
     let away_part = if let Some((place, since)) = s.away.clone().filter(|_| s.is_away()) {
         let now_missing = {
-            let (view, error, dispatcher, backend) = (
-                view.clone(),
-                error.clone(),
-                props.dispatcher.clone(),
-                backend.clone(),
-            );
+            let (rec, dispatcher) = (rec.clone(), props.dispatcher.clone());
             Callback::from(move |_| {
-                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
-                save(
-                    &backend,
-                    id,
-                    EpisodeEvent::NowMissing,
-                    view.clone(),
-                    error.clone(),
-                    move |_| reload(&reloader, dispatcher),
-                );
+                rec.save_and_reload(EpisodeEvent::NowMissing, dispatcher.clone(), false)
             })
         };
         html! {
@@ -363,27 +344,14 @@ pub fn episode_record(props: &RecordProps) -> Html {
     } else if s.found.is_none() && !closed {
         let on_where = fields::edit(&whereabouts, |w, v| *w = v);
         let on_submit = {
-            let (whereabouts, view, error, dispatcher, backend) = (
-                whereabouts.clone(),
-                view.clone(),
-                error.clone(),
-                props.dispatcher.clone(),
-                backend.clone(),
-            );
+            let (whereabouts, rec, dispatcher) =
+                (whereabouts.clone(), rec.clone(), props.dispatcher.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let event = EpisodeEvent::Away {
                     whereabouts: (*whereabouts).clone(),
                 };
-                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
-                save(
-                    &backend,
-                    id,
-                    event,
-                    view.clone(),
-                    error.clone(),
-                    move |_| reload(&reloader, dispatcher),
-                );
+                rec.save_and_reload(event, dispatcher.clone(), false);
             })
         };
         html! {
@@ -490,13 +458,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
             })
         };
         let on_submit = {
-            let (end, view, error, dispatcher, backend) = (
-                end.clone(),
-                view.clone(),
-                error.clone(),
-                props.dispatcher.clone(),
-                backend.clone(),
-            );
+            let (end, rec, dispatcher) = (end.clone(), rec.clone(), props.dispatcher.clone());
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
                 let reason = EndReason::ALL
@@ -507,18 +469,7 @@ pub fn episode_record(props: &RecordProps) -> Html {
                     reason,
                     note: end.1.clone(),
                 };
-                let (dispatcher, reloader) = (dispatcher.clone(), backend.clone());
-                save(
-                    &backend,
-                    id,
-                    event,
-                    view.clone(),
-                    error.clone(),
-                    move |_| {
-                        reload(&reloader, dispatcher.clone());
-                        dispatcher.dispatch(Action::ShowHome);
-                    },
-                );
+                rec.save_and_reload(event, dispatcher.clone(), true);
             })
         };
         html! {
