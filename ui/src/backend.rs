@@ -393,19 +393,11 @@ impl Backend {
 pub fn reload(backend: &Backend, state: UseReducerDispatcher<AppState>) {
     let (settings, backend, lists) = (state.clone(), backend.clone(), backend.clone());
     spawn_local(async move {
-        // The teams bring the settings of the one shown; a store with no team has only its own.
-        let shown = match backend.teams().await {
-            Ok(teams) => {
-                let has = teams.settings_of(teams.current).is_some();
-                settings.dispatch(Action::TeamsLoaded(teams));
-                has
-            }
-            Err(_) => false,
-        };
-        if !shown {
-            if let Ok(org) = backend.get_organisation().await {
-                settings.dispatch(Action::OrganisationLoaded(org));
-            }
+        if let Ok(org) = backend.get_organisation().await {
+            settings.dispatch(Action::OrganisationLoaded(org));
+        }
+        if let Ok(teams) = backend.teams().await {
+            settings.dispatch(Action::TeamsLoaded(teams));
         }
     });
     spawn_local(async move {
