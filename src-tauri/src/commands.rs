@@ -4,7 +4,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, ChildEntry, EpisodeView, LockStatus, Reported, Unlock};
-use harbour_core::workflow::EpisodeEvent;
+use harbour_core::episode::EpisodeEvent;
 use harbour_core::{Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser, TeamId};
 use harbour_store::{Store, StoreError, SystemClock};
 use std::sync::MutexGuard;

@@ -400,7 +400,7 @@ mod tests {
         store
             .record_event(
                 ep.id,
-                &harbour_core::workflow::EpisodeEvent::Details { values },
+                &harbour_core::episode::EpisodeEvent::Details { values },
             )
             .unwrap();
         let (sheet, _) = gather(&store, child.id).unwrap();

@@ -9,11 +9,11 @@ use harbour_core::api::{
 };
 use harbour_core::arrivals::Arrivals;
 use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
+use harbour_core::episode::EpisodeEvent;
 use harbour_core::help::ChildHelpSettings;
 use harbour_core::organisation::Organisation;
 use harbour_core::profile::{PhotoKind, ProfileOpened, ProfileView, Section, SectionInput};
 use harbour_core::teams::TeamsView;
-use harbour_core::workflow::EpisodeEvent;
 use harbour_core::{
     AssessmentId, Child, ChildId, ChildInput, EpisodeId, MissingEpisode, NewUser, Role, TeamId,
     User, UserId,

@@ -54,7 +54,7 @@ pub struct ChildEntry {
     pub open_episode: Option<MissingEpisode>,
     /// Where the open episode stands (found or back, return interview), if one is open.
     #[serde(default)]
-    pub summary: Option<crate::workflow::EpisodeSummary>,
+    pub summary: Option<crate::episode::EpisodeSummary>,
     /// How many parts of the profile need checking now.
     #[serde(default)]
     pub reviews_due: usize,
@@ -224,8 +224,8 @@ pub struct SheetPage {
 pub struct EpisodeView {
     pub episode: MissingEpisode,
     /// Oldest first, as recorded.
-    pub events: Vec<crate::workflow::EventRecord>,
-    pub summary: crate::workflow::EpisodeSummary,
+    pub events: Vec<crate::episode::EventRecord>,
+    pub summary: crate::episode::EpisodeSummary,
     /// The names of the people who recorded its events, where this device knows them.
     #[serde(default)]
     pub names: std::collections::BTreeMap<crate::UserId, String>,
@@ -233,21 +233,6 @@ pub struct EpisodeView {
     /// marked "needs checking".
     #[serde(default)]
     pub needs_checking: bool,
-}
-
-/// One line of the running log as it reads now.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LogLine {
-    pub id: crate::EventId,
-    /// When the line was first written, and by whom.
-    pub at: chrono::DateTime<chrono::Utc>,
-    pub by: crate::UserId,
-    /// The latest wording.
-    pub text: String,
-    /// Earlier wordings, oldest first; empty if never corrected.
-    pub was: Vec<String>,
-    pub corrected_at: Option<chrono::DateTime<chrono::Utc>>,
-    pub corrected_by: Option<crate::UserId>,
 }
 
 impl EpisodeView {
@@ -265,33 +250,8 @@ impl EpisodeView {
         self.names.get(&user).map(String::as_str)
     }
 
-    /// The running log, oldest first, each line with its latest wording (corrections point at
-    /// the line they correct; what it said before is kept).
-    pub fn updates(&self) -> Vec<LogLine> {
-        use crate::workflow::EpisodeEvent;
-        let mut lines: Vec<LogLine> = Vec::new();
-        for e in &self.events {
-            match &e.event {
-                EpisodeEvent::Update { text } => lines.push(LogLine {
-                    id: e.id,
-                    at: e.at,
-                    by: e.by,
-                    text: text.clone(),
-                    was: Vec::new(),
-                    corrected_at: None,
-                    corrected_by: None,
-                }),
-                EpisodeEvent::UpdateCorrected { of, text } => {
-                    if let Some(line) = lines.iter_mut().find(|l| l.id == *of) {
-                        line.was
-                            .push(std::mem::replace(&mut line.text, text.clone()));
-                        line.corrected_at = Some(e.at);
-                        line.corrected_by = Some(e.by);
-                    }
-                }
-                _ => {}
-            }
-        }
-        lines
+    /// The running log, oldest first, each line with its latest wording.
+    pub fn updates(&self) -> Vec<crate::episode::LogLine> {
+        crate::episode::log_lines(&self.events)
     }
 }

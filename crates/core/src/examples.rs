@@ -6,12 +6,12 @@ use serde_json::json;
 
 use crate::checklists::{Answer, AssessmentEvent, AssessmentRecord};
 use crate::child::{ChildDetails, EscalationFlag};
+use crate::episode::{EpisodeEvent, EventRecord};
 use crate::ids::{AssessmentId, ChildId, EpisodeId, EventId, TeamId, UserId};
 use crate::ops::OpBody;
 use crate::organisation::{Nation, Organisation};
 use crate::profile::Section;
 use crate::users::Role;
-use crate::workflow::{EpisodeEvent, EventRecord};
 
 fn id<T: std::str::FromStr>(n: u32) -> T
 where

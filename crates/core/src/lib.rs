@@ -31,7 +31,6 @@ mod testing;
 pub mod users;
 pub mod when;
 pub mod words;
-pub mod workflow;
 
 pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};
 pub use clock::{Clock, FixedClock};

@@ -7,8 +7,8 @@
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
 
+use crate::episode::EpisodeSummary;
 use crate::episode::MissingEpisode;
-use crate::workflow::EpisodeSummary;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

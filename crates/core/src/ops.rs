@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::child::{ChildDetails, EscalationFlag, DETAIL_FIELDS};
+use crate::episode::EventRecord;
 use crate::ids::{ChildId, EpisodeId, TeamId, UserId};
 use crate::organisation::Organisation;
 use crate::profile::{self, Section, Values};
 use crate::users::{Action, Role};
-use crate::workflow::EventRecord;
 
 /// The op bodies this version writes and understands. Frozen once released: add variants,
 /// never change old ones.
@@ -367,8 +367,8 @@ impl OpBody {
             // or ended with the child still missing) sets the episode's closed time, a field
             // like any other.
             OpBody::EpisodeEventAdded { episode, record } => match record.event {
-                crate::workflow::EpisodeEvent::Closed
-                | crate::workflow::EpisodeEvent::EndedWithoutReturn { .. } => vec![write(
+                crate::episode::EpisodeEvent::Closed
+                | crate::episode::EpisodeEvent::EndedWithoutReturn { .. } => vec![write(
                     Episode,
                     episode.to_string(),
                     "closed_at",

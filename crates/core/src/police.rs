@@ -4,10 +4,10 @@
 
 use serde_json::Value;
 
+use crate::episode::EpisodeSummary;
 use crate::episode::MissingEpisode;
 use crate::profile::{label_id, Kind, PhotoWarning, ProfileView, Section, Values};
 use crate::words::{Word, Words};
-use crate::workflow::EpisodeSummary;
 
 /// A text value from the profile or Part 2, if filled in.
 fn text<'a>(values: Option<&'a Values>, key: &str) -> Option<&'a str> {

@@ -10,10 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::api::EpisodeView;
 use crate::checklists::AssessmentView;
 use crate::child::age_on;
+use crate::episode::part2_entries;
 use crate::organisation::Organisation;
 use crate::profile::{sheet_blocks, ProfileView};
 pub use crate::words::{Word, Words};
-use crate::workflow::part2_entries;
 
 /// How many lines of the running log the sheet carries: the newest, oldest first (the PDF keeps
 /// fewer if the page is full).
@@ -286,8 +286,8 @@ fn earlier_episodes(input: &SheetInput, w: &impl Words) -> Option<SheetBlock> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::episode::{EpisodeEvent, EventRecord};
     use crate::profile::{EpisodeBrief, Section, SectionView, Values};
-    use crate::workflow::{EpisodeEvent, EventRecord};
     use chrono::{Duration, TimeZone};
     use serde_json::json;
 
@@ -394,7 +394,7 @@ mod tests {
             last_seen_at: now() - Duration::minutes(120),
             closed_at: None,
         };
-        let summary = crate::workflow::summarise(
+        let summary = crate::episode::summarise(
             &events,
             now(),
             &crate::interview::InterviewTiming::RETURN_HOME_INTERVIEW,

@@ -32,3 +32,14 @@ pub fn child(unaccompanied: bool, suspected_trafficked: bool) -> ChildDetails {
         suspected_trafficked,
     }
 }
+
+/// The day most profile tests are set on.
+pub fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()
+}
+
+/// A day of November 2026 at an hour.
+pub fn at(day: u32, hour: u32) -> DateTime<Utc> {
+    use chrono::TimeZone;
+    Utc.with_ymd_and_hms(2026, 11, day, hour, 0, 0).unwrap()
+}

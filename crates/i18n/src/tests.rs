@@ -332,7 +332,7 @@ fn every_message_the_core_asks_for_exists() {
     for role in Role::ALL {
         assert!(en.has_message(role.message_id()), "{role:?}");
     }
-    for grade in harbour_core::workflow::PoliceGrade::ALL {
+    for grade in harbour_core::episode::PoliceGrade::ALL {
         assert!(en.has_message(grade.message_id()), "{grade:?}");
     }
     use harbour_core::organisation::{HomeKind, Nation, Organisation};
@@ -347,10 +347,10 @@ fn every_message_the_core_asks_for_exists() {
     for k in HomeKind::ALL {
         assert!(en.has_message(k.message_id()), "{k:?}");
     }
-    for step in harbour_core::workflow::ReturnStep::ALL {
+    for step in harbour_core::episode::ReturnStep::ALL {
         assert!(en.has_message(step.message_id()), "{step:?}");
     }
-    for contact in harbour_core::workflow::Contact::ALL {
+    for contact in harbour_core::episode::Contact::ALL {
         assert!(en.has_message(contact.message_id()), "{contact:?}");
     }
     for s in Step::ALL {
@@ -395,7 +395,7 @@ fn every_message_the_core_asks_for_exists() {
             }
         }
     }
-    for f in harbour_core::workflow::PART2 {
+    for f in harbour_core::episode::PART2 {
         assert!(
             en.has_message(&label_id(f.key)),
             "{} missing",

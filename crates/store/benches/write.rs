@@ -90,7 +90,7 @@ fn home_screen(dir: &Path) -> (f64, f64) {
         if i % 3 == 0 {
             let ep = store.report_missing(child.id).expect("missing").episode.id;
             if i % 2 == 0 {
-                let found = harbour_core::workflow::EpisodeEvent::Found {
+                let found = harbour_core::episode::EpisodeEvent::Found {
                     found_at: chrono::Utc::now(),
                     found_by: "Police".into(),
                     where_found: "Coach station".into(),

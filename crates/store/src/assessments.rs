@@ -413,7 +413,7 @@ mod tests {
     use crate::testing;
     use chrono::{Duration, TimeZone, Utc};
     use harbour_core::checklists::{AssessmentDue, NextStep};
-    use harbour_core::workflow::EpisodeEvent;
+    use harbour_core::episode::EpisodeEvent;
     use harbour_core::{ChildInput, Clock, FixedClock};
     use std::sync::Arc;
 

@@ -99,8 +99,8 @@ impl AuditEvent {
     /// The entry a write of `body` makes, if it is one that matters to a child's record
     /// (users and settings are audited where they are changed, with more to say).
     pub(crate) fn of_write(body: &harbour_core::ops::OpBody) -> Option<(AuditEvent, String)> {
+        use harbour_core::episode::EpisodeEvent;
         use harbour_core::ops::OpBody::*;
-        use harbour_core::workflow::EpisodeEvent;
         let (event, subject) = match body {
             ChildAdded { child, .. } => (AuditEvent::ChildAdded, child.to_string()),
             ChildDetailsSet { child, .. } | ChildFieldsSet { child, .. } => {

@@ -2,10 +2,10 @@
 //! the core's rules.
 
 use harbour_core::api::{EpisodeView, InterviewOutstanding};
-use harbour_core::ops::OpBody;
-use harbour_core::workflow::{
+use harbour_core::episode::{
     summarise, validate, validate_details, EpisodeEvent, EventRecord, InterviewTiming,
 };
+use harbour_core::ops::OpBody;
 use harbour_core::{Action, EpisodeId, EventId};
 use uuid::Uuid;
 
@@ -174,10 +174,10 @@ impl Store {
 mod tests {
     use crate::testing;
     use chrono::{Duration, TimeZone, Utc};
-    use harbour_core::organisation::{Nation, Organisation};
-    use harbour_core::workflow::{
+    use harbour_core::episode::{
         DueStep, EpisodeEvent, InterviewOutcome, InterviewStatus, InterviewTiming, PoliceGrade,
     };
+    use harbour_core::organisation::{Nation, Organisation};
     use harbour_core::{ChildInput, Clock, FixedClock};
     use std::sync::Arc;
 
@@ -365,7 +365,7 @@ mod tests {
             held_at: back_at + Duration::hours(70),
             held_by: "Sample worker".into(),
             independent: true,
-            mode: harbour_core::workflow::InterviewMode::InPerson,
+            mode: harbour_core::episode::InterviewMode::InPerson,
         };
         let view = store.record_event(ep.id, &held).unwrap();
         assert_eq!(
@@ -453,7 +453,7 @@ mod tests {
             .record_event(
                 ep.id,
                 &EpisodeEvent::EndedWithoutReturn {
-                    reason: harbour_core::workflow::EndReason::ChildMoved,
+                    reason: harbour_core::episode::EndReason::ChildMoved,
                     note: String::new(),
                 },
             )
@@ -466,7 +466,7 @@ mod tests {
         let (_dir, clock, mut store, ruth, ep) = reported();
         clock.advance(Duration::days(30));
         let end = EpisodeEvent::EndedWithoutReturn {
-            reason: harbour_core::workflow::EndReason::PlacementEnded,
+            reason: harbour_core::episode::EndReason::PlacementEnded,
             note: String::new(),
         };
         let view = store.record_event(ep.id, &end).unwrap();

@@ -7,9 +7,9 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ChildEntry, EpisodeView, InterviewOutstanding};
 use harbour_core::checklists::{applying, assessment_due, AssessmentEvent, AssessmentRecord};
+use harbour_core::episode::{summarise, EpisodeEvent, EventRecord};
 use harbour_core::interview::InterviewTiming;
 use harbour_core::profile::{self, review_due, Section};
-use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
 use harbour_core::{Action, ChildId, EpisodeId, TeamId};
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -261,7 +261,7 @@ mod tests {
             store.record_event(ep, &found).unwrap();
             if i % 4 == 2 {
                 let done = EpisodeEvent::ReturnInterview {
-                    outcome: harbour_core::workflow::InterviewOutcome::Done,
+                    outcome: harbour_core::episode::InterviewOutcome::Done,
                 };
                 store.record_event(ep, &done).unwrap();
                 store.record_event(ep, &EpisodeEvent::Closed).unwrap();

@@ -474,10 +474,10 @@ mod tests {
     use crate::testing;
     use crate::StoreError;
     use chrono::{Duration, TimeZone, Utc};
+    use harbour_core::episode::EpisodeEvent;
     use harbour_core::profile::{
         PhotoKind, PhotoWarning, ReviewDue, Section, SectionInput, Values,
     };
-    use harbour_core::workflow::EpisodeEvent;
     use harbour_core::{ChildInput, Clock, FieldProblem, FixedClock};
     use serde_json::{json, Value};
     use std::sync::Arc;

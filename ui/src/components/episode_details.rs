@@ -5,8 +5,8 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView};
+use harbour_core::episode::{EpisodeEvent, EpisodeSummary, Part2Group, PART2};
 use harbour_core::profile::{ProfileView, Values};
-use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, Part2Group, PART2};
 use harbour_core::{EpisodeId, MissingEpisode};
 use harbour_i18n::Arg;
 use serde_json::Value;

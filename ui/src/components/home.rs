@@ -112,7 +112,7 @@ pub fn home(props: &HomeProps) -> Html {
 /// Every return interview still to happen, whatever its episode's status, the most pressing
 /// first: closing an episode never takes one off this list.
 fn interviews_outstanding(i18n: &I18n, state: &UseReducerHandle<AppState>) -> Html {
-    use harbour_core::workflow::InterviewStatus;
+    use harbour_core::episode::InterviewStatus;
     let mut due: Vec<_> = state
         .children
         .iter()
@@ -254,7 +254,7 @@ fn child_card(
                 Callback::from(move |_| dispatcher.dispatch(Action::ShowSteps(id)))
             };
             let (class, interview_text) = match interview {
-                Some(harbour_core::workflow::InterviewStatus::Overdue { since, step }) => (
+                Some(harbour_core::episode::InterviewStatus::Overdue { since, step }) => (
                     "back-banner overdue",
                     i18n.tr_with(
                         "home-interview-overdue",
@@ -265,7 +265,7 @@ fn child_card(
                         ],
                     ),
                 ),
-                Some(harbour_core::workflow::InterviewStatus::Due { by, step }) => (
+                Some(harbour_core::episode::InterviewStatus::Due { by, step }) => (
                     "back-banner",
                     i18n.tr_with(
                         "home-interview-due",

@@ -4,9 +4,9 @@
 //! the rules (what ends it, what "within 72 hours" means) are `harbour_core::interview`'s.
 
 use harbour_core::api::{ApiError, EpisodeView};
+use harbour_core::episode::{EpisodeEvent, EpisodeSummary, InterviewMode, InterviewStatus};
 use harbour_core::interview::{spoken_span, DueStep, InterviewTiming};
 use harbour_core::organisation::Nation;
-use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, InterviewMode, InterviewStatus};
 use harbour_core::{EpisodeId, Field};
 use harbour_i18n::Arg;
 use web_sys::HtmlSelectElement;

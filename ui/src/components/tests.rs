@@ -176,7 +176,7 @@ async fn an_unaccompanied_child_is_named_as_such() {
 #[tokio::test]
 async fn away_with_whereabouts_known_has_its_own_steps_but_a_flagged_child_s_stay_missing() {
     let away = |mut e: ChildEntry| {
-        e.summary = Some(harbour_core::workflow::EpisodeSummary {
+        e.summary = Some(harbour_core::episode::EpisodeSummary {
             away: Some(("At an aunt's, Sample Town".into(), t0())),
             ..Default::default()
         });
@@ -379,7 +379,7 @@ async fn first_run_asks_for_a_name_and_the_pin_twice() {
 
 #[tokio::test]
 async fn a_child_who_is_back_is_listed_after_the_missing_with_the_interview_due() {
-    use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
+    use harbour_core::episode::{summarise, EpisodeEvent, EventRecord};
     let mut back = entry(1, "Aaron Back", false, true, true);
     let found = EventRecord {
         id: id(50),
@@ -395,7 +395,7 @@ async fn a_child_who_is_back_is_listed_after_the_missing_with_the_interview_due(
     back.summary = Some(summarise(
         &[found],
         t0() + Duration::minutes(95),
-        &harbour_core::workflow::InterviewTiming::RETURN_HOME_INTERVIEW,
+        &harbour_core::episode::InterviewTiming::RETURN_HOME_INTERVIEW,
     ));
     let missing = entry(2, "Zara Missing", false, false, true);
     let html = render(vec![back, missing], None).await;
@@ -639,9 +639,9 @@ async fn records_from_other_computers_say_why_they_wait_and_which_are_shown() {
 
 #[test]
 fn the_call_script_answers_from_the_profile_and_part_two() {
+    use harbour_core::episode::EpisodeSummary;
     use harbour_core::police::questions;
     use harbour_core::profile::{EpisodeBrief, ProfileView, Section, SectionView};
-    use harbour_core::workflow::EpisodeSummary;
     use serde_json::json;
     let i18n = crate::i18n::I18n(std::rc::Rc::new(harbour_i18n::Localizer::new(
         harbour_i18n::SOURCE_TAG,
@@ -747,24 +747,24 @@ async fn the_nation_sets_the_words_of_the_steps() {
 
 #[derive(Properties, PartialEq)]
 struct InterviewHarness {
-    summary: harbour_core::workflow::EpisodeSummary,
+    summary: harbour_core::episode::EpisodeSummary,
     nation: harbour_core::organisation::Nation,
 }
 
 #[function_component(InterviewLine)]
 fn interview_line(props: &InterviewHarness) -> Html {
     let i18n = crate::i18n::use_i18n();
-    let timing = harbour_core::workflow::InterviewTiming::usual(props.nation);
+    let timing = harbour_core::episode::InterviewTiming::usual(props.nation);
     super::interview::status_line(&i18n, &props.summary, "Sam", props.nation, &timing)
 }
 
 /// Where Sam's interview stands, back at `t0`, seen at `now` in `nation`, after `more` events.
 async fn interview_in(
     nation: harbour_core::organisation::Nation,
-    more: Vec<harbour_core::workflow::EpisodeEvent>,
+    more: Vec<harbour_core::episode::EpisodeEvent>,
     now: DateTime<Utc>,
 ) -> String {
-    use harbour_core::workflow::{summarise, EpisodeEvent, EventRecord};
+    use harbour_core::episode::{summarise, EpisodeEvent, EventRecord};
     let found = EpisodeEvent::Found {
         found_at: t0(),
         found_by: "Police".into(),
@@ -784,7 +784,7 @@ async fn interview_in(
     let summary = summarise(
         &events,
         now,
-        &harbour_core::workflow::InterviewTiming::usual(nation),
+        &harbour_core::episode::InterviewTiming::usual(nation),
     );
     LocalServerRenderer::<InterviewLine>::with_props(InterviewHarness { summary, nation })
         .hydratable(false)
@@ -795,8 +795,8 @@ async fn interview_in(
 
 #[tokio::test]
 async fn scotland_s_return_discussion_is_arranged_within_72_hours_then_held_within_the_week() {
+    use harbour_core::episode::{EpisodeEvent, InterviewMode};
     use harbour_core::organisation::Nation;
-    use harbour_core::workflow::{EpisodeEvent, InterviewMode};
     let soon = t0() + Duration::hours(2);
     let due = interview_in(Nation::Scotland, vec![], soon).await;
     assert!(due.contains("Return discussion to be arranged by"), "{due}");
@@ -1335,7 +1335,7 @@ async fn a_new_child_s_home_is_asked_only_of_someone_in_several() {
 /// An episode: reported to police, the manager told, an update by one carer corrected by
 /// another, then found.
 fn recorded_episode() -> harbour_core::api::EpisodeView {
-    use harbour_core::workflow::{summarise, Contact, EpisodeEvent, EventRecord, PoliceGrade};
+    use harbour_core::episode::{summarise, Contact, EpisodeEvent, EventRecord, PoliceGrade};
     let ruth = entry(1, "Ruta Test", true, true, true);
     let episode = ruth.open_episode.clone().unwrap();
     let (sam, kit): (harbour_core::UserId, harbour_core::UserId) = (id(0x51), id(0x52));
@@ -1463,7 +1463,7 @@ async fn the_episode_record_shows_what_was_recorded_and_by_whom() {
     missing.events.pop();
     let timing = harbour_core::organisation::Organisation::default().interview_timing();
     missing.summary =
-        harbour_core::workflow::summarise(&missing.events, t0() + Duration::minutes(95), &timing);
+        harbour_core::episode::summarise(&missing.events, t0() + Duration::minutes(95), &timing);
     let html = LocalServerRenderer::<RecordScreen>::with_props(RecordHarness { view: missing })
         .hydratable(false)
         .render()
@@ -1480,7 +1480,7 @@ async fn the_episode_record_shows_what_was_recorded_and_by_whom() {
 async fn the_backend_sends_each_command_as_the_shell_names_it() {
     use crate::backend::{fake::Fake, Backend};
     use harbour_core::api::ApiError;
-    use harbour_core::workflow::EpisodeEvent;
+    use harbour_core::episode::EpisodeEvent;
     use std::rc::Rc;
     let fake = Rc::new(Fake::default());
     let backend = Backend::with(fake.clone());

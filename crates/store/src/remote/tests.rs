@@ -6,7 +6,7 @@ use super::*;
 use crate::testing::team_store;
 use chrono::{Duration, NaiveDate, TimeZone};
 use harbour_core::child::{ChildDetails, EscalationFlag};
-use harbour_core::workflow::{EpisodeEvent, EventRecord};
+use harbour_core::episode::{EpisodeEvent, EventRecord};
 use harbour_core::{ChildId, DeviceId, EpisodeId, FixedClock, OpId};
 use std::sync::Arc;
 use uuid::Uuid;

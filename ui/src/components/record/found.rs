@@ -1,7 +1,7 @@
 //! The child found: when (now unless typed), by whom, where, and how they came back; and, if
 //! later, when they were back at the placement (the 72 hours run from then).
 
-use harbour_core::workflow::EpisodeEvent;
+use harbour_core::episode::EpisodeEvent;
 use harbour_core::Field;
 use harbour_i18n::Arg;
 use yew::prelude::*;

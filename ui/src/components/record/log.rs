@@ -1,8 +1,9 @@
 //! The running log of an episode: what happened, when, and who wrote it. A line is corrected
 //! by a new entry that points at it; the first wording stays on record and is shown beside it.
 
-use harbour_core::api::{EpisodeView, LogLine};
-use harbour_core::workflow::EpisodeEvent;
+use harbour_core::api::EpisodeView;
+use harbour_core::episode::EpisodeEvent;
+use harbour_core::episode::LogLine;
 use harbour_core::{EventId, Field};
 use harbour_i18n::Arg;
 use web_sys::HtmlTextAreaElement;

@@ -6,7 +6,7 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{ApiError, EpisodeView};
 use harbour_core::child::age_on;
-use harbour_core::workflow::{
+use harbour_core::episode::{
     contacts_for, Contact, EndReason, EpisodeEvent, Outstanding, PoliceGrade, ReturnStep,
 };
 use harbour_core::{ChildDetails, EpisodeId, Field};

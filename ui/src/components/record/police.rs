@@ -3,8 +3,8 @@
 //! high, asking police to review the grade.
 
 use harbour_core::child::ChildDetails;
+use harbour_core::episode::{EpisodeEvent, EpisodeSummary, PoliceGrade};
 use harbour_core::organisation::Nation;
-use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, PoliceGrade};
 use harbour_core::Field;
 use harbour_i18n::Arg;
 use web_sys::HtmlSelectElement;

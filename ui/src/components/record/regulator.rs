@@ -2,8 +2,8 @@
 //! children's homes; each nation's rules otherwise), beside the home's own list of events, with
 //! the reason why.
 
+use harbour_core::episode::EpisodeEvent;
 use harbour_core::organisation::Organisation;
-use harbour_core::workflow::EpisodeEvent;
 use harbour_core::Field;
 use harbour_i18n::Arg;
 use web_sys::HtmlTextAreaElement;

@@ -1,7 +1,7 @@
 //! Who the grab sheet was given to, how, and on what basis: each time recorded, the usual
 //! basis offered first.
 
-use harbour_core::workflow::{EpisodeEvent, EpisodeSummary, ShareMethod};
+use harbour_core::episode::{EpisodeEvent, EpisodeSummary, ShareMethod};
 use harbour_core::Field;
 use harbour_i18n::Arg;
 use web_sys::HtmlSelectElement;

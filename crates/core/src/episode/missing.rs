@@ -1,7 +1,5 @@
-//! A missing episode: from the moment a carer presses "Child missing" until it is closed.
-//!
-//! This first shape records the start and the last-seen time; later work turns it into the full
-//! event stream of DESIGN.md (steps done, notifications, police reference, return, interview).
+//! The episode itself: when "Child missing" was pressed, when the child was last seen, and whether
+//! it is closed; how long the child has been missing.
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
