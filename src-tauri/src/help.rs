@@ -7,9 +7,9 @@ use harbour_i18n::{text_args, Localizer, SOURCE_TAG};
 use harbour_print::{help_card_pdf, CardEntry, CardSide, HelpCard, PrintError};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use tauri::State;
+use tauri::{AppHandle, Runtime, State};
 
-use crate::commands::{gate, refused};
+use crate::commands::{blocking, gate, refused};
 use crate::settings::sheet_error;
 use crate::sheet::SheetError;
 use crate::AppState;
@@ -116,31 +116,41 @@ fn numbers(state: &State<'_, AppState>) -> Result<HelpNumbers, ApiError> {
 
 /// The numbers and kind of home for the child's help screen; works locked (the lock screen
 /// offers the help too).
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn help_numbers(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn help_numbers<R: Runtime>(
+    app: AppHandle<R>,
 ) -> Result<harbour_core::help::ChildHelpSettings, ApiError> {
-    Ok(gate(&state).help_numbers())
+    blocking(app, move |state| Ok(gate(&state).help_numbers())).await
 }
 
 /// Saves the help card in the child's language as a PDF in "Harbour help cards" (or
 /// `HARBOUR_PRINT_DIR`) and returns where.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn save_help_card(state: State<'_, AppState>, tag: String) -> Result<String, ApiError> {
-    let help = numbers(&state)?;
-    let folder = crate::settings::user_folder("HARBOUR_PRINT_DIR", "Harbour help cards")
-        .ok_or_else(ApiError::backend)?;
-    save_in(&tag, &help, &folder)
-        .map(|p| p.display().to_string())
-        .map_err(card_error)
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_help_card<R: Runtime>(
+    app: AppHandle<R>,
+    tag: String,
+) -> Result<String, ApiError> {
+    blocking(app, move |state| {
+        let help = numbers(&state)?;
+        let folder = crate::settings::user_folder("HARBOUR_PRINT_DIR", "Harbour help cards")
+            .ok_or_else(ApiError::backend)?;
+        save_in(&tag, &help, &folder)
+            .map(|p| p.display().to_string())
+            .map_err(card_error)
+    })
+    .await
 }
 
 /// Sends the help card to the default printer.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn print_help_card(state: State<'_, AppState>, tag: String) -> Result<(), ApiError> {
-    let help = numbers(&state)?;
-    let pdf = help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;
-    crate::sheet::send_to_printer(&pdf).map_err(card_error)
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_help_card<R: Runtime>(app: AppHandle<R>, tag: String) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        let help = numbers(&state)?;
+        let pdf =
+            help_card_pdf(&card(&tag, &help)).map_err(|e| card_error(SheetError::Print(e)))?;
+        crate::sheet::send_to_printer(&pdf).map_err(card_error)
+    })
+    .await
 }
 
 /// Fills the screen for the child's help, or gives the window back its frame. Only the window

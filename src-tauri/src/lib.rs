@@ -54,10 +54,11 @@ pub struct Pauses {
     pub backup: Pause,
 }
 
-/// A hook a test sets; the command calls it (once) where it would otherwise just go on.
+/// Hooks a test sets; each time the command comes there it calls the next one (once), and
+/// just goes on when none is left. Several set at once hold as many commands at that place.
 #[cfg(test)]
 #[derive(Default)]
-pub struct Pause(Mutex<Option<Box<dyn FnOnce() + Send>>>);
+pub struct Pause(Mutex<Vec<Box<dyn FnOnce() + Send>>>);
 
 #[cfg(test)]
 impl std::fmt::Debug for Pause {
@@ -69,11 +70,11 @@ impl std::fmt::Debug for Pause {
 #[cfg(test)]
 impl Pause {
     pub fn set(&self, hook: impl FnOnce() + Send + 'static) {
-        *self.0.lock().unwrap() = Some(Box::new(hook));
+        self.0.lock().unwrap().push(Box::new(hook));
     }
 
     pub fn pause(&self) {
-        let hook = self.0.lock().unwrap().take();
+        let hook = self.0.lock().unwrap().pop();
         if let Some(hook) = hook {
             hook();
         }

@@ -5,10 +5,9 @@ use base64::Engine as _;
 use harbour_core::api::ApiError;
 use harbour_core::profile::{PhotoKind, ProfileOpened, ProfileView, Section, SectionInput};
 use harbour_core::{ChildId, ChildInput};
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 
-use crate::commands::with_store;
-use crate::AppState;
+use crate::commands::{blocking, with_store};
 use harbour_store::{Store, StoreError};
 
 /// The profile with the child's photo as a `data:` URL the webview can show under the strict
@@ -25,64 +24,79 @@ pub(crate) fn opened(store: &Store, profile: ProfileView) -> Result<ProfileOpene
 }
 
 /// The carer opens a child's profile (the view is audited).
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn open_profile(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_profile<R: Runtime>(
+    app: AppHandle<R>,
     child_id: ChildId,
 ) -> Result<ProfileOpened, ApiError> {
-    with_store(&state, |store| {
-        let profile = store.open_profile(child_id)?;
-        opened(store, profile)
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            let profile = store.open_profile(child_id)?;
+            opened(store, profile)
+        })
     })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn save_profile(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_profile<R: Runtime>(
+    app: AppHandle<R>,
     child_id: ChildId,
     input: SectionInput,
 ) -> Result<ProfileView, ApiError> {
-    with_store(&state, |store| store.save_profile(child_id, &input))
+    blocking(app, move |state| {
+        with_store(&state, |store| store.save_profile(child_id, &input))
+    })
+    .await
 }
 
 /// Corrects the child's name, date of birth, languages or flags: only what changed is
 /// written. Clearing a flag needs a manager or administrator and `flag_reason`.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn update_child(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn update_child<R: Runtime>(
+    app: AppHandle<R>,
     child_id: ChildId,
     input: ChildInput,
     flag_reason: Option<String>,
 ) -> Result<ProfileView, ApiError> {
-    let flag_reason = flag_reason.unwrap_or_default();
-    with_store(&state, |store| {
-        store.update_child(child_id, &input, &flag_reason)
+    blocking(app, move |state| {
+        let flag_reason = flag_reason.unwrap_or_default();
+        with_store(&state, |store| {
+            store.update_child(child_id, &input, &flag_reason)
+        })
     })
+    .await
 }
 
 /// A new face or full-length photo (face when not said) with the date it was taken; returns
 /// the profile and the photos.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn set_photo(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_photo<R: Runtime>(
+    app: AppHandle<R>,
     child_id: ChildId,
     kind: Option<PhotoKind>,
     photo_base64: String,
     taken_on: String,
 ) -> Result<ProfileOpened, ApiError> {
-    // Undecodable base64 goes on as an empty file: reported as an unreadable photo.
-    let photo = BASE64.decode(photo_base64.as_bytes()).unwrap_or_default();
-    with_store(&state, |store| {
-        let profile = store.set_photo(child_id, kind.unwrap_or_default(), &photo, &taken_on)?;
-        opened(store, profile)
+    blocking(app, move |state| {
+        // Undecodable base64 goes on as an empty file: reported as an unreadable photo.
+        let photo = BASE64.decode(photo_base64.as_bytes()).unwrap_or_default();
+        with_store(&state, |store| {
+            let profile = store.set_photo(child_id, kind.unwrap_or_default(), &photo, &taken_on)?;
+            opened(store, profile)
+        })
     })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn review_profile(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn review_profile<R: Runtime>(
+    app: AppHandle<R>,
     child_id: ChildId,
     section: Section,
 ) -> Result<ProfileView, ApiError> {
-    with_store(&state, |store| store.review_profile(child_id, section))
+    blocking(app, move |state| {
+        with_store(&state, |store| store.review_profile(child_id, section))
+    })
+    .await
 }

@@ -7,113 +7,156 @@ use harbour_core::organisation::Organisation;
 use harbour_core::teams::TeamsView;
 use harbour_core::{NewUser, Role, TeamId, User, UserId};
 use std::path::PathBuf;
-use tauri::{Manager, State};
+use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::commands::{api_error, with_store};
+use crate::commands::{api_error, blocking, with_store};
 use crate::AppState;
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn change_pin(state: State<'_, AppState>, form: PinChange) -> Result<(), ApiError> {
-    // The two key derivations (the current PIN checked, the key wrapped anew) run without
-    // holding the store.
-    let kdf = state.kdf;
-    let pending = with_store(&state, |store| {
-        store.begin_change_pin(&form.current, &form.new, &form.again, kdf)
-    })?;
-    let sealed = pending.seal().map_err(api_error)?;
-    with_store(&state, |store| store.finish_change_pin(sealed))
+#[tauri::command(rename_all = "snake_case")]
+pub async fn change_pin<R: Runtime>(app: AppHandle<R>, form: PinChange) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        // The two key derivations (the current PIN checked, the key wrapped anew) run without
+        // holding the store.
+        let kdf = state.kdf;
+        let pending = with_store(&state, |store| {
+            store.begin_change_pin(&form.current, &form.new, &form.again, kdf)
+        })?;
+        let sealed = pending.seal().map_err(api_error)?;
+        with_store(&state, |store| store.finish_change_pin(sealed))
+    })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn set_auto_lock(state: State<'_, AppState>, minutes: u32) -> Result<(), ApiError> {
-    with_store(&state, |store| store.set_auto_lock_minutes(minutes))
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| store.set_auto_lock_minutes(minutes))
+    })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn get_organisation(state: State<'_, AppState>) -> Result<Organisation, ApiError> {
-    with_store(&state, |store| store.organisation())
+#[tauri::command(rename_all = "snake_case")]
+pub async fn get_organisation<R: Runtime>(app: AppHandle<R>) -> Result<Organisation, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| store.organisation())
+    })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn save_organisation(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_organisation<R: Runtime>(
+    app: AppHandle<R>,
     organisation: Organisation,
 ) -> Result<Organisation, ApiError> {
-    with_store(&state, |store| store.save_organisation(&organisation))
+    blocking(app, move |state| {
+        with_store(&state, |store| store.save_organisation(&organisation))
+    })
+    .await
 }
 
 /// The homes and households on this device, the one shown now, and each of the user's
 /// settings.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn teams(state: State<'_, AppState>) -> Result<TeamsView, ApiError> {
-    with_store(&state, |store| store.teams_view())
+#[tauri::command(rename_all = "snake_case")]
+pub async fn teams<R: Runtime>(app: AppHandle<R>) -> Result<TeamsView, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| store.teams_view())
+    })
+    .await
 }
 
 /// Shows another of the user's homes: its settings, and where new children go.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn choose_team(state: State<'_, AppState>, team_id: TeamId) -> Result<TeamsView, ApiError> {
-    with_store(&state, |store| {
-        store.choose_team(team_id)?;
-        store.teams_view()
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_team<R: Runtime>(
+    app: AppHandle<R>,
+    team_id: TeamId,
+) -> Result<TeamsView, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.choose_team(team_id)?;
+            store.teams_view()
+        })
     })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn add_team(state: State<'_, AppState>, name: String) -> Result<TeamsView, ApiError> {
-    with_store(&state, |store| {
-        store.add_team(&name)?;
-        store.teams_view()
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_team<R: Runtime>(app: AppHandle<R>, name: String) -> Result<TeamsView, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.add_team(&name)?;
+            store.teams_view()
+        })
     })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn rename_team(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rename_team<R: Runtime>(
+    app: AppHandle<R>,
     team_id: TeamId,
     name: String,
 ) -> Result<TeamsView, ApiError> {
-    with_store(&state, |store| {
-        store.rename_team(team_id, &name)?;
-        store.teams_view()
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.rename_team(team_id, &name)?;
+            store.teams_view()
+        })
     })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn set_team_member(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn set_team_member<R: Runtime>(
+    app: AppHandle<R>,
     team_id: TeamId,
     user_id: UserId,
     member: bool,
 ) -> Result<TeamsView, ApiError> {
-    with_store(&state, |store| {
-        store.set_team_member(team_id, user_id, member)?;
-        store.teams_view()
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.set_team_member(team_id, user_id, member)?;
+            store.teams_view()
+        })
     })
+    .await
 }
 
 /// Records from other devices that were held, need checking, or need an update.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn arrivals(state: State<'_, AppState>) -> Result<Arrivals, ApiError> {
-    with_store(&state, |store| store.arrivals_for_session())
+#[tauri::command(rename_all = "snake_case")]
+pub async fn arrivals<R: Runtime>(app: AppHandle<R>) -> Result<Arrivals, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| store.arrivals_for_session())
+    })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn list_users(state: State<'_, AppState>) -> Result<Vec<User>, ApiError> {
-    with_store(&state, |store| store.users())
+#[tauri::command(rename_all = "snake_case")]
+pub async fn list_users<R: Runtime>(app: AppHandle<R>) -> Result<Vec<User>, ApiError> {
+    blocking(app, move |state| with_store(&state, |store| store.users())).await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn add_user(state: State<'_, AppState>, user: NewUser, role: Role) -> Result<User, ApiError> {
-    // The key is wrapped under the new PIN without holding the store.
-    let kdf = state.kdf;
-    let pending = with_store(&state, |store| store.begin_add_user(&user, role, kdf))?;
-    let sealed = pending.seal().map_err(api_error)?;
-    with_store(&state, |store| store.finish_add_user(sealed))
+#[tauri::command(rename_all = "snake_case")]
+pub async fn add_user<R: Runtime>(
+    app: AppHandle<R>,
+    user: NewUser,
+    role: Role,
+) -> Result<User, ApiError> {
+    blocking(app, move |state| {
+        // The key is wrapped under the new PIN without holding the store.
+        let kdf = state.kdf;
+        let pending = with_store(&state, |store| store.begin_add_user(&user, role, kdf))?;
+        let sealed = pending.seal().map_err(api_error)?;
+        with_store(&state, |store| store.finish_add_user(sealed))
+    })
+    .await
 }
 
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn disable_user(state: State<'_, AppState>, user_id: UserId) -> Result<(), ApiError> {
-    with_store(&state, |store| store.disable_user(user_id))
+#[tauri::command(rename_all = "snake_case")]
+pub async fn disable_user<R: Runtime>(app: AppHandle<R>, user_id: UserId) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| store.disable_user(user_id))
+    })
+    .await
 }
 
 /// A folder in the user's documents folder (or home folder), unless `env` names another.
@@ -136,49 +179,50 @@ fn backup_folder() -> Option<PathBuf> {
 
 /// Starts writing a backup and returns at once; `backup_progress` reports how far it is. The
 /// backup reads through its own connection, so the store answers other commands meanwhile.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn start_backup<R: tauri::Runtime>(
-    app: tauri::AppHandle<R>,
-    state: State<'_, AppState>,
-) -> Result<BackupProgress, ApiError> {
-    let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
-    if !job.done && !job.path.is_empty() {
-        return Ok(job.clone());
-    }
-    // Refused at once, not after the thread starts, if the role may not; audited now.
-    let source = with_store(&state, |store| store.backup_source())?;
-    let folder = backup_folder().ok_or_else(ApiError::backend)?;
-    let name = chrono::Local::now()
-        .format("harbour-backup-%Y-%m-%d-%H%M%S.hbk")
-        .to_string();
-    let path = folder.join(name);
-    *job = BackupProgress {
-        percent: 0,
-        path: path.display().to_string(),
-        done: false,
-        error: None,
-    };
-    let started = job.clone();
-    drop(job);
-    std::thread::spawn(move || {
-        let state = app.state::<AppState>();
-        let report = |percent: u8| {
-            state
-                .backup
-                .lock()
-                .unwrap_or_else(|p| p.into_inner())
-                .percent = percent;
-            #[cfg(test)]
-            state.pauses.backup.pause();
-        };
-        let result = std::fs::create_dir_all(&folder)
-            .map_err(|e| api_error(e.into()))
-            .and_then(|()| source.write(&path, &mut |p| report(p)).map_err(api_error));
+#[tauri::command(rename_all = "snake_case")]
+pub async fn start_backup<R: Runtime>(app: AppHandle<R>) -> Result<BackupProgress, ApiError> {
+    let handle = app.clone();
+    blocking(app, move |state| {
         let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
-        job.done = true;
-        job.error = result.err();
-    });
-    Ok(started)
+        if !job.done && !job.path.is_empty() {
+            return Ok(job.clone());
+        }
+        // Refused at once, not after the thread starts, if the role may not; audited now.
+        let source = with_store(&state, |store| store.backup_source())?;
+        let folder = backup_folder().ok_or_else(ApiError::backend)?;
+        let name = chrono::Local::now()
+            .format("harbour-backup-%Y-%m-%d-%H%M%S.hbk")
+            .to_string();
+        let path = folder.join(name);
+        *job = BackupProgress {
+            percent: 0,
+            path: path.display().to_string(),
+            done: false,
+            error: None,
+        };
+        let started = job.clone();
+        drop(job);
+        std::thread::spawn(move || {
+            let state = handle.state::<AppState>();
+            let report = |percent: u8| {
+                state
+                    .backup
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .percent = percent;
+                #[cfg(test)]
+                state.pauses.backup.pause();
+            };
+            let result = std::fs::create_dir_all(&folder)
+                .map_err(|e| api_error(e.into()))
+                .and_then(|()| source.write(&path, &mut |p| report(p)).map_err(api_error));
+            let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
+            job.done = true;
+            job.error = result.err();
+        });
+        Ok(started)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -205,50 +249,59 @@ pub fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
 
 /// The grab sheet as a web page: the same content as the PDF, composed by the same rules (the
 /// child's details are opened, and that view audited).
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn grab_sheet_page(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn grab_sheet_page<R: Runtime>(
+    app: AppHandle<R>,
     child_id: harbour_core::ChildId,
 ) -> Result<harbour_core::api::SheetPage, ApiError> {
-    let mut gate = crate::commands::gate(&state);
-    let store = gate.store().map_err(crate::commands::refused)?;
-    let opened = store
-        .open_profile(child_id)
-        .and_then(|p| crate::profile::opened(store, p))
-        .map_err(api_error)?;
-    let content = crate::sheet::content(store, child_id).map_err(sheet_error)?;
-    Ok(harbour_core::api::SheetPage {
-        content,
-        photo: opened.photo,
-        full_photo: opened.full_photo,
+    blocking(app, move |state| {
+        let mut gate = crate::commands::gate(&state);
+        let store = gate.store().map_err(crate::commands::refused)?;
+        let opened = store
+            .open_profile(child_id)
+            .and_then(|p| crate::profile::opened(store, p))
+            .map_err(api_error)?;
+        let content = crate::sheet::content(store, child_id).map_err(sheet_error)?;
+        Ok(harbour_core::api::SheetPage {
+            content,
+            photo: opened.photo,
+            full_photo: opened.full_photo,
+        })
     })
+    .await
 }
 
 /// The grab sheet's web page (the fallback when a PDF cannot be made) is about to be printed:
 /// written to the audit chain first.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn record_print_view(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn record_print_view<R: Runtime>(
+    app: AppHandle<R>,
     child_id: harbour_core::ChildId,
 ) -> Result<(), ApiError> {
-    with_store(&state, |store| store.record_grab_sheet(child_id, false))
+    blocking(app, move |state| {
+        with_store(&state, |store| store.record_grab_sheet(child_id, false))
+    })
+    .await
 }
 
 /// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
 /// returns where, so the carer can open, send or print it.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn save_grab_sheet(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_grab_sheet<R: Runtime>(
+    app: AppHandle<R>,
     child_id: harbour_core::ChildId,
 ) -> Result<String, ApiError> {
-    let folder =
-        user_folder("HARBOUR_PRINT_DIR", "Harbour grab sheets").ok_or_else(ApiError::backend)?;
-    let (sheet, name) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
-    let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
-    with_sheet(&state, |store| Ok(store.record_grab_sheet(child_id, true)?))?;
-    crate::sheet::write_in(&folder, &name, &pdf)
-        .map(|p| p.display().to_string())
-        .map_err(sheet_error)
+    blocking(app, move |state| {
+        let folder = user_folder("HARBOUR_PRINT_DIR", "Harbour grab sheets")
+            .ok_or_else(ApiError::backend)?;
+        let (sheet, name) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
+        let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
+        with_sheet(&state, |store| Ok(store.record_grab_sheet(child_id, true)?))?;
+        crate::sheet::write_in(&folder, &name, &pdf)
+            .map(|p| p.display().to_string())
+            .map_err(sheet_error)
+    })
+    .await
 }
 
 /// Runs the store's part of a sheet under the gate; the PDF and the printer wait outside it.
@@ -262,16 +315,19 @@ fn with_sheet<T>(
 }
 
 /// Sends the child's grab sheet to the default printer.
-#[tauri::command(async, rename_all = "snake_case")]
-pub fn print_grab_sheet(
-    state: State<'_, AppState>,
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_grab_sheet<R: Runtime>(
+    app: AppHandle<R>,
     child_id: harbour_core::ChildId,
 ) -> Result<(), ApiError> {
-    let (sheet, _) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
-    let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
-    with_sheet(
-        &state,
-        |store| Ok(store.record_grab_sheet(child_id, false)?),
-    )?;
-    crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
+    blocking(app, move |state| {
+        let (sheet, _) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
+        let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
+        with_sheet(
+            &state,
+            |store| Ok(store.record_grab_sheet(child_id, false)?),
+        )?;
+        crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
+    })
+    .await
 }

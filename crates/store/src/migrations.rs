@@ -31,7 +31,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<usize, StoreError> {
         return Err(StoreError::TooNew);
     }
     for (i, sql) in MIGRATIONS.iter().enumerate().skip(current) {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", (i + 1) as i64)?;
         tx.commit()?;

@@ -48,7 +48,9 @@ impl Store {
         self.require(Action::RecordMissing)?;
         let now = self.now();
         let mut device = self.device;
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut applied = Applied::default();
         for op in ops {
             take_in(&tx, &mut device, now, op, None, &mut applied)?;

@@ -171,7 +171,7 @@ impl Store {
         disk: Option<(DataDir, DataKey)>,
     ) -> Result<Self, StoreError> {
         conn.pragma_update(None, "foreign_keys", true)?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.busy_timeout(crate::vault::BUSY_TIMEOUT)?;
         migrations::migrate(&mut conn)?;
         let device = Device::load_or_create(&conn)?;
         let mut store = Self {
@@ -186,7 +186,9 @@ impl Store {
         // Before anything refolds the log: ops that only an update made readable are checked.
         {
             let now = store.now();
-            let tx = store.conn.transaction()?;
+            let tx = store
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             crate::remote::read_newly_known(&tx, now)?;
             tx.commit()?;
         }
@@ -245,7 +247,9 @@ impl Store {
         let now = self.now();
         let user = self.session.user;
         let mut device = self.device;
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut entries: Vec<(AuditEvent, String)> = Vec::new();
         for body in bodies {
             let team = crate::teams::team_of(&tx, body, current)?;
@@ -319,7 +323,9 @@ impl Store {
     /// Folds the whole log again from nothing; the read tables must come out the same.
     pub fn rebuild(&mut self) -> Result<(), StoreError> {
         self.require(Action::ChangeSettings)?;
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         oplog::rebuild(&tx)?;
         tx.commit()?;
         Ok(())

@@ -21,7 +21,7 @@ pub(crate) fn run_pending(
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for name in pending {
-        let tx = conn.transaction()?;
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         if name == "authors" {
             fill_authors(&tx, device)?;
             // Registers now tie on the op id too: fold again so every register has one.

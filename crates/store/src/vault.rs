@@ -296,6 +296,9 @@ pub(crate) fn sqlcipher_ready() -> Result<(), StoreError> {
 /// Opens the database file with its key and checks the key really opens it and (for an
 /// existing file) that every page is intact. SQLCipher's own key
 /// derivation is skipped (the key is raw), temp tables stay in memory, and writes are durable.
+/// How long a connection waits for another's lock before it reports the store busy.
+pub(crate) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 pub(crate) fn open_keyed(
     path: &Path,
     key: &DataKey,
@@ -307,6 +310,10 @@ pub(crate) fn open_keyed(
     }
     sqlcipher_ready()?;
     let conn = Connection::open_with_flags(path, flags).map_err(StoreError::from)?;
+    // Before the first statement: another connection to the same file (the open store, a
+    // backup, an unlock under way) may hold a lock for a moment, and this one then waits
+    // rather than failing.
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(&key.pragma())?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)

@@ -283,10 +283,12 @@ fn backup_finished(w: &WebviewWindow<MockRuntime>) -> harbour_core::api::BackupP
     }
 }
 
-/// The lock screen's question is answered while a backup of a large store and an unlock are
-/// both held part-way, each stopped inside its command: neither holds the store meanwhile.
+/// The lock screen's question is answered while a backup of a large store and unlocks are held
+/// part-way, each stopped inside its command: none holds the store meanwhile, and more unlocks
+/// than the async runtime has worker threads do not use them all up (each waits on a thread of
+/// the blocking pool).
 #[test]
-fn lock_status_answers_while_a_backup_and_an_unlock_are_under_way() {
+fn lock_status_answers_while_a_backup_and_unlocks_are_under_way() {
     use std::sync::{Arc, Barrier};
     backups_folder();
     let (_app, w) = app();
@@ -332,22 +334,45 @@ fn lock_status_answers_while_a_backup_and_an_unlock_are_under_way() {
         "and the store is free"
     );
 
-    let (unlock_reached, unlock_go) = held(&state.pauses.unlock);
-    let unlocking = {
-        let w = w.clone();
-        std::thread::spawn(move || invoke(&w, "unlock", json!({"form": {"name": "", "pin": PIN}})))
-    };
-    unlock_reached.wait();
+    // One more unlock than there are cores (the async runtime's worker threads), each held in
+    // its key derivation; the test fails, rather than hangs, if they cannot all be under way.
+    let held_unlocks = std::thread::available_parallelism().map_or(2, |n| n.get()) + 1;
+    let (reached_tx, reached) = std::sync::mpsc::channel();
+    let unlock_go = Arc::new(Barrier::new(held_unlocks + 1));
+    for _ in 0..held_unlocks {
+        let (tx, go) = (reached_tx.clone(), unlock_go.clone());
+        state.pauses.unlock.set(move || {
+            tx.send(()).unwrap();
+            go.wait();
+        });
+    }
+    let unlocking: Vec<_> = (0..held_unlocks)
+        .map(|_| {
+            let w = w.clone();
+            std::thread::spawn(move || {
+                invoke(&w, "unlock", json!({"form": {"name": "", "pin": PIN}}))
+            })
+        })
+        .collect();
+    for n in 0..held_unlocks {
+        reached
+            .recv_timeout(std::time::Duration::from_secs(60))
+            .unwrap_or_else(|_| panic!("only {n} of {held_unlocks} unlocks got under way at once"));
+    }
     let during = status(&w);
     assert!(
         during.set_up && during.user.is_none(),
-        "answered during the unlock: {during:?}"
+        "answered during the unlocks: {during:?}"
     );
     assert_eq!(error(answered("list_children").unwrap_err()).code, "locked");
 
     unlock_go.wait();
-    let after: LockStatus = serde_json::from_value(unlocking.join().unwrap().unwrap()).unwrap();
-    assert_eq!(after.user.unwrap().name, "Sam Admin");
+    for unlock in unlocking {
+        let answer = unlock.join().unwrap();
+        let after: LockStatus =
+            serde_json::from_value(answer.clone().unwrap_or_else(|e| panic!("{e}"))).unwrap();
+        assert_eq!(after.user.unwrap().name, "Sam Admin");
+    }
     backup_go.wait();
     let done = backup_finished(&w);
     assert_eq!((done.percent, done.error), (100, None));

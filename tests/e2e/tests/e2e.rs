@@ -873,6 +873,25 @@ async fn a_first_look_with_the_sample_children() {
     c.close().await.unwrap();
 }
 
+/// The backup's "done" line, or a failure that says what the screen and the folder showed
+/// instead.
+async fn backup_done(c: &Client, folder: &std::path::Path) -> String {
+    let started = std::time::Instant::now();
+    while started.elapsed() < WAIT {
+        if let Ok(done) = c.find(Locator::Css("#backup-done")).await {
+            if let Ok(text) = done.text().await {
+                return text;
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let shown = text_of(c, "#backup").await;
+    let files: Vec<_> = std::fs::read_dir(folder)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    panic!("the backup never finished: the screen shows {shown:?}; the folder holds {files:?}");
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn an_administrator_adds_staff_and_makes_a_backup() {
     let data = tempfile::tempdir().unwrap();
@@ -886,7 +905,7 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
 
     // A backup, with its progress, written where the screen says.
     click(&c, "#make-backup").await;
-    let done = text_of(&c, "#backup-done").await;
+    let done = backup_done(&c, backups.path()).await;
     assert!(done.contains(".hbk"), "{done}");
     let written: Vec<_> = std::fs::read_dir(backups.path()).unwrap().collect();
     assert_eq!(written.len(), 1, "one backup file, nothing else");

@@ -1474,6 +1474,141 @@ async fn the_episode_record_shows_what_was_recorded_and_by_whom() {
     assert!(!html.contains("id=\"found-recorded\""));
 }
 
+/// The episode with `more` events recorded after `recorded_episode`'s, summarised as the store
+/// would, rendered as the record shows it.
+async fn record_with(drop_found: bool, more: Vec<harbour_core::episode::EpisodeEvent>) -> String {
+    use harbour_core::episode::{summarise, EventRecord};
+    let mut view = recorded_episode();
+    if drop_found {
+        view.events.pop();
+    }
+    let by = view.events[0].by;
+    for (n, event) in more.into_iter().enumerate() {
+        let minutes = 70 + n as i64;
+        view.events.push(EventRecord {
+            id: id(0x990 + n as u64),
+            at: t0() + Duration::minutes(minutes),
+            by,
+            event,
+        });
+    }
+    let timing = harbour_core::organisation::Organisation::default().interview_timing();
+    view.summary = summarise(&view.events, t0() + Duration::minutes(95), &timing);
+    LocalServerRenderer::<RecordScreen>::with_props(RecordHarness { view })
+        .hydratable(false)
+        .render()
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The markup from the element with `id` (or `data-…` attribute) to the end of its line.
+fn part_of<'a>(html: &'a str, attribute: &str) -> &'a str {
+    let start = html
+        .find(attribute)
+        .unwrap_or_else(|| panic!("{attribute} in {html}"));
+    let end = html[start..]
+        .find("</li>")
+        .map_or(html.len(), |e| start + e);
+    &html[start..end]
+}
+
+/// Each part of the record as the episode goes on: who was told (a time, or the button), the
+/// steps after the return, back at the placement, the close; away with whereabouts known;
+/// ended with the child still missing; and once closed, only what comes after the return.
+#[tokio::test]
+async fn each_part_of_the_record_follows_the_episode() {
+    use harbour_core::episode::{EndReason, EpisodeEvent, ReturnStep};
+    let found = record_with(false, Vec::new()).await;
+    let manager = part_of(&found, r#"data-contact="contact-manager""#);
+    assert!(
+        manager.contains(r#"class="told""#) && !manager.contains("<button"),
+        "{manager}"
+    );
+    let social_worker = part_of(&found, r#"data-contact="contact-social-worker""#);
+    assert!(social_worker.contains("<button"), "{social_worker}");
+    for step in ReturnStep::ALL {
+        let line = part_of(
+            &found,
+            &format!(r#"data-return-step="{}""#, step.message_id()),
+        );
+        assert!(line.contains("<button"), "{line}");
+    }
+    for id in ["back-at-form", "close-episode", "interview-status"] {
+        assert!(found.contains(&format!(r#"id="{id}""#)), "#{id}");
+    }
+    assert!(
+        !found.contains(r#"id="away-form""#),
+        "found: no longer away"
+    );
+
+    let later = record_with(
+        false,
+        vec![
+            EpisodeEvent::ReturnStepDone {
+                step: ReturnStep::PoliceTold,
+            },
+            EpisodeEvent::BackAtPlacement {
+                back_at: t0() + Duration::minutes(80),
+            },
+        ],
+    )
+    .await;
+    let told = part_of(&later, r#"data-return-step="return-police-told""#);
+    assert!(
+        told.contains(r#"class="told""#) && !told.contains("<button"),
+        "{told}"
+    );
+    assert!(later.contains(r#"id="back-at-recorded""#));
+    assert!(!later.contains(r#"id="back-at-form""#));
+
+    let closed = record_with(false, vec![EpisodeEvent::Closed]).await;
+    assert!(closed.contains(r#"id="after-return-closed""#));
+    assert!(
+        closed.contains(r#"id="return-steps""#),
+        "the steps after the return go on"
+    );
+    for gone in [
+        "close-episode",
+        "police-form",
+        "notifications",
+        "share-form",
+    ] {
+        assert!(
+            !closed.contains(&format!(r#"id="{gone}""#)),
+            "closed: no #{gone}"
+        );
+    }
+
+    let missing = record_with(true, Vec::new()).await;
+    for id in ["away-form", "found-form", "end-missing-form"] {
+        assert!(missing.contains(&format!(r#"id="{id}""#)), "#{id}");
+    }
+    let away = record_with(
+        true,
+        vec![EpisodeEvent::Away {
+            whereabouts: "At an aunt's, Sample Town".into(),
+        }],
+    )
+    .await;
+    assert!(part_of(&away, r#"id="away-recorded""#).contains("Sample Town"));
+    assert!(away.contains(r#"id="away-now-missing""#) && !away.contains(r#"id="away-form""#));
+
+    let ended = record_with(
+        true,
+        vec![EpisodeEvent::EndedWithoutReturn {
+            reason: EndReason::ChildMoved,
+            note: String::new(),
+        }],
+    )
+    .await;
+    assert!(ended.contains(r#"id="ended-missing""#), "{ended}");
+    assert!(
+        ended.contains(r#"id="found-form""#),
+        "they can still be found"
+    );
+    assert!(!ended.contains(r#"id="end-missing-form""#));
+}
+
 /// Every command goes out under its shell name with the shell's argument names, and its
 /// answer comes back typed; a refusal comes back as the shell's error.
 #[tokio::test]

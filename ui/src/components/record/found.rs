@@ -1,14 +1,16 @@
-//! The child found: when (now unless typed), by whom, where, and how they came back; and, if
-//! later, when they were back at the placement (the 72 hours run from then).
+//! The child found: when (now unless typed), by whom, where, and how they came back; if later,
+//! when they were back at the placement (the 72 hours run from then); or, with the child still
+//! missing, the episode ended for a reason (they are counted as never found).
 
-use harbour_core::episode::EpisodeEvent;
+use harbour_core::episode::{EndReason, EpisodeEvent};
 use harbour_core::Field;
 use harbour_i18n::Arg;
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::super::fields;
 use super::super::when::{not_a_time, now_typed, WhenField};
-use super::{field_message, Recorder};
+use super::{at, field_message, Recorder};
 use crate::i18n::use_i18n;
 use crate::time;
 
@@ -94,14 +96,21 @@ pub fn found(props: &FoundProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct BackProps {
     pub rec: Recorder,
+    /// When the child was back at the placement, once recorded.
+    pub back_at: Option<chrono::DateTime<chrono::Utc>>,
 }
 
-/// When the child was back at the placement, if later than found.
+/// When the child was back at the placement, if later than found: as recorded, or the form.
 #[function_component(BackAt)]
 pub fn back_at(props: &BackProps) -> Html {
     let i18n = use_i18n();
     let back_at = use_state(String::new);
     let rec = &props.rec;
+    if let Some(t) = props.back_at {
+        return html! {
+            <p class="recorded" id="back-at-recorded">{ i18n.tr_with("back-at-recorded", &[("time", at(t))]) }</p>
+        };
+    }
     let on_submit = {
         let (back_at, rec) = (back_at.clone(), rec.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -128,5 +137,69 @@ pub fn back_at(props: &BackProps) -> Html {
                 error={field_message(rec.error(), Field::BackAt)} oninput={on_input} />
             <button type="submit" class="secondary" id="back-at-save">{ i18n.tr("back-at-save") }</button>
         </form>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EndProps {
+    pub rec: Recorder,
+    /// The child's name.
+    pub name: String,
+}
+
+/// Ending the episode with the child still missing (placement ended, moved on, an adult now),
+/// with a reason and a note; the child can still be found afterwards.
+#[function_component(EndMissing)]
+pub fn end_missing(props: &EndProps) -> Html {
+    let i18n = use_i18n();
+    let reason = use_state(|| EndReason::PlacementEnded);
+    let note = use_state(String::new);
+    let name = [("name", Arg::from(props.name.as_str()))];
+    let on_reason = {
+        let reason = reason.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(r) = EndReason::ALL.into_iter().find(|r| r.message_id() == value) {
+                reason.set(r);
+            }
+        })
+    };
+    let on_note = {
+        let note = note.clone();
+        Callback::from(move |e: InputEvent| {
+            note.set(e.target_unchecked_into::<HtmlTextAreaElement>().value())
+        })
+    };
+    let on_submit = {
+        let (reason, note, rec) = (reason.clone(), note.clone(), props.rec.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let event = EpisodeEvent::EndedWithoutReturn {
+                reason: *reason,
+                note: (*note).clone(),
+            };
+            rec.save_and_reload(event, true);
+        })
+    };
+    html! {
+        <details class="end-missing" id="end-missing">
+            <summary>{ i18n.tr_with("end-missing-title", &name) }</summary>
+            <p class="hint">{ i18n.tr_with("end-missing-hint", &name) }</p>
+            <form id="end-missing-form" onsubmit={on_submit} novalidate=true>
+                <label for="end-reason">{ i18n.tr("end-reason") }</label>
+                <select id="end-reason" onchange={on_reason}>
+                    { for EndReason::ALL.into_iter().map(|r| html! {
+                        <option value={r.message_id()} selected={*reason == r}>
+                            { i18n.tr_with(r.message_id(), &name) }
+                        </option>
+                    }) }
+                </select>
+                <label for="end-note">{ i18n.tr("end-missing-note") }</label>
+                <textarea id="end-note" rows="2" dir="auto" value={(*note).clone()} oninput={on_note} />
+                <button type="submit" class="secondary" id="end-missing-save">
+                    { i18n.tr_with("end-missing-save", &name) }
+                </button>
+            </form>
+        </details>
     }
 }

@@ -2,16 +2,62 @@
 //! children's homes; each nation's rules otherwise), beside the home's own list of events, with
 //! the reason why.
 
-use harbour_core::episode::EpisodeEvent;
-use harbour_core::organisation::Organisation;
+use harbour_core::episode::{EpisodeEvent, EpisodeSummary};
+use harbour_core::organisation::{Organisation, RegulatorRules};
 use harbour_core::Field;
 use harbour_i18n::Arg;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use super::super::fields::field_error;
-use super::{regulator_rules, Recorder};
-use crate::i18n::use_i18n;
+use super::{at, Recorder};
+use crate::i18n::{use_i18n, I18n};
+
+/// The arguments the regulator messages take: the nation, the kind of home, the regulator's name.
+pub(crate) fn regulator_args(i18n: &I18n, org: &Organisation) -> [(&'static str, Arg); 3] {
+    let nation = Arg::from(org.nation.id());
+    [
+        ("nation", nation.clone()),
+        ("home", Arg::from(org.home_kind.id())),
+        (
+            "regulator",
+            Arg::from(i18n.tr_with("regulator-name", &[("nation", nation)])),
+        ),
+    ]
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RegulatorProps {
+    pub rec: Recorder,
+    pub summary: EpisodeSummary,
+    pub organisation: Organisation,
+}
+
+/// The decision as recorded, with its reason; or, until it is made, the form that makes it.
+#[function_component(Regulator)]
+pub fn regulator(props: &RegulatorProps) -> Html {
+    let i18n = use_i18n();
+    let Some((notify, reason, when)) = &props.summary.regulator_decision else {
+        return html! { <Decision rec={props.rec.clone()} organisation={props.organisation.clone()} /> };
+    };
+    let id = if *notify {
+        "reg-decided-notify"
+    } else {
+        "reg-decided-not"
+    };
+    let args = [
+        ("time", at(*when)),
+        ("nation", Arg::from(props.organisation.nation.id())),
+    ];
+    html! {
+        <div class="regulator" id="regulator-decision">
+            <p class="recorded">
+                { i18n.tr_with(id, &args) }
+                <br /><bdi>{ reason }</bdi>
+            </p>
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct DecisionProps {
@@ -24,15 +70,7 @@ pub fn decision(props: &DecisionProps) -> Html {
     let i18n = use_i18n();
     let reg_reason = use_state(String::new);
     let (rec, org) = (&props.rec, &props.organisation);
-    let nation = Arg::from(org.nation.id());
-    let reg_args = [
-        ("nation", nation.clone()),
-        ("home", Arg::from(org.home_kind.id())),
-        (
-            "regulator",
-            Arg::from(i18n.tr_with("regulator-name", &[("nation", nation)])),
-        ),
-    ];
+    let reg_args = regulator_args(&i18n, org);
     let decide = |notify: bool| {
         let (reason, rec) = (reg_reason.clone(), rec.clone());
         Callback::from(move |_| {
@@ -66,5 +104,25 @@ pub fn decision(props: &DecisionProps) -> Html {
                 </button>
             </div>
         </div>
+    }
+}
+
+/// Which events the regulator must be told about: the home's own checked list, Regulation 40
+/// in an English children's home, or a prompt to check and set the list.
+pub(crate) fn regulator_rules(i18n: &I18n, org: &Organisation, args: &[(&str, Arg)]) -> Html {
+    match org.regulator_rules() {
+        RegulatorRules::Home(events) => html! {
+            <div class="hint" id="reg-rules">
+                <p>{ i18n.tr_with("reg-hint-home", args) }</p>
+                <p class="reg-events"><bdi>{ events }</bdi></p>
+                <p>{ i18n.tr("reg-hint-decide") }</p>
+            </div>
+        },
+        RegulatorRules::Regulation40 => html! {
+            <p class="hint" id="reg-rules">{ i18n.tr("reg-hint-regulation-40") }</p>
+        },
+        RegulatorRules::Unchecked => html! {
+            <p class="hint" id="reg-rules">{ i18n.tr_with("reg-hint-unchecked", args) }</p>
+        },
     }
 }
