@@ -6,17 +6,14 @@ use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
 use harbour_core::{AssessmentId, Child, ChildId};
 use tauri::{AppHandle, Runtime};
 
-use crate::commands::{blocking, with_store};
+use crate::commands::on_store;
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn checklist_statuses<R: Runtime>(
     app: AppHandle<R>,
     child_id: ChildId,
 ) -> Result<Vec<ChecklistStatus>, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.checklist_statuses(child_id))
-    })
-    .await
+    on_store(app, move |store| store.checklist_statuses(child_id)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -25,8 +22,8 @@ pub async fn start_assessment<R: Runtime>(
     child_id: ChildId,
     checklist: String,
 ) -> Result<AssessmentView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.start_assessment(child_id, &checklist))
+    on_store(app, move |store| {
+        store.start_assessment(child_id, &checklist)
     })
     .await
 }
@@ -36,10 +33,7 @@ pub async fn assessment<R: Runtime>(
     app: AppHandle<R>,
     assessment_id: AssessmentId,
 ) -> Result<AssessmentView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.assessment(assessment_id))
-    })
-    .await
+    on_store(app, move |store| store.assessment(assessment_id)).await
 }
 
 /// One answer, saved the moment it is given (with the note beside it, if any).
@@ -52,10 +46,8 @@ pub async fn answer_item<R: Runtime>(
     evidence: String,
     observed_by: String,
 ) -> Result<AssessmentView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.answer(assessment_id, &item, answer, &evidence, &observed_by)
-        })
+    on_store(app, move |store| {
+        store.answer(assessment_id, &item, answer, &evidence, &observed_by)
     })
     .await
 }
@@ -66,10 +58,8 @@ pub async fn sign_off_assessment<R: Runtime>(
     assessment_id: AssessmentId,
     note: String,
 ) -> Result<AssessmentView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.sign_off_assessment(assessment_id, &note)
-        })
+    on_store(app, move |store| {
+        store.sign_off_assessment(assessment_id, &note)
     })
     .await
 }
@@ -79,8 +69,5 @@ pub async fn mark_suspected_trafficked<R: Runtime>(
     app: AppHandle<R>,
     child_id: ChildId,
 ) -> Result<Child, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.mark_suspected_trafficked(child_id))
-    })
-    .await
+    on_store(app, move |store| store.mark_suspected_trafficked(child_id)).await
 }

@@ -60,6 +60,15 @@ pub async fn blocking<R: Runtime, T: Send + 'static>(
         .unwrap_or_else(|_| Err(ApiError::backend()))
 }
 
+/// Runs `f` on the open store on the blocking pool, or answers "locked": what most commands
+/// are.
+pub async fn on_store<R: Runtime, T: Send + 'static>(
+    app: AppHandle<R>,
+    f: impl FnOnce(&mut Store) -> Result<T, StoreError> + Send + 'static,
+) -> Result<T, ApiError> {
+    blocking(app, move |state| with_store(&state, f)).await
+}
+
 /// Runs `f` on the open store, or answers "locked".
 pub fn with_store<T>(
     state: &State<'_, AppState>,
@@ -146,7 +155,7 @@ pub async fn steps_in_front<R: Runtime>(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_children<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ChildEntry>, ApiError> {
-    blocking(app, move |state| with_store(&state, |store| store.home())).await
+    on_store(app, move |store| store.home()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -174,13 +183,11 @@ pub async fn report_missing<R: Runtime>(
     app: AppHandle<R>,
     child_id: ChildId,
 ) -> Result<Reported, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            let mut reported = store.report_missing(child_id)?;
-            let profile = store.open_profile(child_id)?;
-            reported.opened = Some(crate::profile::opened(store, profile)?);
-            Ok(reported)
-        })
+    on_store(app, move |store| {
+        let mut reported = store.report_missing(child_id)?;
+        let profile = store.open_profile(child_id)?;
+        reported.opened = Some(crate::profile::opened(store, profile)?);
+        Ok(reported)
     })
     .await
 }
@@ -191,10 +198,7 @@ pub async fn set_last_seen<R: Runtime>(
     episode_id: EpisodeId,
     at: DateTime<Utc>,
 ) -> Result<MissingEpisode, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.set_last_seen(episode_id, at))
-    })
-    .await
+    on_store(app, move |store| store.set_last_seen(episode_id, at)).await
 }
 
 /// The episode with everything recorded in it and where it stands.
@@ -203,10 +207,7 @@ pub async fn episode_view<R: Runtime>(
     app: AppHandle<R>,
     episode_id: EpisodeId,
 ) -> Result<EpisodeView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.episode_view(episode_id))
-    })
-    .await
+    on_store(app, move |store| store.episode_view(episode_id)).await
 }
 
 /// Records the police report, a notification, an update, the return, the interview or the close.
@@ -216,10 +217,7 @@ pub async fn record_event<R: Runtime>(
     episode_id: EpisodeId,
     event: EpisodeEvent,
 ) -> Result<EpisodeView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.record_event(episode_id, &event))
-    })
-    .await
+    on_store(app, move |store| store.record_event(episode_id, &event)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]

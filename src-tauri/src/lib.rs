@@ -34,6 +34,9 @@ pub struct Options {
 /// The state every command shares.
 #[derive(Debug)]
 pub struct AppState {
+    /// The one place the open store lives. Commands take it on the blocking pool
+    /// (`commands::blocking`) and only for the store call itself: never across a key
+    /// derivation, a PDF's layout, the printer or a backup's copy.
     pub gate: Mutex<Gate>,
     /// The backup being written, if any; outside the gate so it can be polled meanwhile.
     pub backup: Mutex<BackupProgress>,

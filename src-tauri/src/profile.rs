@@ -7,7 +7,7 @@ use harbour_core::profile::{PhotoKind, ProfileOpened, ProfileView, Section, Sect
 use harbour_core::{ChildId, ChildInput};
 use tauri::{AppHandle, Runtime};
 
-use crate::commands::{blocking, with_store};
+use crate::commands::{blocking, on_store, with_store};
 use harbour_store::{Store, StoreError};
 
 /// The profile with the child's photo as a `data:` URL the webview can show under the strict
@@ -29,11 +29,9 @@ pub async fn open_profile<R: Runtime>(
     app: AppHandle<R>,
     child_id: ChildId,
 ) -> Result<ProfileOpened, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            let profile = store.open_profile(child_id)?;
-            opened(store, profile)
-        })
+    on_store(app, move |store| {
+        let profile = store.open_profile(child_id)?;
+        opened(store, profile)
     })
     .await
 }
@@ -44,10 +42,7 @@ pub async fn save_profile<R: Runtime>(
     child_id: ChildId,
     input: SectionInput,
 ) -> Result<ProfileView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.save_profile(child_id, &input))
-    })
-    .await
+    on_store(app, move |store| store.save_profile(child_id, &input)).await
 }
 
 /// Corrects the child's name, date of birth, languages or flags: only what changed is
@@ -95,8 +90,5 @@ pub async fn review_profile<R: Runtime>(
     child_id: ChildId,
     section: Section,
 ) -> Result<ProfileView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.review_profile(child_id, section))
-    })
-    .await
+    on_store(app, move |store| store.review_profile(child_id, section)).await
 }

@@ -9,7 +9,7 @@ use harbour_core::{NewUser, Role, TeamId, User, UserId};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::commands::{api_error, blocking, with_store};
+use crate::commands::{api_error, blocking, on_store, with_store};
 use crate::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
@@ -29,18 +29,12 @@ pub async fn change_pin<R: Runtime>(app: AppHandle<R>, form: PinChange) -> Resul
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn set_auto_lock<R: Runtime>(app: AppHandle<R>, minutes: u32) -> Result<(), ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.set_auto_lock_minutes(minutes))
-    })
-    .await
+    on_store(app, move |store| store.set_auto_lock_minutes(minutes)).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn get_organisation<R: Runtime>(app: AppHandle<R>) -> Result<Organisation, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.organisation())
-    })
-    .await
+    on_store(app, move |store| store.organisation()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -48,20 +42,14 @@ pub async fn save_organisation<R: Runtime>(
     app: AppHandle<R>,
     organisation: Organisation,
 ) -> Result<Organisation, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.save_organisation(&organisation))
-    })
-    .await
+    on_store(app, move |store| store.save_organisation(&organisation)).await
 }
 
 /// The homes and households on this device, the one shown now, and each of the user's
 /// settings.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn teams<R: Runtime>(app: AppHandle<R>) -> Result<TeamsView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.teams_view())
-    })
-    .await
+    on_store(app, move |store| store.teams_view()).await
 }
 
 /// Shows another of the user's homes: its settings, and where new children go.
@@ -70,22 +58,18 @@ pub async fn choose_team<R: Runtime>(
     app: AppHandle<R>,
     team_id: TeamId,
 ) -> Result<TeamsView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.choose_team(team_id)?;
-            store.teams_view()
-        })
+    on_store(app, move |store| {
+        store.choose_team(team_id)?;
+        store.teams_view()
     })
     .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn add_team<R: Runtime>(app: AppHandle<R>, name: String) -> Result<TeamsView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.add_team(&name)?;
-            store.teams_view()
-        })
+    on_store(app, move |store| {
+        store.add_team(&name)?;
+        store.teams_view()
     })
     .await
 }
@@ -96,11 +80,9 @@ pub async fn rename_team<R: Runtime>(
     team_id: TeamId,
     name: String,
 ) -> Result<TeamsView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.rename_team(team_id, &name)?;
-            store.teams_view()
-        })
+    on_store(app, move |store| {
+        store.rename_team(team_id, &name)?;
+        store.teams_view()
     })
     .await
 }
@@ -112,11 +94,9 @@ pub async fn set_team_member<R: Runtime>(
     user_id: UserId,
     member: bool,
 ) -> Result<TeamsView, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| {
-            store.set_team_member(team_id, user_id, member)?;
-            store.teams_view()
-        })
+    on_store(app, move |store| {
+        store.set_team_member(team_id, user_id, member)?;
+        store.teams_view()
     })
     .await
 }
@@ -124,15 +104,12 @@ pub async fn set_team_member<R: Runtime>(
 /// Records from other devices that were held, need checking, or need an update.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn arrivals<R: Runtime>(app: AppHandle<R>) -> Result<Arrivals, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.arrivals_for_session())
-    })
-    .await
+    on_store(app, move |store| store.arrivals_for_session()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn list_users<R: Runtime>(app: AppHandle<R>) -> Result<Vec<User>, ApiError> {
-    blocking(app, move |state| with_store(&state, |store| store.users())).await
+    on_store(app, move |store| store.users()).await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -153,10 +130,7 @@ pub async fn add_user<R: Runtime>(
 
 #[tauri::command(rename_all = "snake_case")]
 pub async fn disable_user<R: Runtime>(app: AppHandle<R>, user_id: UserId) -> Result<(), ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.disable_user(user_id))
-    })
-    .await
+    on_store(app, move |store| store.disable_user(user_id)).await
 }
 
 /// A folder in the user's documents folder (or home folder), unless `env` names another.
@@ -278,10 +252,7 @@ pub async fn record_print_view<R: Runtime>(
     app: AppHandle<R>,
     child_id: harbour_core::ChildId,
 ) -> Result<(), ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, |store| store.record_grab_sheet(child_id, false))
-    })
-    .await
+    on_store(app, move |store| store.record_grab_sheet(child_id, false)).await
 }
 
 /// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
