@@ -31,7 +31,7 @@ demo-banner = Demonstration store: fictional children only. Unlock with PIN { $p
 signed-in-as = { $name } · { $role }
 setup-title = Set up Harbour
 setup-intro = You will be this computer's Harbour administrator. Harbour keeps its records encrypted; your PIN unlocks them.
-setup-pin-advice = Choose at least 6 characters that others would not guess. A passphrase of a few words is better. If every PIN is forgotten the records cannot be recovered, so keep backups.
+setup-pin-advice = Choose at least 6 characters that others would not guess. A passphrase of a few words is better. If every PIN is forgotten, a backup and the organisation's recovery key bring the records back.
 setup-name = Your name
 setup-pin = Choose a PIN or passphrase
 setup-pin-again = Type it again
@@ -294,7 +294,7 @@ settings-lock-minutes = Lock Harbour after this many minutes without use (1 to 2
 settings-lock-submit = Save
 settings-lock-saved = Saved. Harbour will lock after this time without use on this computer.
 backup-title = Backup
-backup-intro = A backup is an encrypted copy of all records on this computer. It can be restored onto another computer with the PIN of any user, as the PIN is today. Make one every week, and keep it somewhere safe away from this computer.
+backup-intro = A backup is an encrypted copy of all records on this computer. On this computer it restores with a member of staff's PIN; on any other computer only with the organisation's recovery key. Make one every week, and keep it somewhere safe away from this computer and away from the recovery key.
 backup-submit = Make a backup now
 backup-running = Writing the backup: { $percent }%
 backup-done = Backup written to { $path }. Copy it to a USB stick or another safe place, and keep that locked away.
@@ -318,12 +318,45 @@ users-disable = Disable
 users-disable-label = Disable { $name }
 users-disable-confirm = Yes, disable { $name }
 users-disabled-tag = Disabled
+users-new-pin = New PIN
+users-new-pin-label = Give { $name } a new PIN
+users-new-pin-submit = Give this PIN
+users-new-pin-close = Close
+users-new-pin-done = { $name } can now unlock with the new PIN. Tell them in person, and ask them to change it.
 users-add-title = Add a member of staff
 users-pin-hint = Choose a first PIN for them and tell them in person. They should change it when they first unlock.
 users-pin = Their first PIN
 users-pin-again = Type it again
 users-add-submit = Add this person
 users-added = { $name } can now unlock Harbour with the PIN you chose. Ask them to change it.
+security-title = Keeping these records safe
+protection-keyring = Part of Harbour's key is kept in this computer's keyring, not with the records. A copy of Harbour's files taken to another computer cannot be opened by guessing PINs.
+protection-key-file = This computer has no keyring, so part of Harbour's key is kept in a private file in your account's settings, not with the records. Anyone who copies your whole account could try PINs against it: turn on disk encryption, and lock the computer when you leave it.
+protection-disk-encrypted = This computer's disk is encrypted. Keep it that way: with a strong password, a lost or stolen laptop gives nothing away.
+protection-disk-not-encrypted = This computer's disk is not encrypted. Ask your IT support to turn on disk encryption before you record children's details: without it, someone with the laptop has more to work with.
+protection-disk-unknown = Harbour could not tell whether this computer's disk is encrypted. Ask your IT support to check; an encrypted disk is strongly advised.
+recovery-title = Recovery key
+recovery-made-at = The recovery key in use was made on { $date }.
+recovery-none = There is no recovery key yet, so backups cannot be made.
+recovery-hint = The recovery key opens Harbour's backups on any computer, for example after a laptop is lost. If it may have been seen by someone who should not have it, make a new one: backups from then on need the new key, and older backups still need the old one.
+recovery-make = Make a new recovery key
+recovery-key-title = Your recovery key
+recovery-key-what = Write this key down now, or print this screen, exactly as shown. It opens Harbour's backups on any computer, without anyone's PIN. Harbour does not keep it and will not show it again.
+recovery-key-keep = Keep it somewhere safe and locked, away from this computer and its backups, where your organisation's managers can find it. Anyone with the key and a backup can read the records.
+recovery-key-done = I have written it down
+keys-title = Replace the records' key
+keys-hint = If a laptop, a PIN or a backup may have got into the wrong hands, replace the key. The records are encrypted again under a new key that only the staff listed above can open. Disabling someone does this too.
+keys-replace = Replace the key
+keys-confirm-text = Close Harbour on any other window of this computer first. Every member of staff keeps their own PIN.
+keys-confirm = Yes, replace the key now
+keys-replaced = Done. The new key was given to { $kept ->
+    [one] one member of staff
+   *[other] { $kept } members of staff
+}.
+keys-replaced-dropped = { $dropped ->
+    [one] One member of staff had not signed in since Harbour was updated and can no longer unlock: give them a new PIN.
+   *[other] { $dropped } members of staff had not signed in since Harbour was updated and can no longer unlock: give them new PINs.
+}
 
 ## Home: the list of children
 
@@ -445,6 +478,7 @@ error-pin-too-long = Use at most 128 characters.
 error-pin-too-simple = This PIN is too easy to guess. Avoid repeated or consecutive digits.
 error-pin-mismatch = The two PINs are not the same. Type them again.
 error-auto-lock-range = Choose between 1 and 240 minutes.
+error-recovery-key-mistyped = This is not the recovery key as it was written: a letter or digit is wrong or missing. Check it group by group.
 error-wrong-pin = That name or PIN is not right. Nothing has been changed.
 error-unlock-wait = Too many wrong tries. Wait, then try again.
 error-locked = Harbour has locked. Unlock to carry on; nothing was lost.
@@ -457,6 +491,13 @@ error-key-file-damaged = Harbour's key file is damaged, so the records cannot be
 error-too-new = This was made by a newer version of Harbour. Update Harbour, then try again. Nothing has been changed.
 error-not-a-backup = This file is not a Harbour backup.
 error-backup-damaged = This backup is incomplete or has been changed, so it was not restored. Nothing has been changed. Try another copy.
+error-device-secret-unavailable = Harbour could not reach this computer's keyring, which holds part of its key. Sign in to the computer again, then try once more. You can still use "Child missing" and the child's help from this screen.
+error-device-secret-missing = This computer does not hold the key for these records: they were made on another computer, or its keyring was reset. Nothing has been changed. Ask your administrator to restore the latest backup with the organisation's recovery key. You can still use "Child missing" and the child's help from this screen.
+error-key-not-recognised = This sign-in is not one Harbour's records know, so it was refused and your administrator will see that it was tried. Ask your administrator.
+error-no-recovery-key = There is no recovery key yet, so no backup can be made: a backup opens only with it. An administrator makes one in Settings, under "Keeping these records safe", and keeps it somewhere safe.
+error-wrong-recovery-key = This is not the recovery key this backup was made with. Nothing has been changed. Check you have the key that was current when the backup was made.
+error-not-an-admin = There is no administrator of these records with that name. Type the name of an administrator exactly as Harbour knows it.
+error-keys-not-replaced = The user is disabled, but Harbour could not yet replace the records' key because they are open in another Harbour window. Close other Harbour windows, then choose "Replace the key" in Settings.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.
 error-episode-closed = This episode is closed. Report them missing again if they have gone again.
 error-already-found = Their return is already recorded.

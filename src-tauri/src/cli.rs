@@ -9,24 +9,34 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 pub const COMMANDS: &str = "commands (instead of starting the app):
-  init --name NAME                 set up Harbour here with its first user, an admin
+  init --name NAME                 set up Harbour here with its first user, an admin; prints
+                                   the organisation's recovery key once: write it down
   demo                             add the fictional sample children (and, if nothing is set up,
                                    set up the demonstration store, PIN 246810)
-  backup FILE                      write an encrypted backup to FILE
-  restore FILE                     restore a backup into this (empty) data folder
+  backup FILE [--force]            write an encrypted backup to FILE
+  restore FILE                     restore a backup made on this computer into this (empty)
+                                   data folder, with a PIN
+  restore FILE --recovery-key      restore a backup on any computer with the recovery key, as
+                                   the administrator --user NAME, who chooses a new PIN
+  recovery-key                     make a new recovery key (backups from now on need it)
   verify                           check every page of the store and the audit chain
   rebuild                          fold the op log again into the tables the app reads
   export --format json FILE        everything your role may see, as JSON (FILE - for stdout)
   add-user --name NAME --role ROLE roles: foster_carer residential_staff manager
                                    placement_officer admin
-  disable-user --name NAME
+  disable-user --name NAME         they can no longer unlock; the records' key is replaced
+  reset-pin --name NAME            give someone a new PIN (they forgot theirs)
+  rotate-keys                      replace the records' key (after a suspected compromise)
   grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
   help-card --lang TAG --out FILE.pdf    the child's help card in a language (ps, ti, ...) and
                                    English, with the home's numbers
 
   --user NAME   who is unlocking, when more than one user exists
-  The PIN is read from HARBOUR_PIN, or else from the first line of standard input. A new
-  PIN (init, add-user) from HARBOUR_NEW_PIN, or else the next line.";
+  --force       replace a FILE that exists (otherwise it is refused)
+  The recovery key is read from HARBOUR_RECOVERY_KEY, or else from standard input.
+  The PIN is read from HARBOUR_PIN, or else from standard input: asked for without showing
+  it when that is a terminal, else its first line. A new PIN (init, add-user, reset-pin) from
+  HARBOUR_NEW_PIN, or else the same way, next.";
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,11 +45,19 @@ pub enum Command {
         name: String,
     },
     Demo,
-    Backup(PathBuf),
+    Backup {
+        file: PathBuf,
+        force: bool,
+    },
     Restore(PathBuf),
+    RestoreWithRecoveryKey(PathBuf),
+    RecoveryKey,
     Verify,
     Rebuild,
-    Export(Option<PathBuf>),
+    Export {
+        out: Option<PathBuf>,
+        force: bool,
+    },
     AddUser {
         name: String,
         role: Role,
@@ -47,13 +65,19 @@ pub enum Command {
     DisableUser {
         name: String,
     },
+    ResetPin {
+        name: String,
+    },
+    RotateKeys,
     GrabSheet {
         child: harbour_core::ChildId,
         out: PathBuf,
+        force: bool,
     },
     HelpCard {
         lang: String,
         out: PathBuf,
+        force: bool,
     },
 }
 
@@ -69,6 +93,7 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
             .cloned()
             .ok_or(format!("{name} needs a value"))
     };
+    let force = words.iter().any(|w| w == "--force");
     let file = || -> Result<PathBuf, String> {
         words
             .get(1)
@@ -80,8 +105,15 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
             name: flag("--name")?,
         },
         Some("demo") => Command::Demo,
-        Some("backup") => Command::Backup(file()?),
+        Some("backup") => Command::Backup {
+            file: file()?,
+            force,
+        },
+        Some("restore") if words.iter().any(|w| w == "--recovery-key") => {
+            Command::RestoreWithRecoveryKey(file()?)
+        }
         Some("restore") => Command::Restore(file()?),
+        Some("recovery-key") => Command::RecoveryKey,
         Some("verify") => Command::Verify,
         Some("rebuild") => Command::Rebuild,
         Some("export") => {
@@ -93,7 +125,10 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
                 .skip(1)
                 .rfind(|w| !w.starts_with("--") && *w != "json")
                 .ok_or("export needs a FILE (or - for standard output)")?;
-            Command::Export((out != "-").then(|| PathBuf::from(out)))
+            Command::Export {
+                out: (out != "-").then(|| PathBuf::from(out)),
+                force,
+            }
         }
         Some("add-user") => Command::AddUser {
             name: flag("--name")?,
@@ -102,11 +137,16 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
         Some("disable-user") => Command::DisableUser {
             name: flag("--name")?,
         },
+        Some("reset-pin") => Command::ResetPin {
+            name: flag("--name")?,
+        },
+        Some("rotate-keys") => Command::RotateKeys,
         Some("grab-sheet") => Command::GrabSheet {
             child: flag("--child")?
                 .parse()
                 .map_err(|_| "--child needs a child's id".to_owned())?,
             out: PathBuf::from(flag("--out")?),
+            force,
         },
         Some("help-card") => {
             let lang = flag("--lang")?;
@@ -117,6 +157,7 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
             Command::HelpCard {
                 lang,
                 out: PathBuf::from(flag("--out")?),
+                force,
             }
         }
         Some(other) => return Err(format!("unknown command {other}")),
@@ -131,6 +172,7 @@ struct Secrets {
     stdin_lines: std::cell::RefCell<std::io::Lines<std::io::StdinLock<'static>>>,
     pin: std::cell::OnceCell<String>,
     new_pin: std::cell::OnceCell<String>,
+    recovery_key: std::cell::OnceCell<String>,
 }
 
 impl Secrets {
@@ -139,10 +181,17 @@ impl Secrets {
             stdin_lines: std::cell::RefCell::new(std::io::stdin().lock().lines()),
             pin: std::cell::OnceCell::new(),
             new_pin: std::cell::OnceCell::new(),
+            recovery_key: std::cell::OnceCell::new(),
         }
     }
 
-    fn next_line(&self) -> String {
+    /// The next line of standard input; at a terminal, asked for with `prompt` and not shown
+    /// as it is typed.
+    fn next_line(&self, prompt: &str) -> String {
+        use std::io::IsTerminal as _;
+        if std::io::stdin().is_terminal() {
+            return rpassword::prompt_password(prompt).unwrap_or_default();
+        }
         self.stdin_lines
             .borrow_mut()
             .next()
@@ -151,15 +200,28 @@ impl Secrets {
     }
 
     fn pin(&self) -> &str {
-        self.pin
-            .get_or_init(|| std::env::var("HARBOUR_PIN").unwrap_or_else(|_| self.next_line()))
+        self.pin.get_or_init(|| {
+            std::env::var("HARBOUR_PIN").unwrap_or_else(|_| self.next_line("PIN: "))
+        })
+    }
+
+    fn recovery_key(&self) -> &str {
+        self.recovery_key.get_or_init(|| {
+            std::env::var("HARBOUR_RECOVERY_KEY")
+                .unwrap_or_else(|_| self.next_line("Recovery key: "))
+        })
     }
 
     fn new_pin(&self) -> &str {
+        // The acting PIN comes first on standard input.
+        let _ = self.pin();
+        self.chosen_pin()
+    }
+
+    /// A new PIN where no one unlocks first (a restore with the recovery key, after the key).
+    fn chosen_pin(&self) -> &str {
         self.new_pin.get_or_init(|| {
-            // The acting PIN comes first on standard input.
-            let _ = self.pin();
-            std::env::var("HARBOUR_NEW_PIN").unwrap_or_else(|_| self.next_line())
+            std::env::var("HARBOUR_NEW_PIN").unwrap_or_else(|_| self.next_line("New PIN: "))
         })
     }
 }
@@ -180,6 +242,15 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
         let message = result?;
         locked.map(|()| message)
     };
+    if let Some(path) = command.writes() {
+        if path.exists() && !command.force() {
+            return Err(format!(
+                "{} already exists: nothing was written. Choose another name, or add --force \
+                 to replace it.",
+                path.display()
+            ));
+        }
+    }
     match command {
         Command::Init { name } => {
             let pin = secrets.pin();
@@ -188,11 +259,38 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 pin: pin.to_owned(),
                 pin_again: pin.to_owned(),
             };
-            let store = data
+            let mut store = data
                 .create(&first, KdfParams::DEFAULT, SystemClock)
                 .map_err(said)?;
+            let recovery = store.new_recovery_key().map_err(said)?;
             store.lock().map_err(said)?;
+            print_recovery_key(&recovery);
             Ok(format!("set up in {}", data.path().display()))
+        }
+        Command::RecoveryKey => with_store(&mut |store| {
+            let recovery = store.new_recovery_key().map_err(said)?;
+            print_recovery_key(&recovery);
+            Ok("a new recovery key was made: backups from now on need it".into())
+        }),
+        Command::RestoreWithRecoveryKey(file) => {
+            let admin =
+                user.ok_or("restore --recovery-key needs --user NAME (an administrator)")?;
+            let store = data
+                .restore_with_recovery_key(
+                    &file,
+                    secrets.recovery_key(),
+                    admin,
+                    secrets.chosen_pin(),
+                    KdfParams::DEFAULT,
+                    SystemClock,
+                )
+                .map_err(said)?;
+            store.lock().map_err(said)?;
+            Ok(format!(
+                "restored into {}; {admin} unlocks with the new PIN, and gives everyone else a \
+                 new one (reset-pin)",
+                data.path().display()
+            ))
         }
         Command::Demo => {
             let status = data.status(&SystemClock).map_err(said)?;
@@ -206,7 +304,7 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 Ok(format!("{added} sample children added"))
             })
         }
-        Command::Backup(file) => with_store(&mut |store| {
+        Command::Backup { file, .. } => with_store(&mut |store| {
             let mut last = 0;
             store
                 .backup(&file, &mut |p| {
@@ -237,7 +335,7 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
             store.rebuild().map_err(said)?;
             Ok("rebuilt from the op log".into())
         }),
-        Command::Export(out) => with_store(&mut |store| {
+        Command::Export { out, .. } => with_store(&mut |store| {
             let json = store.export_json().map_err(said)?;
             let text = serde_json::to_string_pretty(&json).map_err(|e| e.to_string())?;
             match &out {
@@ -260,26 +358,86 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 .map_err(said)?;
             Ok(format!("added {} ({})", user.name, role.as_str()))
         }),
-        Command::GrabSheet { child, out } => with_store(&mut |store| {
+        Command::GrabSheet { child, out, .. } => with_store(&mut |store| {
             crate::sheet::save(store, child, &out).map_err(|e| l10n.tr(e.message_id()))?;
             Ok(format!("grab sheet written to {}", out.display()))
         }),
-        Command::HelpCard { lang, out } => with_store(&mut |store| {
+        Command::HelpCard { lang, out, .. } => with_store(&mut |store| {
             let help = store.organisation().map_err(said)?.help;
             crate::help::save(&lang, &help, &out).map_err(|e| l10n.tr(e.message_id()))?;
             Ok(format!("help card written to {}", out.display()))
         }),
         Command::DisableUser { name } => with_store(&mut |store| {
-            let wanted = harbour_core::users::normalise_user_name(&name);
-            let found = store
-                .users()
-                .map_err(said)?
-                .into_iter()
-                .find(|u| harbour_core::users::normalise_user_name(&u.name) == wanted)
-                .ok_or_else(|| said(StoreError::NotFound))?;
+            let found = find_user(store, &name).map_err(said)?;
             store.disable_user(found.id).map_err(said)?;
-            Ok(format!("disabled {}", found.name))
+            Ok(format!(
+                "disabled {}; the records' key was replaced",
+                found.name
+            ))
         }),
+        Command::ResetPin { name } => with_store(&mut |store| {
+            let found = find_user(store, &name).map_err(said)?;
+            let pin = secrets.new_pin();
+            store
+                .reset_pin(found.id, pin, pin, KdfParams::DEFAULT)
+                .map_err(said)?;
+            Ok(format!("{} has a new PIN", found.name))
+        }),
+        Command::RotateKeys => with_store(&mut |store| {
+            let rotated = store.rotate_keys().map_err(said)?;
+            let mut message = format!(
+                "the records' key was replaced; {} member(s) of staff can unlock",
+                rotated.kept
+            );
+            if !rotated.dropped.is_empty() {
+                message.push_str(&format!(
+                    "; {} had not signed in since the update and need a new PIN (reset-pin)",
+                    rotated.dropped.len()
+                ));
+            }
+            Ok(message)
+        }),
+    }
+}
+
+/// The recovery key goes to standard output (the one place a command writes data), once.
+fn print_recovery_key(key: &harbour_store::RecoveryKey) {
+    println!("Recovery key: {}", key.text());
+    eprintln!(
+        "Write the recovery key down or print it, and keep it somewhere safe away from this \
+         computer. It opens every backup from now on; Harbour does not keep it."
+    );
+}
+
+/// The enabled or disabled user with this name, however it is spaced or capitalised.
+fn find_user(store: &Store, name: &str) -> Result<harbour_core::User, StoreError> {
+    let wanted = harbour_core::users::normalise_user_name(name);
+    store
+        .users()?
+        .into_iter()
+        .find(|u| harbour_core::users::normalise_user_name(&u.name) == wanted)
+        .ok_or(StoreError::NotFound)
+}
+
+impl Command {
+    /// The file the command writes, if any.
+    fn writes(&self) -> Option<&std::path::Path> {
+        match self {
+            Command::Backup { file, .. } => Some(file),
+            Command::Export { out, .. } => out.as_deref(),
+            Command::GrabSheet { out, .. } | Command::HelpCard { out, .. } => Some(out),
+            _ => None,
+        }
+    }
+
+    fn force(&self) -> bool {
+        match self {
+            Command::Backup { force, .. }
+            | Command::Export { force, .. }
+            | Command::GrabSheet { force, .. }
+            | Command::HelpCard { force, .. } => *force,
+            _ => false,
+        }
     }
 }
 

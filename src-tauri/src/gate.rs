@@ -200,8 +200,13 @@ mod tests {
     use super::*;
     use harbour_core::NewUser;
 
+    fn data(dir: &std::path::Path) -> DataDir {
+        let secrets = std::sync::Arc::new(harbour_store::SecretFolder::new(dir.join("device")));
+        DataDir::new(dir, secrets)
+    }
+
     fn unlocked(dir: &std::path::Path) -> Gate {
-        let mut gate = Gate::new(DataDir::new(dir), KdfParams::OWASP_MINIMUM);
+        let mut gate = Gate::new(data(dir), KdfParams::OWASP_MINIMUM);
         gate.set_up(&NewUser {
             name: "Sam Admin".into(),
             pin: "402719".into(),
@@ -243,7 +248,7 @@ mod tests {
             "and still locked"
         );
         // After a restart, Harbour's own numbers until someone unlocks.
-        let mut fresh = Gate::new(DataDir::new(dir.path()), KdfParams::OWASP_MINIMUM);
+        let mut fresh = Gate::new(data(dir.path()), KdfParams::OWASP_MINIMUM);
         assert_eq!(fresh.help_numbers(), ChildHelpSettings::default());
     }
 

@@ -103,12 +103,58 @@ pub fn default_data_dir() -> Option<PathBuf> {
 }
 
 pub fn data_dir(options: &Options) -> Result<DataDir, String> {
-    options
+    let dir = options
         .data_dir
         .clone()
         .or_else(default_data_dir)
-        .map(DataDir::new)
-        .ok_or_else(|| "no data folder: pass --data-dir DIR".to_owned())
+        .ok_or_else(|| "no data folder: pass --data-dir DIR".to_owned())?;
+    Ok(DataDir::new(dir, device_secrets()?))
+}
+
+/// Keeps the keys and records in this process's memory from being written out or read: no core
+/// dump on a crash, and other programs of the same account cannot attach to it or read
+/// `/proc/<pid>/mem`. Called first thing; a failure is reported and the app goes on.
+pub fn harden_process() -> Result<(), String> {
+    #[cfg(target_os = "linux")]
+    {
+        use rustix::process::{setrlimit, Resource, Rlimit};
+        setrlimit(
+            Resource::Core,
+            Rlimit {
+                current: Some(0),
+                maximum: Some(0),
+            },
+        )
+        .map_err(|e| format!("cannot turn off core dumps: {e}"))?;
+        rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable)
+            .map_err(|e| format!("cannot protect this process's memory: {e}"))?;
+    }
+    Ok(())
+}
+
+/// How this computer protects the data folder besides the PINs.
+pub fn protection(data: &DataDir) -> harbour_core::api::Protection {
+    use harbour_core::api::{DeviceKeyPlace, DiskState, Protection};
+    Protection {
+        device_key: match data.secrets().place() {
+            harbour_store::SecretPlace::Keyring => DeviceKeyPlace::Keyring,
+            harbour_store::SecretPlace::Folder(_) => DeviceKeyPlace::File,
+        },
+        disk: match harbour_store::disk_encryption(data.path()) {
+            harbour_store::DiskEncryption::Encrypted => DiskState::Encrypted,
+            harbour_store::DiskEncryption::NotEncrypted => DiskState::NotEncrypted,
+            harbour_store::DiskEncryption::Unknown => DiskState::Unknown,
+        },
+    }
+}
+
+/// Where this computer keeps device secrets: the desktop's keyring, or without one a private
+/// folder in the account's settings (`~/.config/harbour/device-keys`), never in the data folder.
+pub fn device_secrets() -> Result<std::sync::Arc<dyn harbour_store::DeviceSecrets>, String> {
+    let config = directories::ProjectDirs::from("org", "Harbour", "harbour")
+        .map(|d| d.config_dir().join("device-keys"))
+        .ok_or_else(|| "no home folder for this account's settings".to_owned())?;
+    Ok(harbour_store::system_secrets(config))
 }
 
 /// Prepares the shell's state: locked, or first run. With `sample_data` and nothing set up,
@@ -159,6 +205,11 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::list_users,
             settings::add_user,
             settings::disable_user,
+            settings::rotate_keys,
+            settings::reset_pin,
+            settings::new_recovery_key,
+            settings::recovery_key_made_at,
+            settings::protection,
             settings::start_backup,
             settings::backup_progress,
             settings::save_grab_sheet,

@@ -22,6 +22,9 @@ fn usage() -> String {
 }
 
 fn main() -> ExitCode {
+    if let Err(e) = harbour::harden_process() {
+        eprintln!("harbour: {e}");
+    }
     let mut options = harbour::Options {
         exit_when_ready: std::env::var_os("HARBOUR_EXIT_WHEN_READY").is_some(),
         ..Default::default()

@@ -1,7 +1,9 @@
 //! Commands of the settings screen: the user's own PIN, the auto-lock time, staff, and backups.
 //! Thin adapters like the rest; the store decides who may do what.
 
-use harbour_core::api::{ApiError, BackupProgress, PinChange};
+use harbour_core::api::{
+    ApiError, BackupProgress, KeysReplaced, NewRecoveryKey, PinChange, Protection,
+};
 use harbour_core::arrivals::Arrivals;
 use harbour_core::organisation::Organisation;
 use harbour_core::teams::TeamsView;
@@ -9,7 +11,7 @@ use harbour_core::{NewUser, Role, TeamId, User, UserId};
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager, Runtime, State};
 
-use crate::commands::{api_error, blocking, on_store, with_store};
+use crate::commands::{api_error, blocking, gate, on_store, with_store};
 use crate::AppState;
 
 #[tauri::command(rename_all = "snake_case")]
@@ -131,6 +133,72 @@ pub async fn add_user<R: Runtime>(
 #[tauri::command(rename_all = "snake_case")]
 pub async fn disable_user<R: Runtime>(app: AppHandle<R>, user_id: UserId) -> Result<(), ApiError> {
     on_store(app, move |store| store.disable_user(user_id)).await
+}
+
+/// An administrator gives a member of staff a new PIN. The key pair is wrapped without
+/// holding the store.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn reset_pin<R: Runtime>(
+    app: AppHandle<R>,
+    user_id: UserId,
+    pin: String,
+    pin_again: String,
+) -> Result<(), ApiError> {
+    blocking(app, move |state| {
+        let kdf = state.kdf;
+        let pending = with_store(&state, |store| {
+            store.begin_reset_pin(user_id, &pin, &pin_again, kdf)
+        })?;
+        let sealed = pending.seal().map_err(api_error)?;
+        with_store(&state, |store| store.finish_reset_pin(sealed))
+    })
+    .await
+}
+
+/// Replaces the records' key (after a suspected compromise): admins only.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn rotate_keys<R: Runtime>(app: AppHandle<R>) -> Result<KeysReplaced, ApiError> {
+    on_store(app, move |store| {
+        let rotated = store.rotate_keys()?;
+        Ok(KeysReplaced {
+            kept: rotated.kept,
+            dropped: rotated.dropped.len(),
+        })
+    })
+    .await
+}
+
+/// Makes a new recovery key and shows it, once: admins only. Backups from now on open with it.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn new_recovery_key<R: Runtime>(app: AppHandle<R>) -> Result<NewRecoveryKey, ApiError> {
+    on_store(app, move |store| {
+        let key = store.new_recovery_key()?;
+        let made_at = store.recovery_key_made_at()?.unwrap_or_else(|| store.now());
+        Ok(NewRecoveryKey {
+            key: key.text().to_owned(),
+            made_at,
+        })
+    })
+    .await
+}
+
+/// When the recovery key was made, if one has been.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn recovery_key_made_at<R: Runtime>(
+    app: AppHandle<R>,
+) -> Result<Option<chrono::DateTime<chrono::Utc>>, ApiError> {
+    on_store(app, move |store| store.recovery_key_made_at()).await
+}
+
+/// Where the device secret is kept and whether the disk is encrypted: asked by the set-up
+/// screen before anyone has unlocked (it says nothing about any record).
+#[tauri::command(rename_all = "snake_case")]
+pub async fn protection<R: Runtime>(app: AppHandle<R>) -> Result<Protection, ApiError> {
+    blocking(app, move |state| {
+        let data = gate(&state).data();
+        Ok(crate::protection(&data))
+    })
+    .await
 }
 
 /// A folder in the user's documents folder (or home folder), unless `env` names another.

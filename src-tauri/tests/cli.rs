@@ -50,6 +50,8 @@ enum Pins<'a> {
     EnvWithNew(&'a str, &'a str),
     /// The PIN as the first line of standard input.
     Stdin(&'a str),
+    /// A recovery key and the new PIN, for a restore with the recovery key.
+    Recovery(&'a str, &'a str),
 }
 
 /// Runs `harbour --data-dir DIR [--user NAME] ARGS…` without a display, the PIN(s) given as
@@ -60,11 +62,20 @@ fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Outpu
     if let Some(user) = user {
         cmd.args(["--user", user]);
     }
+    // Each data folder is a computer of its own: its device secrets in a settings folder
+    // inside it (no keyring, so the run never touches the developer's own).
+    let config = dir.join(".computer");
     cmd.args(args)
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .env_remove("HARBOUR_PIN")
         .env_remove("HARBOUR_NEW_PIN")
+        .env_remove("HARBOUR_RECOVERY_KEY")
+        .env("XDG_CONFIG_HOME", &config)
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/harbour-test-bus",
+        )
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
     let stdin = match pins {
@@ -77,6 +88,11 @@ fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Outpu
             None
         }
         Pins::Stdin(pin) => Some(format!("{pin}\n")),
+        Pins::Recovery(key, new) => {
+            cmd.env("HARBOUR_RECOVERY_KEY", key)
+                .env("HARBOUR_NEW_PIN", new);
+            None
+        }
     };
     cmd.stdin(Stdio::piped());
     let mut child = cmd.spawn().unwrap();
@@ -303,6 +319,7 @@ fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
             "01936b6e-7c00-7000-8000-000000000099",
             "--out",
             sheet.to_str().unwrap(),
+            "--force",
         ],
         Pins::Env(DEMO_PIN),
     );
@@ -368,21 +385,51 @@ fn a_backup_restores_into_an_empty_folder_only_whole_and_nothing_is_in_the_clear
     let original = children(&original);
     assert_eq!(original.len(), 3);
 
+    let made = run("recovery key", data.path(), &["recovery-key"]);
+    succeeds(&made);
+    let recovery = String::from_utf8_lossy(&made.stdout)
+        .trim()
+        .strip_prefix("Recovery key: ")
+        .expect("the key on standard output")
+        .to_owned();
     succeeds(&run(
         "backup",
         data.path(),
         &["backup", backup.to_str().unwrap()],
     ));
+    // A second backup to the same file is refused unless asked for.
+    let over = run(
+        "backup again",
+        data.path(),
+        &["backup", backup.to_str().unwrap()],
+    );
+    fails_with(&over, "already exists");
     succeeds(&run(
-        "restore",
+        "backup again, forced",
+        data.path(),
+        &["backup", backup.to_str().unwrap(), "--force"],
+    ));
+    // On another computer: the demo PIN opens nothing there; the recovery key does, for the
+    // administrator, who chooses a new PIN.
+    let by_pin = run(
+        "restore by PIN elsewhere",
         restored.path(),
         &["restore", backup.to_str().unwrap()],
-    ));
+    );
+    fails_with(&by_pin, "does not hold the key");
+    let by_key = admin(
+        restored.path(),
+        Some("Demo Admin"),
+        &["restore", backup.to_str().unwrap(), "--recovery-key"],
+        Pins::Recovery(&recovery, "583920"),
+    );
+    succeeds(&by_key);
+    let by_key_log = ("restore with the recovery key".to_owned(), by_key);
     let export = admin(
         restored.path(),
         None,
         &["export", "--format", "json", "-"],
-        pins,
+        Pins::Env("583920"),
     );
     succeeds(&export);
     assert_eq!(
@@ -425,6 +472,7 @@ fn a_backup_restores_into_an_empty_folder_only_whole_and_nothing_is_in_the_clear
     scanned.extend(files_under(restored.path()));
     assert!(!scanned.is_empty());
     scanned.push((backup.clone(), bytes));
+    logs.push(by_key_log);
     for (what, out) in &logs {
         scanned.push((PathBuf::from(format!("{what}: stdout")), out.stdout.clone()));
         scanned.push((PathBuf::from(format!("{what}: stderr")), out.stderr.clone()));
@@ -466,4 +514,52 @@ fn rebuild_and_add_user_work_and_a_foster_carer_may_not_export() {
     );
     fails_with(&export, "Your role does not allow this");
     assert!(export.stdout.is_empty(), "{}", text(&export));
+}
+
+/// While it runs, the process may not leave a core dump (which would hold the key and records).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_running_process_can_leave_no_core_dump() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_harbour"))
+        .arg("--data-dir")
+        .arg(dir.path())
+        .arg("verify")
+        .env_remove("HARBOUR_PIN")
+        .env("XDG_CONFIG_HOME", dir.path().join(".computer"))
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/harbour-test-bus",
+        )
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // It waits for the PIN on standard input; meanwhile, its limits.
+    let limits_path = format!("/proc/{}/limits", child.id());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let core = loop {
+        let limits = std::fs::read_to_string(&limits_path).unwrap_or_default();
+        let line = limits
+            .lines()
+            .find(|l| l.starts_with("Max core file size"))
+            .map(|l| {
+                l.split_whitespace()
+                    .skip(4)
+                    .take(2)
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>()
+            });
+        // The soft limit may be 0 already; the hard one is what the app sets.
+        if line.as_ref().is_some_and(|v| v.iter().all(|s| s == "0"))
+            || std::time::Instant::now() > deadline
+        {
+            break line.unwrap_or_default();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(child.stdin.take());
+    let _ = child.wait();
+    assert_eq!(core, ["0", "0"], "the soft and hard limits");
 }

@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{
-    ApiError, BackupProgress, ChildEntry, EpisodeView, LockStatus, PinChange, Reported, SheetPage,
-    Unlock,
+    ApiError, BackupProgress, ChildEntry, EpisodeView, KeysReplaced, LockStatus, NewRecoveryKey,
+    PinChange, Protection, Reported, SheetPage, Unlock,
 };
 use harbour_core::arrivals::Arrivals;
 use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
@@ -378,6 +378,35 @@ impl Backend {
     pub async fn disable_user(&self, user_id: UserId) -> Result<(), ApiError> {
         self.send("disable_user", json!({ "user_id": user_id }))
             .await
+    }
+
+    pub async fn reset_pin(
+        &self,
+        user_id: UserId,
+        pin: &str,
+        pin_again: &str,
+    ) -> Result<(), ApiError> {
+        self.send(
+            "reset_pin",
+            json!({ "user_id": user_id, "pin": pin, "pin_again": pin_again }),
+        )
+        .await
+    }
+
+    pub async fn new_recovery_key(&self) -> Result<NewRecoveryKey, ApiError> {
+        self.send("new_recovery_key", json!({})).await
+    }
+
+    pub async fn recovery_key_made_at(&self) -> Result<Option<DateTime<Utc>>, ApiError> {
+        self.send("recovery_key_made_at", json!({})).await
+    }
+
+    pub async fn rotate_keys(&self) -> Result<KeysReplaced, ApiError> {
+        self.send("rotate_keys", json!({})).await
+    }
+
+    pub async fn protection(&self) -> Result<Protection, ApiError> {
+        self.send("protection", json!({})).await
     }
 
     pub async fn start_backup(&self) -> Result<BackupProgress, ApiError> {

@@ -4,6 +4,7 @@
 
 mod bench;
 mod cmd;
+mod keyring;
 mod run;
 mod setup;
 mod test;

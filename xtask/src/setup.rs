@@ -9,8 +9,9 @@ use crate::cmd::{self, cmd, output, run, warn};
 use crate::tools::{self, RustTools};
 
 /// Debian packages: WebKitGTK headers for the Tauri shell, Xvfb + xauth + WebKitWebDriver for
-/// the end-to-end tests, poppler and ImageMagick to inspect PDFs and screenshots.
-pub const PACKAGES: [&str; 7] = [
+/// the end-to-end tests, poppler and ImageMagick to inspect PDFs and screenshots, and a D-Bus
+/// session bus with GNOME Keyring for the tests of the device secret in a real keyring.
+pub const PACKAGES: [&str; 10] = [
     "libwebkit2gtk-4.1-dev",
     "pkg-config",
     "xvfb",
@@ -18,6 +19,9 @@ pub const PACKAGES: [&str; 7] = [
     "webkit2gtk-driver",
     "poppler-utils",
     "imagemagick",
+    "dbus-daemon",
+    "dbus-bin",
+    "gnome-keyring",
 ];
 
 /// The pinned binaryen release: Debian's wasm-opt is too old to read what current rustc emits.

@@ -6,6 +6,7 @@ use std::ffi::OsString;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, cargo, run};
+use crate::keyring::{self, SessionKeyring};
 use crate::xvfb::Xvfb;
 use crate::{setup, ui};
 
@@ -66,8 +67,14 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
     // Also builds target/debug/harbour (src-tauri/tests/cli.rs needs it) with the features this
     // whole-workspace build settles on; a separate `cargo build -p harbour` would settle on
     // others and rebuild half the dependency tree.
+    // With a private session bus and keyring (stopped after, pass or fail), so the device
+    // secret is also tested in a real Secret Service.
     steps.run("unit-tests", || {
-        run(cargo().args(["test", "--workspace", "--exclude", "harbour-e2e"]))
+        let keyring = SessionKeyring::start(&keyring::dir())?;
+        run(cargo()
+            .args(["test", "--workspace", "--exclude", "harbour-e2e"])
+            .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
+            .env("HARBOUR_KEYRING_TEST", "1"))
     })?;
     if no_e2e {
         println!("skipping the end-to-end tests (--no-e2e)");
@@ -101,9 +108,12 @@ fn e2e_tests() -> Result<(), String> {
         .map_err(|e| format!("cannot create {}: {e}", screenshots.display()))?;
 
     let xvfb = Xvfb::start(&target.join("xvfb.log"))?;
+    // The app keeps its device secrets in a private keyring, as on a carer's desktop.
+    let keyring = SessionKeyring::start(&keyring::dir())?;
     run(cargo()
         .args(["test", "-p", "harbour-e2e", "--", "--test-threads=1"])
         .env("DISPLAY", xvfb.display())
+        .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
         // GTK prefers Wayland when both are set; the tests must land on our Xvfb.
         .env_remove("WAYLAND_DISPLAY")
         .env("HARBOUR_APP", &app)

@@ -132,6 +132,66 @@ pub struct Reported {
     pub opened: Option<crate::profile::ProfileOpened>,
 }
 
+/// Where this computer keeps the device secret that every PIN is combined with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviceKeyPlace {
+    /// The desktop's keyring (encrypted under the computer account's password).
+    Keyring,
+    /// A private file in the account's settings: no keyring on this computer.
+    File,
+}
+
+/// Whether the disk the records are on is encrypted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiskState {
+    Encrypted,
+    NotEncrypted,
+    Unknown,
+}
+
+/// How this computer protects the records besides the PINs: shown at set-up and in Settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Protection {
+    pub device_key: DeviceKeyPlace,
+    pub disk: DiskState,
+}
+
+impl Protection {
+    pub fn device_key_message_id(self) -> &'static str {
+        match self.device_key {
+            DeviceKeyPlace::Keyring => "protection-keyring",
+            DeviceKeyPlace::File => "protection-key-file",
+        }
+    }
+
+    pub fn disk_message_id(self) -> &'static str {
+        match self.disk {
+            DiskState::Encrypted => "protection-disk-encrypted",
+            DiskState::NotEncrypted => "protection-disk-not-encrypted",
+            DiskState::Unknown => "protection-disk-unknown",
+        }
+    }
+}
+
+/// A new recovery key, shown once to the administrator who made it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewRecoveryKey {
+    /// Nine groups of four letters and digits.
+    pub key: String,
+    pub made_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// What replacing the records' key did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeysReplaced {
+    /// Staff the new key was given to.
+    pub kept: usize,
+    /// Staff who now need a new PIN from an administrator (not signed in since an update).
+    pub dropped: usize,
+}
+
 /// What the lock screen and the header need: whether Harbour is set up, locked, and who is in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LockStatus {

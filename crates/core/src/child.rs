@@ -110,6 +110,8 @@ pub enum Field {
     Team,
     /// A home's or household's name.
     TeamName,
+    /// The organisation's recovery key, as typed to restore a backup.
+    RecoveryKey,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -144,7 +146,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 34] = [
+    pub const ALL: [Field; 35] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -179,6 +181,7 @@ impl Field {
         Field::FlagReason,
         Field::Team,
         Field::TeamName,
+        Field::RecoveryKey,
     ];
 }
 
@@ -242,6 +245,7 @@ impl FieldError {
             (Pin, TooSimple) => "error-pin-too-simple",
             (PinAgain, Mismatch) => "error-pin-mismatch",
             (AutoLock, _) => "error-auto-lock-range",
+            (RecoveryKey, _) => "error-recovery-key-mistyped",
             (Episode, Closed) => "error-episode-closed",
             (Episode, AlreadyDone) => "error-already-found",
             (Episode, NotBackYet) => "error-not-back-yet",

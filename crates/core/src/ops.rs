@@ -79,6 +79,9 @@ pub enum OpBody {
     },
     /// A member of staff can no longer unlock Harbour. Their records stay.
     UserDisabled { user: UserId },
+    /// A member of staff's public key (X25519, hex): the data key is sealed to it on every
+    /// device they unlock, and a key file entry for them with any other key is refused.
+    UserKeySet { user: UserId, public_key: String },
     /// Something happened during an episode. Insert-only: kept as recorded, never replaced.
     EpisodeEventAdded {
         episode: EpisodeId,
@@ -252,6 +255,7 @@ impl OpBody {
             OpBody::EpisodeLastSeenSet { .. } => "episode_last_seen_set",
             OpBody::UserAdded { .. } => "user_added",
             OpBody::UserDisabled { .. } => "user_disabled",
+            OpBody::UserKeySet { .. } => "user_key_set",
             OpBody::EpisodeEventAdded { .. } => "episode_event_added",
             OpBody::ProfileSaved { .. } => "profile_saved",
             OpBody::ProfileReviewed { .. } => "profile_reviewed",
@@ -276,7 +280,9 @@ impl OpBody {
             OpBody::EpisodeStarted { episode, .. } | OpBody::EpisodeLastSeenSet { episode, .. } => {
                 episode.to_string()
             }
-            OpBody::UserAdded { user, .. } | OpBody::UserDisabled { user } => user.to_string(),
+            OpBody::UserAdded { user, .. }
+            | OpBody::UserDisabled { user }
+            | OpBody::UserKeySet { user, .. } => user.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
@@ -362,6 +368,14 @@ impl OpBody {
             }
             OpBody::UserDisabled { user } => {
                 vec![write(User, user.to_string(), "disabled", json!(true))]
+            }
+            OpBody::UserKeySet { user, public_key } => {
+                vec![write(
+                    User,
+                    user.to_string(),
+                    "public_key",
+                    json!(public_key),
+                )]
             }
             // Events are rows of their own (see the store's fold), except that closing (back,
             // or ended with the child still missing) sets the episode's closed time, a field
@@ -468,6 +482,7 @@ impl OpBody {
         match self {
             OpBody::UserAdded { .. }
             | OpBody::UserDisabled { .. }
+            | OpBody::UserKeySet { .. }
             | OpBody::TeamAdded { .. }
             | OpBody::TeamNamed { .. }
             | OpBody::TeamMemberSet { .. } => Action::ManageUsers,

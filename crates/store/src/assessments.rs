@@ -582,7 +582,7 @@ mod tests {
         // A carer may answer but not sign off.
         crate::testing::add_carer(&mut store);
         drop(store);
-        let data = crate::DataDir::new(dir.path());
+        let data = crate::testing::data(dir.path());
         let mut carer = crate::testing::unlock_carer(dir.path(), clock.clone());
         carer
             .answer(v.id, "gifts", Answer::Unsure, "", "Night staff")

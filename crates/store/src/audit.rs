@@ -63,6 +63,19 @@ pub enum AuditEvent {
     /// A member of staff joined or left a team, so they see its children or no longer do
     /// (subject: the team id).
     TeamMembersChanged,
+    /// The data key was replaced and sealed to the remaining staff only (subject: the new
+    /// generation).
+    KeysRotated,
+    /// A key file entry that the database does not know was refused and removed (subject: the
+    /// user id it claimed).
+    KeyEntryRefused,
+    /// The key file had been changed outside Harbour (its MAC, store or generation did not
+    /// match); its settings went back to safe values (subject: empty).
+    KeyFileChanged,
+    /// A member of staff's key pair was made or replaced (subject: the user id).
+    UserKeySet,
+    /// A new organisation recovery key was made (backups from now on open with it).
+    RecoveryKeyMade,
 }
 
 impl AuditEvent {
@@ -93,6 +106,11 @@ impl AuditEvent {
             AuditEvent::EpisodeClosed => "episode_closed",
             AuditEvent::TeamChanged => "team_changed",
             AuditEvent::TeamMembersChanged => "team_members_changed",
+            AuditEvent::KeysRotated => "keys_rotated",
+            AuditEvent::KeyEntryRefused => "key_entry_refused",
+            AuditEvent::KeyFileChanged => "key_file_changed",
+            AuditEvent::UserKeySet => "user_key_set",
+            AuditEvent::RecoveryKeyMade => "recovery_key_made",
         }
     }
 
@@ -277,6 +295,25 @@ pub(crate) fn entries(conn: &Connection) -> Result<Vec<AuditEntry>, StoreError> 
         })
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The chain's last entry: its number and hash (a backup carries it, so a restore can tell that
+/// nothing was cut from the end).
+pub(crate) fn head(conn: &Connection) -> Result<Option<(i64, Vec<u8>)>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .optional()?)
+}
+
+/// The hash of entry `seq`, if there is one.
+pub(crate) fn hash_at(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .query_row("SELECT hash FROM audit WHERE seq = ?1", [seq], |r| r.get(0))
+        .optional()?)
 }
 
 #[cfg(test)]

@@ -57,6 +57,30 @@ pub enum StoreError {
     /// The backup is shorter than it says or its contents were changed.
     #[error("the backup is incomplete or has been changed")]
     BackupDamaged,
+    /// The keyring (or the device secret file) did not answer or held something unreadable.
+    #[error("the device secret cannot be read or kept")]
+    DeviceSecretUnavailable,
+    /// This computer has no device secret for the store: the data folder was copied here, or
+    /// the keyring was reset.
+    #[error("this computer has no device secret for the store")]
+    DeviceSecretMissing,
+    /// The key that opened is not one the records know (added outside Harbour, or revoked):
+    /// refused, and recorded for the administrators.
+    #[error("this key is not one the records know")]
+    KeyNotRecognised,
+    /// A user was disabled, but the data key could not be replaced (another window or process
+    /// has the store open): their old key must still be rotated away.
+    #[error("the data key could not be replaced")]
+    KeysNotReplaced,
+    /// No recovery key has been made, so no backup can be (or this backup has none).
+    #[error("no recovery key")]
+    NoRecoveryKey,
+    /// The recovery key typed is well formed but not this backup's; carries the wait.
+    #[error("not this backup's recovery key")]
+    WrongRecoveryKey(u64),
+    /// The name given for a restore with the recovery key is not an administrator's.
+    #[error("not an administrator of these records")]
+    NotAnAdmin,
 }
 
 impl StoreError {
@@ -78,6 +102,13 @@ impl StoreError {
             StoreError::TooNew => "too_new",
             StoreError::NotABackup => "not_a_backup",
             StoreError::BackupDamaged => "backup_damaged",
+            StoreError::DeviceSecretUnavailable => "device_secret_unavailable",
+            StoreError::DeviceSecretMissing => "device_secret_missing",
+            StoreError::KeyNotRecognised => "key_not_recognised",
+            StoreError::KeysNotReplaced => "keys_not_replaced",
+            StoreError::NoRecoveryKey => "no_recovery_key",
+            StoreError::WrongRecoveryKey(_) => "wrong_recovery_key",
+            StoreError::NotAnAdmin => "not_an_admin",
         }
     }
 
@@ -108,13 +139,22 @@ impl StoreError {
             StoreError::TooNew => "error-too-new",
             StoreError::NotABackup => "error-not-a-backup",
             StoreError::BackupDamaged => "error-backup-damaged",
+            StoreError::DeviceSecretUnavailable => "error-device-secret-unavailable",
+            StoreError::DeviceSecretMissing => "error-device-secret-missing",
+            StoreError::KeyNotRecognised => "error-key-not-recognised",
+            StoreError::KeysNotReplaced => "error-keys-not-replaced",
+            StoreError::NoRecoveryKey => "error-no-recovery-key",
+            StoreError::WrongRecoveryKey(_) => "error-wrong-recovery-key",
+            StoreError::NotAnAdmin => "error-not-an-admin",
         }
     }
 
     /// Seconds to wait before the next unlock attempt, for errors that have one.
     pub fn retry_after_seconds(&self) -> Option<u64> {
         match self {
-            StoreError::WaitBeforeRetry(s) | StoreError::WrongPin(s) => Some(*s),
+            StoreError::WaitBeforeRetry(s)
+            | StoreError::WrongPin(s)
+            | StoreError::WrongRecoveryKey(s) => Some(*s),
             _ => None,
         }
     }
@@ -159,6 +199,13 @@ mod tests {
             StoreError::TooNew,
             StoreError::NotABackup,
             StoreError::BackupDamaged,
+            StoreError::DeviceSecretUnavailable,
+            StoreError::DeviceSecretMissing,
+            StoreError::KeyNotRecognised,
+            StoreError::KeysNotReplaced,
+            StoreError::NoRecoveryKey,
+            StoreError::WrongRecoveryKey(0),
+            StoreError::NotAnAdmin,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

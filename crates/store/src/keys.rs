@@ -10,17 +10,17 @@
 use argon2::{Algorithm, Argon2, Params, Version};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use chrono::{DateTime, Utc};
 use harbour_core::users::normalise_user_name;
 use harbour_core::UserId;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::io::Write as _;
 use std::path::Path;
-use std::time::Duration;
+use uuid::Uuid;
 use zeroize::Zeroizing;
 
 use crate::error::StoreError;
+pub(crate) use crate::userkey::{KeyContext, UserEntry};
 
 /// Argon2id cost. Stored with every wrapped key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,8 +85,18 @@ impl DataKey {
         Ok(Self(key))
     }
 
+    pub(crate) fn from_bytes(bytes: [u8; 32]) -> Self {
+        Self(Zeroizing::new(bytes))
+    }
+
     pub(crate) fn bytes(&self) -> &[u8; 32] {
         &self.0
+    }
+
+    /// The statement that re-encrypts the open database under this key.
+    pub(crate) fn rekey_pragma(&self) -> Zeroizing<String> {
+        let key = self.pragma();
+        Zeroizing::new(key.replacen("PRAGMA key", "PRAGMA rekey", 1))
     }
 
     /// The statement that hands the key to SQLCipher as a raw key (`x'…'`).
@@ -113,7 +123,7 @@ pub(crate) fn fill_random(buf: &mut [u8]) -> Result<(), StoreError> {
     getrandom::fill(buf).map_err(|_| StoreError::Io(std::io::Error::other("no randomness")))
 }
 
-mod hex_bytes {
+pub(crate) mod hex_bytes {
     use serde::{Deserialize, Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
@@ -155,7 +165,11 @@ fn associated_data(user: UserId, kdf: KdfParams, salt: &[u8]) -> Vec<u8> {
     aad
 }
 
-fn wrapping_key(pin: &str, salt: &[u8], kdf: KdfParams) -> Result<Zeroizing<[u8; 32]>, StoreError> {
+pub(crate) fn wrapping_key(
+    pin: &str,
+    salt: &[u8],
+    kdf: KdfParams,
+) -> Result<Zeroizing<[u8; 32]>, StoreError> {
     let params = kdf.check()?;
     let mut out = Zeroizing::new([0u8; 32]);
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
@@ -165,7 +179,9 @@ fn wrapping_key(pin: &str, salt: &[u8], kdf: KdfParams) -> Result<Zeroizing<[u8;
 }
 
 impl KeyEntry {
-    /// Wraps `key` under `pin` for `user`.
+    /// Wraps `key` under `pin` for `user`, as format 1 did (tests make such files to check
+    /// they still open and are replaced).
+    #[cfg(test)]
     pub(crate) fn seal(
         key: &DataKey,
         user: UserId,
@@ -223,47 +239,90 @@ impl KeyEntry {
     }
 }
 
-/// A failed unlock, kept until the next successful one writes it into the audit chain (the
-/// chain is inside the encrypted database, which a wrong PIN cannot open).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FailedUnlock {
-    pub at: DateTime<Utc>,
-    /// The user the typed name matched, if any.
-    pub user: Option<UserId>,
-}
-
 /// The key file: everything needed before the database can be opened. Holds no names, notes or
 /// anything about a child.
+///
+/// Format 2 holds each member of staff's key pair ([`UserEntry`]), the store's id (which names
+/// its device secret) and the data key's generation, and is authenticated as a whole by a MAC
+/// under a key derived from the data key. Format 1 files held PIN-only entries ([`KeyEntry`]);
+/// such an entry still opens (it is `entries`) until its user next unlocks, when it is
+/// replaced by a key pair, and a key rotation drops any left.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyFile {
     pub format: u32,
+    /// Names the device secret; absent in format 1.
+    #[serde(default)]
+    pub store: Option<Uuid>,
+    /// How many times the data key has been replaced.
+    #[serde(default)]
+    pub generation: u64,
     /// Keys the name tags; random per install.
     #[serde(with = "hex_bytes")]
     pub tag_key: Vec<u8>,
+    #[serde(default)]
+    pub users: Vec<UserEntry>,
+    /// Format 1 entries not yet replaced.
+    #[serde(default)]
     pub entries: Vec<KeyEntry>,
     /// Minutes of inactivity before the app locks itself.
     pub auto_lock_minutes: u32,
-    #[serde(default)]
-    pub failures: Vec<FailedUnlock>,
+    /// Format 1 kept wrong PINs here; they move to the tries file (see `tries`).
+    #[serde(default, skip_serializing)]
+    pub failures: Vec<crate::tries::FailedUnlock>,
     /// A demonstration store of fictional children, opened with the published demo PIN.
     #[serde(default)]
     pub demo: bool,
+    /// The organisation recovery key's public half: every backup's key is sealed to it.
+    #[serde(default)]
+    pub recovery: Option<crate::recovery::RecoveryPublic>,
+    /// BLAKE3, keyed from the data key, over the rest of the file (format 2).
+    #[serde(default, with = "hex_bytes")]
+    pub mac: Vec<u8>,
 }
 
-pub const KEY_FILE_FORMAT: u32 = 1;
+pub const KEY_FILE_FORMAT: u32 = 2;
 pub const DEFAULT_AUTO_LOCK_MINUTES: u32 = 10;
+const KEY_FILE_MAC: &str = "harbour 2026 key file mac v2";
+
+/// The entry a typed name found.
+#[derive(Clone, Debug)]
+pub(crate) enum Found {
+    User(UserEntry),
+    Legacy(KeyEntry),
+}
+
+impl Found {
+    pub(crate) fn user(&self) -> UserId {
+        match self {
+            Found::User(e) => e.user,
+            Found::Legacy(e) => e.user,
+        }
+    }
+}
 
 impl KeyFile {
-    pub(crate) fn new() -> Result<Self, StoreError> {
+    pub(crate) fn new(store: Uuid) -> Result<Self, StoreError> {
         let mut tag_key = vec![0u8; 32];
         fill_random(&mut tag_key)?;
         Ok(Self {
             format: KEY_FILE_FORMAT,
+            store: Some(store),
+            generation: 0,
             tag_key,
+            users: Vec::new(),
             entries: Vec::new(),
             auto_lock_minutes: DEFAULT_AUTO_LOCK_MINUTES,
             failures: Vec::new(),
             demo: false,
+            recovery: None,
+            mac: Vec::new(),
+        })
+    }
+
+    pub(crate) fn context(&self) -> Option<KeyContext> {
+        Some(KeyContext {
+            store: self.store?,
+            generation: self.generation,
         })
     }
 
@@ -276,34 +335,64 @@ impl KeyFile {
             .to_vec()
     }
 
-    /// The entry for what was typed as the name; with one user the name may be left empty.
-    pub(crate) fn find(&self, name: Option<&str>) -> Option<&KeyEntry> {
-        match name.map(str::trim).filter(|n| !n.is_empty()) {
-            None if self.entries.len() == 1 => self.entries.first(),
-            None => None,
-            Some(name) => {
-                let tag = self.name_tag(name);
-                self.entries.iter().find(|e| e.name_tag == tag)
-            }
-        }
+    /// Whether someone here already has this name.
+    pub(crate) fn has_tag(&self, tag: &[u8]) -> bool {
+        self.users.iter().any(|e| e.name_tag == tag)
+            || self.entries.iter().any(|e| e.name_tag == tag)
     }
 
-    /// How long to wait before the next attempt is allowed: nothing for the first three
-    /// failures in a row, then 5 s, doubling each time, up to 5 minutes.
-    pub fn wait_after_failures(&self) -> Duration {
-        let n = self.failures.len() as u32;
-        if n < 3 {
-            return Duration::ZERO;
-        }
-        let secs = 5u64.saturating_mul(1u64 << (n - 3).min(16));
-        Duration::from_secs(secs.min(300))
+    /// How many people can unlock here.
+    pub fn people(&self) -> usize {
+        self.users.len()
+            + self
+                .entries
+                .iter()
+                .filter(|e| !self.users.iter().any(|u| u.user == e.user))
+                .count()
     }
 
-    /// When the next attempt is allowed.
-    pub fn next_attempt_at(&self) -> Option<DateTime<Utc>> {
-        let last = self.failures.last()?.at;
-        let wait = chrono::Duration::from_std(self.wait_after_failures()).ok()?;
-        Some(last + wait)
+    /// The entry for what was typed as the name; with one person the name may be left empty.
+    /// A key pair is preferred to a format 1 entry of the same person.
+    pub(crate) fn find(&self, name: Option<&str>) -> Option<Found> {
+        let tag = match name.map(str::trim).filter(|n| !n.is_empty()) {
+            Some(name) => Some(self.name_tag(name)),
+            None if self.people() == 1 => None,
+            None => return None,
+        };
+        let wanted = |t: &Vec<u8>| tag.as_ref().is_none_or(|tag| t == tag);
+        if let Some(e) = self.users.iter().find(|e| wanted(&e.name_tag)) {
+            return Some(Found::User(e.clone()));
+        }
+        self.entries
+            .iter()
+            .find(|e| wanted(&e.name_tag))
+            .map(|e| Found::Legacy(e.clone()))
+    }
+
+    fn mac_of(&self, key: &DataKey) -> Result<[u8; 32], StoreError> {
+        let body = serde_json::to_vec(&KeyFile {
+            mac: Vec::new(),
+            failures: Vec::new(),
+            ..self.clone()
+        })
+        .map_err(|_| StoreError::KeyFileDamaged)?;
+        Ok(*blake3::keyed_hash(&key.derive(KEY_FILE_MAC), &body).as_bytes())
+    }
+
+    /// Authenticates the file under `key` (after any change, before it is saved).
+    pub(crate) fn seal(&mut self, key: &DataKey) -> Result<(), StoreError> {
+        self.format = KEY_FILE_FORMAT;
+        self.mac = self.mac_of(key)?.to_vec();
+        Ok(())
+    }
+
+    /// Whether the file is exactly as Harbour last wrote it under `key`.
+    pub(crate) fn is_sealed_by(&self, key: &DataKey) -> Result<bool, StoreError> {
+        let Ok(mac) = <[u8; 32]>::try_from(self.mac.as_slice()) else {
+            return Ok(false);
+        };
+        // blake3's Hash compares in constant time.
+        Ok(blake3::Hash::from_bytes(mac) == blake3::Hash::from_bytes(self.mac_of(key)?))
     }
 
     pub(crate) fn load(path: &Path) -> Result<Option<KeyFile>, StoreError> {
@@ -317,7 +406,7 @@ impl KeyFile {
         if file.format > KEY_FILE_FORMAT {
             return Err(StoreError::TooNew);
         }
-        if file.tag_key.len() != 32 {
+        if file.tag_key.len() != 32 || (file.format >= 2 && file.store.is_none()) {
             return Err(StoreError::KeyFileDamaged);
         }
         Ok(Some(file))
@@ -404,30 +493,29 @@ mod tests {
     }
 
     #[test]
-    fn waits_grow_after_the_third_failure_and_are_capped() {
-        let mut file = KeyFile::new().unwrap();
-        let at = Utc::now();
-        let mut waits = Vec::new();
-        for _ in 0..12 {
-            file.failures.push(FailedUnlock { at, user: None });
-            waits.push(file.wait_after_failures().as_secs());
-        }
-        assert_eq!(waits, [0, 0, 5, 10, 20, 40, 80, 160, 300, 300, 300, 300]);
-    }
-
-    #[test]
     fn the_key_file_round_trips_and_refuses_damage() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("harbour.keys");
         assert_eq!(KeyFile::load(&path).unwrap(), None);
-        let mut file = KeyFile::new().unwrap();
+        let mut file = KeyFile::new(Uuid::now_v7()).unwrap();
         let key = DataKey::random().unwrap();
         let tag = file.name_tag(" Sam OKAFOR");
         file.entries
             .push(KeyEntry::seal(&key, user(), tag, "402719", KdfParams::OWASP_MINIMUM).unwrap());
+        file.seal(&key).unwrap();
         file.save(&path).unwrap();
         let back = KeyFile::load(&path).unwrap().unwrap();
         assert_eq!(back, file);
+        assert!(back.is_sealed_by(&key).unwrap());
+        assert!(!back.is_sealed_by(&DataKey::random().unwrap()).unwrap());
+        let planted = KeyFile {
+            auto_lock_minutes: 240,
+            ..back.clone()
+        };
+        assert!(
+            !planted.is_sealed_by(&key).unwrap(),
+            "any change breaks the MAC"
+        );
         assert!(back.find(Some("sam okafor")).is_some());
         assert!(back.find(None).is_some(), "one user: no name needed");
         assert!(back.find(Some("someone else")).is_none());
@@ -439,7 +527,7 @@ mod tests {
             KeyFile::load(&path),
             Err(StoreError::KeyFileDamaged)
         ));
-        std::fs::write(&path, text.replace("\"format\": 1", "\"format\": 99")).unwrap();
+        std::fs::write(&path, text.replace("\"format\": 2", "\"format\": 99")).unwrap();
         assert!(matches!(KeyFile::load(&path), Err(StoreError::TooNew)));
     }
 }

@@ -12,6 +12,8 @@
 mod assessments;
 mod audit;
 mod backup;
+mod device;
+mod disk;
 mod episodes;
 mod error;
 mod home;
@@ -21,25 +23,37 @@ mod oplog;
 mod organisation;
 mod photo;
 mod profile;
+mod recovery;
 mod remote;
+mod revocation;
 mod samples;
 mod staff;
 mod store;
 mod teams;
+mod tries;
 mod upgrade;
+mod userkey;
 mod vault;
 
 pub use assessments::{definition, definitions, latest, parse_definition, shipped_files};
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
 pub use backup::{BackupSource, BACKUP_FORMAT};
+pub use device::{
+    private_folder, system as system_secrets, DeviceSecrets, Keyring, SecretFolder, SecretPlace,
+    KEYRING_SERVICE,
+};
+pub use disk::{disk_encryption, DiskEncryption};
 pub use error::StoreError;
 pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;
 pub use photo::{prepare_photo, MAX_PHOTO_BYTES, PHOTO_MAX_SIDE};
+pub use recovery::{RecoveryKey, RecoveryPublic};
 pub use remote::Applied;
+pub use revocation::Rotated;
 pub use staff::{PendingPin, PendingUser, SealedPin, SealedUser, AUTO_LOCK_MINUTES};
 pub use store::{Session, Store, SystemClock};
-pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE};
+pub use tries::{wait_after, FailedUnlock, MAX_WAIT, TRIES_FILE};
+pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE, NEW_KEY_FILE};
 
 #[cfg(test)]
 pub(crate) mod testing {
@@ -61,12 +75,21 @@ pub(crate) mod testing {
         }
     }
 
+    /// The data folder at `dir`, with device secrets kept in a folder inside it (a test
+    /// of what a copy of the data folder alone allows uses a folder of its own).
+    pub fn data(dir: &Path) -> DataDir {
+        DataDir::new(
+            dir,
+            std::sync::Arc::new(crate::SecretFolder::new(dir.join("device-secrets"))),
+        )
+    }
+
     pub fn create(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
-        DataDir::new(dir).create(&admin(), KDF, clock).unwrap()
+        data(dir).create(&admin(), KDF, clock).unwrap()
     }
 
     pub fn unlock(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
-        DataDir::new(dir).unlock(None, PIN, clock).unwrap()
+        data(dir).unlock(None, PIN, clock).unwrap()
     }
 
     pub const CARER: &str = "Casey Carer";
@@ -155,10 +178,71 @@ pub(crate) mod testing {
         store
     }
 
+    /// A data folder as format 1 left it: PIN-only entries for an administrator and a carer,
+    /// no store id, no record of the key file in the database, and a wrong try not yet audited.
+    pub fn format_1_folder(
+        dir: &std::path::Path,
+    ) -> (
+        harbour_core::UserId,
+        harbour_core::UserId,
+        crate::keys::DataKey,
+    ) {
+        let data = data(dir);
+        let key = crate::keys::DataKey::random().unwrap();
+        let conn = crate::vault::open_keyed(&data.db_path(), &key, true).unwrap();
+        let (admin, carer) = (
+            harbour_core::UserId::from_uuid(uuid::Uuid::now_v7()),
+            harbour_core::UserId::from_uuid(uuid::Uuid::now_v7()),
+        );
+        let session = crate::Session {
+            user: admin,
+            role: harbour_core::Role::Admin,
+        };
+        let mut store = Store::init(
+            conn,
+            harbour_core::FixedClock::at(chrono::Utc::now()),
+            session,
+            Some((data.clone(), key.clone())),
+        )
+        .unwrap();
+        let now = store.now();
+        store
+            .write(&[
+                harbour_core::ops::OpBody::UserAdded {
+                    user: admin,
+                    name: "Sam Admin".into(),
+                    role: harbour_core::Role::Admin,
+                    created_at: now,
+                },
+                harbour_core::ops::OpBody::UserAdded {
+                    user: carer,
+                    name: CARER.into(),
+                    role: harbour_core::Role::FosterCarer,
+                    created_at: now,
+                },
+            ])
+            .unwrap();
+        drop(store);
+        let mut keys = crate::keys::KeyFile::new(uuid::Uuid::nil()).unwrap();
+        keys.format = 1;
+        keys.store = None;
+        for (user, name, pin) in [(admin, "Sam Admin", PIN), (carer, CARER, CARER_PIN)] {
+            let tag = keys.name_tag(name);
+            keys.entries
+                .push(crate::keys::KeyEntry::seal(&key, user, tag, pin, KDF).unwrap());
+        }
+        keys.failures.push(crate::tries::FailedUnlock {
+            at: now,
+            user: Some(carer),
+        });
+        let mut json = serde_json::to_value(&keys).unwrap();
+        json["failures"] = serde_json::to_value(&keys.failures).unwrap();
+        std::fs::write(data.key_path(), serde_json::to_vec(&json).unwrap()).unwrap();
+        (admin, carer, key)
+    }
+
     /// Unlocks as Casey Carer (after `add_carer`).
     pub fn unlock_carer(dir: &Path, clock: impl Clock + Send + 'static) -> Store {
-        DataDir::new(dir)
-            .unlock(Some(CARER), CARER_PIN, clock)
-            .unwrap()
+        data(dir).unlock(Some(CARER), CARER_PIN, clock).unwrap()
     }
 }

@@ -16,6 +16,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0007_authors_and_held_ops.sql"),
     include_str!("../migrations/0008_unread_ops.sql"),
     include_str!("../migrations/0009_teams.sql"),
+    include_str!("../migrations/0010_key_state.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

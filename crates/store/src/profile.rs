@@ -817,7 +817,7 @@ mod tests {
         // A carer cannot clear it; a manager or administrator can, with a reason.
         crate::testing::add_carer(&mut store);
         drop(store);
-        let data = crate::DataDir::new(dir.path());
+        let data = crate::testing::data(dir.path());
         let mut carer = crate::testing::unlock_carer(dir.path(), clock.clone());
         input.suspected_trafficked = false;
         let before = carer.ops().unwrap().len();

@@ -360,7 +360,9 @@ fn standing(
         [&author_text, &hlc_text],
         |r| r.get(0),
     )?;
-    Ok((disabled || !role.may(body.requires())).then_some(Problem::NotAllowed))
+    // Anyone may set their own key (their first unlock after an update makes their key pair).
+    let own_key = matches!(body, OpBody::UserKeySet { user, .. } if *user == author);
+    Ok((disabled || !(own_key || role.may(body.requires()))).then_some(Problem::NotAllowed))
 }
 
 /// Whether the op's author, as of the op, had the role for it and a place in its team: `None`

@@ -8,9 +8,12 @@ use rusqlite::Row;
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
+use crate::device::DeviceSecret;
 use crate::error::StoreError;
-use crate::keys::{DataKey, KdfParams, KeyEntry, KeyFile};
+use crate::keys::{DataKey, Found, KdfParams, KeyContext, KeyFile, UserEntry};
 use crate::store::{parse_id, parse_ts, Store};
+use crate::tries::FailedUnlock;
+use crate::userkey::{PinLock, UserSecret};
 use crate::vault::DataDir;
 use zeroize::Zeroizing;
 
@@ -24,6 +27,8 @@ fn name_taken() -> StoreError {
 /// A user being added, between [`Store::begin_add_user`] and [`Store::finish_add_user`].
 pub struct PendingUser {
     key: DataKey,
+    ctx: KeyContext,
+    device: DeviceSecret,
     user: UserId,
     name: String,
     role: Role,
@@ -34,16 +39,25 @@ pub struct PendingUser {
 
 /// A user whose key is wrapped, ready for [`Store::finish_add_user`].
 pub struct SealedUser {
-    entry: KeyEntry,
+    entry: UserEntry,
+    ctx: KeyContext,
     name: String,
     role: Role,
 }
 
 impl PendingUser {
-    /// Wraps the data key under the new user's PIN: the slow part, without the store.
+    /// Makes the new user's key pair and wraps it under their PIN and this computer's device
+    /// secret: the slow part, without the store.
     pub fn seal(self) -> Result<SealedUser, StoreError> {
+        let secret = UserSecret::random()?;
+        let lock = PinLock {
+            pin: &self.pin,
+            device: &self.device,
+            kdf: self.kdf,
+        };
         Ok(SealedUser {
-            entry: KeyEntry::seal(&self.key, self.user, self.tag, &self.pin, self.kdf)?,
+            entry: UserEntry::new(self.ctx, self.user, self.tag, &secret, lock, &self.key)?,
+            ctx: self.ctx,
             name: self.name,
             role: self.role,
         })
@@ -52,30 +66,49 @@ impl PendingUser {
 
 /// A PIN change, between [`Store::begin_change_pin`] and [`Store::finish_change_pin`].
 pub struct PendingPin {
+    dir: DataDir,
+    keys: KeyFile,
+    entry: UserEntry,
     key: DataKey,
-    entry: KeyEntry,
     current: Zeroizing<String>,
     new: Zeroizing<String>,
     kdf: KdfParams,
+    at: chrono::DateTime<chrono::Utc>,
 }
 
-/// The user's key wrapped under their new PIN.
-pub struct SealedPin(KeyEntry);
+/// The user's key pair wrapped under their new PIN, and the wrong tries to record.
+pub struct SealedPin {
+    entry: UserEntry,
+    ctx: KeyContext,
+    failures: Vec<FailedUnlock>,
+}
 
 impl PendingPin {
-    /// Checks the current PIN and wraps the key under the new one, without the store.
+    /// Checks the current PIN, under the same limits on wrong tries as unlocking, and wraps
+    /// the key pair under the new one, without the store.
     pub fn seal(self) -> Result<SealedPin, StoreError> {
-        if self.entry.open(&self.current)?.is_none() {
-            return Err(StoreError::WrongPin(0));
-        }
-        let entry = KeyEntry::seal(
-            &self.key,
-            self.entry.user,
-            self.entry.name_tag.clone(),
-            &self.new,
-            self.kdf,
-        )?;
-        Ok(SealedPin(entry))
+        let found = Some(Found::User(self.entry.clone()));
+        let (opened, failures) = self
+            .dir
+            .try_pin(&self.keys, found, &self.current, self.at)?;
+        let secret = opened.secret.ok_or(StoreError::KeyNotRecognised)?;
+        let ctx = self.keys.context().ok_or(StoreError::KeyFileDamaged)?;
+        let device = self
+            .dir
+            .secrets()
+            .get(ctx.store)?
+            .ok_or(StoreError::DeviceSecretMissing)?;
+        let lock = PinLock {
+            pin: &self.new,
+            device: &device,
+            kdf: self.kdf,
+        };
+        let entry = self.entry.rewrap(ctx, &secret, lock, &self.key)?;
+        Ok(SealedPin {
+            entry,
+            ctx,
+            failures,
+        })
     }
 }
 
@@ -99,6 +132,26 @@ impl Store {
     fn disk_keys(&self) -> Result<(DataDir, KeyFile), StoreError> {
         let (dir, _) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
         Ok((dir.clone(), dir.key_file()?))
+    }
+
+    /// The data key, for stores on disk.
+    pub(crate) fn data_key(&self) -> Result<DataKey, StoreError> {
+        Ok(self.disk.as_ref().ok_or(StoreError::NotSetUp)?.1.clone())
+    }
+
+    /// Seals a key pair entry made for `ctx` to the data key of now, if a rotation came
+    /// between.
+    fn current_entry(
+        &self,
+        keys: &KeyFile,
+        mut entry: UserEntry,
+        ctx: KeyContext,
+    ) -> Result<UserEntry, StoreError> {
+        let now = keys.context().ok_or(StoreError::KeyFileDamaged)?;
+        if now != ctx {
+            entry.seal_key(now, &self.data_key()?)?;
+        }
+        Ok(entry)
     }
 
     /// Every user, enabled first, by name. Admins only.
@@ -168,12 +221,19 @@ impl Store {
         let (_, keys) = self.disk_keys()?;
         let name = new.validate().map_err(StoreError::Invalid)?;
         let tag = keys.name_tag(&name);
-        if keys.entries.iter().any(|e| e.name_tag == tag) {
+        if keys.has_tag(&tag) {
             return Err(name_taken());
         }
-        let (_, key) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
+        let (dir, key) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
+        let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
+        let device = dir
+            .secrets()
+            .get(ctx.store)?
+            .ok_or(StoreError::DeviceSecretMissing)?;
         Ok(PendingUser {
             key: key.clone(),
+            ctx,
+            device,
             user: UserId::from_uuid(Uuid::now_v7()),
             name,
             role,
@@ -187,12 +247,8 @@ impl Store {
     /// else may have taken it meanwhile.
     pub fn finish_add_user(&mut self, sealed: SealedUser) -> Result<User, StoreError> {
         self.require(Action::ManageUsers)?;
-        let (dir, mut keys) = self.disk_keys()?;
-        if keys
-            .entries
-            .iter()
-            .any(|e| e.name_tag == sealed.entry.name_tag)
-        {
+        let (dir, keys) = self.disk_keys()?;
+        if keys.has_tag(&sealed.entry.name_tag) {
             return Err(name_taken());
         }
         let user = sealed.entry.user;
@@ -200,12 +256,18 @@ impl Store {
         // The user exists in the database before their key does: a crash between the two
         // leaves a user who cannot unlock yet, never a key for no one. They join the team
         // shown now (an administrator puts them in others in Settings).
-        let mut bodies = vec![OpBody::UserAdded {
-            user,
-            name: sealed.name,
-            role: sealed.role,
-            created_at: now,
-        }];
+        let mut bodies = vec![
+            OpBody::UserAdded {
+                user,
+                name: sealed.name,
+                role: sealed.role,
+                created_at: now,
+            },
+            OpBody::UserKeySet {
+                user,
+                public_key: hex::encode(&sealed.entry.public_key),
+            },
+        ];
         if let Some(team) = self.team {
             bodies.push(OpBody::TeamMemberSet {
                 team,
@@ -215,16 +277,99 @@ impl Store {
         }
         self.write(&bodies)?;
         self.audit(AuditEvent::UserAdded, &user.to_string())?;
-        keys.entries.push(sealed.entry);
-        keys.save(&dir.key_path())?;
+        let key = self.data_key()?;
+        let (entry, ctx) = (sealed.entry, sealed.ctx);
+        dir.update_keys(&key, |keys| {
+            if keys.has_tag(&entry.name_tag) {
+                return Err(name_taken());
+            }
+            keys.users.push(self.current_entry(keys, entry, ctx)?);
+            Ok(())
+        })?;
         self.all_users()?
             .into_iter()
             .find(|u| u.id == user)
             .ok_or(StoreError::NotFound)
     }
 
-    /// Stops a user unlocking: their wrapped key is deleted and the user marked disabled. An
-    /// admin cannot disable themselves, so there is always one admin left.
+    /// Gives a member of staff a new PIN, chosen by an administrator (they forgot theirs, or
+    /// cannot unlock here yet: they had not signed in since an update before a key rotation, or
+    /// the records were restored onto this computer). They get a new key pair; any entry they
+    /// had here is replaced. Admins only; audited.
+    pub fn reset_pin(
+        &mut self,
+        user: UserId,
+        pin: &str,
+        again: &str,
+        kdf: KdfParams,
+    ) -> Result<(), StoreError> {
+        let sealed = self.begin_reset_pin(user, pin, again, kdf)?.seal()?;
+        self.finish_reset_pin(sealed)
+    }
+
+    /// The quick first part of [`Store::reset_pin`]; [`PendingUser::seal`] is the slow part.
+    pub fn begin_reset_pin(
+        &self,
+        user: UserId,
+        pin: &str,
+        again: &str,
+        kdf: KdfParams,
+    ) -> Result<PendingUser, StoreError> {
+        self.require(Action::ManageUsers)?;
+        let found = self
+            .all_users()?
+            .into_iter()
+            .find(|u| u.id == user && !u.disabled)
+            .ok_or(StoreError::NotFound)?;
+        let errors = validate_new_pin(pin, again);
+        if !errors.is_empty() {
+            return Err(StoreError::Invalid(errors));
+        }
+        let (dir, keys) = self.disk_keys()?;
+        let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
+        let device = dir
+            .secrets()
+            .get(ctx.store)?
+            .ok_or(StoreError::DeviceSecretMissing)?;
+        Ok(PendingUser {
+            key: self.data_key()?,
+            ctx,
+            device,
+            user,
+            tag: keys.name_tag(&found.name),
+            name: found.name,
+            role: found.role,
+            pin: Zeroizing::new(pin.to_owned()),
+            kdf,
+        })
+    }
+
+    /// Records the new key pair and puts the entry in place of any the person had.
+    pub fn finish_reset_pin(&mut self, sealed: SealedUser) -> Result<(), StoreError> {
+        self.require(Action::ManageUsers)?;
+        let (dir, _) = self.disk_keys()?;
+        let user = sealed.entry.user;
+        self.write(&[OpBody::UserKeySet {
+            user,
+            public_key: hex::encode(&sealed.entry.public_key),
+        }])?;
+        self.audit(AuditEvent::UserKeySet, &user.to_string())?;
+        let key = self.data_key()?;
+        let (entry, ctx) = (sealed.entry, sealed.ctx);
+        dir.update_keys(&key, |keys| {
+            keys.users.retain(|e| e.user != user);
+            keys.entries.retain(|e| e.user != user);
+            keys.users.push(self.current_entry(keys, entry, ctx)?);
+            Ok(())
+        })
+    }
+
+    /// Stops a user unlocking: the user is marked disabled, and the data key is replaced and
+    /// sealed to the remaining staff only (see `revocation`), so a copy of their old key opens
+    /// nothing written from now on. An admin cannot disable themselves, so there is always one
+    /// admin left. If the key cannot be replaced yet (the store is open elsewhere), the user
+    /// is still disabled and their entry removed, and [`StoreError::KeysNotReplaced`] says a
+    /// rotation is still needed.
     pub fn disable_user(&mut self, user: UserId) -> Result<(), StoreError> {
         self.require(Action::ManageUsers)?;
         if user == self.session.user {
@@ -233,16 +378,21 @@ impl Store {
         if !self.all_users()?.iter().any(|u| u.id == user) {
             return Err(StoreError::NotFound);
         }
-        let (dir, mut keys) = self.disk_keys()?;
+        let (dir, _) = self.disk_keys()?;
         self.write(&[OpBody::UserDisabled { user }])?;
         self.audit(AuditEvent::UserDisabled, &user.to_string())?;
-        keys.entries.retain(|e| e.user != user);
-        keys.save(&dir.key_path())?;
+        let key = self.data_key()?;
+        dir.update_keys(&key, |keys| {
+            keys.users.retain(|e| e.user != user);
+            keys.entries.retain(|e| e.user != user);
+            Ok(())
+        })?;
+        self.rotate_data_key()?;
         Ok(())
     }
 
-    /// Changes the session user's own PIN: the current one must be given. Only their wrapped
-    /// copy of the key changes.
+    /// Changes the session user's own PIN: the current one must be given, and a wrong one
+    /// counts like a wrong PIN at unlock. Only their wrapped key pair changes.
     pub fn change_pin(
         &mut self,
         current: &str,
@@ -264,10 +414,10 @@ impl Store {
         again: &str,
         kdf: KdfParams,
     ) -> Result<PendingPin, StoreError> {
-        let (_, keys) = self.disk_keys()?;
+        let (dir, keys) = self.disk_keys()?;
         let me = self.session.user;
         let entry = keys
-            .entries
+            .users
             .iter()
             .find(|e| e.user == me)
             .ok_or(StoreError::NotFound)?
@@ -276,30 +426,48 @@ impl Store {
         if !errors.is_empty() {
             return Err(StoreError::Invalid(errors));
         }
-        let (_, key) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
         Ok(PendingPin {
-            key: key.clone(),
+            dir,
+            keys,
             entry,
+            key: self.data_key()?,
             current: Zeroizing::new(current.to_owned()),
             new: Zeroizing::new(new.to_owned()),
             kdf,
+            at: self.now(),
         })
     }
 
-    /// Puts the newly wrapped key in place of the user's old one.
+    /// Puts the newly wrapped key pair in place of the user's old one, and records the
+    /// change (and any wrong tries before it).
     pub fn finish_change_pin(&mut self, sealed: SealedPin) -> Result<(), StoreError> {
-        let (dir, mut keys) = self.disk_keys()?;
+        let (dir, _) = self.disk_keys()?;
         let me = self.session.user;
-        if sealed.0.user != me {
+        if sealed.entry.user != me {
             return Err(StoreError::NotAllowed);
         }
-        let entry = keys
-            .entries
-            .iter_mut()
-            .find(|e| e.user == me)
-            .ok_or(StoreError::NotFound)?;
-        *entry = sealed.0;
-        keys.save(&dir.key_path())?;
+        for failure in &sealed.failures {
+            let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
+            crate::audit::record(
+                &self.conn,
+                failure.at,
+                AuditEvent::UnlockFailed,
+                &subject,
+                "",
+            )?;
+        }
+        let key = self.data_key()?;
+        let (entry, ctx) = (sealed.entry, sealed.ctx);
+        dir.update_keys(&key, |keys| {
+            let entry = self.current_entry(keys, entry, ctx)?;
+            let mine = keys
+                .users
+                .iter_mut()
+                .find(|e| e.user == me && e.public_key == entry.public_key)
+                .ok_or(StoreError::NotFound)?;
+            *mine = entry;
+            Ok(())
+        })?;
         self.audit(AuditEvent::PinChanged, &me.to_string())?;
         Ok(())
     }
@@ -313,9 +481,11 @@ impl Store {
                 FieldProblem::OutOfRange,
             )]));
         }
-        let (dir, mut keys) = self.disk_keys()?;
-        keys.auto_lock_minutes = minutes;
-        keys.save(&dir.key_path())?;
+        let (dir, _) = self.disk_keys()?;
+        dir.update_keys(&self.data_key()?, |keys| {
+            keys.auto_lock_minutes = minutes;
+            Ok(())
+        })?;
         self.audit(AuditEvent::SettingChanged, "auto_lock_minutes")
     }
 }
@@ -415,8 +585,53 @@ mod tests {
             .unwrap();
         store.finish_change_pin(sealed).unwrap();
         drop(store);
-        let data = crate::DataDir::new(dir.path());
+        let data = crate::testing::data(dir.path());
         assert!(data.unlock(Some("Sam Admin"), PIN, clock.clone()).is_err());
         assert!(data.unlock(Some("Sam Admin"), "554433", clock).is_ok());
+    }
+
+    /// An administrator gives a carer who forgot their PIN a new one: the old PIN stops
+    /// working, the new one opens, and it is recorded.
+    #[test]
+    fn an_administrator_gives_a_new_pin_and_the_old_one_stops_working() {
+        let dir = tempfile::tempdir().unwrap();
+        let clock = Arc::new(FixedClock::at(chrono::Utc::now()));
+        let mut store = testing::create(dir.path(), clock.clone());
+        testing::add_carer(&mut store);
+        let carer = store
+            .users()
+            .unwrap()
+            .into_iter()
+            .find(|u| u.name == testing::CARER)
+            .unwrap();
+        let weak = store
+            .reset_pin(carer.id, "111111", "111111", KDF)
+            .unwrap_err();
+        assert_eq!(weak.code(), "invalid");
+        store.reset_pin(carer.id, "583920", "583920", KDF).unwrap();
+        let last = store.audit_entries().unwrap().pop().unwrap();
+        assert_eq!(
+            (last.event.as_str(), last.subject),
+            ("user_key_set", carer.id.to_string())
+        );
+        drop(store);
+        let data = crate::testing::data(dir.path());
+        let old = data
+            .unlock(Some(testing::CARER), testing::CARER_PIN, clock.clone())
+            .unwrap_err();
+        assert_eq!(old.code(), "wrong_pin");
+        let mut as_carer = data
+            .unlock(Some(testing::CARER), "583920", clock.clone())
+            .unwrap();
+        assert_eq!(data.key_file().unwrap().people(), 2);
+        // Only administrators may.
+        let me = as_carer.session.user;
+        assert_eq!(
+            as_carer
+                .reset_pin(me, "583921", "583921", KDF)
+                .unwrap_err()
+                .code(),
+            "not_allowed"
+        );
     }
 }

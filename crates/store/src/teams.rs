@@ -379,7 +379,7 @@ mod tests {
         drop(carer);
 
         // Out of Oak House, in Elm Lodge: the carer sees Elm's children and no longer Oak's.
-        let mut admin = crate::DataDir::new(dir.path())
+        let mut admin = crate::testing::data(dir.path())
             .unlock(Some("Sam Admin"), crate::testing::PIN, clock())
             .unwrap();
         admin.set_team_member(oak, carer_id, false).unwrap();

@@ -1,20 +1,26 @@
 //! The data folder: the encrypted database and the key file beside it. Setting up (the first
-//! user), unlocking with a name and PIN, and the record of wrong PINs all happen here.
+//! user) and unlocking with a name and PIN happen here; the device secret that the PIN is
+//! combined with lives outside it (see `device`), and wrong tries are counted in `tries`.
 //!
-//! Files: `harbour.db` (SQLCipher; with `-wal` and `-shm` while open) and `harbour.keys` (the
-//! wrapped keys; see `keys`). The key file is written last when setting up, so its presence
+//! Files: `harbour.db` (SQLCipher; with `-wal` and `-shm` while open), `harbour.keys` (the
+//! wrapped keys; see `keys`), `harbour.tries` (wrong PINs), and for a moment during a key
+//! rotation `harbour.keys.new`. The key file is written last when setting up, so its presence
 //! means "set up": a database without one is what an interrupted set-up leaves, and is removed.
 
 use harbour_core::ops::OpBody;
 use harbour_core::{Clock, NewUser, Role, TeamId, UserId};
 use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use uuid::Uuid;
 
 use crate::audit::AuditEvent;
+use crate::device::{DeviceSecret, DeviceSecrets};
 use crate::error::StoreError;
-use crate::keys::{DataKey, FailedUnlock, KdfParams, KeyEntry, KeyFile};
+use crate::keys::{wrapping_key, DataKey, Found, KdfParams, KeyFile, UserEntry};
 use crate::store::{Session, Store};
+use crate::tries::{Tries, Who};
+use crate::userkey::{PinLock, UserSecret};
 
 pub const DB_FILE: &str = "harbour.db";
 /// The demonstration store's user and PIN. Published (the lock screen shows them): a demo store
@@ -22,6 +28,8 @@ pub const DB_FILE: &str = "harbour.db";
 pub const DEMO_USER: &str = "Demo Admin";
 pub const DEMO_PIN: &str = "246810";
 pub const KEY_FILE: &str = "harbour.keys";
+/// The key file a key rotation writes before it re-encrypts the database.
+pub const NEW_KEY_FILE: &str = "harbour.keys.new";
 
 /// What the lock screen needs to know before anyone has unlocked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,25 +39,50 @@ pub struct Status {
     /// With more than one user, the name must be typed as well as the PIN.
     pub users: usize,
     pub auto_lock_minutes: u32,
-    /// Seconds before the next unlock attempt is allowed, after repeated wrong PINs.
+    /// Seconds before the next unlock attempt is allowed, after repeated wrong PINs (with one
+    /// person; with more, each person's wait is told when they try).
     pub wait_seconds: u64,
     /// A demonstration store (see [`DEMO_PIN`]).
     pub demo: bool,
 }
 
-/// One install's data folder.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One install's data folder, and where this computer keeps its device secrets.
+#[derive(Clone, Debug)]
 pub struct DataDir {
     dir: PathBuf,
+    secrets: Arc<dyn DeviceSecrets>,
+}
+
+impl PartialEq for DataDir {
+    fn eq(&self, other: &Self) -> bool {
+        self.dir == other.dir
+    }
+}
+
+impl Eq for DataDir {}
+
+/// A key file entry opened with a PIN.
+pub(crate) struct Opened {
+    pub key: DataKey,
+    /// The person's key pair (none for a format 1 entry).
+    pub secret: Option<UserSecret>,
+    pub found: Found,
 }
 
 impl DataDir {
-    pub fn new(dir: impl Into<PathBuf>) -> Self {
-        Self { dir: dir.into() }
+    pub fn new(dir: impl Into<PathBuf>, secrets: Arc<dyn DeviceSecrets>) -> Self {
+        Self {
+            dir: dir.into(),
+            secrets,
+        }
     }
 
     pub fn path(&self) -> &Path {
         &self.dir
+    }
+
+    pub fn secrets(&self) -> &dyn DeviceSecrets {
+        self.secrets.as_ref()
     }
 
     pub fn db_path(&self) -> PathBuf {
@@ -58,6 +91,14 @@ impl DataDir {
 
     pub fn key_path(&self) -> PathBuf {
         self.dir.join(KEY_FILE)
+    }
+
+    pub(crate) fn new_key_path(&self) -> PathBuf {
+        self.dir.join(NEW_KEY_FILE)
+    }
+
+    pub(crate) fn tries(&self) -> Tries {
+        Tries::new(&self.dir)
     }
 
     pub(crate) fn key_file(&self) -> Result<KeyFile, StoreError> {
@@ -74,11 +115,17 @@ impl DataDir {
                 demo: false,
             });
         };
+        let wait_seconds = match keys.find(None) {
+            Some(only) => self
+                .tries()
+                .wait_seconds(Who::Person(only.user()), clock.now())?,
+            None => 0,
+        };
         Ok(Status {
             set_up: true,
-            users: keys.entries.len(),
+            users: keys.people(),
             auto_lock_minutes: keys.auto_lock_minutes,
-            wait_seconds: wait_seconds(&keys, clock),
+            wait_seconds,
             demo: keys.demo,
         })
     }
@@ -93,9 +140,14 @@ impl DataDir {
         };
         let mut store = self.create(&demo, KdfParams::DEFAULT, clock)?;
         store.load_sample_children()?;
-        let mut keys = self.key_file()?;
-        keys.demo = true;
-        keys.save(&self.key_path())?;
+        // Its backups restore with the demo PIN on this computer; the recovery key of fictional
+        // records is never shown.
+        store.new_recovery_key_unchecked()?;
+        let key = store.data_key()?;
+        self.update_keys(&key, |keys| {
+            keys.demo = true;
+            Ok(())
+        })?;
         Ok(store)
     }
 
@@ -110,10 +162,17 @@ impl DataDir {
             return Err(StoreError::AlreadySetUp);
         }
         let name = first.validate().map_err(StoreError::Invalid)?;
-        std::fs::create_dir_all(&self.dir)?;
+        // Readable by this account only, like every file in it.
+        crate::device::private_folder(&self.dir)?;
         self.remove_unfinished_set_up()?;
+        let store_id = Uuid::now_v7();
+        // First: a keyring that cannot keep the secret fails the set-up before anything is
+        // written.
+        let device = self.secrets.get_or_make(store_id)?;
         let key = DataKey::random()?;
         let conn = open_keyed(&self.db_path(), &key, true)?;
+        // SQLite gives its write-ahead log and shared memory the database file's mode.
+        private_file(&self.db_path())?;
         let user = UserId::from_uuid(Uuid::now_v7());
         let session = Session {
             user,
@@ -125,19 +184,34 @@ impl DataDir {
         let team = TeamId::from_uuid(Uuid::now_v7());
         store.team = Some(team);
         let now = store.now();
-        store.write(&[OpBody::UserAdded {
-            user,
-            name: name.clone(),
-            role: Role::Admin,
-            created_at: now,
-        }])?;
+        let secret = UserSecret::random()?;
+        store.write(&[
+            OpBody::UserAdded {
+                user,
+                name: name.clone(),
+                role: Role::Admin,
+                created_at: now,
+            },
+            OpBody::UserKeySet {
+                user,
+                public_key: hex::encode(secret.public()),
+            },
+        ])?;
         store.audit(AuditEvent::UserAdded, &user.to_string())?;
         store.make_team(team, "")?;
         store.audit(AuditEvent::Unlocked, "")?;
-        let mut keys = KeyFile::new()?;
+        let mut keys = KeyFile::new(store_id)?;
+        let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
+        crate::revocation::record_key_state(&store.conn, ctx)?;
         let tag = keys.name_tag(&name);
-        keys.entries
-            .push(KeyEntry::seal(&key, user, tag, &first.pin, kdf)?);
+        let lock = PinLock {
+            pin: &first.pin,
+            device: &device,
+            kdf,
+        };
+        keys.users
+            .push(UserEntry::new(ctx, user, tag, &secret, lock, &key)?);
+        keys.seal(&key)?;
         keys.save(&self.key_path())?;
         Ok(store)
     }
@@ -156,45 +230,112 @@ impl DataDir {
         Ok(())
     }
 
+    /// This computer's secret for the store `keys` belongs to. A format 1 file has none yet.
+    fn device_secret(&self, keys: &KeyFile) -> Result<Option<DeviceSecret>, StoreError> {
+        match keys.store {
+            None => Ok(None),
+            Some(store) => self
+                .secrets
+                .get(store)?
+                .ok_or(StoreError::DeviceSecretMissing)
+                .map(Some),
+        }
+    }
+
+    /// Opens `found` with `pin`; `Ok(None)` for a wrong PIN. A name that matches no one takes
+    /// as long: the key derivation runs anyway.
+    pub(crate) fn open_entry(
+        &self,
+        keys: &KeyFile,
+        found: Option<Found>,
+        pin: &str,
+        device: Option<&DeviceSecret>,
+    ) -> Result<Option<Opened>, StoreError> {
+        match found {
+            None => {
+                let kdf = keys
+                    .users
+                    .first()
+                    .map(|e| e.kdf)
+                    .or(keys.entries.first().map(|e| e.kdf))
+                    .unwrap_or(KdfParams::DEFAULT);
+                wrapping_key(pin, &[0u8; 16], kdf)?;
+                Ok(None)
+            }
+            Some(Found::Legacy(entry)) => Ok(entry.open(pin)?.map(|key| Opened {
+                key,
+                secret: None,
+                found: Found::Legacy(entry),
+            })),
+            Some(Found::User(entry)) => {
+                let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
+                let device = device.ok_or(StoreError::DeviceSecretMissing)?;
+                let Some(secret) = entry.open_secret(ctx, pin, device)? else {
+                    return Ok(None);
+                };
+                let key = entry.open_key(ctx, &secret)?;
+                Ok(Some(Opened {
+                    key,
+                    secret: Some(secret),
+                    found: Found::User(entry),
+                }))
+            }
+        }
+    }
+
+    /// Checks a name and PIN under the wrong-try limits: the person's wait first, the try
+    /// counted as wrong before the PIN is checked, and taken back if it was right (with the
+    /// wrong tries waiting for the audit chain). Also how a PIN change checks the current PIN.
+    pub(crate) fn try_pin(
+        &self,
+        keys: &KeyFile,
+        found: Option<Found>,
+        pin: &str,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(Opened, Vec<crate::tries::FailedUnlock>), StoreError> {
+        let device = self.device_secret(keys)?;
+        let who = found
+            .as_ref()
+            .map_or(Who::Unknown, |f| Who::Person(f.user()));
+        let tries = self.tries();
+        tries.begin(who, now)?;
+        let Some(opened) = self.open_entry(keys, found, pin, device.as_ref())? else {
+            return Err(StoreError::WrongPin(tries.wrong(who, now)?));
+        };
+        let mut failures = tries.right(opened.found.user(), now)?;
+        failures.extend(keys.failures.iter().cloned());
+        Ok((opened, failures))
+    }
+
     /// Opens the store with a name and PIN. With one user the name may be `None`. A wrong PIN
-    /// changes nothing but the count of failures (and, after three, the wait before the next
-    /// try); the failures go into the audit chain at the next unlock.
+    /// changes nothing but that person's count of wrong tries (and, after three, the wait
+    /// before their next try); the wrong tries go into the audit chain at the next unlock.
+    /// The key file is then checked against the database (see `revocation`).
     pub fn unlock(
         &self,
         name: Option<&str>,
         pin: &str,
         clock: impl Clock + Send + 'static,
     ) -> Result<Store, StoreError> {
-        let mut keys = self.key_file()?;
-        let wait = wait_seconds(&keys, &clock);
-        if wait > 0 {
-            return Err(StoreError::WaitBeforeRetry(wait));
-        }
-        let entry = keys.find(name).cloned();
-        let key = match &entry {
-            Some(entry) => entry.open(pin)?,
-            None => None,
-        };
-        let (Some(entry), Some(key)) = (entry.clone(), key) else {
-            keys.failures.push(FailedUnlock {
-                at: clock.now(),
-                user: entry.map(|e| e.user),
-            });
-            keys.save(&self.key_path())?;
-            return Err(StoreError::WrongPin(wait_seconds(&keys, &clock)));
-        };
+        let keys = self.key_file()?;
+        let found = keys.find(name);
+        let (opened, failures) = self.try_pin(&keys, found, pin, clock.now())?;
         if !self.db_path().exists() {
             return Err(StoreError::Damaged);
         }
-        let mut conn = open_keyed(&self.db_path(), &key, false)?;
+        let (conn, keys, opened) = crate::revocation::open_database(self, keys, opened)?;
+        let mut conn = conn;
         crate::migrations::migrate(&mut conn)?;
-        let role = user_role(&conn, entry.user)?;
-        let session = Session {
-            user: entry.user,
-            role,
-        };
-        let store = Store::init(conn, clock, session, Some((self.clone(), key)))?;
-        for failure in &keys.failures {
+        let user = opened.found.user();
+        let role = user_role(&conn, user)?;
+        let session = Session { user, role };
+        let mut store = Store::init(
+            conn,
+            clock,
+            session,
+            Some((self.clone(), opened.key.clone())),
+        )?;
+        for failure in &failures {
             let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
             crate::audit::record(
                 &store.conn,
@@ -204,28 +345,20 @@ impl DataDir {
                 "",
             )?;
         }
+        crate::revocation::check_and_upgrade(&mut store, keys, opened, pin)?;
         store.audit(AuditEvent::Unlocked, "")?;
-        if !keys.failures.is_empty() {
-            keys.failures.clear();
-            keys.save(&self.key_path())?;
-        }
         Ok(store)
     }
 }
 
-fn wait_seconds(keys: &KeyFile, clock: &dyn Clock) -> u64 {
-    match keys.next_attempt_at() {
-        Some(next) => {
-            let now = clock.now();
-            if next > now {
-                let ms = (next - now).num_milliseconds();
-                ((ms + 999) / 1000).max(1) as u64
-            } else {
-                0
-            }
-        }
-        None => 0,
+/// Makes `path` readable and writable by its owner only.
+pub(crate) fn private_file(path: &Path) -> Result<(), StoreError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))?;
     }
+    Ok(())
 }
 
 /// The role of the user who unlocked, from the database; a disabled user is refused.
@@ -315,6 +448,8 @@ pub(crate) fn open_keyed(
     // rather than failing.
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.execute_batch(&key.pragma())?;
+    // SQLCipher wipes and locks the memory it frees, so pages of records do not linger.
+    conn.execute_batch("PRAGMA cipher_memory_security = ON;")?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
         r.get::<_, i64>(0)
     })
@@ -334,7 +469,7 @@ pub(crate) fn open_keyed(
 mod tests {
     use super::*;
     use std::process::Command;
-    use std::sync::{Arc, Barrier};
+    use std::sync::Barrier;
 
     const CHILD: &str = "HARBOUR_FIRST_OPEN_CHILD";
     const THREADS: usize = 8;

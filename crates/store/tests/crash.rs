@@ -41,9 +41,12 @@ fn writer(dir: &Path) {
         .expect("HARBOUR_CRASH_RUN is set")
         .parse()
         .expect("HARBOUR_CRASH_RUN is a number");
-    let mut store = DataDir::new(dir)
-        .unlock(None, PIN, SystemClock)
-        .unwrap_or_else(|e| panic!("writer: unlock failed: {e}"));
+    let mut store = DataDir::new(
+        dir,
+        std::sync::Arc::new(harbour_store::SecretFolder::new(dir.join("device-secrets"))),
+    )
+    .unlock(None, PIN, SystemClock)
+    .unwrap_or_else(|e| panic!("writer: unlock failed: {e}"));
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     for i in 0..WRITES {
@@ -124,7 +127,12 @@ fn test() {
     let mut rng = XorShift::new(seed);
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let data = DataDir::new(dir.path());
+    let data = DataDir::new(
+        dir.path(),
+        std::sync::Arc::new(harbour_store::SecretFolder::new(
+            dir.path().join("device-secrets"),
+        )),
+    );
     let admin = NewUser {
         name: "Sam Admin".into(),
         pin: PIN.into(),

@@ -3,7 +3,9 @@
 
 use chrono::{Duration, TimeZone, Utc};
 use harbour_core::{ChildInput, FixedClock, NewUser, Role};
-use harbour_store::{ChainCheck, DataDir, KdfParams, Store, StoreError};
+use harbour_store::{
+    ChainCheck, DataDir, DeviceSecrets, KdfParams, SecretFolder, Store, StoreError,
+};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -35,8 +37,18 @@ fn child(name: &str) -> ChildInput {
     }
 }
 
+/// The data folder at `dir`; this computer's device secrets are kept beside it.
+fn data_dir(dir: impl AsRef<Path>) -> DataDir {
+    let dir = dir.as_ref();
+    DataDir::new(dir, secrets_for(dir))
+}
+
+fn secrets_for(dir: &Path) -> Arc<dyn DeviceSecrets> {
+    Arc::new(SecretFolder::new(dir.join("device-secrets")))
+}
+
 fn set_up(dir: &Path, clock: Arc<FixedClock>) -> Store {
-    DataDir::new(dir)
+    data_dir(dir)
         .create(&new_user("Sam Admin", PIN), KDF, clock)
         .unwrap()
 }
@@ -62,10 +74,18 @@ fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
     out
 }
 
+/// The files of a store (not the count of wrong tries, kept even where nothing was restored).
+fn store_files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .filter(|(name, _)| !name.contains("harbour.tries"))
+        .collect()
+}
+
 #[test]
 fn the_first_user_is_an_admin_and_their_pin_unlocks() {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
+    let data = data_dir(dir.path());
     let clock = clock();
     assert!(!data.status(&*clock).unwrap().set_up);
     assert!(matches!(
@@ -98,7 +118,7 @@ fn the_first_user_is_an_admin_and_their_pin_unlocks() {
 #[test]
 fn wrong_pins_change_nothing_wait_longer_each_time_and_are_audited() {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
+    let data = data_dir(dir.path());
     let clock = clock();
     let mut store = set_up(dir.path(), clock.clone());
     store.add_child(&child("Sample Ruth"), None).unwrap();
@@ -162,7 +182,7 @@ fn wrong_pins_change_nothing_wait_longer_each_time_and_are_audited() {
 #[test]
 fn roles_are_enforced_by_the_store_and_staff_changes_are_audited() {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
+    let data = data_dir(dir.path());
     let clock = clock();
     let mut admin = set_up(dir.path(), clock.clone());
     let carer = admin
@@ -249,7 +269,7 @@ fn roles_are_enforced_by_the_store_and_staff_changes_are_audited() {
 }
 
 #[test]
-fn a_backup_restores_on_another_machine_with_a_new_device_id() {
+fn a_backup_restores_into_a_new_folder_with_a_new_device_id() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let clock = clock();
     let mut store = set_up(a.path(), clock.clone());
@@ -257,6 +277,18 @@ fn a_backup_restores_on_another_machine_with_a_new_device_id() {
     let ruth = store.add_child(&child("Sample Ruth"), None).unwrap();
     let episode = store.report_missing(ruth.id).unwrap().episode;
     let file = a.path().join("backup.hbk");
+    // No backup until there is a recovery key to open it with.
+    let err = store.backup(&file, &mut |_| {}).unwrap_err();
+    assert_eq!(err.code(), "no_recovery_key");
+    assert!(!file.exists());
+    let recovery = store.new_recovery_key().unwrap();
+    store
+        .add_user(
+            &new_user("Jo Carer", "736251"),
+            Role::FosterCarer,
+            KdfParams::OWASP_MINIMUM,
+        )
+        .unwrap();
     let mut seen = Vec::new();
     store.backup(&file, &mut |p| seen.push(p)).unwrap();
     assert_eq!(seen.first(), Some(&0));
@@ -264,9 +296,105 @@ fn a_backup_restores_on_another_machine_with_a_new_device_id() {
     assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
     assert!(events(&store).contains(&"backup_made".to_owned()));
 
-    let restored_dir = DataDir::new(b.path().join("elsewhere"));
-    let restored = restored_dir
+    // On another computer, the staff's PINs alone open nothing: its keyring has no device
+    // secret for this store. Nothing is written.
+    let elsewhere = data_dir(b.path().join("other-computer"));
+    let err = elsewhere
         .restore(&file, None, PIN, clock.clone())
+        .unwrap_err();
+    assert_eq!(err.code(), "device_secret_missing", "{err:?}");
+    assert!(!elsewhere.key_path().exists() && !elsewhere.db_path().exists());
+
+    // There, the organisation's recovery key opens it, for an administrator who chooses a new
+    // PIN. A mistyped key is told apart and not counted; a wrong key is counted like a PIN.
+    let restore = |key: &str, admin: &str| {
+        elsewhere.restore_with_recovery_key(
+            &file,
+            key,
+            admin,
+            "918273",
+            KdfParams::OWASP_MINIMUM,
+            clock.clone(),
+        )
+    };
+    let typo = recovery
+        .text()
+        .replacen(|c: char| c.is_ascii_alphanumeric(), "U", 1);
+    assert_eq!(restore(&typo, "Sam Admin").unwrap_err().code(), "invalid");
+    let other_key = {
+        let d = tempfile::tempdir().unwrap();
+        let mut other = set_up(d.path(), clock.clone());
+        other.new_recovery_key().unwrap()
+    };
+    let codes: Vec<_> = (0..3)
+        .map(|_| {
+            let e = restore(other_key.text(), "Sam Admin").unwrap_err();
+            (e.code(), e.retry_after_seconds())
+        })
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("wrong_recovery_key", Some(0)),
+            ("wrong_recovery_key", Some(0)),
+            ("wrong_recovery_key", Some(5))
+        ]
+    );
+    assert_eq!(
+        restore(recovery.text(), "Sam Admin").unwrap_err().code(),
+        "wait"
+    );
+    clock.advance(Duration::seconds(5));
+    assert_eq!(
+        restore(recovery.text(), "Jo Carer").unwrap_err().code(),
+        "not_an_admin",
+        "only an administrator restores"
+    );
+    assert!(!elsewhere.key_path().exists() && !elsewhere.db_path().exists());
+    let there = restore(recovery.text(), " sam admin ").unwrap();
+    assert_eq!(there.children().unwrap(), store.children().unwrap());
+    assert_eq!(there.open_episodes().unwrap(), vec![episode.clone()]);
+    assert_ne!(there.device_id(), store.device_id());
+    let log = events(&there);
+    assert!(log.contains(&"restored".to_owned()) && log.contains(&"keys_rotated".to_owned()));
+    drop(there);
+    // The administrator's new PIN opens it there; the old PINs do not (the carer needs a new
+    // one from the administrator).
+    assert_eq!(
+        elsewhere
+            .unlock(Some("Sam Admin"), PIN, clock.clone())
+            .unwrap_err()
+            .code(),
+        "wrong_pin"
+    );
+    assert_eq!(
+        elsewhere
+            .unlock(Some("Jo Carer"), "736251", clock.clone())
+            .unwrap_err()
+            .code(),
+        "wrong_pin"
+    );
+    let mut there = elsewhere
+        .unlock(Some("Sam Admin"), "918273", clock.clone())
+        .unwrap();
+    let jo = there
+        .users()
+        .unwrap()
+        .into_iter()
+        .find(|u| u.name == "Jo Carer")
+        .unwrap();
+    there
+        .reset_pin(jo.id, "602938", "602938", KdfParams::OWASP_MINIMUM)
+        .unwrap();
+    drop(there);
+    elsewhere
+        .unlock(Some("Jo Carer"), "602938", clock.clone())
+        .unwrap();
+
+    // Into a new folder on this computer.
+    let restored_dir = DataDir::new(b.path().join("elsewhere"), secrets_for(a.path()));
+    let restored = restored_dir
+        .restore(&file, Some("Sam Admin"), PIN, clock.clone())
         .unwrap();
     assert_eq!(restored.children().unwrap(), store.children().unwrap());
     assert_eq!(restored.open_episodes().unwrap(), vec![episode]);
@@ -275,7 +403,9 @@ fn a_backup_restores_on_another_machine_with_a_new_device_id() {
     assert!(events(&restored).contains(&"restored".to_owned()));
     drop(restored);
     // The restored copy writes its own series from 0, and unlocks with the same PIN.
-    let mut copy = restored_dir.unlock(None, PIN, clock.clone()).unwrap();
+    let mut copy = restored_dir
+        .unlock(Some("Sam Admin"), PIN, clock.clone())
+        .unwrap();
     copy.add_child(&child("Sample Later"), None).unwrap();
     let mine: Vec<_> = copy
         .ops()
@@ -290,7 +420,7 @@ fn a_backup_restores_on_another_machine_with_a_new_device_id() {
     drop(copy);
     let before = files(restored_dir.path());
     let err = restored_dir
-        .restore(&file, None, PIN, clock.clone())
+        .restore(&file, Some("Sam Admin"), PIN, clock.clone())
         .unwrap_err();
     assert_eq!(err.code(), "already_set_up");
     assert_eq!(files(restored_dir.path()), before);
@@ -303,6 +433,7 @@ fn a_damaged_backup_is_refused_and_nothing_is_written() {
     let mut store = set_up(dir.path(), clock.clone());
     store.add_child(&child("Sample Ruth"), None).unwrap();
     let file = dir.path().join("backup.hbk");
+    store.new_recovery_key().unwrap();
     store.backup(&file, &mut |_| {}).unwrap();
     let good = std::fs::read(&file).unwrap();
 
@@ -313,13 +444,13 @@ fn a_damaged_backup_is_refused_and_nothing_is_written() {
     let mut flipped_mac = good.clone();
     flipped_mac[n - 1] ^= 1;
     let newer = String::from_utf8_lossy(&good)
-        .replacen("{\"format\":1,", "{\"format\":9,", 1)
+        .replacen("{\"format\":2,", "{\"format\":9,", 1)
         .into_bytes();
     let newer = if newer.len() == good.len() {
         newer
     } else {
         let mut v = good.clone();
-        let at = good.windows(10).position(|w| w == b"\"format\":1").unwrap();
+        let at = good.windows(10).position(|w| w == b"\"format\":2").unwrap();
         v[at + 9] = b'9';
         v
     };
@@ -349,24 +480,27 @@ fn a_damaged_backup_is_refused_and_nothing_is_written() {
         let src = dir.path().join("case.hbk");
         std::fs::write(&src, &bytes).unwrap();
         let target = tempfile::tempdir().unwrap();
-        let err = DataDir::new(target.path())
+        let err = DataDir::new(target.path(), secrets_for(dir.path()))
             .restore(&src, None, PIN, clock.clone())
             .unwrap_err();
         assert_eq!(err.code(), code, "{what}");
-        assert!(files(target.path()).is_empty(), "{what}: nothing written");
+        assert!(
+            store_files(target.path()).is_empty(),
+            "{what}: nothing but the count of tries written"
+        );
     }
     let target = tempfile::tempdir().unwrap();
-    let err = DataDir::new(target.path())
+    let err = DataDir::new(target.path(), secrets_for(dir.path()))
         .restore(&file, None, "999999", clock.clone())
         .unwrap_err();
     assert_eq!(err.code(), "wrong_pin");
-    assert!(files(target.path()).is_empty());
+    assert!(store_files(target.path()).is_empty());
 }
 
 #[test]
 fn a_damaged_or_missing_store_is_refused_and_left_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
+    let data = data_dir(dir.path());
     let clock = clock();
     let mut store = set_up(dir.path(), clock.clone());
     for i in 0..20 {
@@ -416,7 +550,7 @@ fn a_damaged_or_missing_store_is_refused_and_left_as_it_was() {
 #[test]
 fn an_interrupted_set_up_is_started_again() {
     let dir = tempfile::tempdir().unwrap();
-    let data = DataDir::new(dir.path());
+    let data = data_dir(dir.path());
     // What a set-up cut off before its key file was written leaves: a database nobody can open.
     std::fs::write(data.db_path(), b"leftover").unwrap();
     std::fs::write(dir.path().join("harbour.db-wal"), b"leftover").unwrap();
@@ -454,6 +588,8 @@ fn nothing_readable_reaches_the_disk_or_the_backup() {
         .map(|s| s.as_bytes().to_vec()),
     );
     let backup = dir.path().join("backup.hbk");
+    let recovery = store.new_recovery_key().unwrap();
+    secrets.push(recovery.text().as_bytes().to_vec());
     store.backup(&backup, &mut |_| {}).unwrap();
     let check = |when: &str| {
         let all = files(dir.path());
@@ -472,4 +608,158 @@ fn nothing_readable_reaches_the_disk_or_the_backup() {
     check("while open");
     store.lock().unwrap();
     check("after locking");
+}
+
+/// What someone who copies the data folder (or steals a backup stick holding it) has: the
+/// database and the key file, without this computer's keyring. The right PIN opens nothing.
+#[test]
+fn a_copy_of_the_data_folder_alone_opens_with_no_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = clock();
+    let mut store = set_up(dir.path(), clock.clone());
+    store.add_child(&child("Sample Ruth"), None).unwrap();
+    store.lock().unwrap();
+    let copy = tempfile::tempdir().unwrap();
+    for name in ["harbour.db", "harbour.keys"] {
+        std::fs::copy(dir.path().join(name), copy.path().join(name)).unwrap();
+    }
+    let stolen = DataDir::new(copy.path(), secrets_for(&copy.path().join("elsewhere")));
+    let err = stolen.unlock(None, PIN, clock.clone()).unwrap_err();
+    assert_eq!(err.code(), "device_secret_missing");
+    // Even given some other computer's secret for the same store id, the right PIN fails
+    // like a wrong one.
+    let keys: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(copy.path().join("harbour.keys")).unwrap()).unwrap();
+    let store_id: uuid::Uuid = keys["store"].as_str().unwrap().parse().unwrap();
+    let other = secrets_for(&copy.path().join("forged"));
+    other.put(store_id, &[9; 32]).unwrap();
+    let err = DataDir::new(copy.path(), other)
+        .unlock(None, PIN, clock.clone())
+        .unwrap_err();
+    assert_eq!(err.code(), "wrong_pin");
+    // On the computer itself, the PIN still opens.
+    data_dir(dir.path()).unlock(None, PIN, clock).unwrap();
+}
+
+#[test]
+fn wrong_tries_count_per_person_and_another_persons_success_resets_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir(dir.path());
+    let clock = clock();
+    let mut store = set_up(dir.path(), clock.clone());
+    store
+        .add_user(
+            &new_user("Jo Carer", "736251"),
+            Role::FosterCarer,
+            KdfParams::OWASP_MINIMUM,
+        )
+        .unwrap();
+    drop(store);
+    for _ in 0..3 {
+        let err = data
+            .unlock(Some("Jo Carer"), "000000", clock.clone())
+            .unwrap_err();
+        assert_eq!(err.code(), "wrong_pin");
+    }
+    // Sam is not held up by Jo's wrong tries, and Sam's success does not clear Jo's.
+    let sam = data.unlock(Some("Sam Admin"), PIN, clock.clone()).unwrap();
+    drop(sam);
+    let err = data
+        .unlock(Some("Jo Carer"), "736251", clock.clone())
+        .unwrap_err();
+    assert_eq!((err.code(), err.retry_after_seconds()), ("wait", Some(5)));
+    // Names nobody has count on their own, and never tell whether the name exists.
+    for _ in 0..3 {
+        let err = data
+            .unlock(Some("Nobody Here"), PIN, clock.clone())
+            .unwrap_err();
+        assert_eq!(err.code(), "wrong_pin");
+    }
+    let err = data
+        .unlock(Some("Someone Else"), PIN, clock.clone())
+        .unwrap_err();
+    assert_eq!(err.code(), "wait");
+    // A restart (a new handle on the folder) keeps the counts.
+    clock.advance(Duration::seconds(5));
+    let jo = data_dir(dir.path())
+        .unlock(Some("Jo Carer"), "736251", clock.clone())
+        .unwrap();
+    drop(jo);
+    let sam = data.unlock(Some("Sam Admin"), PIN, clock).unwrap();
+    let failed = events(&sam)
+        .iter()
+        .filter(|e| *e == "unlock_failed")
+        .count();
+    assert_eq!(failed, 6, "Jo's three and the three unknown names");
+}
+
+#[test]
+fn a_pin_change_checks_the_current_pin_under_the_same_limits_and_is_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir(dir.path());
+    let clock = clock();
+    let mut store = set_up(dir.path(), clock.clone());
+    for _ in 0..3 {
+        let err = store
+            .change_pin("000000", "554433", "554433", KdfParams::OWASP_MINIMUM)
+            .unwrap_err();
+        assert_eq!(err.code(), "wrong_pin");
+    }
+    let err = store
+        .change_pin(PIN, "554433", "554433", KdfParams::OWASP_MINIMUM)
+        .unwrap_err();
+    assert_eq!(err.code(), "wait", "the right PIN waits too");
+    drop(store);
+    assert_eq!(data.status(&*clock).unwrap().wait_seconds, 5);
+    clock.advance(Duration::seconds(5));
+    let mut store = data.unlock(None, PIN, clock.clone()).unwrap();
+    store
+        .change_pin(PIN, "554433", "554433", KdfParams::OWASP_MINIMUM)
+        .unwrap();
+    let log = events(&store);
+    assert_eq!(log.iter().filter(|e| *e == "unlock_failed").count(), 3);
+    assert_eq!(log.last().map(String::as_str), Some("pin_changed"));
+    drop(store);
+    assert_eq!(
+        data.unlock(None, PIN, clock.clone()).unwrap_err().code(),
+        "wrong_pin"
+    );
+    data.unlock(None, "554433", clock).unwrap();
+}
+
+#[cfg(unix)]
+#[test]
+fn the_data_folder_and_every_file_in_it_are_readable_by_their_owner_only() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("harbour");
+    let clock = clock();
+    let mut store = set_up(&folder, clock.clone());
+    store.add_child(&child("Sample Ruth"), None).unwrap();
+    drop(store);
+    // A wrong try too, so the count of tries exists.
+    data_dir(&folder)
+        .unlock(None, "000000", clock.clone())
+        .unwrap_err();
+    let store = data_dir(&folder).unlock(None, PIN, clock).unwrap();
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&folder), 0o700);
+    let mut seen = Vec::new();
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_file() {
+            assert_eq!(mode(&path), 0o600, "{}", path.display());
+            seen.push(path.file_name().unwrap().to_string_lossy().into_owned());
+        }
+    }
+    seen.sort();
+    for name in [
+        "harbour.db",
+        "harbour.db-wal",
+        "harbour.keys",
+        "harbour.tries",
+    ] {
+        assert!(seen.iter().any(|s| s == name), "{name} in {seen:?}");
+    }
+    drop(store);
 }

@@ -20,7 +20,12 @@ struct TestApp {
 /// The app on an empty data folder: first run.
 fn first_run() -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let state = AppState::new(DataDir::new(dir.path()), KdfParams::OWASP_MINIMUM, false);
+    let secrets = std::sync::Arc::new(harbour_store::SecretFolder::new(dir.path().join("device")));
+    let state = AppState::new(
+        DataDir::new(dir.path(), secrets),
+        KdfParams::OWASP_MINIMUM,
+        false,
+    );
     let app = with_commands(mock_builder(), state)
         .build(tauri::generate_context!())
         .unwrap();
@@ -324,6 +329,7 @@ fn lock_status_answers_while_a_backup_and_unlocks_are_under_way() {
     };
 
     let (backup_reached, backup_go) = held(&state.pauses.backup);
+    invoke(&w, "new_recovery_key", json!({})).unwrap();
     invoke(&w, "start_backup", json!({})).unwrap();
     backup_reached.wait();
     assert!(status(&w).user.is_some(), "answered during the backup");
@@ -416,6 +422,19 @@ fn settings_staff_and_a_backup_through_the_commands() {
     )
     .unwrap();
 
+    // No backup without a recovery key; once made, it is shown once and its date is known.
+    let none = invoke(&w, "start_backup", json!({})).unwrap_err();
+    assert_eq!(none["code"], "no_recovery_key");
+    assert_eq!(
+        invoke(&w, "recovery_key_made_at", json!({})).unwrap(),
+        Value::Null
+    );
+    let made: harbour_core::api::NewRecoveryKey =
+        serde_json::from_value(invoke(&w, "new_recovery_key", json!({})).unwrap()).unwrap();
+    assert_eq!(made.key.split('-').count(), 9);
+    assert!(invoke(&w, "recovery_key_made_at", json!({}))
+        .unwrap()
+        .is_string());
     let started: harbour_core::api::BackupProgress =
         serde_json::from_value(invoke(&w, "start_backup", json!({})).unwrap()).unwrap();
     assert!(started.path.ends_with(".hbk"), "{started:?}");

@@ -125,7 +125,21 @@ async fn set_up(c: &Client) {
     println!("{}", screenshot(c, "first-run-refused").await.display());
     set_value(c, "#setup-pin", PIN).await;
     set_value(c, "#setup-pin-again", PIN).await;
+    // The set-up screen says where this computer keeps its part of the key and whether its
+    // disk is encrypted.
+    wait_text(c, "#protection", "kept in this computer's keyring").await;
     click(c, "#setup-submit").await;
+    // The recovery key, shown once before anything else.
+    let shown = wait_css(c, "#recovery-key .recovery-key-text")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let groups: Vec<&str> = shown.split_whitespace().collect();
+    assert_eq!(groups.len(), 9, "{shown:?}");
+    assert!(groups.iter().all(|g| g.len() == 4), "{shown:?}");
+    println!("{}", screenshot(c, "recovery-key").await.display());
+    click(c, "#recovery-key-done").await;
     wait_css(c, "#signed-in").await;
     wait_text(c, "#signed-in", "Test Carer").await;
 }

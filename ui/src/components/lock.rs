@@ -69,14 +69,29 @@ pub fn set_up(props: &SetUpProps) -> Html {
     let form = use_state(NewUser::default);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    // Set up: the recovery key to show, and the status to go on with once it is written down.
+    let recovery = use_state(|| None::<(String, LockStatus)>);
     let edit = |set: fn(&mut NewUser, String)| fields::edit(&form, set);
+    if let Some((key, status)) = &*recovery {
+        let (done, status) = (props.on_done.clone(), status.clone());
+        return html! {
+            <section class="lock-screen" aria-labelledby="recovery-key-title">
+                <super::settings::RecoveryKeyCard text={key.clone()} />
+                <button class="primary" id="recovery-key-done"
+                    onclick={Callback::from(move |_| done.emit(status.clone()))}>
+                    { i18n.tr("recovery-key-done") }
+                </button>
+            </section>
+        };
+    }
     let onsubmit = {
-        let (form, error, busy, done, backend) = (
+        let (form, error, busy, done, backend, recovery) = (
             form.clone(),
             error.clone(),
             busy.clone(),
             props.on_done.clone(),
             backend.clone(),
+            recovery.clone(),
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
@@ -98,13 +113,18 @@ pub fn set_up(props: &SetUpProps) -> Html {
                 backend.clone(),
             );
             busy.set(true);
+            let recovery = recovery.clone();
             spawn_local(async move {
                 let result = backend.set_up(&form).await;
-                busy.set(false);
                 match result {
-                    Ok(status) => done.emit(status),
+                    // The recovery key is made now and shown once, before anything else.
+                    Ok(status) => match backend.new_recovery_key().await {
+                        Ok(key) => recovery.set(Some((key.key, status))),
+                        Err(_) => done.emit(status),
+                    },
                     Err(e) => error.set(Some(e)),
                 }
+                busy.set(false);
             });
         })
     };
@@ -118,6 +138,7 @@ pub fn set_up(props: &SetUpProps) -> Html {
         <section class="lock-screen" aria-labelledby="setup-title">
             <h1 id="setup-title">{ i18n.tr("setup-title") }</h1>
             <p>{ i18n.tr("setup-intro") }</p>
+            <super::settings::ProtectionNotice />
             <form id="setup-form" class="lock-form" onsubmit={onsubmit} novalidate=true>
                 <div class="field">
                     <label for="setup-name">{ i18n.tr("setup-name") }</label>

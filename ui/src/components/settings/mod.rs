@@ -16,6 +16,7 @@ mod auto_lock;
 mod backup;
 mod home_settings;
 mod my_pin;
+mod security;
 mod staff;
 pub mod teams;
 
@@ -23,6 +24,8 @@ use auto_lock::AutoLock;
 use backup::Backup;
 use home_settings::HomeSettings;
 use my_pin::MyPin;
+use security::Security;
+pub(crate) use security::{ProtectionNotice, RecoveryKeyCard};
 use staff::Staff;
 
 /// A problem not tied to one field, or a success message.
@@ -113,6 +116,7 @@ pub fn settings(props: &SettingsProps) -> Html {
             if may(Can::ManageUsers) {
                 <Staff me={props.user.name.clone()} on_added={on_staff_added} />
             }
+            <Security manage={may(Can::ManageUsers)} />
             <super::arrivals::ArrivalsPart />
         </section>
     }

@@ -1,4 +1,5 @@
-//! Settings: the staff who can unlock Harbour; adding someone, and disabling them.
+//! Settings: the staff who can unlock Harbour; adding someone, giving someone a new PIN, and
+//! disabling them.
 
 use harbour_core::api::ApiError;
 use harbour_core::{Field, NewUser, Role, User, UserId};
@@ -30,6 +31,7 @@ pub(super) fn staff(props: &StaffProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let added = use_state(|| None::<String>);
     let confirm = use_state(|| None::<UserId>);
+    let new_pin_for = use_state(|| None::<UserId>);
     let load = {
         let (users, error, backend) = (users.clone(), error.clone(), backend.clone());
         move || {
@@ -127,11 +129,29 @@ pub(super) fn staff(props: &StaffProps) -> Html {
                 </button>
             }
         };
+        let new_pin = if u.disabled {
+            html! {}
+        } else if *new_pin_for == Some(u.id) {
+            let close = {
+                let new_pin_for = new_pin_for.clone();
+                Callback::from(move |_| new_pin_for.set(None))
+            };
+            html! { <NewPin user={u.id} name={u.name.clone()} on_done={close} /> }
+        } else {
+            let (id, new_pin_for) = (u.id, new_pin_for.clone());
+            let label = i18n.tr_with("users-new-pin-label", &[("name", Arg::from(u.name.as_str()))]);
+            html! {
+                <button class="secondary small" aria-label={label} data-new-pin={u.name.clone()}
+                    onclick={Callback::from(move |_| new_pin_for.set(Some(id)))}>
+                    { i18n.tr("users-new-pin") }
+                </button>
+            }
+        };
         html! {
             <tr data-user={u.name.clone()}>
                 <td><bdi>{ &u.name }</bdi></td>
                 <td>{ i18n.tr(u.role.message_id()) }</td>
-                <td>{ action }</td>
+                <td>{ new_pin }{ action }</td>
             </tr>
         }
     });
@@ -176,5 +196,69 @@ pub(super) fn staff(props: &StaffProps) -> Html {
                 </button>
             </form>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NewPinProps {
+    user: UserId,
+    name: String,
+    on_done: Callback<()>,
+}
+
+/// An administrator chooses a new PIN for someone and tells them in person.
+#[function_component(NewPin)]
+fn new_pin(props: &NewPinProps) -> Html {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let pins = use_state(NewUser::default);
+    let error = use_state(|| None::<ApiError>);
+    let done = use_state(|| false);
+    let edit = |set: fn(&mut NewUser, String)| fields::edit(&pins, set);
+    let onsubmit = {
+        let (pins, error, done, user, backend) = (
+            pins.clone(),
+            error.clone(),
+            done.clone(),
+            props.user,
+            backend.clone(),
+        );
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (pins, error, done, backend) =
+                (pins.clone(), error.clone(), done.clone(), backend.clone());
+            spawn_local(async move {
+                match backend.reset_pin(user, &pins.pin, &pins.pin_again).await {
+                    Ok(()) => {
+                        error.set(None);
+                        pins.set(NewUser::default());
+                        done.set(true);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let ok = done.then(|| {
+        html! { { i18n.tr_with("users-new-pin-done", &[("name", Arg::from(props.name.as_str()))]) } }
+    });
+    let close = {
+        let on_done = props.on_done.clone();
+        Callback::from(move |_| on_done.emit(()))
+    };
+    html! {
+        <form id="new-pin-form" class="inline-form" onsubmit={onsubmit}>
+            { secret_field(&i18n, "new-pin", "users-pin", &pins.pin,
+                edit(|f, v| f.pin = v), &error, Some(Field::Pin)) }
+            { secret_field(&i18n, "new-pin-again", "users-pin-again", &pins.pin_again,
+                edit(|f, v| f.pin_again = v), &error, Some(Field::PinAgain)) }
+            { outcome(&i18n, &error, ok) }
+            <button type="submit" class="primary small" id="new-pin-submit">
+                { i18n.tr("users-new-pin-submit") }
+            </button>
+            <button type="button" class="secondary small" onclick={close}>
+                { i18n.tr("users-new-pin-close") }
+            </button>
+        </form>
     }
 }
