@@ -496,6 +496,7 @@ error-device-secret-missing = This computer does not hold the key for these reco
 error-key-not-recognised = This sign-in is not one Harbour's records know, so it was refused and your administrator will see that it was tried. Ask your administrator.
 error-no-recovery-key = There is no recovery key yet, so no backup can be made: a backup opens only with it. An administrator makes one in Settings, under "Keeping these records safe", and keeps it somewhere safe.
 error-wrong-recovery-key = This is not the recovery key this backup was made with. Nothing has been changed. Check you have the key that was current when the backup was made.
+error-key-file-missing = Harbour's records are here, but their key file (harbour.keys) is missing, so they cannot be unlocked. Nothing has been changed or removed. Tell your manager: put the key file back, or restore the latest backup with the recovery key into a new folder.
 error-not-an-admin = There is no administrator of these records with that name. Type the name of an administrator exactly as Harbour knows it.
 error-keys-not-replaced = The user is disabled, but Harbour could not yet replace the records' key because they are open in another Harbour window. Close other Harbour windows, then choose "Replace the key" in Settings.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.

@@ -5,13 +5,41 @@ use harbour_core::api::{LockStatus, SignedIn};
 use harbour_core::help::ChildHelpSettings;
 use harbour_core::{Action, EpisodeId, NewUser};
 use harbour_store::{DataDir, KdfParams, Store, StoreError, SystemClock, DEMO_PIN};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+/// Time since the computer started, counting time asleep (`CLOCK_BOOTTIME`): a laptop closed
+/// for the night has been idle all night. (`Instant` stops while the computer sleeps.)
+pub fn awake_clock() -> Duration {
+    #[cfg(target_os = "linux")]
+    {
+        let t = rustix::time::clock_gettime(rustix::time::ClockId::Boottime);
+        Duration::new(
+            u64::try_from(t.tv_sec).unwrap_or(0),
+            u32::try_from(t.tv_nsec).unwrap_or(0),
+        )
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        static START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+        START.get_or_init(std::time::Instant::now).elapsed()
+    }
+}
+
+/// The longest any idle lock waits: the longest the auto-lock and the during-an-episode
+/// settings allow.
+fn longest_idle() -> Duration {
+    let minutes = (*harbour_store::AUTO_LOCK_MINUTES.end())
+        .max(*harbour_core::organisation::EPISODE_LOCK_MINUTES.end());
+    Duration::from_secs(u64::from(minutes) * 60)
+}
 
 #[derive(Debug)]
 pub struct Gate {
     data: DataDir,
     store: Option<Store>,
-    last_active: Instant,
+    /// [`awake_clock`] (or a test's clock) at the last activity.
+    last_active: Duration,
+    clock: fn() -> Duration,
     kdf: KdfParams,
     /// The home's numbers for a child and its kind, kept from the last time the store was open,
     /// so the lock screen can show the child's help without unlocking (public numbers and a
@@ -36,10 +64,16 @@ impl From<StoreError> for Refused {
 
 impl Gate {
     pub fn new(data: DataDir, kdf: KdfParams) -> Self {
+        Self::with_clock(data, kdf, awake_clock)
+    }
+
+    /// With another clock than [`awake_clock`] (tests).
+    pub fn with_clock(data: DataDir, kdf: KdfParams, clock: fn() -> Duration) -> Self {
         Self {
             data,
             store: None,
-            last_active: Instant::now(),
+            last_active: clock(),
+            clock,
             kdf,
             help: ChildHelpSettings::default(),
             during_episode: None,
@@ -70,6 +104,7 @@ impl Gate {
             auto_lock_minutes: status.auto_lock_minutes,
             demo_pin: status.demo.then(|| DEMO_PIN.to_owned()),
             user,
+            problem: status.problem.map(str::to_owned),
         })
     }
 
@@ -104,7 +139,7 @@ impl Gate {
     pub fn install(&mut self, store: Store) -> Result<LockStatus, StoreError> {
         self.lock();
         self.store = Some(store);
-        self.last_active = Instant::now();
+        self.last_active = (self.clock)();
         self.status()
     }
 
@@ -124,7 +159,7 @@ impl Gate {
     pub fn still_here(&mut self) {
         self.lock_if_idle();
         if self.store.is_some() {
-            self.last_active = Instant::now();
+            self.last_active = (self.clock)();
         }
     }
 
@@ -137,7 +172,16 @@ impl Gate {
 
     fn idle_limit(&self) -> Duration {
         let ordinary = Duration::from_secs(u64::from(self.ordinary_minutes()) * 60);
-        self.during_episode.map_or(ordinary, |d| d.max(ordinary))
+        // Whatever a setting or a file says, never longer than the longest either allows.
+        self.during_episode
+            .map_or(ordinary, |d| d.max(ordinary))
+            .min(longest_idle())
+    }
+
+    /// An open episode's steps screen is in front: the desktop's screen lock leaves Harbour
+    /// open (the carer is in the middle of reporting), within the longer, capped idle time.
+    pub fn steps_of_an_open_episode_in_front(&self) -> bool {
+        self.during_episode.is_some()
     }
 
     /// The steps screen of `episode` came in front (`None`: it went). While an open episode's
@@ -156,7 +200,8 @@ impl Gate {
     /// The UI locks itself after the idle time; this is the shell's own check, so a stalled or
     /// tampered UI cannot keep the store open.
     fn lock_if_idle(&mut self) {
-        if self.store.is_some() && self.last_active.elapsed() > self.idle_limit() {
+        let idle = (self.clock)().saturating_sub(self.last_active);
+        if self.store.is_some() && idle > self.idle_limit() {
             self.lock();
         }
     }
@@ -164,7 +209,7 @@ impl Gate {
     /// The open store, for a command; counts as activity.
     pub fn store(&mut self) -> Result<&mut Store, Refused> {
         self.lock_if_idle();
-        self.last_active = Instant::now();
+        self.last_active = (self.clock)();
         self.store.as_mut().ok_or(Refused::Locked)
     }
 
@@ -206,7 +251,7 @@ mod tests {
     }
 
     fn unlocked(dir: &std::path::Path) -> Gate {
-        let mut gate = Gate::new(data(dir), KdfParams::OWASP_MINIMUM);
+        let mut gate = Gate::with_clock(data(dir), KdfParams::OWASP_MINIMUM, test_clock);
         gate.set_up(&NewUser {
             name: "Sam Admin".into(),
             pin: "402719".into(),
@@ -216,10 +261,30 @@ mod tests {
         gate
     }
 
+    /// The tests' clock: a day after start-up, so any idle time can be taken back from it.
+    fn test_clock() -> Duration {
+        Duration::from_secs(86_400)
+    }
+
+    /// As if the last activity was `minutes` ago (awake or asleep: the clock counts both).
     fn idle_for(gate: &mut Gate, minutes: u64) {
-        gate.last_active = Instant::now()
-            .checked_sub(Duration::from_secs(minutes * 60))
-            .expect("the clock is past the epoch");
+        gate.last_active = test_clock() - Duration::from_secs(minutes * 60);
+    }
+
+    #[test]
+    fn the_idle_clock_counts_time_asleep() {
+        // CLOCK_BOOTTIME is never behind the monotonic clock, which stops during sleep; both
+        // move forward.
+        #[cfg(target_os = "linux")]
+        {
+            let t = rustix::time::clock_gettime(rustix::time::ClockId::Monotonic);
+            let monotonic = Duration::new(t.tv_sec as u64, t.tv_nsec as u32);
+            let awake = awake_clock();
+            assert!(awake >= monotonic, "{awake:?} < {monotonic:?}");
+        }
+        let awake = awake_clock();
+        std::thread::sleep(Duration::from_millis(5));
+        assert!(awake_clock() > awake);
     }
 
     #[test]
@@ -289,6 +354,20 @@ mod tests {
         assert_eq!(gate.steps_in_front(None).unwrap(), 10);
         idle_for(&mut gate, 11);
         assert!(matches!(gate.store(), Err(Refused::Locked)));
+    }
+
+    #[test]
+    fn no_setting_keeps_it_open_longer_than_four_hours() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        // As if a damaged or hostile setting asked for a week during an episode.
+        gate.during_episode = Some(Duration::from_secs(7 * 24 * 3600));
+        assert!(gate.steps_of_an_open_episode_in_front());
+        idle_for(&mut gate, 239);
+        assert!(gate.store().is_ok());
+        idle_for(&mut gate, 241);
+        assert!(matches!(gate.store(), Err(Refused::Locked)));
+        assert!(!gate.steps_of_an_open_episode_in_front(), "locking ends it");
     }
 
     #[test]

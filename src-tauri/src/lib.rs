@@ -14,6 +14,7 @@ pub mod commands;
 pub mod gate;
 pub mod help;
 pub mod profile;
+pub mod session;
 pub mod settings;
 pub mod sheet;
 
@@ -245,6 +246,10 @@ pub fn with_commands<R: tauri::Runtime>(
 pub fn run(options: Options) -> Result<(), String> {
     let state = open_state(&options)?;
     with_commands(tauri::Builder::default(), state)
+        .setup(|app| {
+            session::watch(app.handle().clone());
+            Ok(())
+        })
         .run(tauri::generate_context!())
         .map_err(|e| format!("the window could not start: {e}"))
 }

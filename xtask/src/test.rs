@@ -74,7 +74,11 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
         run(cargo()
             .args(["test", "--workspace", "--exclude", "harbour-e2e"])
             .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
-            .env("HARBOUR_KEYRING_TEST", "1"))
+            .env("HARBOUR_KEYRING_TEST", "1")
+            // The same private bus stands in for the system bus, where logind's sleep and
+            // screen-lock signals are sent.
+            .env("DBUS_SYSTEM_BUS_ADDRESS", keyring.address())
+            .env("HARBOUR_SYSTEM_BUS_TEST", "1"))
     })?;
     if no_e2e {
         println!("skipping the end-to-end tests (--no-e2e)");
@@ -114,6 +118,8 @@ fn e2e_tests() -> Result<(), String> {
         .args(["test", "-p", "harbour-e2e", "--", "--test-threads=1"])
         .env("DISPLAY", xvfb.display())
         .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
+        // And its sleep and screen-lock watch on the private bus, not the machine's.
+        .env("DBUS_SYSTEM_BUS_ADDRESS", keyring.address())
         // GTK prefers Wayland when both are set; the tests must land on our Xvfb.
         .env_remove("WAYLAND_DISPLAY")
         .env("HARBOUR_APP", &app)

@@ -206,6 +206,10 @@ pub struct LockStatus {
     pub demo_pin: Option<String>,
     /// Who has unlocked; `None` while locked.
     pub user: Option<SignedIn>,
+    /// Why these records cannot be unlocked at all (their key file is missing or damaged), as
+    /// a message id: the lock screen says so, and still offers "Child missing" and the help.
+    #[serde(default)]
+    pub problem: Option<String>,
 }
 
 /// The user who unlocked, and what the UI may offer them (the store enforces it regardless).

@@ -388,6 +388,7 @@ impl DataDir {
         } else if !parsed.mac_matches(&key.derive(MAC_V1)) {
             return Err(StoreError::BackupDamaged);
         }
+        self.begin_set_up()?;
         self.remove_unfinished_set_up()?;
         let result = self
             .restore_database(&parsed, &key, opened.found.user(), clock)
@@ -441,6 +442,7 @@ impl DataDir {
         tries.right_recovery()?;
         let bk = BackupKey(bk);
         let key = parsed.data_key(&bk)?;
+        self.begin_set_up()?;
         self.remove_unfinished_set_up()?;
         let result = self.restore_as_admin(&parsed, &key, admin_name, new_pin, kdf, clock);
         self.clean_up_after(&result);
@@ -515,11 +517,13 @@ impl DataDir {
     }
 
     /// After a failed restore the folder is left as it was found: empty of any store.
+    /// After a successful one the set-up mark goes.
     fn clean_up_after<T>(&self, result: &Result<T, StoreError>) {
         if result.is_err() {
             let _ = std::fs::remove_file(self.key_path());
             let _ = self.remove_unfinished_set_up();
         }
+        let _ = self.finish_set_up();
     }
 
     fn restore_database(

@@ -81,6 +81,9 @@ pub enum StoreError {
     /// The name given for a restore with the recovery key is not an administrator's.
     #[error("not an administrator of these records")]
     NotAnAdmin,
+    /// Records are here but their key file is not: nothing is set up over them or removed.
+    #[error("the key file is missing")]
+    KeyFileMissing,
 }
 
 impl StoreError {
@@ -109,6 +112,7 @@ impl StoreError {
             StoreError::NoRecoveryKey => "no_recovery_key",
             StoreError::WrongRecoveryKey(_) => "wrong_recovery_key",
             StoreError::NotAnAdmin => "not_an_admin",
+            StoreError::KeyFileMissing => "key_file_missing",
         }
     }
 
@@ -146,6 +150,7 @@ impl StoreError {
             StoreError::NoRecoveryKey => "error-no-recovery-key",
             StoreError::WrongRecoveryKey(_) => "error-wrong-recovery-key",
             StoreError::NotAnAdmin => "error-not-an-admin",
+            StoreError::KeyFileMissing => "error-key-file-missing",
         }
     }
 
@@ -206,6 +211,7 @@ mod tests {
             StoreError::NoRecoveryKey,
             StoreError::WrongRecoveryKey(0),
             StoreError::NotAnAdmin,
+            StoreError::KeyFileMissing,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

@@ -53,7 +53,9 @@ pub use revocation::Rotated;
 pub use staff::{PendingPin, PendingUser, SealedPin, SealedUser, AUTO_LOCK_MINUTES};
 pub use store::{Session, Store, SystemClock};
 pub use tries::{wait_after, FailedUnlock, MAX_WAIT, TRIES_FILE};
-pub use vault::{DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE, NEW_KEY_FILE};
+pub use vault::{
+    DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE, NEW_KEY_FILE, SETTING_UP,
+};
 
 #[cfg(test)]
 pub(crate) mod testing {

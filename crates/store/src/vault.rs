@@ -5,7 +5,11 @@
 //! Files: `harbour.db` (SQLCipher; with `-wal` and `-shm` while open), `harbour.keys` (the
 //! wrapped keys; see `keys`), `harbour.tries` (wrong PINs), and for a moment during a key
 //! rotation `harbour.keys.new`. The key file is written last when setting up, so its presence
-//! means "set up": a database without one is what an interrupted set-up leaves, and is removed.
+//! means "set up". A set-up (or a restore) marks itself with `harbour.setting-up` until the key
+//! file is written: a database beside that mark is what an interrupted set-up leaves, and is
+//! removed. A database with neither the mark nor a key file is records whose key file was lost,
+//! and is never removed or overwritten: the lock screen says so, and still offers "Child
+//! missing" and the child's help.
 
 use harbour_core::ops::OpBody;
 use harbour_core::{Clock, NewUser, Role, TeamId, UserId};
@@ -28,6 +32,8 @@ pub const DB_FILE: &str = "harbour.db";
 pub const DEMO_USER: &str = "Demo Admin";
 pub const DEMO_PIN: &str = "246810";
 pub const KEY_FILE: &str = "harbour.keys";
+/// Present from the start of a set-up or restore until its key file is written.
+pub const SETTING_UP: &str = "harbour.setting-up";
 /// The key file a key rotation writes before it re-encrypts the database.
 pub const NEW_KEY_FILE: &str = "harbour.keys.new";
 
@@ -44,6 +50,9 @@ pub struct Status {
     pub wait_seconds: u64,
     /// A demonstration store (see [`DEMO_PIN`]).
     pub demo: bool,
+    /// Why this folder's records cannot be unlocked at all (a lost or damaged key file), as
+    /// the message the lock screen shows instead of offering to set up.
+    pub problem: Option<&'static str>,
 }
 
 /// One install's data folder, and where this computer keeps its device secrets.
@@ -106,13 +115,30 @@ impl DataDir {
     }
 
     pub fn status(&self, clock: &dyn Clock) -> Result<Status, StoreError> {
-        let Some(keys) = KeyFile::load(&self.key_path())? else {
+        let unusable = |problem: StoreError| Status {
+            set_up: true,
+            users: 0,
+            auto_lock_minutes: crate::keys::DEFAULT_AUTO_LOCK_MINUTES,
+            wait_seconds: 0,
+            demo: false,
+            problem: Some(problem.message_id()),
+        };
+        let keys = match KeyFile::load(&self.key_path()) {
+            Ok(keys) => keys,
+            Err(e @ (StoreError::KeyFileDamaged | StoreError::TooNew)) => return Ok(unusable(e)),
+            Err(e) => return Err(e),
+        };
+        let Some(keys) = keys else {
+            if self.has_orphaned_records() {
+                return Ok(unusable(StoreError::KeyFileMissing));
+            }
             return Ok(Status {
                 set_up: false,
                 users: 0,
                 auto_lock_minutes: crate::keys::DEFAULT_AUTO_LOCK_MINUTES,
                 wait_seconds: 0,
                 demo: false,
+                problem: None,
             });
         };
         let wait_seconds = match keys.find(None) {
@@ -127,6 +153,7 @@ impl DataDir {
             auto_lock_minutes: keys.auto_lock_minutes,
             wait_seconds,
             demo: keys.demo,
+            problem: None,
         })
     }
 
@@ -164,6 +191,7 @@ impl DataDir {
         let name = first.validate().map_err(StoreError::Invalid)?;
         // Readable by this account only, like every file in it.
         crate::device::private_folder(&self.dir)?;
+        self.begin_set_up()?;
         self.remove_unfinished_set_up()?;
         let store_id = Uuid::now_v7();
         // First: a keyring that cannot keep the secret fails the set-up before anything is
@@ -213,12 +241,41 @@ impl DataDir {
             .push(UserEntry::new(ctx, user, tag, &secret, lock, &key)?);
         keys.seal(&key)?;
         keys.save(&self.key_path())?;
+        self.finish_set_up()?;
         Ok(store)
     }
 
-    /// A database with no key file beside it can never be opened again (its key is gone): it is
-    /// what a set-up interrupted before the key file was written leaves behind.
+    /// A database here with no key file and no set-up under way: records whose key file was
+    /// lost (or moved), which only the key file or a backup can open.
+    fn has_orphaned_records(&self) -> bool {
+        self.db_path().exists() && !self.key_path().exists() && !self.dir.join(SETTING_UP).exists()
+    }
+
+    /// Marks a set-up or restore under way, until [`DataDir::finish_set_up`].
+    pub(crate) fn begin_set_up(&self) -> Result<(), StoreError> {
+        if self.has_orphaned_records() {
+            return Err(StoreError::KeyFileMissing);
+        }
+        crate::keys::write_atomically(&self.dir.join(SETTING_UP), |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// The key file is written: the set-up is whole.
+    pub(crate) fn finish_set_up(&self) -> Result<(), StoreError> {
+        match std::fs::remove_file(self.dir.join(SETTING_UP)) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A database beside the set-up mark can never be opened again (its key was never
+    /// written): it is what an interrupted set-up or restore leaves, and goes. Records whose
+    /// key file is missing are refused, never removed.
     pub(crate) fn remove_unfinished_set_up(&self) -> Result<(), StoreError> {
+        if self.has_orphaned_records() {
+            return Err(StoreError::KeyFileMissing);
+        }
         for suffix in ["", "-wal", "-shm", "-journal"] {
             let path = self.dir.join(format!("{DB_FILE}{suffix}"));
             match std::fs::remove_file(&path) {

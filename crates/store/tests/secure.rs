@@ -551,11 +551,65 @@ fn a_damaged_or_missing_store_is_refused_and_left_as_it_was() {
 fn an_interrupted_set_up_is_started_again() {
     let dir = tempfile::tempdir().unwrap();
     let data = data_dir(dir.path());
-    // What a set-up cut off before its key file was written leaves: a database nobody can open.
+    // What a set-up cut off before its key file was written leaves: a database nobody can
+    // open, beside the mark of a set-up under way.
     std::fs::write(data.db_path(), b"leftover").unwrap();
     std::fs::write(dir.path().join("harbour.db-wal"), b"leftover").unwrap();
+    std::fs::write(dir.path().join(harbour_store::SETTING_UP), b"").unwrap();
+    assert!(!data.status(&*clock()).unwrap().set_up);
     let store = set_up(dir.path(), clock());
     assert_eq!(store.current_user().unwrap().role, Role::Admin);
+    assert!(!dir.path().join(harbour_store::SETTING_UP).exists());
+}
+
+/// Records whose key file went missing (deleted by mistake, a sync tool, a half copy) are never
+/// removed or set up over: the lock screen says what happened, and putting the file back
+/// opens them again. A damaged key file is said so too, and the records are left as they are.
+#[test]
+fn a_missing_or_damaged_key_file_never_costs_the_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir(dir.path());
+    let clock = clock();
+    let mut store = set_up(dir.path(), clock.clone());
+    store.add_child(&child("Sample Ruth"), None).unwrap();
+    store.new_recovery_key().unwrap();
+    let backup = dir.path().join("backup.hbk");
+    store.backup(&backup, &mut |_| {}).unwrap();
+    drop(store);
+    let db = std::fs::read(data.db_path()).unwrap();
+    let keys = std::fs::read(data.key_path()).unwrap();
+
+    std::fs::remove_file(data.key_path()).unwrap();
+    let status = data.status(&*clock).unwrap();
+    assert!(status.set_up, "not offered as a new set-up");
+    assert_eq!(status.problem, Some("error-key-file-missing"));
+    let err = data.create(
+        &new_user("Someone New", "918273"),
+        KdfParams::OWASP_MINIMUM,
+        clock.clone(),
+    );
+    assert_eq!(err.unwrap_err().code(), "key_file_missing");
+    let err = data.restore(&backup, None, PIN, clock.clone()).unwrap_err();
+    assert_eq!(err.code(), "key_file_missing", "{err:?}");
+    assert_eq!(
+        std::fs::read(data.db_path()).unwrap(),
+        db,
+        "the records untouched"
+    );
+
+    std::fs::write(data.key_path(), &keys[..keys.len() / 2]).unwrap();
+    let status = data.status(&*clock).unwrap();
+    assert_eq!(status.problem, Some("error-key-file-damaged"));
+    assert_eq!(
+        data.unlock(None, PIN, clock.clone()).unwrap_err().code(),
+        "key_file_damaged"
+    );
+    assert_eq!(std::fs::read(data.db_path()).unwrap(), db);
+
+    std::fs::write(data.key_path(), &keys).unwrap();
+    assert_eq!(data.status(&*clock).unwrap().problem, None);
+    let store = data.unlock(None, PIN, clock).unwrap();
+    assert_eq!(store.children().unwrap().len(), 1);
 }
 
 #[test]

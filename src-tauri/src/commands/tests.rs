@@ -590,3 +590,102 @@ fn a_print_from_the_print_view_is_audited_first() {
     assert_eq!(printed.len(), 1);
     assert_eq!(printed[0].subject, child["id"].as_str().unwrap());
 }
+
+/// logind's signals on the system bus lock Harbour: the computer going to sleep (not waking)
+/// and the desktop's screen lock. Needs a bus: the test command starts a private one and sets
+/// `HARBOUR_SYSTEM_BUS_TEST`, with `DBUS_SYSTEM_BUS_ADDRESS` pointing at it.
+#[test]
+fn the_computer_going_to_sleep_or_the_screen_locking_locks_harbour() {
+    if std::env::var_os("HARBOUR_SYSTEM_BUS_TEST").is_none() {
+        eprintln!("HARBOUR_SYSTEM_BUS_TEST is not set: no bus to send logind's signals on");
+        return;
+    }
+    let (_app, w) = app();
+    crate::session::watch(w.app_handle().clone());
+    let unlocked = |w: &WebviewWindow<MockRuntime>| {
+        let status: LockStatus =
+            serde_json::from_value(invoke(w, "lock_status", json!({})).unwrap()).unwrap();
+        status.user.is_some()
+    };
+    tauri::async_runtime::block_on(async {
+        let bus = zbus::Connection::system().await.unwrap();
+        let emit = |path: &'static str, interface: &'static str, member: &'static str, body| {
+            let bus = bus.clone();
+            async move {
+                match body {
+                    Some(going) => bus
+                        .emit_signal(None::<&str>, path, interface, member, &(going,))
+                        .await
+                        .unwrap(),
+                    None => bus
+                        .emit_signal(None::<&str>, path, interface, member, &())
+                        .await
+                        .unwrap(),
+                }
+            }
+        };
+        let manager = "org.freedesktop.login1.Manager";
+        let session = "org.freedesktop.login1.Session";
+        // Until the watcher has subscribed, a signal can go unheard: sent again until heard.
+        let w = &w;
+        let unlocked = &unlocked;
+        let until_locked = |path, interface, member, body| {
+            let emit = &emit;
+            async move {
+                for _ in 0..100 {
+                    emit(path, interface, member, body).await;
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                    if !unlocked(w) {
+                        return true;
+                    }
+                }
+                false
+            }
+        };
+        assert!(
+            until_locked(
+                "/org/freedesktop/login1",
+                manager,
+                "PrepareForSleep",
+                Some(true)
+            )
+            .await,
+            "going to sleep locks"
+        );
+        invoke(w, "unlock", json!({"form": {"name": "", "pin": PIN}})).unwrap();
+        assert!(unlocked(w));
+        for _ in 0..5 {
+            emit(
+                "/org/freedesktop/login1",
+                manager,
+                "PrepareForSleep",
+                Some(false),
+            )
+            .await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(unlocked(w), "waking up does not lock");
+        // The screen lock while an open episode's steps are in front: Harbour stays open.
+        let child = add_noor(w);
+        let reported: Reported = serde_json::from_value(
+            invoke(w, "report_missing", json!({"child_id": child["id"]})).unwrap(),
+        )
+        .unwrap();
+        invoke(
+            w,
+            "steps_in_front",
+            json!({"episode_id": reported.episode.id}),
+        )
+        .unwrap();
+        for _ in 0..5 {
+            emit("/org/freedesktop/login1/session/_31", session, "Lock", None).await;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        assert!(unlocked(w), "the carer is reporting a child missing");
+        invoke(w, "steps_in_front", json!({"episode_id": null})).unwrap();
+        assert!(
+            until_locked("/org/freedesktop/login1/session/_31", session, "Lock", None).await,
+            "the screen lock locks"
+        );
+    });
+}

@@ -916,8 +916,14 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
     let c = driver.open_demo(data.path()).await;
     unlock(&c, "246810").await;
     click(&c, "#open-settings").await;
+    // The page has loaded its parts (the last says where the device secret is kept).
+    wait_text(&c, "#security #protection", "keyring").await;
+    wait_text(&c, "#recovery-made", "was made on").await;
+    scroll_to(&c, "#security").await;
+    println!("{}", screenshot(&c, "settings-security").await.display());
 
     // A backup, with its progress, written where the screen says.
+    scroll_to(&c, "#make-backup").await;
     click(&c, "#make-backup").await;
     let done = backup_done(&c, backups.path()).await;
     assert!(done.contains(".hbk"), "{done}");
@@ -1068,6 +1074,23 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
         "{first}"
     );
     println!("{}", screenshot(&c, "steps-19-scotland").await.display());
+    // The computer goes to sleep: Harbour locks, and the lock screen comes up without a click.
+    if let Some(bus) = std::env::var_os("DBUS_SYSTEM_BUS_ADDRESS") {
+        let sent = std::process::Command::new("dbus-send")
+            .arg(format!("--bus={}", bus.to_string_lossy()))
+            .args([
+                "--type=signal",
+                "/org/freedesktop/login1",
+                "org.freedesktop.login1.Manager.PrepareForSleep",
+                "boolean:true",
+            ])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        wait_css(&c, "#unlock-form").await;
+        assert!(!c.source().await.unwrap().contains("Test Dawit"));
+        println!("{}", screenshot(&c, "locked-on-sleep").await.display());
+    }
     c.close().await.unwrap();
 }
 
@@ -1110,13 +1133,23 @@ async fn two_homes_on_one_device_each_see_only_their_own_children() {
     click(&c, oak_box).await;
     wait_css(&c, &format!("{oak_box}:not(:checked)")).await;
 
-    // Elm Lodge's own on-call manager.
+    // Elm Lodge's own on-call manager, in its own settings form (a new one replaces Oak
+    // House's once its settings have arrived).
+    let oak_form = wait_css(&c, "#org-on-call").await.element_id();
     wait_css(&c, "#team-shown")
         .await
         .select_by_label("Elm Lodge")
         .await
         .unwrap();
-    wait_css(&c, "#org-on-call").await;
+    let started = std::time::Instant::now();
+    loop {
+        let now = wait_css(&c, "#org-on-call").await.element_id();
+        if now != oak_form {
+            break;
+        }
+        assert!(started.elapsed() < WAIT, "Elm Lodge's settings never came");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
     set_value(&c, "#org-on-call", "Elm on-call 07700 900222").await;
     click(&c, "#org-save").await;
     wait_text(&c, "#home-settings .banner", "Saved").await;

@@ -283,6 +283,9 @@ pub fn lock_screen(props: &LockScreenProps) -> Html {
     html! {
         <section class="lock-screen" aria-labelledby="lock-title">
             <h1 id="lock-title">{ i18n.tr("lock-title") }</h1>
+            if let Some(problem) = &status.problem {
+                <p class="banner error" role="alert" id="store-problem">{ i18n.tr(problem) }</p>
+            }
             if let Some(pin) = &status.demo_pin {
                 <p class="banner notice" id="demo-banner">
                     { i18n.tr_with("demo-banner", &[("pin", Arg::from(pin.as_str()))]) }
@@ -481,7 +484,21 @@ pub fn gate() -> Html {
                     let idle = now - *last_activity.borrow();
                     if idle > limit_ms {
                         lock_now(&backend, status.clone());
-                    } else if *last_activity.borrow() > *last_ping.borrow()
+                        return;
+                    }
+                    // The shell may have locked by itself (the computer went to sleep, the
+                    // screen locked): then the lock screen comes up here too.
+                    {
+                        let (status, backend) = (status.clone(), backend.clone());
+                        spawn_local(async move {
+                            if let Ok(s) = backend.lock_status().await {
+                                if s.user.is_none() {
+                                    status.set(Some(s));
+                                }
+                            }
+                        });
+                    }
+                    if *last_activity.borrow() > *last_ping.borrow()
                         && now - *last_ping.borrow() > STILL_HERE_EVERY_MS
                     {
                         *last_ping.borrow_mut() = now;

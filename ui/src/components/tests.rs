@@ -287,6 +287,7 @@ fn locked(demo: bool, needs_name: bool) -> LockStatus {
         auto_lock_minutes: 10,
         demo_pin: demo.then(|| "246810".to_owned()),
         user: None,
+        problem: None,
     }
 }
 
@@ -315,6 +316,31 @@ async fn the_root_carries_direction_language_review_status_and_who_is_in() {
     assert!(html.contains("Manager"));
     assert!(html.contains("id=\"lock-button\""));
     assert!(html.contains("Ctrl+L"));
+}
+
+/// Records whose key file is lost: the lock screen says so, and "Child missing" and the child's
+/// help are still there.
+#[tokio::test]
+async fn a_lost_key_file_is_told_on_the_lock_screen_beside_child_missing() {
+    let html = LocalServerRenderer::<LockScreen>::with_props(LockScreenProps {
+        status: LockStatus {
+            problem: Some("error-key-file-missing".into()),
+            ..locked(false, false)
+        },
+        on_unlocked: Callback::noop(),
+        show_steps: false,
+        on_child_help: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(html.contains("id=\"store-problem\""), "{html}");
+    assert!(
+        html.contains("key file (harbour.keys) is missing"),
+        "{html}"
+    );
+    assert!(html.contains("id=\"lock-child-missing\""));
+    assert!(html.contains("id=\"lock-child-help\""), "{html}");
 }
 
 #[tokio::test]
