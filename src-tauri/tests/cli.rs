@@ -202,6 +202,14 @@ fn init_sets_up_once_and_a_second_init_is_refused() {
     );
     succeeds(&first);
     assert!(dir.path().join("harbour.keys").exists());
+    // The recovery key, once, on standard output: nine groups of four.
+    let out = String::from_utf8_lossy(&first.stdout);
+    let key = out
+        .trim()
+        .strip_prefix("Recovery key: ")
+        .unwrap_or_else(|| panic!("{}", text(&first)));
+    assert_eq!(key.split('-').count(), 9, "{key}");
+    assert!(key.split('-').all(|g| g.len() == 4), "{key}");
     let keys_before = std::fs::read(dir.path().join("harbour.keys")).unwrap();
 
     let again = admin(
