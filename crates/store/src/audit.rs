@@ -316,6 +316,18 @@ pub(crate) fn hash_at(conn: &Connection, seq: i64) -> Result<Option<Vec<u8>>, St
         .optional()?)
 }
 
+/// Wrong tries kept until now (a wrong PIN cannot open the chain), each at the time it was made.
+pub(crate) fn record_failed_unlocks(
+    conn: &Connection,
+    failures: &[crate::tries::FailedUnlock],
+) -> Result<(), StoreError> {
+    for failure in failures {
+        let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
+        record(conn, failure.at, AuditEvent::UnlockFailed, &subject, "")?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -446,16 +446,7 @@ impl Store {
         if sealed.entry.user != me {
             return Err(StoreError::NotAllowed);
         }
-        for failure in &sealed.failures {
-            let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
-            crate::audit::record(
-                &self.conn,
-                failure.at,
-                AuditEvent::UnlockFailed,
-                &subject,
-                "",
-            )?;
-        }
+        crate::audit::record_failed_unlocks(&self.conn, &sealed.failures)?;
         let key = self.data_key()?;
         let (entry, ctx) = (sealed.entry, sealed.ctx);
         dir.update_keys(&key, |keys| {

@@ -380,8 +380,7 @@ impl DataDir {
         if !self.db_path().exists() {
             return Err(StoreError::Damaged);
         }
-        let (conn, keys, opened) = crate::revocation::open_database(self, keys, opened)?;
-        let mut conn = conn;
+        let (mut conn, keys, opened) = crate::revocation::open_database(self, keys, opened)?;
         crate::migrations::migrate(&mut conn)?;
         let user = opened.found.user();
         let role = user_role(&conn, user)?;
@@ -392,16 +391,7 @@ impl DataDir {
             session,
             Some((self.clone(), opened.key.clone())),
         )?;
-        for failure in &failures {
-            let subject = failure.user.map(|u| u.to_string()).unwrap_or_default();
-            crate::audit::record(
-                &store.conn,
-                failure.at,
-                AuditEvent::UnlockFailed,
-                &subject,
-                "",
-            )?;
-        }
+        crate::audit::record_failed_unlocks(&store.conn, &failures)?;
         crate::revocation::check_and_upgrade(&mut store, keys, opened, pin)?;
         store.audit(AuditEvent::Unlocked, "")?;
         Ok(store)
