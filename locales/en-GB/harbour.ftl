@@ -256,9 +256,17 @@ sheet-not-yet-title = Not yet recorded in Harbour
 sheet-not-yet = Description, clothing, phones and accounts, associates and places are not recorded in Harbour yet: ask the carer.
 sheet-footer = Data shared for safeguarding: handle as OFFICIAL-SENSITIVE
 sheet-printed = Printed { $time } · profile version { $version }
-sheet-save = Save the grab sheet (PDF)
 sheet-print = Print the grab sheet
-sheet-saved = Grab sheet saved to { $path }. Give it to the police.
+sheet-open = Open the grab sheet (PDF)
+sheet-opened = The grab sheet is open in your PDF viewer, to print or send from there. Harbour deletes this copy when it locks or closes, and when the episode closes.
+sheet-save-copy = Save a copy…
+sheet-copy-warning-title = Before you save a copy
+sheet-copy-warning = A saved copy is not protected by Harbour: anyone who can open the folder you choose can read the child's photo, health, the people and places in their life, and where they live. Save it only to send it to the police or the local authority, in a folder only you can open (not a shared folder or a USB stick), and delete it once it has gone.
+sheet-copy-choose = Choose where to save it
+sheet-copy-cancel = Cancel
+sheet-copy-saved = A copy of the grab sheet was saved to { $path }. Delete it once it has gone to the police.
+sheet-copy-cancelled = Nothing was saved.
+sheet-copy-dialog-title = Save a copy of the grab sheet
 share-title = Who the grab sheet went to
 share-with = Given to (name, role and organisation)
 share-how = How
@@ -274,10 +282,11 @@ error-shared-with-required = Write who you gave it to.
 error-basis-required = Write the basis for sharing it.
 sheet-printed-ok = The grab sheet has been sent to the printer.
 error-print-not-covered = A name or note has letters Harbour cannot print yet. Write them in Latin letters for the police, or tell your manager.
-error-print-failed = The grab sheet could not be made. Use "Save" again, or read the details from this screen to the police.
-error-print-no-printer = No printer is set up on this computer. Save the grab sheet as a PDF instead and send it.
-error-print-timeout = The printer did not take the grab sheet within 30 seconds. Save it as a PDF instead and send it; check the printer later.
-error-print-save-failed = The grab sheet could not be saved. Check the folder is there and has space.
+error-print-failed = The grab sheet could not be made. Try again, or read the details from this screen to the police.
+error-print-no-printer = No printer is set up on this computer. Open the grab sheet or save a copy instead, and send it.
+error-print-timeout = The printer did not take the grab sheet within 30 seconds. Open the grab sheet or save a copy instead, and send it; check the printer later.
+error-print-save-failed = The grab sheet could not be written. Check the folder is there and has space.
+error-sheet-no-viewer = No program to show PDFs was found on this computer. Print the grab sheet, or save a copy and send it.
 
 ## Settings: my PIN, auto-lock, backups, staff
 

@@ -217,7 +217,22 @@ pub async fn record_event<R: Runtime>(
     episode_id: EpisodeId,
     event: EpisodeEvent,
 ) -> Result<EpisodeView, ApiError> {
-    on_store(app, move |store| store.record_event(episode_id, &event)).await
+    blocking(app, move |state| {
+        let mut gate = gate(&state);
+        let view = gate
+            .store()
+            .map_err(refused)?
+            .record_event(episode_id, &event)
+            .map_err(api_error)?;
+        // The episode closed: the grab sheets opened for it go.
+        if !view.episode.is_open() {
+            if let Ok(files) = gate.files() {
+                files.delete_for(view.episode.child_id);
+            }
+        }
+        Ok(view)
+    })
+    .await
 }
 
 #[tauri::command(rename_all = "snake_case")]
@@ -237,6 +252,8 @@ pub fn ui_ready<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, Ap
         app.exit(0);
     }
 }
+
+pub mod sheets;
 
 #[cfg(test)]
 mod tests;

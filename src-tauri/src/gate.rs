@@ -7,6 +7,8 @@ use harbour_core::{Action, EpisodeId, NewUser};
 use harbour_store::{DataDir, KdfParams, Store, StoreError, SystemClock, DEMO_PIN};
 use std::time::Duration;
 
+use crate::files::PrivateFiles;
+
 /// Time since the computer started, counting time asleep (`CLOCK_BOOTTIME`): a laptop closed
 /// for the night has been idle all night. (`Instant` stops while the computer sleeps.)
 pub fn awake_clock() -> Duration {
@@ -47,6 +49,8 @@ pub struct Gate {
     help: ChildHelpSettings,
     /// The steps screen of an open episode is in front: lock after this longer time instead.
     during_episode: Option<Duration>,
+    /// Grab sheets opened in the PDF viewer: deleted when this locks.
+    files: PrivateFiles,
 }
 
 /// Why a command could not reach the store.
@@ -63,13 +67,19 @@ impl From<StoreError> for Refused {
 }
 
 impl Gate {
-    pub fn new(data: DataDir, kdf: KdfParams) -> Self {
-        Self::with_clock(data, kdf, awake_clock)
+    pub fn new(data: DataDir, kdf: KdfParams, files: PrivateFiles) -> Self {
+        Self::with_clock(data, kdf, files, awake_clock)
     }
 
     /// With another clock than [`awake_clock`] (tests).
-    pub fn with_clock(data: DataDir, kdf: KdfParams, clock: fn() -> Duration) -> Self {
+    pub fn with_clock(
+        data: DataDir,
+        kdf: KdfParams,
+        files: PrivateFiles,
+        clock: fn() -> Duration,
+    ) -> Self {
         Self {
+            files,
             data,
             store: None,
             last_active: clock(),
@@ -143,9 +153,11 @@ impl Gate {
         self.status()
     }
 
-    /// Closes the database; the key is zeroised as the store drops.
+    /// Closes the database (the key is zeroised as the store drops) and deletes every file
+    /// opened for viewing.
     pub fn lock(&mut self) {
         self.during_episode = None;
+        self.files.delete_all();
         if let Some(store) = self.store.take() {
             if let Ok(org) = store.organisation() {
                 self.help = ChildHelpSettings::from(&org);
@@ -206,6 +218,17 @@ impl Gate {
         }
     }
 
+    /// Where files opened for viewing are written.
+    pub fn private_folder(&self) -> std::path::PathBuf {
+        self.files.folder().to_owned()
+    }
+
+    /// The files opened for viewing; only while unlocked.
+    pub fn files(&mut self) -> Result<&mut PrivateFiles, Refused> {
+        self.store()?;
+        Ok(&mut self.files)
+    }
+
     /// The open store, for a command; counts as activity.
     pub fn store(&mut self) -> Result<&mut Store, Refused> {
         self.lock_if_idle();
@@ -250,8 +273,13 @@ mod tests {
         DataDir::new(dir, secrets)
     }
 
+    fn files(dir: &std::path::Path) -> PrivateFiles {
+        PrivateFiles::new(dir.join("private"))
+    }
+
     fn unlocked(dir: &std::path::Path) -> Gate {
-        let mut gate = Gate::with_clock(data(dir), KdfParams::OWASP_MINIMUM, test_clock);
+        let mut gate =
+            Gate::with_clock(data(dir), KdfParams::OWASP_MINIMUM, files(dir), test_clock);
         gate.set_up(&NewUser {
             name: "Sam Admin".into(),
             pin: "402719".into(),
@@ -313,7 +341,11 @@ mod tests {
             "and still locked"
         );
         // After a restart, Harbour's own numbers until someone unlocks.
-        let mut fresh = Gate::new(data(dir.path()), KdfParams::OWASP_MINIMUM);
+        let mut fresh = Gate::new(
+            data(dir.path()),
+            KdfParams::OWASP_MINIMUM,
+            files(dir.path()),
+        );
         assert_eq!(fresh.help_numbers(), ChildHelpSettings::default());
     }
 
@@ -329,6 +361,24 @@ mod tests {
         assert!(!gate.is_unlocked(), "the store (and its key) is gone");
         let status = gate.status().unwrap();
         assert!(status.set_up && status.user.is_none());
+    }
+
+    #[test]
+    fn every_lock_deletes_the_files_opened_for_viewing_and_none_are_made_locked() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(dir.path());
+        let child = "01936b6e-7c00-7000-8000-000000000001".parse().unwrap();
+        let opened = gate.files().unwrap().write(child, b"%PDF").unwrap();
+        assert!(opened.exists());
+        idle_for(&mut gate, 11);
+        assert!(matches!(gate.files(), Err(Refused::Locked)));
+        assert!(!opened.exists(), "the idle lock deleted it");
+
+        let other = tempfile::tempdir().unwrap();
+        let mut gate = unlocked(other.path());
+        let opened = gate.files().unwrap().write(child, b"%PDF").unwrap();
+        gate.lock();
+        assert!(!opened.exists(), "locking by hand deleted it");
     }
 
     #[test]

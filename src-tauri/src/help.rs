@@ -9,8 +9,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use tauri::{AppHandle, Runtime, State};
 
+use crate::commands::sheets::sheet_error;
 use crate::commands::{blocking, gate, refused};
-use crate::settings::sheet_error;
 use crate::sheet::SheetError;
 use crate::AppState;
 use harbour_core::api::ApiError;
@@ -82,7 +82,7 @@ pub fn save(tag: &str, help: &HelpNumbers, path: &Path) -> Result<(), SheetError
 /// Makes the card and saves it in `folder`, named by its language.
 pub fn save_in(tag: &str, help: &HelpNumbers, folder: &Path) -> Result<PathBuf, SheetError> {
     let english_name = Localizer::new(tag).locale().english_name;
-    std::fs::create_dir_all(folder).map_err(SheetError::Io)?;
+    crate::files::make_folder(folder).map_err(SheetError::Io)?;
     let path = folder.join(format!("Help card - {english_name}.pdf"));
     save(tag, help, &path)?;
     Ok(path)
@@ -96,6 +96,7 @@ fn card_error(e: SheetError) -> ApiError {
         SheetError::Print(_) => "error-card-failed",
         SheetError::NoPrinter => "error-card-no-printer",
         SheetError::PrinterTimeout => "error-card-printer-timeout",
+        SheetError::NoViewer => "error-card-failed",
         SheetError::Io(_) => "error-card-save-failed",
         SheetError::Store(_) => return sheet_error(e),
     };

@@ -4,6 +4,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use tauri::Manager;
 
 use harbour_core::api::BackupProgress;
 use harbour_store::{DataDir, KdfParams, SystemClock};
@@ -11,6 +12,7 @@ use harbour_store::{DataDir, KdfParams, SystemClock};
 pub mod checklists;
 pub mod cli;
 pub mod commands;
+pub mod files;
 pub mod gate;
 pub mod help;
 pub mod profile;
@@ -86,9 +88,14 @@ impl Pause {
 }
 
 impl AppState {
-    pub fn new(data: DataDir, kdf: KdfParams, exit_when_ready: bool) -> Self {
+    pub fn new(
+        data: DataDir,
+        kdf: KdfParams,
+        files: files::PrivateFiles,
+        exit_when_ready: bool,
+    ) -> Self {
         Self {
-            gate: Mutex::new(Gate::new(data, kdf)),
+            gate: Mutex::new(Gate::new(data, kdf, files)),
             backup: Mutex::new(BackupProgress::default()),
             kdf,
             exit_when_ready,
@@ -174,6 +181,7 @@ pub fn open_state(options: &Options) -> Result<AppState, String> {
     Ok(AppState::new(
         data,
         KdfParams::DEFAULT,
+        files::PrivateFiles::new(files::private_folder()),
         options.exit_when_ready,
     ))
 }
@@ -186,6 +194,9 @@ pub fn with_commands<R: tauri::Runtime>(
 ) -> tauri::Builder<R> {
     builder
         .manage(state)
+        // The system's file dialog, for "Save a copy…". Opened by Harbour's own commands only:
+        // capabilities/main.json grants the webview none of the plugin's.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::lock_status,
             commands::set_up,
@@ -213,15 +224,16 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::protection,
             settings::start_backup,
             settings::backup_progress,
-            settings::save_grab_sheet,
-            settings::print_grab_sheet,
+            commands::sheets::open_grab_sheet,
+            commands::sheets::save_grab_sheet_copy,
+            commands::sheets::print_grab_sheet,
             profile::open_profile,
             profile::save_profile,
             profile::review_profile,
             profile::set_photo,
             profile::update_child,
-            settings::record_print_view,
-            settings::grab_sheet_page,
+            commands::sheets::record_print_view,
+            commands::sheets::grab_sheet_page,
             settings::get_organisation,
             settings::save_organisation,
             settings::teams,
@@ -248,8 +260,37 @@ pub fn run(options: Options) -> Result<(), String> {
     with_commands(tauri::Builder::default(), state)
         .setup(|app| {
             session::watch(app.handle().clone());
+            close_on_signals(app.handle().clone());
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .map_err(|e| format!("the window could not start: {e}"))
+        .build(tauri::generate_context!())
+        .map_err(|e| format!("the window could not start: {e}"))?
+        .run(|app, event| {
+            if let tauri::RunEvent::Exit = event {
+                // Closing locks: the store shuts and the grab sheets opened for viewing go.
+                commands::gate(&app.state::<AppState>()).lock();
+            }
+        });
+    Ok(())
+}
+
+/// Asked to stop by the system (log-out, shut-down, `kill`, Ctrl+C at a terminal): Harbour
+/// closes the way its window does, so it locks first.
+fn close_on_signals<R: tauri::Runtime>(app: tauri::AppHandle<R>) {
+    use tokio::signal::unix::{signal, SignalKind};
+    tauri::async_runtime::spawn(async move {
+        let (Ok(mut term), Ok(mut int), Ok(mut hup)) = (
+            signal(SignalKind::terminate()),
+            signal(SignalKind::interrupt()),
+            signal(SignalKind::hangup()),
+        ) else {
+            return;
+        };
+        tokio::select! {
+            _ = term.recv() => {}
+            _ = int.recv() => {}
+            _ = hup.recv() => {}
+        }
+        app.exit(0);
+    });
 }

@@ -255,7 +255,7 @@ pub async fn start_backup<R: Runtime>(app: AppHandle<R>) -> Result<BackupProgres
                 #[cfg(test)]
                 state.pauses.backup.pause();
             };
-            let result = std::fs::create_dir_all(&folder)
+            let result = crate::files::make_folder(&folder)
                 .map_err(|e| api_error(e.into()))
                 .and_then(|()| source.write(&path, &mut |p| report(p)).map_err(api_error));
             let mut job = state.backup.lock().unwrap_or_else(|p| p.into_inner());
@@ -274,99 +274,4 @@ pub fn backup_progress(state: State<'_, AppState>) -> BackupProgress {
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .clone()
-}
-
-pub fn sheet_error(e: crate::sheet::SheetError) -> ApiError {
-    match e {
-        crate::sheet::SheetError::Store(e) => api_error(e),
-        other => ApiError {
-            code: other.code().into(),
-            message_id: other.message_id().into(),
-            fields: Vec::new(),
-            retry_after_seconds: None,
-            profile_fields: Vec::new(),
-        },
-    }
-}
-
-/// The grab sheet as a web page: the same content as the PDF, composed by the same rules (the
-/// child's details are opened, and that view audited).
-#[tauri::command(rename_all = "snake_case")]
-pub async fn grab_sheet_page<R: Runtime>(
-    app: AppHandle<R>,
-    child_id: harbour_core::ChildId,
-) -> Result<harbour_core::api::SheetPage, ApiError> {
-    blocking(app, move |state| {
-        let mut gate = crate::commands::gate(&state);
-        let store = gate.store().map_err(crate::commands::refused)?;
-        let opened = store
-            .open_profile(child_id)
-            .and_then(|p| crate::profile::opened(store, p))
-            .map_err(api_error)?;
-        let content = crate::sheet::content(store, child_id).map_err(sheet_error)?;
-        Ok(harbour_core::api::SheetPage {
-            content,
-            photo: opened.photo,
-            full_photo: opened.full_photo,
-        })
-    })
-    .await
-}
-
-/// The grab sheet's web page (the fallback when a PDF cannot be made) is about to be printed:
-/// written to the audit chain first.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn record_print_view<R: Runtime>(
-    app: AppHandle<R>,
-    child_id: harbour_core::ChildId,
-) -> Result<(), ApiError> {
-    on_store(app, move |store| store.record_grab_sheet(child_id, false)).await
-}
-
-/// Saves the child's grab sheet as a PDF in "Harbour grab sheets" (or `HARBOUR_PRINT_DIR`) and
-/// returns where, so the carer can open, send or print it.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn save_grab_sheet<R: Runtime>(
-    app: AppHandle<R>,
-    child_id: harbour_core::ChildId,
-) -> Result<String, ApiError> {
-    blocking(app, move |state| {
-        let folder = user_folder("HARBOUR_PRINT_DIR", "Harbour grab sheets")
-            .ok_or_else(ApiError::backend)?;
-        let (sheet, name) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
-        let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
-        with_sheet(&state, |store| Ok(store.record_grab_sheet(child_id, true)?))?;
-        crate::sheet::write_in(&folder, &name, &pdf)
-            .map(|p| p.display().to_string())
-            .map_err(sheet_error)
-    })
-    .await
-}
-
-/// Runs the store's part of a sheet under the gate; the PDF and the printer wait outside it.
-fn with_sheet<T>(
-    state: &State<'_, AppState>,
-    f: impl FnOnce(&mut harbour_store::Store) -> Result<T, crate::sheet::SheetError>,
-) -> Result<T, ApiError> {
-    let mut gate = crate::commands::gate(state);
-    let store = gate.store().map_err(crate::commands::refused)?;
-    f(store).map_err(sheet_error)
-}
-
-/// Sends the child's grab sheet to the default printer.
-#[tauri::command(rename_all = "snake_case")]
-pub async fn print_grab_sheet<R: Runtime>(
-    app: AppHandle<R>,
-    child_id: harbour_core::ChildId,
-) -> Result<(), ApiError> {
-    blocking(app, move |state| {
-        let (sheet, _) = with_sheet(&state, |store| crate::sheet::gather(store, child_id))?;
-        let pdf = crate::sheet::pdf(&sheet).map_err(sheet_error)?;
-        with_sheet(
-            &state,
-            |store| Ok(store.record_grab_sheet(child_id, false)?),
-        )?;
-        crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
-    })
-    .await
 }

@@ -11,7 +11,7 @@ use harbour_i18n::{Arg, Localizer};
 use harbour_print::{grab_sheet_pdf, GrabSheet, Labels, PrintError, SheetSection};
 use harbour_store::{Store, StoreError};
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -24,6 +24,8 @@ pub enum SheetError {
     NoPrinter,
     /// The print service did not take the page in time.
     PrinterTimeout,
+    /// No program on this computer would show the PDF.
+    NoViewer,
     Io(std::io::Error),
 }
 
@@ -35,6 +37,7 @@ impl SheetError {
             SheetError::Print(_) => "print_failed",
             SheetError::NoPrinter => "no_printer",
             SheetError::PrinterTimeout => "printer_timeout",
+            SheetError::NoViewer => "no_viewer",
             SheetError::Io(_) => "storage",
         }
     }
@@ -45,6 +48,7 @@ impl SheetError {
             SheetError::Print(e) => e.message_id(),
             SheetError::NoPrinter => "error-print-no-printer",
             SheetError::PrinterTimeout => "error-print-timeout",
+            SheetError::NoViewer => "error-sheet-no-viewer",
             SheetError::Io(_) => "error-print-save-failed",
         }
     }
@@ -147,8 +151,8 @@ fn police_words() -> ForPolice {
     ForPolice(Localizer::new(harbour_i18n::SOURCE_TAG))
 }
 
-/// The sheet for `child` now, ready for the PDF, and the file name to save it under.
-pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), SheetError> {
+/// The sheet for `child` now, ready for the PDF.
+pub fn gather(store: &Store, child: ChildId) -> Result<GrabSheet, SheetError> {
     let w = police_words();
     let now = store.now();
     let c = content(store, child)?;
@@ -192,15 +196,7 @@ pub fn gather(store: &Store, child: ChildId) -> Result<(GrabSheet, String), Shee
         photo_jpeg: store.child_photo(child)?,
         full_photo_jpeg: store.child_full_photo(child)?,
     };
-    let file_name = format!(
-        "grab-sheet-{}-{}.pdf",
-        c.name_latin
-            .chars()
-            .map(|c| if c.is_alphanumeric() { c } else { '-' })
-            .collect::<String>(),
-        now.with_timezone(&Local).format("%Y-%m-%d-%H%M")
-    );
-    Ok((sheet, file_name))
+    Ok(sheet)
 }
 
 /// The sheet as a PDF.
@@ -210,19 +206,11 @@ pub fn pdf(sheet: &GrabSheet) -> Result<Vec<u8>, SheetError> {
 
 /// Makes the PDF, audits it, and writes it to `path` (owner-only, atomically).
 pub fn save(store: &mut Store, child: ChildId, path: &Path) -> Result<(), SheetError> {
-    let (sheet, _) = gather(store, child)?;
+    let sheet = gather(store, child)?;
     let pdf = pdf(&sheet)?;
     // Recorded before the page leaves the store: if the chain cannot be written, nothing is.
-    store.record_grab_sheet(child, true)?;
+    store.record_grab_sheet(child, harbour_store::SheetOut::Saved)?;
     harbour_store::write_atomically(path, |f| f.write_all(&pdf)).map_err(SheetError::Io)
-}
-
-/// Writes a made PDF into `folder` under `name`; returns where.
-pub fn write_in(folder: &Path, name: &str, pdf: &[u8]) -> Result<PathBuf, SheetError> {
-    std::fs::create_dir_all(folder).map_err(SheetError::Io)?;
-    let path = folder.join(name);
-    harbour_store::write_atomically(&path, |f| f.write_all(pdf)).map_err(SheetError::Io)?;
-    Ok(path)
 }
 
 /// How long the print service has to take a page before Harbour stops waiting and says so.
@@ -353,7 +341,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        let (sheet, _) = gather(&store, child.id).unwrap();
+        let sheet = gather(&store, child.id).unwrap();
         assert_eq!(sheet.age, "15 (age disputed)");
         let all: Vec<(String, String)> = sheet
             .sections
@@ -403,7 +391,7 @@ mod tests {
                 &harbour_core::episode::EpisodeEvent::Details { values },
             )
             .unwrap();
-        let (sheet, _) = gather(&store, child.id).unwrap();
+        let sheet = gather(&store, child.id).unwrap();
         let first = &sheet.sections[0];
         assert_eq!(first.title, "What is known about this episode");
         assert_eq!(

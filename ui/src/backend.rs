@@ -287,9 +287,19 @@ impl Backend {
             .await
     }
 
-    /// Saves the grab sheet as a PDF; returns where.
-    pub async fn save_grab_sheet(&self, child_id: ChildId) -> Result<String, ApiError> {
-        self.send("save_grab_sheet", json!({ "child_id": child_id }))
+    /// Opens the grab sheet in the desktop's PDF viewer (a private copy, deleted on lock).
+    pub async fn open_grab_sheet(&self, child_id: ChildId) -> Result<(), ApiError> {
+        self.send("open_grab_sheet", json!({ "child_id": child_id }))
+            .await
+    }
+
+    /// "Save a copy…" through the system's file dialog: where it went, or `None` if the
+    /// dialog was cancelled.
+    pub async fn save_grab_sheet_copy(
+        &self,
+        child_id: ChildId,
+    ) -> Result<Option<String>, ApiError> {
+        self.send("save_grab_sheet_copy", json!({ "child_id": child_id }))
             .await
     }
 

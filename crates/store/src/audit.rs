@@ -36,8 +36,12 @@ pub enum AuditEvent {
     SettingChanged,
     /// A child's grab sheet was sent to a printer (subject: the child id).
     GrabSheetPrinted,
-    /// A child's grab sheet was saved as a PDF file (subject: the child id).
+    /// A child's grab sheet was saved as a PDF file where someone chose, through "Save a
+    /// copy…" or the command line (subject: the child id).
     GrabSheetSaved,
+    /// A child's grab sheet was opened in the PDF viewer, from Harbour's private folder that
+    /// empties when it locks (subject: the child id).
+    GrabSheetOpened,
     /// A child was recorded (subject: the child id).
     ChildAdded,
     /// A child's core details were corrected (subject: the child id).
@@ -96,6 +100,7 @@ impl AuditEvent {
             AuditEvent::SettingChanged => "setting_changed",
             AuditEvent::GrabSheetPrinted => "grab_sheet_printed",
             AuditEvent::GrabSheetSaved => "grab_sheet_saved",
+            AuditEvent::GrabSheetOpened => "grab_sheet_opened",
             AuditEvent::ChildAdded => "child_added",
             AuditEvent::ChildDetailsChanged => "child_details_changed",
             AuditEvent::ProfileChanged => "profile_changed",

@@ -12,6 +12,17 @@ use uuid::Uuid;
 use crate::error::StoreError;
 use crate::store::Store;
 
+/// Where a grab sheet went, for the audit chain.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SheetOut {
+    /// To the printer, or the web page's print dialog.
+    Printed,
+    /// Into the PDF viewer, from the private folder that empties when Harbour locks.
+    Opened,
+    /// Into a file where someone chose.
+    Saved,
+}
+
 impl Store {
     /// Everything recorded in an episode, oldest first.
     pub fn episode_events(&self, episode: EpisodeId) -> Result<Vec<EventRecord>, StoreError> {
@@ -105,19 +116,19 @@ impl Store {
         Ok(Some(minutes))
     }
 
-    /// Writes to the audit chain that a child's grab sheet was printed or saved (the page
-    /// holds the child's details in the clear).
+    /// Writes to the audit chain that a child's grab sheet was printed, opened or saved (the
+    /// page holds the child's details in the clear).
     pub fn record_grab_sheet(
         &mut self,
         child: harbour_core::ChildId,
-        saved: bool,
+        how: SheetOut,
     ) -> Result<(), StoreError> {
         self.require(Action::ViewChildren)?;
         self.child(child)?;
-        let event = if saved {
-            crate::AuditEvent::GrabSheetSaved
-        } else {
-            crate::AuditEvent::GrabSheetPrinted
+        let event = match how {
+            SheetOut::Printed => crate::AuditEvent::GrabSheetPrinted,
+            SheetOut::Opened => crate::AuditEvent::GrabSheetOpened,
+            SheetOut::Saved => crate::AuditEvent::GrabSheetSaved,
         };
         self.audit(event, &child.to_string())
     }

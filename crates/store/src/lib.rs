@@ -43,6 +43,7 @@ pub use device::{
     KEYRING_SERVICE,
 };
 pub use disk::{disk_encryption, DiskEncryption};
+pub use episodes::SheetOut;
 pub use error::StoreError;
 pub use keys::{write_atomically, KdfParams, DEFAULT_AUTO_LOCK_MINUTES};
 pub use oplog::Op;

@@ -19,11 +19,17 @@ struct TestApp {
 
 /// The app on an empty data folder: first run.
 fn first_run() -> TestApp {
+    first_run_showing_files_with(|path| path.exists())
+}
+
+/// First run, with `opener` in place of the desktop's PDF viewer.
+fn first_run_showing_files_with(opener: fn(&std::path::Path) -> bool) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let secrets = std::sync::Arc::new(harbour_store::SecretFolder::new(dir.path().join("device")));
     let state = AppState::new(
         DataDir::new(dir.path(), secrets),
         KdfParams::OWASP_MINIMUM,
+        crate::files::PrivateFiles::new(dir.path().join("private")).with_opener(opener),
         false,
     );
     let app = with_commands(mock_builder(), state)
@@ -688,4 +694,139 @@ fn the_computer_going_to_sleep_or_the_screen_locking_locks_harbour() {
             "the screen lock locks"
         );
     });
+}
+
+fn audited(w: &WebviewWindow<MockRuntime>, event: &str) -> Vec<String> {
+    let state = w.state::<AppState>();
+    let mut gate = state.gate.lock().unwrap();
+    gate.store()
+        .unwrap()
+        .audit_entries()
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.event == event)
+        .map(|e| e.subject)
+        .collect()
+}
+
+fn private_files(w: &WebviewWindow<MockRuntime>) -> Vec<std::path::PathBuf> {
+    let folder = w.state::<AppState>().gate.lock().unwrap().private_folder();
+    std::fs::read_dir(folder)
+        .map(|d| d.map(|e| e.unwrap().path()).collect())
+        .unwrap_or_default()
+}
+
+/// "Open the grab sheet" writes it to the private folder under a neutral name for the viewer,
+/// audited; closing the episode deletes it, and so does locking.
+#[test]
+fn an_opened_grab_sheet_is_private_audited_and_gone_when_the_episode_closes_or_harbour_locks() {
+    let (_app, w) = app();
+    let child = add_noor(&w);
+    let id = child["id"].as_str().unwrap().to_owned();
+    let reported: Reported =
+        serde_json::from_value(invoke(&w, "report_missing", json!({"child_id": id})).unwrap())
+            .unwrap();
+    invoke(&w, "open_grab_sheet", json!({"child_id": id})).unwrap();
+    let opened = private_files(&w);
+    assert_eq!(opened.len(), 1, "{opened:?}");
+    let name = opened[0]
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .into_owned();
+    assert!(
+        name.starts_with("harbour-") && !name.contains("Noor"),
+        "{name}"
+    );
+    assert!(std::fs::read(&opened[0]).unwrap().starts_with(b"%PDF"));
+    assert_eq!(audited(&w, "grab_sheet_opened"), std::slice::from_ref(&id));
+
+    // Found, then closed: the sheet goes with the episode.
+    let episode = reported.episode.id;
+    let found = json!({"type": "found", "found_at": chrono::Utc::now(), "found_by": "Police",
+        "where_found": "Coach station", "how_returned": "Brought back by police"});
+    invoke(
+        &w,
+        "record_event",
+        json!({"episode_id": episode, "event": found}),
+    )
+    .unwrap();
+    assert_eq!(
+        private_files(&w).len(),
+        1,
+        "still open after the child is found"
+    );
+    invoke(
+        &w,
+        "record_event",
+        json!({"episode_id": episode, "event": {"type": "closed"}}),
+    )
+    .unwrap();
+    assert!(private_files(&w).is_empty(), "{:?}", private_files(&w));
+
+    invoke(&w, "open_grab_sheet", json!({"child_id": id})).unwrap();
+    assert_eq!(private_files(&w).len(), 1);
+    invoke(&w, "lock", json!({})).unwrap();
+    assert!(private_files(&w).is_empty(), "locking deleted it");
+    let locked = error(invoke(&w, "open_grab_sheet", json!({"child_id": id})).unwrap_err());
+    assert_eq!(locked.code, "locked");
+    assert!(
+        private_files(&w).is_empty(),
+        "nothing is written while locked"
+    );
+}
+
+/// With no program to show a PDF the carer is told so, and no file stays behind.
+#[test]
+fn with_no_pdf_viewer_the_carer_is_told_and_nothing_stays() {
+    let app = first_run_showing_files_with(|_| false);
+    invoke(&app.webview, "set_up", first_user()).unwrap();
+    let w = app.webview.clone();
+    let child = add_noor(&w);
+    let err = error(invoke(&w, "open_grab_sheet", json!({"child_id": child["id"]})).unwrap_err());
+    assert_eq!(
+        (err.code.as_str(), err.message_id.as_str()),
+        ("no_viewer", "error-sheet-no-viewer")
+    );
+    assert!(private_files(&w).is_empty());
+}
+
+/// "Save a copy…" writes where the person chose (here through the debug build's stand-in for
+/// the file dialog), owner-only and audited; a cancelled dialog writes nothing. The webview
+/// itself cannot open the dialog: the plugin's commands are not in its capability.
+#[test]
+fn a_copy_is_saved_only_where_chosen_and_the_webview_cannot_open_the_dialog() {
+    use std::os::unix::fs::PermissionsExt;
+    let (_app, w) = app();
+    let child = add_noor(&w);
+    let id = child["id"].as_str().unwrap().to_owned();
+    let out = tempfile::tempdir().unwrap();
+    let chosen = out.path().join("for the police");
+    std::env::set_var("HARBOUR_SAVE_AS", "cancel");
+    let cancelled = invoke(&w, "save_grab_sheet_copy", json!({"child_id": id}));
+    std::env::set_var("HARBOUR_SAVE_AS", &chosen);
+    let saved = invoke(&w, "save_grab_sheet_copy", json!({"child_id": id}));
+    std::env::remove_var("HARBOUR_SAVE_AS");
+    assert_eq!(cancelled.unwrap(), Value::Null);
+    let saved = saved.unwrap();
+    let path = std::path::PathBuf::from(saved.as_str().unwrap());
+    assert_eq!(path, out.path().join("for the police.pdf"));
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF"));
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 1);
+    assert_eq!(
+        audited(&w, "grab_sheet_saved"),
+        [id],
+        "once: the cancel is not"
+    );
+
+    for plugin_command in ["plugin:dialog|save", "plugin:dialog|open"] {
+        let refused = invoke(&w, plugin_command, json!({"options": {}}));
+        let refused = refused.expect_err(plugin_command);
+        assert!(
+            refused.as_str().is_some_and(|r| r.contains("not allowed")),
+            "{plugin_command}: {refused}"
+        );
+    }
 }

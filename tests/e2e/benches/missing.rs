@@ -57,7 +57,7 @@ const median = (v) => { v.sort((a, b) => a - b); return v[Math.floor(v.length / 
     while (!(await invoke('backup_progress')).done) {
       await new Promise((r) => setTimeout(r, 20));
     }
-    const save = invoke('save_grab_sheet', { child_id: childId });
+    const save = invoke('open_grab_sheet', { child_id: childId });
     saving.push(await timed());
     await save;
   }
@@ -101,9 +101,10 @@ async fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(15);
     let data = tempfile::tempdir().unwrap();
-    // The app inherits these: backups and grab sheets made by the benchmark stay in `data`.
+    // The app inherits these: backups made by the benchmark stay in `data`, and grab sheets
+    // opened go to a stand-in viewer.
     std::env::set_var("HARBOUR_BACKUP_DIR", data.path().join("backups"));
-    std::env::set_var("HARBOUR_PRINT_DIR", data.path().join("sheets"));
+    let _viewer = harbour_e2e::FakeViewer::install();
     let mut driver = Driver::start();
     let c = driver.open_demo(data.path()).await;
     harbour_e2e::set_value(&c, "#unlock-pin", DEMO_PIN).await;

@@ -28,9 +28,11 @@ pub struct Driver {
     process: Child,
     port: u16,
     app: PathBuf,
-    /// The apps it starts keep their webview data here, apart from the user's and from other
-    /// journeys'.
-    _home: tempfile::TempDir,
+    /// The apps it starts have this as their home folder (and keep their webview data, settings
+    /// and caches in it), apart from the user's and from other journeys'.
+    home: tempfile::TempDir,
+    /// Their `XDG_RUNTIME_DIR`, where Harbour's private folder is.
+    runtime: tempfile::TempDir,
 }
 
 impl Driver {
@@ -47,8 +49,11 @@ impl Driver {
         for dir in ["data", "cache", "config"] {
             std::fs::create_dir_all(home.path().join(dir)).expect("cannot make the app's home");
         }
+        let runtime = tempfile::tempdir().expect("no temporary folder");
         let process = Command::new(&driver)
             .arg(format!("--port={port}"))
+            .env("HOME", home.path())
+            .env("XDG_RUNTIME_DIR", runtime.path())
             .env("XDG_DATA_HOME", home.path().join("data"))
             .env("XDG_CACHE_HOME", home.path().join("cache"))
             .env("XDG_CONFIG_HOME", home.path().join("config"))
@@ -66,8 +71,43 @@ impl Driver {
             process,
             port,
             app,
-            _home: home,
+            home,
+            runtime,
         }
+    }
+
+    /// Asks the app this driver started to stop, as the system does at log-out or shut-down
+    /// (SIGTERM); returns at once.
+    pub fn terminate_app(&self) {
+        let app = std::fs::canonicalize(&self.app).unwrap();
+        let driver = self.process.id().to_string();
+        let ours = std::fs::read_dir("/proc")
+            .unwrap()
+            .flatten()
+            .filter(|p| std::fs::read_link(p.path().join("exe")).is_ok_and(|exe| exe == app))
+            .filter(|p| {
+                // The fourth field of stat is the parent's id (the name before it is in brackets).
+                std::fs::read_to_string(p.path().join("stat")).is_ok_and(|stat| {
+                    stat.rsplit_once(") ")
+                        .and_then(|(_, rest)| rest.split(' ').nth(1))
+                        == Some(driver.as_str())
+                })
+            })
+            .map(|p| p.file_name().to_string_lossy().into_owned())
+            .collect::<Vec<_>>();
+        assert_eq!(ours.len(), 1, "the app of this driver: {ours:?}");
+        let status = Command::new("kill").args(["-TERM", &ours[0]]).status();
+        assert!(status.is_ok_and(|s| s.success()), "cannot signal the app");
+    }
+
+    /// The home folder of the apps this driver starts.
+    pub fn home(&self) -> &Path {
+        self.home.path()
+    }
+
+    /// Their runtime folder (`XDG_RUNTIME_DIR`).
+    pub fn runtime_dir(&self) -> &Path {
+        self.runtime.path()
     }
 
     /// Starts the app with `args` and connects a session to its window.
@@ -246,72 +286,58 @@ pub async fn scroll_to(c: &Client, css: &str) {
     .unwrap();
 }
 
-/// A printer for the journeys: an `lp` put first on the `PATH` the app inherits (through the
-/// driver), which keeps each job Harbour sends as a file, or refuses as `lp` does when no
-/// printer is set up. Install it before [`Driver::start`].
+/// Stand-ins for programs Harbour runs (`lp`, `xdg-open`): scripts in a folder put first on
+/// the `PATH` the app inherits (through the driver), each keeping what it is given as numbered
+/// jobs. Install before [`Driver::start`]; the `PATH` is put back when dropped.
 #[derive(Debug)]
-pub struct FakePrinter {
+struct FakeCommand {
     dir: tempfile::TempDir,
 }
 
-impl FakePrinter {
-    pub fn install() -> Self {
+impl FakeCommand {
+    /// `name` runs `script` (sh) with `$here` set to this stand-in's folder.
+    fn install(name: &str, script: &str) -> Self {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("no temporary folder");
         let bin = dir.path().join("bin");
         std::fs::create_dir_all(&bin).unwrap();
         std::fs::create_dir_all(dir.path().join("jobs")).unwrap();
-        let lp = bin.join("lp");
+        let path = bin.join(name);
         std::fs::write(
-            &lp,
-            "#!/bin/sh\n\
-             # Harbour's test printer: keeps what it is sent, or refuses like lp with no printer.\n\
-             here=\"$(dirname \"$0\")/..\"\n\
-             if [ -e \"$here/off\" ]; then echo 'lp: Error - no default destination available.' >&2; exit 1; fi\n\
-             n=$(ls \"$here/jobs\" | wc -l)\n\
-             printf '%s\\n' \"$@\" > \"$here/jobs/$n.args\"\n\
-             cat > \"$here/jobs/$n.pdf\"\n",
+            &path,
+            format!(
+                "#!/bin/sh\n\
+                 here=\"$(dirname \"$0\")/..\"\n\
+                 n=$(ls \"$here/jobs\" | grep -c '\\.pdf$')\n\
+                 {script}"
+            ),
         )
         .unwrap();
-        std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
-        let path = std::env::var_os("PATH").unwrap_or_default();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let old = std::env::var_os("PATH").unwrap_or_default();
         let mut dirs = vec![bin];
-        dirs.extend(std::env::split_paths(&path));
+        dirs.extend(std::env::split_paths(&old));
         std::env::set_var("PATH", std::env::join_paths(dirs).unwrap());
         Self { dir }
     }
 
-    /// Printing now fails as it does on a computer with no printer.
-    pub fn switch_off(&self) {
-        std::fs::write(self.dir.path().join("off"), b"").unwrap();
-    }
-
-    pub fn switch_on(&self) {
-        let _ = std::fs::remove_file(self.dir.path().join("off"));
-    }
-
-    /// The documents printed so far, oldest first, with the arguments `lp` was given for each.
-    pub fn jobs(&self) -> Vec<(Vec<u8>, String)> {
+    /// Each job's document, oldest first, with the text kept beside it (`<n>.txt`).
+    fn jobs(&self) -> Vec<(Vec<u8>, String)> {
         let jobs = self.dir.path().join("jobs");
         (0..)
-            .map(|n| {
-                (
-                    jobs.join(format!("{n}.pdf")),
-                    jobs.join(format!("{n}.args")),
-                )
-            })
+            .map(|n| (jobs.join(format!("{n}.pdf")), jobs.join(format!("{n}.txt"))))
             .take_while(|(pdf, _)| pdf.exists())
-            .map(|(pdf, args)| {
+            .map(|(pdf, txt)| {
                 (
                     std::fs::read(pdf).unwrap(),
-                    std::fs::read_to_string(args).unwrap_or_default(),
+                    std::fs::read_to_string(txt).unwrap_or_default(),
                 )
             })
             .collect()
     }
 }
 
-impl Drop for FakePrinter {
+impl Drop for FakeCommand {
     fn drop(&mut self) {
         // Later journeys get the PATH they started with.
         let ours = self.dir.path().join("bin");
@@ -322,6 +348,100 @@ impl Drop for FakePrinter {
             std::env::set_var("PATH", std::env::join_paths(rest).unwrap());
         }
     }
+}
+
+/// A printer for the journeys: an `lp` that keeps each job Harbour sends, or refuses as `lp`
+/// does when no printer is set up.
+#[derive(Debug)]
+pub struct FakePrinter(FakeCommand);
+
+impl FakePrinter {
+    pub fn install() -> Self {
+        Self(FakeCommand::install(
+            "lp",
+            "# Harbour's test printer: keeps what it is sent, or refuses like lp with no printer.\n\
+             if [ -e \"$here/off\" ]; then echo 'lp: Error - no default destination available.' >&2; exit 1; fi\n\
+             printf '%s\\n' \"$@\" > \"$here/jobs/$n.txt\"\n\
+             cat > \"$here/jobs/$n.pdf\"\n",
+        ))
+    }
+
+    /// Printing now fails as it does on a computer with no printer.
+    pub fn switch_off(&self) {
+        std::fs::write(self.0.dir.path().join("off"), b"").unwrap();
+    }
+
+    pub fn switch_on(&self) {
+        let _ = std::fs::remove_file(self.0.dir.path().join("off"));
+    }
+
+    /// The documents printed so far, oldest first, with the arguments `lp` was given for each.
+    pub fn jobs(&self) -> Vec<(Vec<u8>, String)> {
+        self.0.jobs()
+    }
+}
+
+/// The desktop's PDF viewer for the journeys: an `xdg-open` that keeps a copy of each file it
+/// is asked to show (outside the app's home), and the path it was given.
+#[derive(Debug)]
+pub struct FakeViewer(FakeCommand);
+
+impl FakeViewer {
+    pub fn install() -> Self {
+        Self(FakeCommand::install(
+            "xdg-open",
+            "# Harbour's test viewer: keeps a copy of what it is asked to show, and where it was.\n\
+             printf '%s' \"$1\" > \"$here/jobs/$n.txt\"\n\
+             cp \"$1\" \"$here/jobs/$n.pdf\"\n",
+        ))
+    }
+
+    /// The files shown so far, oldest first: each one's content then, and its path.
+    pub fn shown(&self) -> Vec<(Vec<u8>, PathBuf)> {
+        self.0
+            .jobs()
+            .into_iter()
+            .map(|(pdf, path)| (pdf, PathBuf::from(path)))
+            .collect()
+    }
+}
+
+/// Every file under `dirs` (following no links) that holds any of `needles`: in its bytes, or
+/// for a PDF in its text (its pages are compressed). The no-plaintext check for a whole home
+/// folder; `dirs` that do not exist are skipped.
+pub fn files_holding(dirs: &[&Path], needles: &[&str]) -> Vec<(PathBuf, String)> {
+    let mut found = Vec::new();
+    let mut todo: Vec<PathBuf> = dirs.iter().map(|d| d.to_path_buf()).collect();
+    while let Some(path) = todo.pop() {
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if meta.is_dir() {
+            if let Ok(entries) = std::fs::read_dir(&path) {
+                todo.extend(entries.flatten().map(|e| e.path()));
+            }
+            continue;
+        }
+        if !meta.is_file() {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(&path) else {
+            continue;
+        };
+        let text = if bytes.starts_with(b"%PDF") {
+            pdf_text_and_pages(&bytes).0
+        } else {
+            String::new()
+        };
+        for needle in needles {
+            let raw = bytes.windows(needle.len()).any(|w| w == needle.as_bytes());
+            if raw || text.contains(needle) {
+                found.push((path.clone(), (*needle).to_owned()));
+            }
+        }
+    }
+    found.sort();
+    found
 }
 
 /// The text of a PDF, through `pdftotext`, and how many pages it has, through `pdfinfo`.

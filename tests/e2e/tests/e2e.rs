@@ -158,10 +158,13 @@ async fn unlock(c: &Client, pin: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
+    // Where "Save a copy…" is answered (the debug build's stand-in for the file dialog): a
+    // folder outside the app's home.
     let sheets_dir = tempfile::tempdir().unwrap();
-    // The app inherits this through the driver: grab sheets go to a folder of the test's own.
-    std::env::set_var("HARBOUR_PRINT_DIR", sheets_dir.path());
+    let copy = sheets_dir.path().join("grab sheet for police");
+    std::env::set_var("HARBOUR_SAVE_AS", &copy);
     let printer = FakePrinter::install();
+    let viewer = FakeViewer::install();
     let data_dir = data.path().to_string_lossy().into_owned();
     let mut driver = Driver::start();
 
@@ -359,16 +362,13 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     .await;
     scroll_to(&c, "#call-script").await;
     println!("{}", screenshot(&c, "call-script").await.display());
-    // The grab sheet for the police: one A4 page, saved as a PDF where the screen says.
-    click(&c, "#save-sheet").await;
-    let saved = text_of(&c, "#sheet-result").await;
-    assert!(saved.contains(".pdf"), "{saved}");
-    let sheets: Vec<_> = std::fs::read_dir(sheets_dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    assert_eq!(sheets.len(), 1, "{sheets:?}");
-    let (text, pages) = pdf_text_and_pages(&std::fs::read(&sheets[0]).unwrap());
+    // The grab sheet for the police, opened in the PDF viewer: one A4 page, written to the
+    // private folder under a neutral name.
+    click(&c, "#open-sheet").await;
+    wait_text(&c, "#sheet-result", "open in your PDF viewer").await;
+    let shown = viewer.shown();
+    assert_eq!(shown.len(), 1, "{shown:?}");
+    let (text, pages) = pdf_text_and_pages(&shown[0].0);
     assert_eq!(pages, 1);
     assert!(
         text.contains("Test Ruta") && text.contains("MP/2026/0042"),
@@ -376,6 +376,31 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     );
     assert!(text.contains("Red hoodie"), "{text}");
     assert!(text.contains("Please treat as HIGH RISK"), "{text}");
+    let opened = shown[0].1.clone();
+    assert_eq!(
+        opened.parent(),
+        Some(driver.runtime_dir().join("harbour").as_path())
+    );
+    let name = opened.file_name().unwrap().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("harbour-") && !name.contains("Ruta"),
+        "{name}"
+    );
+    assert!(
+        opened.exists(),
+        "the viewer's file is there while it is open"
+    );
+    // "Save a copy…" warns first; the copy goes where the person chose.
+    click(&c, "#save-copy").await;
+    wait_text(&c, "#save-copy-warning", "not protected by Harbour").await;
+    println!("{}", screenshot(&c, "save-copy-warning").await.display());
+    click(&c, "#save-copy-confirm").await;
+    let saved = wait_text(&c, "#sheet-result", "A copy of the grab sheet was saved").await;
+    let copy = copy.with_extension("pdf");
+    assert!(saved.contains(&copy.display().to_string()), "{saved}");
+    let (text, pages) = pdf_text_and_pages(&std::fs::read(&copy).unwrap());
+    assert_eq!(pages, 1);
+    assert!(text.contains("Test Ruta"), "{text}");
     // Printed: with no printer set up the carer is told to save the PDF instead; with one, the
     // same page goes to it, through lp's standard input (no copy left on disk).
     printer.switch_off();
@@ -395,10 +420,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         "{printed}"
     );
     if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
-        let _ = std::fs::copy(
-            &sheets[0],
-            std::path::Path::new(&dir).join("grab-sheet.pdf"),
-        );
+        let _ = std::fs::copy(&copy, std::path::Path::new(&dir).join("grab-sheet.pdf"));
     }
     // The same sheet as a web page, for the print dialog (the way to print if a PDF cannot be
     // made); nothing sensitive, the same blocks.
@@ -511,7 +533,43 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
         tokio::time::sleep(std::time::Duration::from_millis(250)).await;
     }
     assert!(!c.source().await.unwrap().contains("Test Ruta"));
-    c.close().await.unwrap();
+    assert!(!opened.exists(), "locking deleted the viewer's copy");
+
+    // Opened again, and Harbour told to stop as at log-out or shut-down: it locks as it
+    // closes, so the copy goes too. (What is left by a crash goes at the next start.)
+    unlock(&c, PIN).await;
+    let sam = card(&c, "Test Sam").await;
+    click(&c, &format!("{sam} button.open-steps")).await;
+    click(&c, "#open-sheet").await;
+    wait_text(&c, "#sheet-result", "open in your PDF viewer").await;
+    let opened = viewer.shown().last().unwrap().1.clone();
+    assert!(opened.exists());
+    driver.terminate_app();
+    let closed = std::time::Instant::now();
+    while opened.exists() {
+        assert!(
+            closed.elapsed() < WAIT,
+            "closing Harbour left {}",
+            opened.display()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    // The session's window is gone with the app.
+    let _ = c.close().await;
+
+    // Nothing with the children's details is left anywhere in the app's home folder, its
+    // runtime folder or the data folder: only the copy the carer chose to save, outside them.
+    let needles = ["Test Ruta", "Test Sam", "MP/2026/0042", "Red hoodie"];
+    let left = files_holding(
+        &[driver.home(), driver.runtime_dir(), data.path()],
+        &needles,
+    );
+    assert!(left.is_empty(), "left in the clear: {left:?}");
+    let chosen = files_holding(&[sheets_dir.path()], &needles);
+    assert!(
+        chosen.iter().any(|(p, n)| *p == copy && n == "Test Ruta"),
+        "the scan finds the name in the saved copy: {chosen:?}"
+    );
 }
 
 /// The page's local time `hours` ago, as typed in Harbour's time fields (day/month/year and
@@ -1403,6 +1461,16 @@ async fn a_child_sees_help_in_their_own_language() {
         .map(|(_, p)| p.trim_matches(['\u{2068}', '\u{2069}', ' ']).to_owned())
         .unwrap();
     assert!(path.ends_with("Help card - Tigrinya.pdf"), "{path}");
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let path = std::path::Path::new(&path);
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(
+            (mode(path.parent().unwrap()), mode(path)),
+            (0o700, 0o600),
+            "owner-only"
+        );
+    }
     let (text, pages) = pdf_text_and_pages(&std::fs::read(&path).unwrap());
     let text = text.replace('\u{a0}', " ");
     assert_eq!(pages, 1);

@@ -1,5 +1,6 @@
-//! Save or print the one-page grab sheet for the police, or open it as a web page to print with
-//! the system's dialog; each outcome said in words, with where the file went.
+//! The one-page grab sheet for the police: printed, opened in the PDF viewer (a private copy
+//! Harbour deletes), saved as a copy only after a warning, or opened as a web page to print
+//! with the system's dialog; each outcome said in words.
 
 use harbour_i18n::Arg;
 use yew::platform::spawn_local;
@@ -16,46 +17,99 @@ pub struct SheetProps {
     pub on_print_view: Callback<()>,
 }
 
-/// Save or print the one-page grab sheet for the police.
+/// What the carer asked for.
+#[derive(Clone, Copy, PartialEq)]
+enum Ask {
+    Print,
+    Open,
+    SaveCopy,
+}
+
+/// What came of it: a message id, with the file's place for a saved copy; or an error's id.
+type Outcome = Result<(&'static str, String), String>;
+
+/// Print, open or save a copy of the one-page grab sheet for the police.
 #[function_component(SheetButtons)]
 pub fn sheet_buttons(props: &SheetProps) -> Html {
     let i18n = use_i18n();
-    // (message id, path) of the last outcome; an error is a message id alone.
-    let outcome = use_state(|| None::<Result<(String, String), String>>);
+    let outcome = use_state(|| None::<Outcome>);
     let busy = use_state(|| false);
+    // "Save a copy…" was pressed: its warning is on screen, waiting for a choice.
+    let warning = use_state(|| false);
     let backend = use_backend();
-    // Saved as a file (`true`) or sent to the printer.
-    let run = |save: bool| {
-        let (outcome, busy, child_id) = (outcome.clone(), busy.clone(), props.child_id);
-        let backend = backend.clone();
+    let run =
+        |ask: Ask| {
+            let (outcome, busy, warning, child_id) = (
+                outcome.clone(),
+                busy.clone(),
+                warning.clone(),
+                props.child_id,
+            );
+            let backend = backend.clone();
+            Callback::from(move |_| {
+                let (outcome, busy, backend) = (outcome.clone(), busy.clone(), backend.clone());
+                busy.set(true);
+                warning.set(false);
+                spawn_local(async move {
+                    let result =
+                        match ask {
+                            Ask::Print => backend
+                                .print_grab_sheet(child_id)
+                                .await
+                                .map(|()| ("sheet-printed-ok", String::new())),
+                            Ask::Open => backend
+                                .open_grab_sheet(child_id)
+                                .await
+                                .map(|()| ("sheet-opened", String::new())),
+                            Ask::SaveCopy => backend.save_grab_sheet_copy(child_id).await.map(
+                                |saved| match saved {
+                                    Some(path) => ("sheet-copy-saved", path),
+                                    None => ("sheet-copy-cancelled", String::new()),
+                                },
+                            ),
+                        };
+                    busy.set(false);
+                    outcome.set(Some(result.map_err(|e| e.message_id)));
+                });
+            })
+        };
+    let show_warning = {
+        let (warning, outcome) = (warning.clone(), outcome.clone());
         Callback::from(move |_| {
-            let (outcome, busy, backend) = (outcome.clone(), busy.clone(), backend.clone());
-            busy.set(true);
-            spawn_local(async move {
-                let result = if save {
-                    backend
-                        .save_grab_sheet(child_id)
-                        .await
-                        .map(|path| ("sheet-saved".to_owned(), path))
-                } else {
-                    backend
-                        .print_grab_sheet(child_id)
-                        .await
-                        .map(|()| ("sheet-printed-ok".to_owned(), String::new()))
-                };
-                busy.set(false);
-                outcome.set(Some(result.map_err(|e| e.message_id)));
-            });
+            outcome.set(None);
+            warning.set(true);
         })
+    };
+    let hide_warning = {
+        let warning = warning.clone();
+        Callback::from(move |_| warning.set(false))
     };
     html! {
         <div class="sheet-buttons">
-            <button class="primary" id="save-sheet" disabled={*busy} onclick={run(true)}>
-                { i18n.tr("sheet-save") }
-            </button>
-            <button class="secondary" id="print-sheet" disabled={*busy} onclick={run(false)}>
+            <button class="primary" id="print-sheet" disabled={*busy} onclick={run(Ask::Print)}>
                 { i18n.tr("sheet-print") }
             </button>
+            <button class="secondary" id="open-sheet" disabled={*busy} onclick={run(Ask::Open)}>
+                { i18n.tr("sheet-open") }
+            </button>
+            <button class="secondary" id="save-copy" disabled={*busy || *warning} onclick={show_warning}>
+                { i18n.tr("sheet-save-copy") }
+            </button>
+            if *warning {
+                <div class="close-confirm" id="save-copy-warning" role="alertdialog"
+                    aria-labelledby="save-copy-title" aria-describedby="save-copy-text">
+                    <p id="save-copy-title"><strong>{ i18n.tr("sheet-copy-warning-title") }</strong></p>
+                    <p id="save-copy-text">{ i18n.tr("sheet-copy-warning") }</p>
+                    <div class="actions">
+                        <button class="primary" id="save-copy-confirm" onclick={run(Ask::SaveCopy)}>
+                            { i18n.tr("sheet-copy-choose") }
+                        </button>
+                        <button class="secondary" id="save-copy-cancel" onclick={hide_warning}>
+                            { i18n.tr("sheet-copy-cancel") }
+                        </button>
+                    </div>
+                </div>
+            }
             <button class="secondary" id="print-view" onclick={props.on_print_view.reform(|_| ())}>
                 { i18n.tr("sheet-print-view") }
             </button>
