@@ -30,6 +30,8 @@ fn main() {
             "protection",
             "start_backup",
             "backup_progress",
+            "audit_view",
+            "export_audit",
             "open_grab_sheet",
             "save_grab_sheet_copy",
             "print_grab_sheet",

@@ -253,6 +253,7 @@ pub fn ui_ready<R: tauri::Runtime>(app: tauri::AppHandle<R>, state: State<'_, Ap
     }
 }
 
+pub mod audit;
 pub mod sheets;
 
 #[cfg(test)]

@@ -164,9 +164,72 @@ pub fn make_folder(folder: &Path) -> std::io::Result<()> {
         .create(folder)
 }
 
+/// "Save a copy…": the system's file dialog, opened by the shell (the webview has no access to
+/// it), for a file the person chose to keep.
+#[derive(Debug, Clone, Copy)]
+pub struct SaveAs {
+    /// The dialog's title, a message id.
+    pub title: &'static str,
+    /// The name it suggests.
+    pub file_name: &'static str,
+    /// The kind of file, and its ending: `("PDF", "pdf")`.
+    pub kind: (&'static str, &'static str),
+}
+
+impl SaveAs {
+    /// Where the person chose, with the ending added if they gave none; `None` if they
+    /// cancelled. A debug build takes `HARBOUR_SAVE_AS` instead (a path, or `cancel`), so the
+    /// end-to-end tests can answer the dialog; a release build always asks.
+    pub fn ask<R: tauri::Runtime>(&self, app: &tauri::AppHandle<R>) -> Option<PathBuf> {
+        #[cfg(debug_assertions)]
+        if let Some(answer) = std::env::var_os("HARBOUR_SAVE_AS") {
+            return (answer != "cancel").then(|| self.with_ending(PathBuf::from(answer)));
+        }
+        use tauri_plugin_dialog::DialogExt;
+        let words = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+        let mut dialog = app.dialog().file();
+        // Starts in the documents folder (else the home folder), not wherever Harbour started.
+        if let Some(dirs) = directories::UserDirs::new() {
+            dialog = dialog.set_directory(dirs.document_dir().unwrap_or(dirs.home_dir()));
+        }
+        dialog
+            .set_title(words.tr(self.title))
+            .set_file_name(self.file_name)
+            .add_filter(self.kind.0, &[self.kind.1])
+            .blocking_save_file()
+            .and_then(|chosen| chosen.into_path().ok())
+            .map(|path| self.with_ending(path))
+    }
+
+    fn with_ending(&self, path: PathBuf) -> PathBuf {
+        if path.extension().is_some() {
+            path
+        } else {
+            path.with_extension(self.kind.1)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_chosen_name_without_an_ending_gets_the_kind_s() {
+        let pdf = SaveAs {
+            title: "sheet-copy-dialog-title",
+            file_name: "x.pdf",
+            kind: ("PDF", "pdf"),
+        };
+        assert_eq!(
+            pdf.with_ending("/tmp/for police".into()),
+            PathBuf::from("/tmp/for police.pdf")
+        );
+        assert_eq!(
+            pdf.with_ending("/tmp/sheet.PDF".into()),
+            PathBuf::from("/tmp/sheet.PDF")
+        );
+    }
 
     fn child() -> ChildId {
         use std::sync::atomic::{AtomicU32, Ordering};

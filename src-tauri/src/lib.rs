@@ -224,6 +224,8 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::protection,
             settings::start_backup,
             settings::backup_progress,
+            commands::audit::audit_view,
+            commands::audit::export_audit,
             commands::sheets::open_grab_sheet,
             commands::sheets::save_grab_sheet_copy,
             commands::sheets::print_grab_sheet,

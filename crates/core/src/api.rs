@@ -319,3 +319,73 @@ impl EpisodeView {
         crate::episode::log_lines(&self.events)
     }
 }
+
+/// Which entries of the audit record to show: about one child (their record and their
+/// episodes), and between two days of this computer's calendar, both included.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditFilter {
+    #[serde(default)]
+    pub child: Option<crate::ChildId>,
+    #[serde(default)]
+    pub from: Option<chrono::NaiveDate>,
+    #[serde(default)]
+    pub to: Option<chrono::NaiveDate>,
+}
+
+/// What an audit entry is about, named as far as this device and the reader's homes allow.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AuditAbout {
+    /// The entry is about no one (an unlock, the store opened).
+    Nothing,
+    /// A child, or one of their episodes.
+    Child { id: crate::ChildId, name: String },
+    /// A child in a home the reader does not see, or not on this device.
+    OtherChild,
+    /// A member of staff.
+    Staff { name: String },
+    /// A home (team).
+    Team { name: String },
+    /// Words the entry carries: a setting's name, an export's format.
+    Text { text: String },
+}
+
+/// One entry of the audit record, for reading.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub seq: i64,
+    pub at: chrono::DateTime<chrono::Utc>,
+    /// The event's stable name (`unlocked`, `grab_sheet_saved`, …); the screen words it.
+    pub event: String,
+    /// Who did it; empty when Harbour did (a lock after idle time, a start).
+    pub who: String,
+    pub about: AuditAbout,
+}
+
+/// Whether the chain of entries is whole: each entry's hash covers the one before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum AuditChain {
+    Intact {
+        entries: i64,
+    },
+    /// Changed, removed or reordered from this entry on.
+    BrokenAt {
+        seq: i64,
+    },
+}
+
+/// The audit record as the screen shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditView {
+    /// Newest first, at most [`AUDIT_SHOWN`].
+    pub lines: Vec<AuditLine>,
+    /// How many entries match the filter in all (the export has them all).
+    pub matching: usize,
+    pub chain: AuditChain,
+    /// The children the reader may pick to filter by, by name.
+    pub children: Vec<(crate::ChildId, String)>,
+}
+
+/// The most entries the screen lists at once; the export has every matching one.
+pub const AUDIT_SHOWN: usize = 500;

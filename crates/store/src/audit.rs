@@ -83,6 +83,41 @@ pub enum AuditEvent {
 }
 
 impl AuditEvent {
+    /// Every event, for the screens that word them.
+    pub const ALL: [AuditEvent; 31] = [
+        AuditEvent::StoreOpened,
+        AuditEvent::ChildViewed,
+        AuditEvent::Unlocked,
+        AuditEvent::UnlockFailed,
+        AuditEvent::Locked,
+        AuditEvent::LockExtended,
+        AuditEvent::UserAdded,
+        AuditEvent::UserDisabled,
+        AuditEvent::PinChanged,
+        AuditEvent::Exported,
+        AuditEvent::BackupMade,
+        AuditEvent::Restored,
+        AuditEvent::SettingChanged,
+        AuditEvent::GrabSheetPrinted,
+        AuditEvent::GrabSheetSaved,
+        AuditEvent::GrabSheetOpened,
+        AuditEvent::ChildAdded,
+        AuditEvent::ChildDetailsChanged,
+        AuditEvent::ProfileChanged,
+        AuditEvent::FlagSet,
+        AuditEvent::FlagCleared,
+        AuditEvent::ReportedMissing,
+        AuditEvent::ChildFound,
+        AuditEvent::EpisodeClosed,
+        AuditEvent::TeamChanged,
+        AuditEvent::TeamMembersChanged,
+        AuditEvent::KeysRotated,
+        AuditEvent::KeyEntryRefused,
+        AuditEvent::KeyFileChanged,
+        AuditEvent::UserKeySet,
+        AuditEvent::RecoveryKeyMade,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             AuditEvent::StoreOpened => "store_opened",

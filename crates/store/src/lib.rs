@@ -11,6 +11,7 @@
 
 mod assessments;
 mod audit;
+mod audit_read;
 mod backup;
 mod device;
 mod disk;
@@ -37,6 +38,7 @@ mod vault;
 
 pub use assessments::{definition, definitions, latest, parse_definition, shipped_files};
 pub use audit::{AuditEntry, AuditEvent, ChainCheck};
+pub use audit_read::AuditRange;
 pub use backup::{BackupSource, BACKUP_FORMAT};
 pub use device::{
     private_folder, system as system_secrets, DeviceSecrets, Keyring, SecretFolder, SecretPlace,

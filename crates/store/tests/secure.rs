@@ -817,3 +817,122 @@ fn the_data_folder_and_every_file_in_it_are_readable_by_their_owner_only() {
     }
     drop(store);
 }
+
+/// The audit record as a manager reads it: named, newest first, filtered by child (their
+/// record and their episodes) and by time, the chain checked; for managers and administrators
+/// only, and an export of it is itself recorded.
+#[test]
+fn the_audit_record_reads_by_child_and_time_with_names_for_managers_only() {
+    use harbour_core::api::{AuditAbout, AuditChain};
+    use harbour_store::AuditRange;
+    let dir = tempfile::tempdir().unwrap();
+    let data = data_dir(dir.path());
+    let clock = clock();
+    let mut admin = set_up(dir.path(), clock.clone());
+    admin
+        .add_user(&new_user("Jo Carer", "581302"), Role::FosterCarer, KDF)
+        .unwrap();
+    let ruta = admin.add_child(&child("Sample Ruta"), None).unwrap();
+    let sam = admin.add_child(&child("Sample Sam"), None).unwrap();
+    let start = harbour_core::Clock::now(&*clock);
+    clock.advance(Duration::hours(2));
+    admin.report_missing(ruta.id).unwrap();
+    admin
+        .record_grab_sheet(ruta.id, harbour_store::SheetOut::Saved)
+        .unwrap();
+    admin.open_child(sam.id).unwrap();
+
+    let all = admin.audit_view(AuditRange::default()).unwrap();
+    assert_eq!(all.matching, all.lines.len());
+    assert!(
+        all.lines.windows(2).all(|w| w[0].seq > w[1].seq),
+        "newest first"
+    );
+    assert!(
+        matches!(all.chain, AuditChain::Intact { entries } if entries as usize == all.matching)
+    );
+    let names: Vec<_> = all.children.iter().map(|(_, n)| n.as_str()).collect();
+    assert_eq!(names, ["Sample Ruta", "Sample Sam"]);
+    let added = all.lines.iter().find(|l| l.event == "user_added").unwrap();
+    assert_eq!(added.who, "Sam Admin");
+    assert_eq!(
+        added.about,
+        AuditAbout::Staff {
+            name: "Jo Carer".into()
+        }
+    );
+
+    let ruta_only = admin
+        .audit_lines(AuditRange {
+            child: Some(ruta.id),
+            ..Default::default()
+        })
+        .unwrap();
+    let events: Vec<_> = ruta_only.iter().map(|l| l.event.as_str()).collect();
+    assert_eq!(
+        events,
+        ["child_added", "reported_missing", "grab_sheet_saved"],
+        "her record and her episode's, nobody else's"
+    );
+    assert!(ruta_only.iter().all(|l| l.about
+        == AuditAbout::Child {
+            id: ruta.id,
+            name: "Sample Ruta".into()
+        }));
+    // The last two hours only: what happened at the start is left out.
+    let later = admin
+        .audit_lines(AuditRange {
+            child: Some(ruta.id),
+            since: Some(start + Duration::hours(1)),
+            before: None,
+        })
+        .unwrap();
+    assert_eq!(later.len(), 2, "{later:?}");
+    let earlier = admin
+        .audit_lines(AuditRange {
+            since: None,
+            before: Some(start + Duration::hours(1)),
+            child: None,
+        })
+        .unwrap();
+    assert!(earlier.iter().all(|l| l.at < start + Duration::hours(1)));
+    assert!(earlier.iter().any(|l| l.event == "child_added"));
+
+    let exported = admin.export_audit(AuditRange::default()).unwrap();
+    assert_eq!(exported.len(), all.matching);
+    let last = admin.audit_entries().unwrap().pop().unwrap();
+    assert_eq!(
+        (last.event.as_str(), last.subject.as_str()),
+        ("exported", "audit_csv")
+    );
+    admin.lock().unwrap();
+
+    let mut jo = data
+        .unlock(Some("Jo Carer"), "581302", clock.clone())
+        .unwrap();
+    for refused in [
+        jo.audit_view(AuditRange::default()).map(|_| ()),
+        jo.export_audit(AuditRange::default()).map(|_| ()),
+    ] {
+        assert_eq!(refused.unwrap_err().code(), "not_allowed");
+    }
+}
+
+/// Every event in the chain has words for the screen and the export.
+#[test]
+fn every_audit_event_is_worded() {
+    let words = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+    for event in harbour_store::AuditEvent::ALL {
+        let id = format!("audit-event-{}", event.name());
+        assert!(words.has_message(&id), "{id} is missing from en-GB");
+    }
+    let names: std::collections::BTreeSet<_> = harbour_store::AuditEvent::ALL
+        .iter()
+        .map(|e| e.name())
+        .collect();
+    assert_eq!(
+        names.len(),
+        harbour_store::AuditEvent::ALL.len(),
+        "names are distinct"
+    );
+}

@@ -5,10 +5,8 @@
 
 use harbour_core::api::{ApiError, SheetPage};
 use harbour_core::ChildId;
-use harbour_i18n::{Localizer, SOURCE_TAG};
 use harbour_store::SheetOut;
 use std::io::Write;
-use std::path::PathBuf;
 use tauri::{AppHandle, Runtime, State};
 
 use super::{api_error, blocking, gate, on_store, refused};
@@ -140,7 +138,12 @@ pub async fn save_grab_sheet_copy<R: Runtime>(
     let dialog = app.clone();
     blocking(app, move |state| {
         let pdf = sheet_pdf(&state, child_id)?;
-        let Some(path) = chosen_path(&dialog) else {
+        let asked = crate::files::SaveAs {
+            title: "sheet-copy-dialog-title",
+            file_name: "missing-person-grab-sheet.pdf",
+            kind: ("PDF", "pdf"),
+        };
+        let Some(path) = asked.ask(&dialog) else {
             return Ok(None);
         };
         with_sheet(&state, |store| {
@@ -151,49 +154,4 @@ pub async fn save_grab_sheet_copy<R: Runtime>(
         Ok(Some(path.display().to_string()))
     })
     .await
-}
-
-/// Where the person chose to save, from the system's file dialog, with `.pdf` added if they
-/// gave no ending. A debug build takes `HARBOUR_SAVE_AS` instead (a path, or `cancel`), so the
-/// end-to-end tests can answer the dialog; a release build always asks.
-fn chosen_path<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
-    #[cfg(debug_assertions)]
-    if let Some(answer) = std::env::var_os("HARBOUR_SAVE_AS") {
-        return (answer != "cancel").then(|| with_pdf_ending(PathBuf::from(answer)));
-    }
-    use tauri_plugin_dialog::DialogExt;
-    let words = Localizer::new(SOURCE_TAG);
-    app.dialog()
-        .file()
-        .set_title(words.tr("sheet-copy-dialog-title"))
-        .set_file_name("missing-person-grab-sheet.pdf")
-        .add_filter("PDF", &["pdf"])
-        .blocking_save_file()
-        .and_then(|chosen| chosen.into_path().ok())
-        .map(with_pdf_ending)
-}
-
-fn with_pdf_ending(path: PathBuf) -> PathBuf {
-    if path.extension().is_some() {
-        path
-    } else {
-        path.with_extension("pdf")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_chosen_name_without_an_ending_gets_pdf() {
-        assert_eq!(
-            with_pdf_ending("/tmp/for police".into()),
-            PathBuf::from("/tmp/for police.pdf")
-        );
-        assert_eq!(
-            with_pdf_ending("/tmp/sheet.PDF".into()),
-            PathBuf::from("/tmp/sheet.PDF")
-        );
-    }
 }
