@@ -178,12 +178,17 @@ pub struct SaveAs {
 
 impl SaveAs {
     /// Where the person chose, with the ending added if they gave none; `None` if they
-    /// cancelled. A debug build takes `HARBOUR_SAVE_AS` instead (a path, or `cancel`), so the
-    /// end-to-end tests can answer the dialog; a release build always asks.
+    /// cancelled. A debug build takes `HARBOUR_SAVE_AS` instead (a path; a folder, where the
+    /// suggested name is used; or `cancel`), so the end-to-end tests can answer the dialog; a
+    /// release build always asks.
     pub fn ask<R: tauri::Runtime>(&self, app: &tauri::AppHandle<R>) -> Option<PathBuf> {
         #[cfg(debug_assertions)]
         if let Some(answer) = std::env::var_os("HARBOUR_SAVE_AS") {
-            return (answer != "cancel").then(|| self.with_ending(PathBuf::from(answer)));
+            let answer = PathBuf::from(answer);
+            return (answer != std::path::Path::new("cancel")).then(|| match answer.is_dir() {
+                true => answer.join(self.file_name),
+                false => self.with_ending(answer),
+            });
         }
         use tauri_plugin_dialog::DialogExt;
         let words = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);

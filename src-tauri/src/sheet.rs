@@ -69,8 +69,9 @@ fn plain(text: String) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
-/// The sheet's words: en-GB for the police, times in this computer's local time.
-struct ForPolice(Localizer);
+/// The sheet's words: en-GB for the police, times in this computer's local time, without
+/// Fluent's isolation marks (the page and a spreadsheet's cells do their own bidi).
+pub(crate) struct ForPolice(Localizer);
 
 impl Words for ForPolice {
     fn tr_with(&self, id: &str, args: &[(&str, Word)]) -> String {
@@ -147,7 +148,7 @@ pub fn content(store: &Store, child: ChildId) -> Result<SheetContent, SheetError
     Ok(compose(&input, &police_words()))
 }
 
-fn police_words() -> ForPolice {
+pub(crate) fn police_words() -> ForPolice {
     ForPolice(Localizer::new(harbour_i18n::SOURCE_TAG))
 }
 

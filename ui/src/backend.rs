@@ -4,8 +4,8 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{
-    ApiError, BackupProgress, ChildEntry, EpisodeView, KeysReplaced, LockStatus, NewRecoveryKey,
-    PinChange, Protection, Reported, SheetPage, Unlock,
+    ApiError, AuditFilter, AuditView, BackupProgress, ChildEntry, EpisodeView, KeysReplaced,
+    LockStatus, NewRecoveryKey, PinChange, Protection, Reported, SheetPage, Unlock,
 };
 use harbour_core::arrivals::Arrivals;
 use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
@@ -425,6 +425,18 @@ impl Backend {
 
     pub async fn backup_progress(&self) -> Result<BackupProgress, ApiError> {
         self.send("backup_progress", json!({})).await
+    }
+
+    // The audit record.
+
+    pub async fn audit_view(&self, filter: &AuditFilter) -> Result<AuditView, ApiError> {
+        self.send("audit_view", json!({ "filter": filter })).await
+    }
+
+    /// Saves the matching entries as CSV where the person chooses in the system's dialog:
+    /// where it went, or `None` if the dialog was cancelled.
+    pub async fn export_audit(&self, filter: &AuditFilter) -> Result<Option<String>, ApiError> {
+        self.send("export_audit", json!({ "filter": filter })).await
     }
 }
 

@@ -362,6 +362,36 @@ pub struct AuditLine {
     pub about: AuditAbout,
 }
 
+impl AuditLine {
+    /// Who did it: a name, or "Harbour" for what Harbour did by itself.
+    pub fn who_words(&self, w: &impl crate::words::Words) -> String {
+        match self.who.is_empty() {
+            true => w.tr("audit-harbour"),
+            false => self.who.clone(),
+        }
+    }
+
+    /// What was done, e.g. "Saved a copy of the grab sheet".
+    pub fn event_words(&self, w: &impl crate::words::Words) -> String {
+        w.tr(&format!("audit-event-{}", self.event))
+    }
+}
+
+impl AuditAbout {
+    /// Whom or what the entry is about, in words; empty when about no one.
+    pub fn words(&self, w: &impl crate::words::Words) -> String {
+        let named = |id: &str, name: &str| w.tr_with(id, &[("name", name.into())]);
+        match self {
+            AuditAbout::Nothing => String::new(),
+            AuditAbout::Child { name, .. } => name.clone(),
+            AuditAbout::OtherChild => w.tr("audit-other-child"),
+            AuditAbout::Staff { name } => named("audit-about-staff", name),
+            AuditAbout::Team { name } => named("audit-about-home", name),
+            AuditAbout::Text { text } => text.clone(),
+        }
+    }
+}
+
 /// Whether the chain of entries is whole: each entry's hash covers the one before.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "state", rename_all = "snake_case")]

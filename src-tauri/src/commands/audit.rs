@@ -3,8 +3,8 @@
 //! before the file is written).
 
 use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
-use harbour_core::api::{ApiError, AuditAbout, AuditFilter, AuditLine, AuditView};
-use harbour_i18n::{Arg, Localizer, SOURCE_TAG};
+use harbour_core::api::{ApiError, AuditFilter, AuditLine, AuditView};
+use harbour_core::words::Words;
 use harbour_store::AuditRange;
 use std::io::Write;
 use tauri::{AppHandle, Runtime};
@@ -69,30 +69,12 @@ pub async fn export_audit<R: Runtime>(
             return Ok(None);
         };
         let lines = with_store(&state, |store| store.export_audit(range))?;
-        let csv = to_csv(&lines, &Localizer::new(SOURCE_TAG));
+        let csv = to_csv(&lines, &crate::sheet::police_words());
         harbour_store::write_atomically(&path, |f| f.write_all(csv.as_bytes()))
             .map_err(|e| api_error(harbour_store::StoreError::Io(e)))?;
         Ok(Some(path.display().to_string()))
     })
     .await
-}
-
-/// What an entry is about, in words.
-pub fn about_words(words: &Localizer, about: &AuditAbout) -> String {
-    match about {
-        AuditAbout::Nothing => String::new(),
-        AuditAbout::Child { name, .. } => name.clone(),
-        AuditAbout::OtherChild => words.tr("audit-other-child"),
-        AuditAbout::Staff { name } => {
-            words.tr_with("audit-about-staff", &[("name", Arg::from(name.as_str()))])
-        }
-        AuditAbout::Team { name } => {
-            words.tr_with("audit-about-home", &[("name", Arg::from(name.as_str()))])
-        }
-        AuditAbout::Text { text } => text.clone(),
-    }
-    // Fluent's isolation marks have no place in a spreadsheet's cell.
-    .replace(['\u{2068}', '\u{2069}'], "")
 }
 
 /// One cell: quoted, and never read as a formula by a spreadsheet (a name typed as `=…`).
@@ -106,7 +88,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The entries as CSV: a heading row, then one row each, times in this computer's time.
-pub fn to_csv(lines: &[AuditLine], words: &Localizer) -> String {
+pub fn to_csv(lines: &[AuditLine], words: &impl Words) -> String {
     let mut out = [
         "audit-col-when",
         "audit-col-who",
@@ -117,20 +99,15 @@ pub fn to_csv(lines: &[AuditLine], words: &Localizer) -> String {
     .fold(cell("#"), |row, id| row + "," + &cell(&words.tr(id)));
     out.push_str("\r\n");
     for line in lines {
-        let who = if line.who.is_empty() {
-            words.tr("audit-harbour")
-        } else {
-            line.who.clone()
-        };
         let row = [
             line.seq.to_string(),
             line.at
                 .with_timezone(&Local)
                 .format("%d/%m/%Y %H:%M:%S")
                 .to_string(),
-            who,
-            words.tr(&format!("audit-event-{}", line.event)),
-            about_words(words, &line.about),
+            line.who_words(words),
+            line.event_words(words),
+            line.about.words(words),
         ];
         let row: Vec<String> = row.iter().map(|c| cell(c)).collect();
         out.push_str(&row.join(","));
@@ -142,6 +119,7 @@ pub fn to_csv(lines: &[AuditLine], words: &Localizer) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use harbour_core::api::AuditAbout;
 
     #[test]
     fn the_csv_has_a_row_an_entry_words_for_each_and_no_formulas() {
@@ -166,7 +144,7 @@ mod tests {
                 about: AuditAbout::Nothing,
             },
         ];
-        let csv = to_csv(&lines, &Localizer::new(SOURCE_TAG));
+        let csv = to_csv(&lines, &crate::sheet::police_words());
         let rows: Vec<_> = csv.split("\r\n").filter(|r| !r.is_empty()).collect();
         assert_eq!(rows.len(), 3, "{csv}");
         assert_eq!(rows[0], r##""#","When","Who","What","About""##);

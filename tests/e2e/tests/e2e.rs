@@ -158,11 +158,11 @@ async fn unlock(c: &Client, pin: &str) {
 #[tokio::test(flavor = "multi_thread")]
 async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let data = tempfile::tempdir().unwrap();
-    // Where "Save a copy…" is answered (the debug build's stand-in for the file dialog): a
-    // folder outside the app's home.
+    // Where "Save a copy…" and the audit export are answered (the debug build's stand-in for
+    // the file dialog): a folder outside the app's home, each file under its suggested name.
     let sheets_dir = tempfile::tempdir().unwrap();
-    let copy = sheets_dir.path().join("grab sheet for police");
-    std::env::set_var("HARBOUR_SAVE_AS", &copy);
+    let copy = sheets_dir.path().join("missing-person-grab-sheet.pdf");
+    std::env::set_var("HARBOUR_SAVE_AS", sheets_dir.path());
     let printer = FakePrinter::install();
     let viewer = FakeViewer::install();
     let data_dir = data.path().to_string_lossy().into_owned();
@@ -396,7 +396,6 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     println!("{}", screenshot(&c, "save-copy-warning").await.display());
     click(&c, "#save-copy-confirm").await;
     let saved = wait_text(&c, "#sheet-result", "A copy of the grab sheet was saved").await;
-    let copy = copy.with_extension("pdf");
     assert!(saved.contains(&copy.display().to_string()), "{saved}");
     let (text, pages) = pdf_text_and_pages(&std::fs::read(&copy).unwrap());
     assert_eq!(pages, 1);
@@ -516,6 +515,70 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     .await;
     wait_css(&c, &format!("{}.is-missing", card(&c, "Test Sam").await)).await;
 
+    // The administrator reads the audit record: who saved and printed Ruta's grab sheet, and
+    // who unlocked; filtered to Ruta, then exported after a warning.
+    click(&c, "#open-settings").await;
+    scroll_to(&c, "#audit").await;
+    wait_text(&c, "#audit-chain", "The record is whole").await;
+    let all = text_of(&c, "#audit-lines").await;
+    for done in [
+        "Saved a copy of the grab sheet",
+        "Asked to print the grab sheet",
+        "Unlocked",
+    ] {
+        assert!(all.contains(done), "{done}: {all}");
+    }
+    assert!(
+        all.contains("Test Carer") && all.contains("Test Sam"),
+        "{all}"
+    );
+    set_value(&c, "#audit-from", "31/02/2026").await;
+    click(&c, "#audit-show").await;
+    wait_text(&c, "#audit-from-error", "day/month/year").await;
+    set_value(&c, "#audit-from", "").await;
+    let ruta_id = c
+        .execute(
+            "return [...document.querySelectorAll('#audit-child option')]
+                .find(o => o.textContent.trim() === 'Test Ruta').value;",
+            vec![],
+        )
+        .await
+        .unwrap();
+    wait_css(&c, "#audit-child")
+        .await
+        .select_by_value(ruta_id.as_str().unwrap())
+        .await
+        .unwrap();
+    click(&c, "#audit-show").await;
+    wait_gone(&c, "#audit-from-error").await;
+    let started = std::time::Instant::now();
+    while text_of(&c, "#audit-lines").await.contains("Test Sam") {
+        assert!(
+            started.elapsed() < WAIT,
+            "the filter kept other children's entries"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let ruta_only = text_of(&c, "#audit-lines").await;
+    assert!(
+        ruta_only.contains("Saved a copy of the grab sheet"),
+        "{ruta_only}"
+    );
+    scroll_to(&c, "#audit-filter").await;
+    println!("{}", screenshot(&c, "audit-record").await.display());
+    click(&c, "#audit-export").await;
+    wait_text(&c, "#audit-export-warning", "names in the clear").await;
+    click(&c, "#audit-export-confirm").await;
+    let csv_path = sheets_dir.path().join("harbour-audit-record.csv");
+    wait_text(&c, "#audit-result", &csv_path.display().to_string()).await;
+    let csv = std::fs::read_to_string(&csv_path).unwrap();
+    assert!(
+        csv.contains("Saved a copy of the grab sheet") && csv.contains("Test Ruta"),
+        "{csv}"
+    );
+    assert!(!csv.contains("Test Sam"), "only Ruta's entries: {csv}");
+    click(&c, "#back-home").await;
+
     // Left alone past the lock time (10 minutes; the page's clock is moved on 11), Harbour locks
     // itself within one idle check (15 s), and the child's details leave the screen.
     c.execute(
@@ -566,10 +629,12 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     );
     assert!(left.is_empty(), "left in the clear: {left:?}");
     let chosen = files_holding(&[sheets_dir.path()], &needles);
-    assert!(
-        chosen.iter().any(|(p, n)| *p == copy && n == "Test Ruta"),
-        "the scan finds the name in the saved copy: {chosen:?}"
-    );
+    for file in [&copy, &csv_path] {
+        assert!(
+            chosen.iter().any(|(p, n)| p == file && n == "Test Ruta"),
+            "the scan finds the name in the saved copy and the export: {chosen:?}"
+        );
+    }
 }
 
 /// The page's local time `hours` ago, as typed in Harbour's time fields (day/month/year and

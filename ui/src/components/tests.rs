@@ -1678,3 +1678,91 @@ async fn the_backend_sends_each_command_as_the_shell_names_it() {
     let e = backend.list_children().await.unwrap_err();
     assert_eq!(e.message_id, ApiError::backend().message_id);
 }
+
+/// The audit record names who did what about whom, newest first, says when the chain is
+/// whole or where it was cut, and says when more match than are shown.
+#[tokio::test]
+async fn the_audit_record_names_each_entry_and_says_whether_the_chain_is_whole() {
+    use super::settings::AuditTable;
+    use harbour_core::api::{AuditAbout, AuditChain, AuditLine, AuditView};
+    let child: ChildId = id(7);
+    let line = |seq, event: &str, who: &str, about| AuditLine {
+        seq,
+        at: t0() + Duration::minutes(seq),
+        event: event.into(),
+        who: who.into(),
+        about,
+    };
+    let view = |chain, matching| AuditView {
+        lines: vec![
+            line(
+                4,
+                "grab_sheet_saved",
+                "Jo Manager",
+                AuditAbout::Child {
+                    id: child,
+                    name: "Test Ruta".into(),
+                },
+            ),
+            line(3, "unlock_failed", "", AuditAbout::Nothing),
+            line(
+                2,
+                "user_added",
+                "Ada Admin",
+                AuditAbout::Staff {
+                    name: "Jo Manager".into(),
+                },
+            ),
+            line(1, "child_viewed", "Jo Manager", AuditAbout::OtherChild),
+        ],
+        matching,
+        chain,
+        children: vec![(child, "Test Ruta".into())],
+    };
+    async fn render(view: AuditView) -> String {
+        LocalServerRenderer::<AuditTable>::with_props(super::settings::AuditTableProps { view })
+            .hydratable(false)
+            .render()
+            .await
+            .replace(['\u{2068}', '\u{2069}'], "")
+    }
+    let whole = render(view(AuditChain::Intact { entries: 4 }, 4)).await;
+    assert!(whole.contains(r#"data-chain="intact""#), "{whole}");
+    assert!(whole.contains("The record is whole: 4 entries"), "{whole}");
+    assert!(whole.contains("4 entries."), "{whole}");
+    assert!(!whole.contains("Showing the latest"), "{whole}");
+    let rows: Vec<&str> = whole.split("<tr data-seq=").skip(1).collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows[0].starts_with(r#""4""#) && rows[0].contains("Saved a copy of the grab sheet"));
+    assert!(rows[0].contains("Jo Manager") && rows[0].contains("Test Ruta"));
+    assert!(rows[0].contains("25/11/2026 02:04"), "{}", rows[0]);
+    assert!(
+        rows[1].contains("Wrong name or PIN typed") && rows[1].contains("Harbour"),
+        "{}",
+        rows[1]
+    );
+    assert!(rows[2].contains("Jo Manager (staff)"), "{}", rows[2]);
+    assert!(rows[3].contains("A child not in your homes"), "{}", rows[3]);
+    assert!(
+        !whole.contains("audit-event-"),
+        "every event is worded: {whole}"
+    );
+
+    let cut = render(view(AuditChain::BrokenAt { seq: 3 }, 900)).await;
+    assert!(
+        cut.contains(r#"data-chain="broken""#) && cut.contains(r#"role="alert""#),
+        "{cut}"
+    );
+    assert!(cut.contains("changed or cut from entry 3"), "{cut}");
+    assert!(cut.contains("Showing the latest 4 of 900 entries"), "{cut}");
+
+    let none = render(AuditView {
+        lines: Vec::new(),
+        ..view(AuditChain::Intact { entries: 0 }, 0)
+    })
+    .await;
+    assert!(
+        none.contains(r#"id="audit-none""#) && !none.contains("<table"),
+        "{none}"
+    );
+}

@@ -12,6 +12,7 @@ use super::fields::field_error;
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Action, AppState};
 
+mod audit;
 mod auto_lock;
 mod backup;
 mod home_settings;
@@ -20,6 +21,9 @@ mod security;
 mod staff;
 pub mod teams;
 
+use audit::AuditRecord;
+#[cfg(test)]
+pub(crate) use audit::{AuditTable, AuditTableProps};
 use auto_lock::AutoLock;
 use backup::Backup;
 use home_settings::HomeSettings;
@@ -117,6 +121,9 @@ pub fn settings(props: &SettingsProps) -> Html {
                 <Staff me={props.user.name.clone()} on_added={on_staff_added} />
             }
             <Security manage={may(Can::ManageUsers)} />
+            if may(Can::ViewAudit) {
+                <AuditRecord />
+            }
             <super::arrivals::ArrivalsPart />
         </section>
     }
