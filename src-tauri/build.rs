@@ -16,7 +16,6 @@ fn main() {
             "set_last_seen",
             "episode_view",
             "record_event",
-            "load_sample_children",
             "ui_ready",
             "change_pin",
             "set_auto_lock",

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 pub const COMMANDS: &str = "commands (instead of starting the app):
   init --name NAME                 set up Harbour here with its first user, an admin; prints
                                    the organisation's recovery key once: write it down
-  demo                             add the fictional sample children (and, if nothing is set up,
-                                   set up the demonstration store, PIN 246810)
+  demo                             set up the demonstration store (PIN 246810) with the
+                                   fictional sample children; real records refuse them
   backup FILE [--force]            write an encrypted backup to FILE
   restore FILE                     restore a backup made on this computer into this (empty)
                                    data folder, with a PIN

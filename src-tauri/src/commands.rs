@@ -235,14 +235,6 @@ pub async fn record_event<R: Runtime>(
     .await
 }
 
-#[tauri::command(rename_all = "snake_case")]
-pub async fn load_sample_children<R: Runtime>(app: AppHandle<R>) -> Result<usize, ApiError> {
-    blocking(app, move |state| {
-        with_store(&state, Store::load_sample_children)
-    })
-    .await
-}
-
 /// Called by the UI once its first screen is on display; the start-up benchmark waits for the
 /// line this prints.
 #[tauri::command(rename_all = "snake_case")]

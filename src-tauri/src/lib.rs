@@ -210,7 +210,6 @@ pub fn with_commands<R: tauri::Runtime>(
             commands::set_last_seen,
             commands::episode_view,
             commands::record_event,
-            commands::load_sample_children,
             commands::ui_ready,
             settings::change_pin,
             settings::set_auto_lock,

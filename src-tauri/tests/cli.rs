@@ -240,6 +240,27 @@ fn verify_refuses_a_wrong_pin_and_passes_with_the_right_one_from_stdin() {
     assert!(said.contains("audit chain intact"), "{}", text(&right));
 }
 
+/// Real records never take the made-up children: `demo` on them is refused, and says how to
+/// try Harbour instead; nothing is added.
+#[test]
+fn demo_refuses_real_records() {
+    let dir = set_up_as_sam();
+    fails_with(
+        &admin(dir.path(), None, &["demo"], Pins::Env(PIN)),
+        "only into a demonstration store",
+    );
+    let out_dir = tempfile::tempdir().unwrap();
+    let file = out_dir.path().join("export.json");
+    succeeds(&admin(
+        dir.path(),
+        None,
+        &["export", "--format", "json", file.to_str().unwrap()],
+        Pins::Env(PIN),
+    ));
+    let json: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(children(&json).is_empty(), "{json}");
+}
+
 #[test]
 fn demo_sets_up_the_sample_children_and_export_writes_them_as_json() {
     let dir = tempfile::tempdir().unwrap();

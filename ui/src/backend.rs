@@ -133,10 +133,6 @@ impl Backend {
         self.send("add_child", args).await
     }
 
-    pub async fn load_sample_children(&self) -> Result<usize, ApiError> {
-        self.send("load_sample_children", json!({})).await
-    }
-
     pub async fn report_missing(&self, child_id: ChildId) -> Result<Reported, ApiError> {
         self.send("report_missing", json!({ "child_id": child_id }))
             .await

@@ -84,6 +84,9 @@ pub enum StoreError {
     /// Records are here but their key file is not: nothing is set up over them or removed.
     #[error("the key file is missing")]
     KeyFileMissing,
+    /// Sample children go only into a demonstration store, never next to real records.
+    #[error("not a demonstration store")]
+    NotADemo,
 }
 
 impl StoreError {
@@ -113,6 +116,7 @@ impl StoreError {
             StoreError::WrongRecoveryKey(_) => "wrong_recovery_key",
             StoreError::NotAnAdmin => "not_an_admin",
             StoreError::KeyFileMissing => "key_file_missing",
+            StoreError::NotADemo => "not_a_demo",
         }
     }
 
@@ -151,6 +155,7 @@ impl StoreError {
             StoreError::WrongRecoveryKey(_) => "error-wrong-recovery-key",
             StoreError::NotAnAdmin => "error-not-an-admin",
             StoreError::KeyFileMissing => "error-key-file-missing",
+            StoreError::NotADemo => "error-not-a-demo",
         }
     }
 
@@ -212,6 +217,7 @@ mod tests {
             StoreError::WrongRecoveryKey(0),
             StoreError::NotAnAdmin,
             StoreError::KeyFileMissing,
+            StoreError::NotADemo,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

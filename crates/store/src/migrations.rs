@@ -17,6 +17,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0008_unread_ops.sql"),
     include_str!("../migrations/0009_teams.sql"),
     include_str!("../migrations/0010_key_state.sql"),
+    include_str!("../migrations/0011_demo.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -529,8 +529,26 @@ impl Store {
         rows.map(|r| decode_episode(r?)).collect()
     }
 
-    /// Adds the fictional sample children, once: does nothing if any child exists already.
-    /// Returns how many were added.
+    /// Marks these records as a demonstration, which takes the sample children. Set up by
+    /// [`crate::Vault::create_demo`]; never offered to staff (a real store stays real).
+    pub fn mark_as_demo(&mut self) -> Result<(), StoreError> {
+        self.conn.execute(
+            "INSERT OR IGNORE INTO demo_store (id, marked_at) VALUES (1, ?1)",
+            [self.now().to_rfc3339()],
+        )?;
+        Ok(())
+    }
+
+    /// Whether these records are a demonstration (see [`Store::mark_as_demo`]).
+    pub fn is_demo(&self) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS(SELECT 1 FROM demo_store)", [], |r| r.get(0))?)
+    }
+
+    /// Adds the fictional sample children to a demonstration store, once: does nothing if any
+    /// child exists already, and refuses real records ([`StoreError::NotADemo`]), so invented
+    /// children never sit beside real ones. Returns how many were added.
     pub fn load_sample_children(&mut self) -> Result<usize, StoreError> {
         self.require(Action::EditChildren)?;
         let any: bool = self
@@ -538,6 +556,9 @@ impl Store {
             .query_row("SELECT EXISTS(SELECT 1 FROM children)", [], |r| r.get(0))?;
         if any {
             return Ok(0);
+        }
+        if !self.is_demo()? {
+            return Err(StoreError::NotADemo);
         }
         let samples = sample_children();
         let today = self.now().date_naive().format("%Y-%m-%d").to_string();

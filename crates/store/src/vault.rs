@@ -166,6 +166,7 @@ impl DataDir {
             pin_again: DEMO_PIN.into(),
         };
         let mut store = self.create(&demo, KdfParams::DEFAULT, clock)?;
+        store.mark_as_demo()?;
         store.load_sample_children()?;
         // Its backups restore with the demo PIN on this computer; the recovery key of fictional
         // records is never shown.

@@ -273,6 +273,7 @@ fn a_backup_restores_into_a_new_folder_with_a_new_device_id() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
     let clock = clock();
     let mut store = set_up(a.path(), clock.clone());
+    store.mark_as_demo().unwrap();
     store.load_sample_children().unwrap();
     let ruth = store.add_child(&child("Sample Ruth"), None).unwrap();
     let episode = store.report_missing(ruth.id).unwrap().episode;
@@ -617,6 +618,7 @@ fn nothing_readable_reaches_the_disk_or_the_backup() {
     let dir = tempfile::tempdir().unwrap();
     let clock = clock();
     let mut store = set_up(dir.path(), clock.clone());
+    store.mark_as_demo().unwrap();
     store.load_sample_children().unwrap();
     let names: Vec<String> = store
         .children()

@@ -830,3 +830,14 @@ fn a_copy_is_saved_only_where_chosen_and_the_webview_cannot_open_the_dialog() {
         );
     }
 }
+
+/// The made-up sample children cannot be asked for through the window: only `harbour demo`
+/// puts them into a demonstration store, so they never end up beside real records.
+#[test]
+fn the_window_cannot_load_sample_children() {
+    let (_app, w) = app();
+    let refused = invoke(&w, "load_sample_children", json!({})).expect_err("no such command");
+    assert!(refused.as_str().is_some(), "{refused}");
+    let children = invoke(&w, "list_children", json!({})).unwrap();
+    assert_eq!(children, json!([]));
+}

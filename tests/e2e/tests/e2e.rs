@@ -170,7 +170,9 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
     set_up(&c).await;
-    wait_css(&c, ".empty #load-samples").await;
+    // A real store starts empty, and offers no made-up children to mix into it.
+    wait_css(&c, ".empty").await;
+    assert!(c.find(Locator::Css("#load-samples")).await.is_err());
     add_trafficked_child(&c).await;
     add_plain_child(&c).await;
 

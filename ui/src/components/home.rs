@@ -5,10 +5,8 @@ use harbour_core::api::ChildEntry;
 use harbour_core::child::age_on;
 use harbour_core::{ChildDetails, ChildId};
 use harbour_i18n::Arg;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
-use crate::backend::{reload, use_backend};
 use crate::i18n::{use_i18n, I18n};
 use crate::state::{Action, AppState};
 use crate::time;
@@ -34,7 +32,6 @@ pub fn elapsed_text(i18n: &I18n, e: harbour_core::Elapsed) -> String {
 #[function_component(Home)]
 pub fn home(props: &HomeProps) -> Html {
     let i18n = use_i18n();
-    let backend = use_backend();
     let state = &props.state;
 
     let on_add = {
@@ -44,18 +41,6 @@ pub fn home(props: &HomeProps) -> Html {
     let on_settings = {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::ShowSettings))
-    };
-    let on_samples = {
-        let d = state.dispatcher();
-        Callback::from(move |_| {
-            let (d, backend) = (d.clone(), backend.clone());
-            spawn_local(async move {
-                match backend.load_sample_children().await {
-                    Ok(_) => reload(&backend, d),
-                    Err(e) => d.dispatch(Action::Failed(e)),
-                }
-            });
-        })
     };
 
     let message = match (&state.error, &state.notice) {
@@ -74,10 +59,6 @@ pub fn home(props: &HomeProps) -> Html {
         html! {
             <div class="empty">
                 <p>{ i18n.tr("home-empty") }</p>
-                <button id="load-samples" class="secondary" onclick={on_samples}>
-                    { i18n.tr("home-load-samples") }
-                </button>
-                <p class="hint">{ i18n.tr("home-sample-note") }</p>
             </div>
         }
     } else {

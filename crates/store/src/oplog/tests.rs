@@ -80,6 +80,7 @@ fn every_write_is_an_op_in_one_dense_series() {
 #[test]
 fn a_rebuild_from_the_log_gives_the_same_tables() {
     let mut store = Store::open_in_memory(Arc::new(FixedClock::at(t0()))).unwrap();
+    store.mark_as_demo().unwrap();
     store.load_sample_children().unwrap();
     let child = store
         .add_child(&input("Sample Ruth"), Some(&test_png(30, 10)))

@@ -150,6 +150,8 @@ fn an_open_episode_survives_closing_and_reopening_the_file() {
 #[test]
 fn sample_children_load_once_and_are_clearly_fictional() {
     let mut store = Store::open_in_memory(clock()).unwrap();
+    store.mark_as_demo().unwrap();
+    assert!(store.is_demo().unwrap());
     assert_eq!(store.load_sample_children().unwrap(), 3);
     assert_eq!(store.load_sample_children().unwrap(), 0);
     let all = store.children().unwrap();
@@ -166,6 +168,17 @@ fn sample_children_load_once_and_are_clearly_fictional() {
             assert_eq!(saved, &input.values, "{:?}", input.section);
         }
     }
+}
+
+#[test]
+fn real_records_refuse_the_sample_children() {
+    let mut store = Store::open_in_memory(clock()).unwrap();
+    assert!(!store.is_demo().unwrap());
+    assert!(matches!(
+        store.load_sample_children(),
+        Err(StoreError::NotADemo)
+    ));
+    assert!(store.children().unwrap().is_empty());
 }
 
 #[test]
