@@ -1,4 +1,6 @@
-//! Tauri's `window.__TAURI__.core.invoke`, under the typed `crate::backend::Backend` (the screens
+//! Tauri's `window.__TAURI_INTERNALS__.invoke` (what `@tauri-apps/api`'s `invoke` calls; the
+//! global `window.__TAURI__` API is not injected, so a script in the page has no ready-made
+//! handle on every plugin), under the typed `crate::backend::Backend` (the screens
 //! never call it themselves). A failure always arrives as an `ApiError` with a Fluent message id.
 
 use harbour_core::api::ApiError;
@@ -8,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 extern "C" {
-    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI_INTERNALS__"], js_name = invoke, catch)]
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 

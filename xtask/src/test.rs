@@ -37,6 +37,7 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
     steps.run("fmt", || {
         run(cargo().args(["fmt", "--all", "--", "--check"]))
     })?;
+    steps.run("release-features", release_features)?;
     // Before clippy and the tests: the shell embeds ui/dist when it compiles.
     steps.run("build-ui", || ui::build(&tools, &ui::HARBOUR))?;
     steps.run("clippy", || {
@@ -127,6 +128,62 @@ fn e2e_tests() -> Result<(), String> {
         .env("HARBOUR_SCREENSHOTS", &screenshots))
 }
 
+/// What Cargo resolves Tauri's features to for a build that is run (`cargo xtask run`, the
+/// benchmarks, the package: the app and the benchmark's empty window together, as `bench`
+/// builds them), without the tests' dev-dependencies.
+fn release_features() -> Result<(), String> {
+    let out = cmd::output(cargo().args([
+        "tree",
+        "-p",
+        "harbour",
+        "-p",
+        "harbour-bench-empty",
+        "-e",
+        "normal,build",
+        "-i",
+        "tauri",
+        "-f",
+        "{p} {f}",
+        "--depth",
+        "0",
+    ]))?;
+    if !out.status.success() {
+        return Err(format!(
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    let said = check_release_features(&String::from_utf8_lossy(&out.stdout))?;
+    println!("{said}");
+    Ok(())
+}
+
+/// A build that is run serves its page through the app's own protocol (`custom-protocol`) and
+/// carries no mock runtime (`test`).
+fn check_release_features(tree: &str) -> Result<String, String> {
+    let line = tree
+        .lines()
+        .find(|l| l.starts_with("tauri v"))
+        .ok_or_else(|| format!("no tauri in cargo tree's answer: {tree}"))?;
+    let features: Vec<&str> = line
+        .split_whitespace()
+        .nth(2)
+        .unwrap_or_default()
+        .split(',')
+        .collect();
+    if features.contains(&"test") {
+        return Err(format!(
+            "a release build would carry Tauri's mock runtime: {line}"
+        ));
+    }
+    if !features.contains(&"custom-protocol") {
+        return Err(format!(
+            "a release build would lack custom-protocol: {line}"
+        ));
+    }
+    Ok(format!("release build: {line}"))
+}
+
 /// Runs named steps, timing each and remembering which one failed.
 #[derive(Debug, Default)]
 struct Steps {
@@ -190,6 +247,21 @@ fn summary(done: &[(&str, Duration)], failed: Option<(&str, Duration)>) -> Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_release_build_has_custom_protocol_and_no_mock_runtime() {
+        let good = "tauri v2.12.5 compression,custom-protocol,default,wry\n";
+        assert!(check_release_features(good).is_ok());
+        let mock = "tauri v2.12.5 compression,custom-protocol,test,wry\n";
+        assert!(check_release_features(mock)
+            .unwrap_err()
+            .contains("mock runtime"));
+        let dev = "tauri v2.12.5 compression,default,wry\n";
+        assert!(check_release_features(dev)
+            .unwrap_err()
+            .contains("custom-protocol"));
+        assert!(check_release_features("").is_err());
+    }
 
     #[test]
     fn summary_lists_steps_in_order_with_the_total() {

@@ -38,7 +38,7 @@ async fn measure(c: &Client, button: &str, ready: &[&str]) -> f64 {
 /// under way (each started without waiting for it, then `lock_status` timed), in ms.
 const LOCK_STATUS: &str = r#"
 const [childId, pin, runs, done] = arguments;
-const invoke = window.__TAURI__.core.invoke;
+const invoke = window.__TAURI_INTERNALS__.invoke;
 const timed = async () => {
   const t = performance.now();
   await invoke('lock_status');
@@ -69,7 +69,7 @@ const median = (v) => { v.sort((a, b) => a - b); return v[Math.floor(v.length / 
 async fn lock_status_times(c: &Client, runs: usize) -> [f64; 4] {
     let child: serde_json::Value = c
         .execute_async(
-            "const [done] = arguments; window.__TAURI__.core.invoke('list_children')\
+            "const [done] = arguments; window.__TAURI_INTERNALS__.invoke('list_children')\
              .then((l) => done(l[0].child.id));",
             vec![],
         )

@@ -170,6 +170,12 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
 
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
     set_up(&c).await;
+    // The page has only Tauri's internal IPC, not the global API of every plugin.
+    let global = c
+        .execute("return typeof window.__TAURI__;", vec![])
+        .await
+        .unwrap();
+    assert_eq!(global, json!("undefined"));
     // A real store starts empty, and offers no made-up children to mix into it.
     wait_css(&c, ".empty").await;
     assert!(c.find(Locator::Css("#load-samples")).await.is_err());
