@@ -26,6 +26,7 @@ fn main() {
             "reset_pin",
             "new_recovery_key",
             "recovery_key_made_at",
+            "print_recovery_key",
             "protection",
             "start_backup",
             "backup_progress",

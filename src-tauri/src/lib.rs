@@ -220,6 +220,7 @@ pub fn with_commands<R: tauri::Runtime>(
             settings::reset_pin,
             settings::new_recovery_key,
             settings::recovery_key_made_at,
+            settings::print_recovery_key,
             settings::protection,
             settings::start_backup,
             settings::backup_progress,

@@ -182,6 +182,23 @@ pub async fn new_recovery_key<R: Runtime>(app: AppHandle<R>) -> Result<NewRecove
     .await
 }
 
+/// Prints the recovery key as it was shown once (at set-up, or after a new one was made) on
+/// one A4 page streamed to the printer, no file: only the key backups are sealed to now, and
+/// recorded before it leaves. Admins only.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn print_recovery_key<R: Runtime>(
+    app: AppHandle<R>,
+    key: String,
+) -> Result<(), ApiError> {
+    use crate::commands::sheets::sheet_error;
+    blocking(app, move |state| {
+        let made = with_store(&state, |store| store.recovery_key_printed(&key))?;
+        let pdf = crate::sheet::recovery_key_pdf(&key, made).map_err(sheet_error)?;
+        crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
+    })
+    .await
+}
+
 /// When the recovery key was made, if one has been.
 #[tauri::command(rename_all = "snake_case")]
 pub async fn recovery_key_made_at<R: Runtime>(

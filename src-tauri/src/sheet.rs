@@ -152,6 +152,30 @@ pub(crate) fn police_words() -> ForPolice {
     ForPolice(Localizer::new(harbour_i18n::SOURCE_TAG))
 }
 
+/// The recovery key's page, for the key as shown (`ABCD-EFGH-…`) made at `made`: en-GB,
+/// the time in this computer's local time.
+pub fn recovery_key_pdf(key: &str, made: DateTime<Utc>) -> Result<Vec<u8>, SheetError> {
+    let w = police_words();
+    let t = |id: &str| w.tr(id);
+    let sheet = harbour_print::RecoverySheet {
+        title: t("recovery-sheet-title"),
+        intro: t("recovery-sheet-intro"),
+        groups: key.split('-').map(str::to_owned).collect(),
+        made: w.tr_with("recovery-sheet-made", &[("when", Word::from(local(made)))]),
+        notes: [
+            "recovery-sheet-note-locked",
+            "recovery-sheet-note-anyone",
+            "recovery-sheet-note-type",
+            "recovery-sheet-note-no-copy",
+        ]
+        .map(t)
+        .to_vec(),
+        kept_by: t("recovery-sheet-kept-by"),
+        kept_where: t("recovery-sheet-kept-where"),
+    };
+    harbour_print::recovery_key_pdf(&sheet).map_err(SheetError::Print)
+}
+
 /// The sheet for `child` now, ready for the PDF.
 pub fn gather(store: &Store, child: ChildId) -> Result<GrabSheet, SheetError> {
     let w = police_words();

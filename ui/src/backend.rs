@@ -403,6 +403,11 @@ impl Backend {
         self.send("new_recovery_key", json!({})).await
     }
 
+    /// Prints the recovery key just shown, streamed to the printer (admins only).
+    pub async fn print_recovery_key(&self, key: &str) -> Result<(), ApiError> {
+        self.send("print_recovery_key", json!({ "key": key })).await
+    }
+
     pub async fn recovery_key_made_at(&self) -> Result<Option<DateTime<Utc>>, ApiError> {
         self.send("recovery_key_made_at", json!({})).await
     }

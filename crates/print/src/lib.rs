@@ -19,6 +19,7 @@ use typst_layout::PagedDocument;
 
 const TEMPLATE: &str = include_str!("grab-sheet.typ");
 const HELP_CARD: &str = include_str!("help-card.typ");
+const RECOVERY_KEY: &str = include_str!("recovery-key.typ");
 
 /// The fonts Harbour ships (OFL, see fonts/COPYRIGHT-noto.txt).
 const FONT_FILES: [&[u8]; 6] = [
@@ -562,6 +563,60 @@ pub fn help_card_pdf(card: &HelpCard) -> Result<Vec<u8>, PrintError> {
         }
     }
     Err(last)
+}
+
+/// The organisation's recovery key on paper, every line already translated.
+#[derive(Clone, PartialEq, Eq)]
+pub struct RecoverySheet {
+    pub title: String,
+    pub intro: String,
+    /// The key's groups of four, in order.
+    pub groups: Vec<String>,
+    /// When the key was made.
+    pub made: String,
+    /// What to do with the page.
+    pub notes: Vec<String>,
+    /// Labels for the lines written on by hand: who keeps it, and where.
+    pub kept_by: String,
+    pub kept_where: String,
+}
+
+impl std::fmt::Debug for RecoverySheet {
+    /// The key itself never reaches a log.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("RecoverySheet(..)")
+    }
+}
+
+/// Makes the recovery key's page: exactly one A4 page.
+pub fn recovery_key_pdf(sheet: &RecoverySheet) -> Result<Vec<u8>, PrintError> {
+    let texts = [
+        &sheet.title,
+        &sheet.intro,
+        &sheet.made,
+        &sheet.kept_by,
+        &sheet.kept_where,
+    ];
+    for text in texts.into_iter().chain(&sheet.groups).chain(&sheet.notes) {
+        check("recovery_key", text)?;
+    }
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|i| json_string(i)).collect();
+        format!("[{}]", quoted.join(","))
+    };
+    let text = format!(
+        "{{\"title\":{},\"intro\":{},\"groups\":{},\"made\":{},\"notes\":{},\"kept_by\":{},\"kept_where\":{}}}",
+        json_string(&sheet.title),
+        json_string(&sheet.intro),
+        list(&sheet.groups),
+        json_string(&sheet.made),
+        list(&sheet.notes),
+        json_string(&sheet.kept_by),
+        json_string(&sheet.kept_where),
+    );
+    let mut inputs = Dict::new();
+    inputs.insert("text".into(), text.into_value());
+    render(inputs, "/recovery-key.typ", RECOVERY_KEY, None, None)
 }
 
 /// Compiles a template to a one-page PDF.

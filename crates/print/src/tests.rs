@@ -363,3 +363,43 @@ fn a_help_card_too_full_for_one_page_is_refused_and_uncovered_text_named() {
         })
     );
 }
+
+#[test]
+fn the_recovery_key_prints_on_one_page_in_its_groups() {
+    let groups: Vec<String> = [
+        "7K2M", "QX9D", "4HBT", "W0RZ", "EJ5N", "P3VA", "8CYS", "G6FM", "1TQ4",
+    ]
+    .map(String::from)
+    .to_vec();
+    let sheet = RecoverySheet {
+        title: "Harbour recovery key".into(),
+        intro: "This key opens Harbour's backups on any computer.".into(),
+        groups: groups.clone(),
+        made: "Made on 03/12/2026 13:05".into(),
+        notes: vec![
+            "Keep this page locked away.".into(),
+            "Anyone with it and a backup can read the records.".into(),
+        ],
+        kept_by: "Kept by".into(),
+        kept_where: "Where".into(),
+    };
+    let pdf = recovery_key_pdf(&sheet).unwrap();
+    assert_eq!(pages(&pdf), 1);
+    let text = text_of(&pdf);
+    for g in &groups {
+        assert!(text.contains(g.as_str()), "{g}: {text}");
+    }
+    assert!(
+        text.contains("Made on 03/12/2026 13:05") && text.contains("locked away"),
+        "{text}"
+    );
+    assert_eq!(format!("{sheet:?}"), "RecoverySheet(..)");
+    let boxed = RecoverySheet {
+        kept_by: "Kept by \u{10FFFF}".into(),
+        ..sheet
+    };
+    assert!(matches!(
+        recovery_key_pdf(&boxed),
+        Err(PrintError::NotCovered { .. })
+    ));
+}

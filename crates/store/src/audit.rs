@@ -80,11 +80,13 @@ pub enum AuditEvent {
     UserKeySet,
     /// A new organisation recovery key was made (backups from now on open with it).
     RecoveryKeyMade,
+    /// The recovery key, as shown once, was sent to the printer.
+    RecoveryKeyPrinted,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 31] = [
+    pub const ALL: [AuditEvent; 32] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -116,6 +118,7 @@ impl AuditEvent {
         AuditEvent::KeyFileChanged,
         AuditEvent::UserKeySet,
         AuditEvent::RecoveryKeyMade,
+        AuditEvent::RecoveryKeyPrinted,
     ];
 
     pub fn name(self) -> &'static str {
@@ -151,6 +154,7 @@ impl AuditEvent {
             AuditEvent::KeyFileChanged => "key_file_changed",
             AuditEvent::UserKeySet => "user_key_set",
             AuditEvent::RecoveryKeyMade => "recovery_key_made",
+            AuditEvent::RecoveryKeyPrinted => "recovery_key_printed",
         }
     }
 

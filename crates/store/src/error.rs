@@ -84,6 +84,9 @@ pub enum StoreError {
     /// Records are here but their key file is not: nothing is set up over them or removed.
     #[error("the key file is missing")]
     KeyFileMissing,
+    /// The recovery key given is not the one backups are sealed to now (a newer one was made).
+    #[error("not the current recovery key")]
+    NotCurrentRecoveryKey,
     /// Sample children go only into a demonstration store, never next to real records.
     #[error("not a demonstration store")]
     NotADemo,
@@ -117,6 +120,7 @@ impl StoreError {
             StoreError::NotAnAdmin => "not_an_admin",
             StoreError::KeyFileMissing => "key_file_missing",
             StoreError::NotADemo => "not_a_demo",
+            StoreError::NotCurrentRecoveryKey => "not_current_recovery_key",
         }
     }
 
@@ -156,6 +160,7 @@ impl StoreError {
             StoreError::NotAnAdmin => "error-not-an-admin",
             StoreError::KeyFileMissing => "error-key-file-missing",
             StoreError::NotADemo => "error-not-a-demo",
+            StoreError::NotCurrentRecoveryKey => "error-recovery-key-not-current",
         }
     }
 
@@ -218,6 +223,7 @@ mod tests {
             StoreError::NotAnAdmin,
             StoreError::KeyFileMissing,
             StoreError::NotADemo,
+            StoreError::NotCurrentRecoveryKey,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

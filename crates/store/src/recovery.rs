@@ -160,6 +160,21 @@ impl Store {
         Ok((text, public))
     }
 
+    /// `typed` is the recovery key backups are sealed to now (as shown once, to be printed):
+    /// recorded as printed, and its date returned. Another key, an old one or a mistyped one,
+    /// is refused ([`StoreError::NotCurrentRecoveryKey`], or invalid) and nothing is recorded. Admins only.
+    pub fn recovery_key_printed(&mut self, typed: &str) -> Result<DateTime<Utc>, StoreError> {
+        self.require(Action::ManageUsers)?;
+        let (dir, _) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;
+        let current = dir.key_file()?.recovery.ok_or(StoreError::NoRecoveryKey)?;
+        let secret = RecoveryKey::parse(typed)?;
+        if key_pair(&secret).public().as_slice() != current.public_key.as_slice() {
+            return Err(StoreError::NotCurrentRecoveryKey);
+        }
+        self.audit(AuditEvent::RecoveryKeyPrinted, "")?;
+        Ok(current.made_at)
+    }
+
     /// When the recovery key backups are sealed to was made, if there is one.
     pub fn recovery_key_made_at(&self) -> Result<Option<DateTime<Utc>>, StoreError> {
         let (dir, _) = self.disk.as_ref().ok_or(StoreError::NotSetUp)?;

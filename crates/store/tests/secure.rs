@@ -938,3 +938,47 @@ fn every_audit_event_is_worded() {
         "names are distinct"
     );
 }
+
+/// Printing the recovery key is recorded, for the key backups are sealed to now only: an old
+/// key (a newer one was made since) or a mistyped one prints nothing and records nothing, and
+/// only administrators may.
+#[test]
+fn only_the_current_recovery_key_is_printed_and_the_print_is_recorded() {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = clock();
+    let mut store = set_up(dir.path(), clock.clone());
+    let old = store.new_recovery_key().unwrap();
+    let made = store.recovery_key_made_at().unwrap().unwrap();
+    assert_eq!(store.recovery_key_printed(old.text()).unwrap(), made);
+    let printed = |s: &Store| {
+        events(s)
+            .iter()
+            .filter(|e| *e == "recovery_key_printed")
+            .count()
+    };
+    assert_eq!(printed(&store), 1);
+
+    let new = store.new_recovery_key().unwrap();
+    let refused = store.recovery_key_printed(old.text()).unwrap_err();
+    assert_eq!(refused.message_id(), "error-recovery-key-not-current");
+    let mut typo: Vec<char> = new.text().chars().collect();
+    typo[0] = if typo[0] == 'X' { 'Y' } else { 'X' };
+    let typo: String = typo.into_iter().collect();
+    assert_eq!(
+        store.recovery_key_printed(&typo).unwrap_err().code(),
+        "invalid"
+    );
+    assert_eq!(printed(&store), 1, "nothing recorded for a refusal");
+
+    store
+        .add_user(&new_user("Jo Carer", "581302"), Role::FosterCarer, KDF)
+        .unwrap();
+    store.lock().unwrap();
+    let mut jo = data_dir(dir.path())
+        .unlock(Some("Jo Carer"), "581302", clock)
+        .unwrap();
+    assert_eq!(
+        jo.recovery_key_printed(new.text()).unwrap_err().code(),
+        "not_allowed"
+    );
+}

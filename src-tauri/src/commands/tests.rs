@@ -841,3 +841,24 @@ fn the_window_cannot_load_sample_children() {
     let children = invoke(&w, "list_children", json!({})).unwrap();
     assert_eq!(children, json!([]));
 }
+
+/// Only the recovery key backups are sealed to now is printed: another key is refused before
+/// anything reaches the printer, and nothing is recorded.
+#[test]
+fn a_key_that_is_not_the_recovery_key_is_not_printed() {
+    let (_app, w) = app();
+    let print =
+        |key: &Value| error(invoke(&w, "print_recovery_key", json!({ "key": key })).unwrap_err());
+    let none = print(&json!("0000-0000-0000-0000-0000-0000-0000-0000-0000"));
+    assert_eq!(none.code, "no_recovery_key", "{none:?}");
+    let old = invoke(&w, "new_recovery_key", json!({})).unwrap()["key"].clone();
+    invoke(&w, "new_recovery_key", json!({})).unwrap();
+    let replaced = print(&old);
+    assert_eq!(
+        replaced.message_id, "error-recovery-key-not-current",
+        "{replaced:?}"
+    );
+    let mistyped = print(&json!("0000-0000-0000-0000-0000-0000-0000-0000-0000"));
+    assert_eq!(mistyped.code, "invalid", "{mistyped:?}");
+    assert!(audited(&w, "recovery_key_printed").is_empty());
+}

@@ -112,7 +112,7 @@ async fn add_plain_child(c: &Client) {
 const PIN: &str = "402719";
 
 /// First run: refused with every problem shown, then set up.
-async fn set_up(c: &Client) {
+async fn set_up(c: &Client, printer: &FakePrinter) {
     wait_css(c, "#setup-form").await;
     click(c, "#setup-submit").await;
     wait_text(c, "#setup-name-error", "name").await;
@@ -139,6 +139,24 @@ async fn set_up(c: &Client) {
     assert_eq!(groups.len(), 9, "{shown:?}");
     assert!(groups.iter().all(|g| g.len() == 4), "{shown:?}");
     println!("{}", screenshot(c, "recovery-key").await.display());
+    // Printed on a page of its own, through lp's standard input, the groups as shown.
+    click(c, "#print-recovery-key").await;
+    wait_text(c, "#recovery-print-result", "sent to the printer").await;
+    let jobs = printer.jobs();
+    assert_eq!(jobs.len(), 1);
+    let (page, pages) = pdf_text_and_pages(&jobs[0].0);
+    assert_eq!(pages, 1);
+    assert!(groups.iter().all(|g| page.contains(g)), "{page}");
+    assert!(
+        page.contains("Anyone who has this key and a backup"),
+        "{page}"
+    );
+    if let Some(dir) = std::env::var_os("HARBOUR_SCREENSHOTS") {
+        let _ = std::fs::write(
+            std::path::Path::new(&dir).join("recovery-key.pdf"),
+            &jobs[0].0,
+        );
+    }
     click(c, "#recovery-key-done").await;
     wait_css(c, "#signed-in").await;
     wait_text(c, "#signed-in", "Test Carer").await;
@@ -169,7 +187,7 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     let mut driver = Driver::start();
 
     let c = driver.open_app(&["--data-dir", &data_dir]).await;
-    set_up(&c).await;
+    set_up(&c, &printer).await;
     // The page has only Tauri's internal IPC, not the global API of every plugin.
     let global = c
         .execute("return typeof window.__TAURI__;", vec![])
@@ -413,14 +431,14 @@ async fn carer_reports_a_child_missing_and_the_episode_survives_a_restart() {
     printer.switch_off();
     click(&c, "#print-sheet").await;
     wait_text(&c, "#sheet-result", "No printer is set up").await;
-    assert!(printer.jobs().is_empty());
+    assert_eq!(printer.jobs().len(), 1, "only the recovery key's page");
     printer.switch_on();
     click(&c, "#print-sheet").await;
     wait_text(&c, "#sheet-result", "sent to the printer").await;
     let jobs = printer.jobs();
-    assert_eq!(jobs.len(), 1);
-    assert_eq!(jobs[0].1.trim(), "-");
-    let (printed, pages) = pdf_text_and_pages(&jobs[0].0);
+    assert_eq!(jobs.len(), 2);
+    assert_eq!(jobs[1].1.trim(), "-");
+    let (printed, pages) = pdf_text_and_pages(&jobs[1].0);
     assert_eq!(pages, 1);
     assert!(
         printed.contains("Test Ruta") && printed.contains("MP/2026/0042"),

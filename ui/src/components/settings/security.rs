@@ -49,10 +49,28 @@ pub(crate) struct RecoveryKeyCardProps {
     pub(crate) text: String,
 }
 
-/// A recovery key as it is shown once: in groups, large, with what to do with it.
+/// A recovery key as it is shown once: in groups, large, with what to do with it, and a way
+/// to print it on a page of its own.
 #[function_component(RecoveryKeyCard)]
 pub(crate) fn recovery_key_card(props: &RecoveryKeyCardProps) -> Html {
     let i18n = use_i18n();
+    let backend = use_backend();
+    // What came of the last print: `Ok` (sent), or the refusal's message id.
+    let printed = use_state(|| None::<Result<(), String>>);
+    let busy = use_state(|| false);
+    let print = {
+        let (printed, busy, key) = (printed.clone(), busy.clone(), props.text.clone());
+        Callback::from(move |_| {
+            let (printed, busy, backend, key) =
+                (printed.clone(), busy.clone(), backend.clone(), key.clone());
+            busy.set(true);
+            spawn_local(async move {
+                let result = backend.print_recovery_key(&key).await;
+                busy.set(false);
+                printed.set(Some(result.map_err(|e| e.message_id)));
+            });
+        })
+    };
     html! {
         <div class="recovery-key" id="recovery-key" role="group" aria-labelledby="recovery-key-title">
             <h3 id="recovery-key-title">{ i18n.tr("recovery-key-title") }</h3>
@@ -61,6 +79,20 @@ pub(crate) fn recovery_key_card(props: &RecoveryKeyCardProps) -> Html {
                 { for props.text.split('-').map(|g| html! { <><span class="group">{ g }</span>{ " " }</> }) }
             </p>
             <p class="hint">{ i18n.tr("recovery-key-keep") }</p>
+            <button class="secondary" id="print-recovery-key" disabled={*busy} onclick={print}>
+                { i18n.tr("recovery-key-print") }
+            </button>
+            { match &*printed {
+                Some(Ok(())) => html! {
+                    <p class="banner notice" role="status" id="recovery-print-result">
+                        { i18n.tr("recovery-key-printed") }
+                    </p>
+                },
+                Some(Err(id)) => html! {
+                    <p class="banner error" role="alert" id="recovery-print-result">{ i18n.tr(id) }</p>
+                },
+                None => html! {},
+            } }
         </div>
     }
 }
