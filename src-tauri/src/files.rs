@@ -206,6 +206,23 @@ impl SaveAs {
             .map(|path| self.with_ending(path))
     }
 
+    /// Asks where (see [`SaveAs::ask`]); then `make` gives the file's bytes (the caller records
+    /// the save there, before anything is written), and they are written whole and owner-only.
+    /// `None`: the person cancelled, and nothing was made, recorded or written.
+    pub fn save<R: tauri::Runtime, E>(
+        &self,
+        app: &tauri::AppHandle<R>,
+        make: impl FnOnce() -> Result<Vec<u8>, E>,
+        io_error: impl FnOnce(std::io::Error) -> E,
+    ) -> Result<Option<PathBuf>, E> {
+        let Some(path) = self.ask(app) else {
+            return Ok(None);
+        };
+        let bytes = make()?;
+        harbour_store::write_atomically(&path, |f| f.write_all(&bytes)).map_err(io_error)?;
+        Ok(Some(path))
+    }
+
     fn with_ending(&self, path: PathBuf) -> PathBuf {
         if path.extension().is_some() {
             path

@@ -6,7 +6,6 @@ use chrono::{DateTime, Local, NaiveDate, TimeZone, Utc};
 use harbour_core::api::{ApiError, AuditFilter, AuditLine, AuditView};
 use harbour_core::words::Words;
 use harbour_store::AuditRange;
-use std::io::Write;
 use tauri::{AppHandle, Runtime};
 
 use super::{api_error, blocking, on_store, with_store};
@@ -65,14 +64,15 @@ pub async fn export_audit<R: Runtime>(
             file_name: "harbour-audit-record.csv",
             kind: ("CSV", "csv"),
         };
-        let Some(path) = asked.ask(&dialog) else {
-            return Ok(None);
-        };
-        let lines = with_store(&state, |store| store.export_audit(range))?;
-        let csv = to_csv(&lines, &crate::sheet::police_words());
-        harbour_store::write_atomically(&path, |f| f.write_all(csv.as_bytes()))
-            .map_err(|e| api_error(harbour_store::StoreError::Io(e)))?;
-        Ok(Some(path.display().to_string()))
+        let saved = asked.save(
+            &dialog,
+            || {
+                let lines = with_store(&state, |store| store.export_audit(range))?;
+                Ok(to_csv(&lines, &crate::sheet::police_words()).into_bytes())
+            },
+            |e| api_error(harbour_store::StoreError::Io(e)),
+        )?;
+        Ok(saved.map(|path| path.display().to_string()))
     })
     .await
 }

@@ -6,10 +6,9 @@
 use harbour_core::api::{ApiError, SheetPage};
 use harbour_core::ChildId;
 use harbour_store::SheetOut;
-use std::io::Write;
 use tauri::{AppHandle, Runtime, State};
 
-use super::{api_error, blocking, gate, on_store, refused};
+use super::{api_error, blocking, gate, on_store, refused, with_store};
 use crate::sheet::SheetError;
 use crate::AppState;
 
@@ -87,8 +86,8 @@ pub async fn print_grab_sheet<R: Runtime>(
 ) -> Result<(), ApiError> {
     blocking(app, move |state| {
         let pdf = sheet_pdf(&state, child_id)?;
-        with_sheet(&state, |store| {
-            Ok(store.record_grab_sheet(child_id, SheetOut::Printed)?)
+        with_store(&state, |store| {
+            store.record_grab_sheet(child_id, SheetOut::Printed)
         })?;
         crate::sheet::send_to_printer(&pdf).map_err(sheet_error)
     })
@@ -143,15 +142,17 @@ pub async fn save_grab_sheet_copy<R: Runtime>(
             file_name: "missing-person-grab-sheet.pdf",
             kind: ("PDF", "pdf"),
         };
-        let Some(path) = asked.ask(&dialog) else {
-            return Ok(None);
-        };
-        with_sheet(&state, |store| {
-            Ok(store.record_grab_sheet(child_id, SheetOut::Saved)?)
-        })?;
-        harbour_store::write_atomically(&path, |f| f.write_all(&pdf))
-            .map_err(|e| sheet_error(SheetError::Io(e)))?;
-        Ok(Some(path.display().to_string()))
+        let saved = asked.save(
+            &dialog,
+            || {
+                with_store(&state, |store| {
+                    store.record_grab_sheet(child_id, SheetOut::Saved)
+                })?;
+                Ok(pdf)
+            },
+            |e| sheet_error(SheetError::Io(e)),
+        )?;
+        Ok(saved.map(|path| path.display().to_string()))
     })
     .await
 }
