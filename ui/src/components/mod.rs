@@ -18,6 +18,7 @@ pub mod record;
 pub mod settings;
 pub mod steps;
 pub mod translations;
+pub mod warning;
 pub mod when;
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use yew::platform::spawn_local;
 use yew::prelude::*;
 
 use crate::backend::use_backend;
+use crate::components::warning::Warning;
 use crate::i18n::use_i18n;
 
 #[derive(Properties, PartialEq)]
@@ -16,6 +17,13 @@ pub struct SheetProps {
     /// to print when a PDF cannot be made).
     pub on_print_view: Callback<()>,
 }
+
+const SAVE_COPY: Warning = Warning {
+    id: "save-copy",
+    title: "sheet-copy-warning-title",
+    text: "sheet-copy-warning",
+    go_on: "sheet-copy-choose",
+};
 
 /// What the carer asked for.
 #[derive(Clone, Copy, PartialEq)]
@@ -96,19 +104,7 @@ pub fn sheet_buttons(props: &SheetProps) -> Html {
                 { i18n.tr("sheet-save-copy") }
             </button>
             if *warning {
-                <div class="close-confirm" id="save-copy-warning" role="alertdialog"
-                    aria-labelledby="save-copy-title" aria-describedby="save-copy-text">
-                    <p id="save-copy-title"><strong>{ i18n.tr("sheet-copy-warning-title") }</strong></p>
-                    <p id="save-copy-text">{ i18n.tr("sheet-copy-warning") }</p>
-                    <div class="actions">
-                        <button class="primary" id="save-copy-confirm" onclick={run(Ask::SaveCopy)}>
-                            { i18n.tr("sheet-copy-choose") }
-                        </button>
-                        <button class="secondary" id="save-copy-cancel" onclick={hide_warning}>
-                            { i18n.tr("sheet-copy-cancel") }
-                        </button>
-                    </div>
-                </div>
+                { SAVE_COPY.show(&i18n, run(Ask::SaveCopy), hide_warning) }
             }
             <button class="secondary" id="print-view" onclick={props.on_print_view.reform(|_| ())}>
                 { i18n.tr("sheet-print-view") }

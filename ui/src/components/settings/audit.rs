@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::outcome;
 use crate::backend::use_backend;
 use crate::components::fields::input_value;
+use crate::components::warning::Warning;
 use crate::i18n::{use_i18n, I18n};
 use crate::time;
 
@@ -139,6 +140,13 @@ fn day_field(
         </div>
     }
 }
+
+const EXPORT: Warning = Warning {
+    id: "audit-export",
+    title: "audit-export",
+    text: "audit-export-warning",
+    go_on: "audit-export-choose",
+};
 
 /// What the export came to: where it went (`None`: the dialog was cancelled), or a refusal.
 type Exported = Result<Option<String>, ApiError>;
@@ -302,19 +310,7 @@ pub(super) fn audit_record() -> Html {
                 </button>
             </div>
             if *warning {
-                <div class="close-confirm" id="audit-export-warning" role="alertdialog"
-                    aria-labelledby="audit-export-title" aria-describedby="audit-export-text">
-                    <p id="audit-export-title"><strong>{ i18n.tr("audit-export") }</strong></p>
-                    <p id="audit-export-text">{ i18n.tr("audit-export-warning") }</p>
-                    <div class="actions">
-                        <button class="primary" id="audit-export-confirm" onclick={export}>
-                            { i18n.tr("audit-export-choose") }
-                        </button>
-                        <button class="secondary" id="audit-export-cancel" onclick={hide_warning}>
-                            { i18n.tr("sheet-copy-cancel") }
-                        </button>
-                    </div>
-                </div>
+                { EXPORT.show(&i18n, export, hide_warning) }
             }
             { result }
             { view.as_ref().map(|v| html! { <AuditTable view={v.clone()} /> }).unwrap_or_default() }
