@@ -518,6 +518,7 @@ error-wrong-recovery-key = This is not the recovery key this backup was made wit
 error-key-file-missing = Harbour's records are here, but their key file (harbour.keys) is missing, so they cannot be unlocked. Nothing has been changed or removed. Tell your manager: put the key file back, or restore the latest backup with the recovery key into a new folder.
 error-recovery-key-not-current = This is no longer the recovery key: a newer one has been made since, so nothing was printed. The newer key is the one to keep.
 error-not-a-demo = Sample children go only into a demonstration store, never beside real records. To try Harbour with made-up children, give a new, empty folder: harbour --data-dir NEW-FOLDER demo
+error-sync-out-of-order = The hub sent records that do not follow on from those on this computer, so none of them were taken in. Nothing here was changed. Tell your administrator: the hub may have been restored from an old copy.
 error-not-an-admin = There is no administrator of these records with that name. Type the name of an administrator exactly as Harbour knows it.
 error-keys-not-replaced = The user is disabled, but Harbour could not yet replace the records' key because they are open in another Harbour window. Close other Harbour windows, then choose "Replace the key" in Settings.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.

@@ -90,6 +90,10 @@ pub enum StoreError {
     /// Sample children go only into a demonstration store, never next to real records.
     #[error("not a demonstration store")]
     NotADemo,
+    /// Records from the hub that do not follow on from what this device holds of their
+    /// series, or that differ from it: nothing of them was taken in.
+    #[error("records from the hub do not follow on from those held here")]
+    SyncOutOfOrder,
 }
 
 impl StoreError {
@@ -121,6 +125,7 @@ impl StoreError {
             StoreError::KeyFileMissing => "key_file_missing",
             StoreError::NotADemo => "not_a_demo",
             StoreError::NotCurrentRecoveryKey => "not_current_recovery_key",
+            StoreError::SyncOutOfOrder => "sync_out_of_order",
         }
     }
 
@@ -161,6 +166,7 @@ impl StoreError {
             StoreError::KeyFileMissing => "error-key-file-missing",
             StoreError::NotADemo => "error-not-a-demo",
             StoreError::NotCurrentRecoveryKey => "error-recovery-key-not-current",
+            StoreError::SyncOutOfOrder => "error-sync-out-of-order",
         }
     }
 
@@ -224,6 +230,7 @@ mod tests {
             StoreError::KeyFileMissing,
             StoreError::NotADemo,
             StoreError::NotCurrentRecoveryKey,
+            StoreError::SyncOutOfOrder,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

@@ -30,6 +30,7 @@ mod revocation;
 mod samples;
 mod staff;
 mod store;
+mod sync;
 mod teams;
 mod tries;
 mod upgrade;
@@ -55,13 +56,14 @@ pub use remote::Applied;
 pub use revocation::Rotated;
 pub use staff::{PendingPin, PendingUser, SealedPin, SealedUser, AUTO_LOCK_MINUTES};
 pub use store::{Session, Store, SystemClock};
+pub use sync::{Head, Slot, SyncLink, CHAIN_START};
 pub use tries::{wait_after, FailedUnlock, MAX_WAIT, TRIES_FILE};
 pub use vault::{
     DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE, NEW_KEY_FILE, SETTING_UP,
 };
 
-#[cfg(test)]
-pub(crate) mod testing {
+#[cfg(any(test, feature = "testing"))]
+pub mod testing {
     //! Stores on disk for tests: real encryption and key wrapping, with the cheapest Argon2id
     //! settings allowed (OWASP's minimum), so unlocking takes tens of milliseconds.
 
@@ -185,6 +187,7 @@ pub(crate) mod testing {
 
     /// A data folder as format 1 left it: PIN-only entries for an administrator and a carer,
     /// no store id, no record of the key file in the database, and a wrong try not yet audited.
+    #[cfg(test)]
     pub fn format_1_folder(
         dir: &std::path::Path,
     ) -> (

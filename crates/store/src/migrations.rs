@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0009_teams.sql"),
     include_str!("../migrations/0010_key_state.sql"),
     include_str!("../migrations/0011_demo.sql"),
+    include_str!("../migrations/0012_sync.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -19,6 +19,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::StoreError;
 use crate::oplog::{self, Device, Op, OpRow, ENVELOPE_COLUMNS, ENVELOPE_LEN};
+use crate::store::stamp;
 use crate::Store;
 
 /// What one delivery did.
@@ -51,11 +52,7 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut applied = Applied::default();
-        for op in ops {
-            take_in(&tx, &mut device, now, op, None, &mut applied)?;
-        }
-        look_again(&tx, &mut device, now, &mut applied)?;
+        let applied = take_in_all(&tx, &mut device, now, ops)?;
         device.save(&tx)?;
         tx.commit()?;
         self.device = device;
@@ -197,6 +194,22 @@ pub(crate) fn episode_child(
         )
         .optional()?;
     Ok(child.and_then(|c| c.parse().ok()))
+}
+
+/// Takes in a delivery inside the caller's transaction: each op on its own, then the held ops
+/// again. The caller saves `device` with the transaction.
+pub(crate) fn take_in_all(
+    conn: &Connection,
+    device: &mut Device,
+    now: DateTime<Utc>,
+    ops: &[Op],
+) -> Result<Applied, StoreError> {
+    let mut applied = Applied::default();
+    for op in ops {
+        take_in(conn, device, now, op, None, &mut applied)?;
+    }
+    look_again(conn, device, now, &mut applied)?;
+    Ok(applied)
 }
 
 /// Looks at one op and stores it where it belongs. `held_at` is when a held op first arrived.
@@ -463,10 +476,6 @@ fn content_hash(op: &Op) -> [u8; 32] {
     }
     h.update(op.payload.as_bytes());
     *h.finalize().as_bytes()
-}
-
-fn stamp(t: DateTime<Utc>) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
 /// The ops of the log listed in `table` (by op id) that this version can read, oldest first.

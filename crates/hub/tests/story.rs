@@ -1,0 +1,203 @@
+//! The sync story against a real hub on loopback, over HTTP: a team, two devices enrolled,
+//! records pushed and pulled both ways, the same page sent twice, a device revoked, a hub put
+//! back from an old copy of its database; and pages cut at every awkward boundary.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use harbour_core::{ChildInput, FixedClock, TeamId};
+use harbour_hub::{HubDb, SqliteHub};
+use harbour_store::testing::team_store;
+use harbour_store::{Store, SyncLink};
+use harbour_sync::client::{join, sync_team, Hub, HubError, SyncError};
+use harbour_sync::http::HttpHub;
+use harbour_sync::TeamKey;
+
+struct Running {
+    address: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    done: tokio::task::JoinHandle<()>,
+}
+
+impl Running {
+    async fn start(db: SqliteHub) -> Running {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let done = tokio::spawn(async move {
+            harbour_hub::serve(db, listener, true, async {
+                let _ = stopped.await;
+            })
+            .await
+            .unwrap();
+        });
+        Running {
+            address,
+            stop: Some(stop),
+            done,
+        }
+    }
+
+    fn hub(&self) -> HttpHub {
+        HttpHub::new(&self.address).unwrap()
+    }
+
+    async fn stop(mut self) {
+        let _ = self.stop.take().unwrap().send(());
+        self.done.await.unwrap();
+    }
+}
+
+fn device() -> Store {
+    let clock = Arc::new(FixedClock::at(Utc.with_ymd_and_hms(2026, 12, 3, 2, 0, 0).unwrap()));
+    team_store(clock)
+}
+
+fn child(name: &str, trafficked: bool) -> ChildInput {
+    ChildInput {
+        name_latin: name.into(),
+        date_of_birth: "2010-05-14".into(),
+        unaccompanied: true,
+        suspected_trafficked: trafficked,
+        ..Default::default()
+    }
+}
+
+fn names(store: &Store) -> Vec<String> {
+    let mut n: Vec<String> = store
+        .children()
+        .unwrap()
+        .into_iter()
+        .map(|c| c.details.name_latin)
+        .collect();
+    n.sort();
+    n
+}
+
+async fn enrol(
+    hub: &SqliteHub,
+    running: &Running,
+    store: &mut Store,
+    team: TeamId,
+    key: &TeamKey,
+    new: bool,
+) -> SyncLink {
+    let token = hub
+        .issue_token((!new).then_some(team.as_uuid()))
+        .await
+        .unwrap();
+    join(store, &running.hub(), &running.address, team, &token, key)
+        .await
+        .unwrap()
+}
+
+fn refused_code(e: &SyncError) -> Option<&str> {
+    match e {
+        SyncError::Hub(HubError::Refused { code, .. }) => Some(code),
+        _ => None,
+    }
+}
+
+async fn story(path: &Path) {
+    let db = SqliteHub::open(path).unwrap();
+    let running = Running::start(db.clone()).await;
+    let hub = running.hub();
+    let key = TeamKey::random();
+    let (mut a, mut b) = (device(), device());
+    // The team is made on A; B learns of it by syncing.
+    let team = a.add_team("Sample House").unwrap().id;
+    let link_a = enrol(&db, &running, &mut a, team, &key, true).await;
+    let link_b = enrol(&db, &running, &mut b, team, &key, false).await;
+
+    // A device with another key cannot join the team, and so cannot poison it.
+    let mut stranger = device();
+    let token = db.issue_token(Some(team.as_uuid())).await.unwrap();
+    let err = join(&mut stranger, &hub, &running.address, team, &token, &TeamKey::random())
+        .await
+        .unwrap_err();
+    assert_eq!(refused_code(&err), Some("wrong_key"));
+
+    // Push from A, pull on B.
+    a.add_child(&child("Sample Amanuel", true), None).unwrap();
+    let up = sync_team(&mut a, &link_a, &hub).await.unwrap();
+    assert_eq!(up.uploaded, 3, "the team, A's place in it, the child");
+    let down = sync_team(&mut b, &link_b, &hub).await.unwrap();
+    assert_eq!((down.downloaded, down.held), (3, 0));
+    assert_eq!(names(&b), ["Sample Amanuel"]);
+    assert!(b.children().unwrap()[0].details.suspected_trafficked);
+
+    // Both ways; a second round has nothing to do.
+    b.add_child_to(Some(team), &child("Sample Ruth", false), None).unwrap();
+    sync_team(&mut b, &link_b, &hub).await.unwrap();
+    let back = sync_team(&mut a, &link_a, &hub).await.unwrap();
+    assert_eq!((back.uploaded, back.downloaded), (0, 1));
+    assert_eq!(names(&a), names(&b));
+    let idle = sync_team(&mut a, &link_a, &hub).await.unwrap();
+    assert_eq!((idle.uploaded, idle.downloaded), (0, 0));
+
+    // Sending the same page again changes nothing; another op in a held place is a fork.
+    let status = hub.status(&link_a.device_token).await.unwrap();
+    let me = a.device_id();
+    let slots = a.slots_after(team, me, -1, usize::MAX).unwrap();
+    let page = |sealed: Option<Vec<u8>>| harbour_sync::wire::UploadRequest {
+        key_id: key.key_id(),
+        pages: vec![harbour_sync::wire::SeriesPage {
+            device: me.as_uuid(),
+            after_chain: [0; 32],
+            slots: slots
+                .iter()
+                .map(|(op, s)| harbour_sync::wire::WireSlot {
+                    seq: s.seq,
+                    op_tag: key.op_tag(op.as_uuid()),
+                    sealed: sealed.clone().unwrap_or_else(|| s.sealed.clone()),
+                })
+                .collect(),
+        }],
+    };
+    hub.upload(&link_a.device_token, &page(None)).await.unwrap();
+    assert_eq!(hub.status(&link_a.device_token).await.unwrap(), status);
+    let forked = hub.upload(&link_a.device_token, &page(Some(vec![1, 2, 3]))).await.unwrap_err();
+    assert!(matches!(forked, HubError::Refused { status: 409, ref code } if code == "fork"), "{forked:?}");
+    assert_eq!(hub.status(&link_a.device_token).await.unwrap(), status);
+
+    // The hub put back from an old copy: it lost what came after, and the devices give it back.
+    // (A copy as a backup would take it: the database with its write-ahead log.)
+    let old = path.with_extension("old");
+    let old_wal = path.with_extension("old-wal");
+    std::fs::copy(path, &old).unwrap();
+    std::fs::copy(path.with_extension("db-wal"), &old_wal).unwrap();
+    a.add_child(&child("Sample Dawit", false), None).unwrap();
+    sync_team(&mut a, &link_a, &hub).await.unwrap();
+    running.stop().await;
+    drop(db);
+    for ext in ["db-wal", "db-shm"] {
+        let _ = std::fs::remove_file(path.with_extension(ext));
+    }
+    std::fs::copy(&old, path).unwrap();
+    std::fs::copy(&old_wal, path.with_extension("db-wal")).unwrap();
+    let db = SqliteHub::open(path).unwrap();
+    let running = Running::start(db.clone()).await;
+    let hub = running.hub();
+    let b_first = sync_team(&mut b, &link_b, &hub).await.unwrap();
+    assert_eq!(b_first.downloaded, 0, "the copy does not have Dawit");
+    let healed = sync_team(&mut a, &link_a, &hub).await.unwrap();
+    assert_eq!(healed.uploaded, 1, "A gives back what the hub lost");
+    sync_team(&mut b, &link_b, &hub).await.unwrap();
+    assert_eq!(names(&b), ["Sample Amanuel", "Sample Dawit", "Sample Ruth"]);
+
+    // Revoked: refused at once, and the device says so.
+    assert_eq!(db.revoke(b.device_id().as_uuid()).await.unwrap(), 1);
+    let err = sync_team(&mut b, &link_b, &hub).await.unwrap_err();
+    assert_eq!(refused_code(&err), Some("revoked"));
+    assert_eq!(err.code(), "revoked");
+    let links = b.sync_links().unwrap();
+    assert_eq!(links[0].last_error.as_deref(), Some("revoked"));
+    running.stop().await;
+}
+
+#[tokio::test]
+async fn a_team_syncs_through_a_hub_on_sqlite() {
+    let dir = tempfile::tempdir().unwrap();
+    story(&dir.path().join("hub.db")).await;
+}

@@ -1,0 +1,410 @@
+//! Keeps a store in step with a hub, one team at a time. A round:
+//!
+//! 1. asks the hub where every series stands and checks this device's team key against the
+//!    team's key check, before anything is sent;
+//! 2. gives this device's new ops their slots (sealed once; the sealed bytes are kept, so the
+//!    same bytes go again however often they are sent);
+//! 3. compares each series by its last seq and rolling hash: where this device is ahead it
+//!    uploads (any device's series, so a hub that lost data is given it back), where the hub
+//!    is ahead it downloads, page by page, each page taken in with its checkpoint in one
+//!    transaction; where the two went different ways it stops that series and says so.
+//!
+//! Every loop moves forward or stops with an error: a hub that says there is more and then
+//! sends nothing is an error, not a reason to ask again.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+
+use harbour_core::{Hlc, OpId, TeamId, UserId};
+use harbour_store::{Op, Slot, Store, StoreError, SyncLink, CHAIN_START};
+use uuid::Uuid;
+
+use crate::seal::{chain, OpenError, PlainOp, TeamKey};
+use crate::wire::{
+    codes, Chain, DownloadRequest, JoinRequest, JoinResponse, DownloadResponse, StatusResponse, UploadRequest,
+    UploadResponse, WireHead, WireSlot, SeriesPage, PAGE_BYTES,
+};
+
+/// How a device reaches a hub: over HTTPS ([`crate::http::HttpHub`]), or in tests directly.
+pub trait Hub {
+    fn join(&self, request: &JoinRequest) -> impl Future<Output = Result<JoinResponse, HubError>> + Send;
+    fn status(&self, token: &str) -> impl Future<Output = Result<StatusResponse, HubError>> + Send;
+    fn upload(
+        &self,
+        token: &str,
+        request: &UploadRequest,
+    ) -> impl Future<Output = Result<UploadResponse, HubError>> + Send;
+    fn download(
+        &self,
+        token: &str,
+        request: &DownloadRequest,
+    ) -> impl Future<Output = Result<DownloadResponse, HubError>> + Send;
+}
+
+/// What went wrong talking to the hub.
+#[derive(Clone, Debug, thiserror::Error, PartialEq, Eq)]
+pub enum HubError {
+    /// The hub answered with a refusal and its code ([`crate::wire::codes`]).
+    #[error("the hub refused ({status}): {code}")]
+    Refused { status: u16, code: String },
+    /// No answer: no network, the hub is down, or the connection broke.
+    #[error("the hub could not be reached: {0}")]
+    Unreachable(String),
+    /// An answer that is not the protocol's.
+    #[error("the hub's answer could not be read")]
+    Malformed,
+}
+
+/// Why a round did not finish.
+#[derive(Debug, thiserror::Error)]
+pub enum SyncError {
+    #[error(transparent)]
+    Hub(#[from] HubError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// This device's team key is not the team's: nothing was sent.
+    #[error("this device's team key is not the one the hub's team uses")]
+    WrongKey,
+    /// A series here and on the hub hold different slots at the same place.
+    #[error("a series on the hub went another way than here")]
+    Diverged { device: Uuid, seq: i64 },
+    /// A slot from the hub that does not open with the team key.
+    #[error("a record from the hub cannot be opened")]
+    Unreadable { device: Uuid, seq: i64, why: OpenError },
+    /// The hub said a series had more, then sent nothing.
+    #[error("the hub stopped sending part way")]
+    NoProgress,
+}
+
+impl SyncError {
+    /// Stable, for the store's record of the last try and for scripts.
+    pub fn code(&self) -> &'static str {
+        match self {
+            SyncError::Hub(HubError::Refused { code, .. }) => match code.as_str() {
+                codes::REVOKED => "revoked",
+                codes::BAD_TOKEN | codes::NO_TOKEN => "not_enrolled",
+                codes::WRONG_KEY => "wrong_key",
+                codes::FORK | codes::DIVERGED => "diverged",
+                codes::RATE_LIMITED => "busy",
+                _ => "refused",
+            },
+            SyncError::Hub(HubError::Unreachable(_)) => "unreachable",
+            SyncError::Hub(HubError::Malformed) => "malformed",
+            SyncError::Store(_) => "storage",
+            SyncError::WrongKey => "wrong_key",
+            SyncError::Diverged { .. } => "diverged",
+            SyncError::Unreadable { .. } => "unreadable",
+            SyncError::NoProgress => "no_progress",
+        }
+    }
+}
+
+/// What a round did.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub uploaded: usize,
+    pub downloaded: usize,
+    /// Of those downloaded, held out of the records (see `Store::arrivals`).
+    pub held: usize,
+    /// The hub's epoch was not the one of the last sync: it was wiped or restored, and what it
+    /// lost was given back.
+    pub hub_restored: bool,
+    pub epoch: String,
+}
+
+impl From<&Op> for PlainOp {
+    fn from(op: &Op) -> Self {
+        PlainOp {
+            op_id: op.op_id.as_uuid(),
+            idx: op.idx,
+            hlc_wall_ms: op.hlc.wall_ms,
+            hlc_counter: op.hlc.counter,
+            author: op.author.map(|a| a.as_uuid()),
+            kind: op.kind.clone(),
+            entity: op.entity.clone(),
+            payload: op.payload.clone(),
+        }
+    }
+}
+
+/// The op a slot carries, in its place.
+pub fn op_of(plain: PlainOp, team: TeamId, device: Uuid) -> Op {
+    Op {
+        op_id: OpId::from_uuid(plain.op_id),
+        device: harbour_core::DeviceId::from_uuid(device),
+        idx: plain.idx,
+        hlc: Hlc {
+            wall_ms: plain.hlc_wall_ms,
+            counter: plain.hlc_counter,
+        },
+        author: plain.author.map(UserId::from_uuid),
+        team: Some(team),
+        kind: plain.kind,
+        entity: plain.entity,
+        payload: plain.payload,
+    }
+}
+
+/// Enrols this store's device in `team` on the hub at `address` with a one-time token, holding
+/// `key` (the first device of a team makes it; later ones get it sealed in their invitation),
+/// and keeps the link. The hub refuses a key that is not the team's.
+pub async fn join(
+    store: &mut Store,
+    hub: &impl Hub,
+    address: &str,
+    team: TeamId,
+    token: &str,
+    key: &TeamKey,
+) -> Result<SyncLink, SyncError> {
+    store.require(harbour_core::Action::ManageUsers)?;
+    let answer = hub
+        .join(&JoinRequest {
+            token: token.to_owned(),
+            team: team.as_uuid(),
+            device: store.device_id().as_uuid(),
+            key_id: key.key_id(),
+            key_check: key.key_check(team.as_uuid()),
+        })
+        .await?;
+    let link = SyncLink {
+        team,
+        hub: address.to_owned(),
+        fingerprint: None,
+        device_token: answer.device_token,
+        team_key: zeroize::Zeroizing::new(*key.bytes()),
+        key_id: key.key_id(),
+        epoch: Some(answer.epoch),
+        joined_at: store.now(),
+        last_synced_at: None,
+        last_error: None,
+    };
+    store.save_sync_link(&link)?;
+    Ok(link)
+}
+
+/// Slots this device's new ops of `link.team` (sealing each once) and returns how many.
+pub fn slot_new_ops(store: &mut Store, link: &SyncLink) -> Result<usize, StoreError> {
+    let team = link.team;
+    let key = TeamKey::from_bytes(&link.team_key);
+    let me = store.device_id();
+    let ops = store.unslotted_ops(team)?;
+    if ops.is_empty() {
+        return Ok(0);
+    }
+    let head = store
+        .sync_heads(team)?
+        .into_iter()
+        .find(|h| h.device == me);
+    let (mut seq, mut before) = head.map_or((0, CHAIN_START), |h| (h.seq + 1, h.chain));
+    let mut slots = Vec::with_capacity(ops.len());
+    for op in &ops {
+        let wire = key.seal(team.as_uuid(), me.as_uuid(), seq, &PlainOp::from(op));
+        let after = chain(&before, &wire);
+        slots.push((
+            op.op_id,
+            Slot {
+                seq,
+                sealed: wire.sealed,
+                chain: after,
+            },
+        ));
+        before = after;
+        seq += 1;
+    }
+    store.add_own_slots(team, &slots)?;
+    Ok(ops.len())
+}
+
+/// One round with the hub for `link.team`; records how it ended in the store.
+pub async fn sync_team(
+    store: &mut Store,
+    link: &SyncLink,
+    hub: &impl Hub,
+) -> Result<Report, SyncError> {
+    let result = round(store, link, hub).await;
+    match &result {
+        Ok(report) => store.note_sync(link.team, Some(&report.epoch), Ok(()))?,
+        Err(e) => store.note_sync(link.team, None, Err(e.code()))?,
+    }
+    result
+}
+
+async fn round(store: &mut Store, link: &SyncLink, hub: &impl Hub) -> Result<Report, SyncError> {
+    let team = link.team;
+    let team_uuid = team.as_uuid();
+    let key = TeamKey::from_bytes(&link.team_key);
+    let token = link.device_token.as_str();
+    let status = hub.status(token).await?;
+    if status.team != team_uuid
+        || status.key_id != key.key_id()
+        || !key.opens_check(team_uuid, &status.key_check)
+    {
+        return Err(SyncError::WrongKey);
+    }
+    let mut report = Report {
+        hub_restored: link.epoch.as_deref().is_some_and(|e| e != status.epoch),
+        epoch: status.epoch.clone(),
+        ..Report::default()
+    };
+    slot_new_ops(store, link)?;
+    let me = store.device_id().as_uuid();
+    let mut series: BTreeMap<Uuid, (i64, Chain, i64, Chain)> = BTreeMap::new();
+    for h in store.sync_heads(team)? {
+        series.insert(h.device.as_uuid(), (h.seq, h.chain, -1, CHAIN_START));
+    }
+    for WireHead { device, seq, chain } in &status.heads {
+        let e = series.entry(*device).or_insert((-1, CHAIN_START, -1, CHAIN_START));
+        e.2 = *seq;
+        e.3 = *chain;
+    }
+    let mut first_error = None;
+    for (device, (local, local_chain, remote, remote_chain)) in series {
+        let done = if local > remote {
+            upload_series(store, &key, team, device, remote, remote_chain, hub, token, &mut report)
+                .await
+        } else if remote > local {
+            if device == me {
+                // Only this device writes its own series: another copy of this store did.
+                Err(SyncError::Diverged { device, seq: local + 1 })
+            } else {
+                download_series(store, &key, team, device, local, remote, hub, token, &mut report)
+                    .await
+            }
+        } else if local_chain != remote_chain {
+            Err(SyncError::Diverged { device, seq: local })
+        } else {
+            Ok(())
+        };
+        if let Err(e) = done {
+            // Unreachable or refused as a whole: no point trying the other series.
+            if matches!(e, SyncError::Hub(_) | SyncError::Store(_)) {
+                return Err(e);
+            }
+            first_error.get_or_insert(e);
+        }
+    }
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(report),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn upload_series(
+    store: &mut Store,
+    key: &TeamKey,
+    team: TeamId,
+    device: Uuid,
+    remote: i64,
+    remote_chain: Chain,
+    hub: &impl Hub,
+    token: &str,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let dev = harbour_core::DeviceId::from_uuid(device);
+    let Some(ours) = store.sync_chain_at(team, dev, remote)? else {
+        return Err(SyncError::Diverged { device, seq: remote });
+    };
+    if ours != remote_chain {
+        return Err(SyncError::Diverged { device, seq: remote });
+    }
+    let mut after = remote;
+    let mut after_chain = ours;
+    loop {
+        let slots = store.slots_after(team, dev, after, PAGE_BYTES)?;
+        let Some(last) = slots.last() else {
+            return Ok(());
+        };
+        let (last_seq, last_chain) = (last.1.seq, last.1.chain);
+        let page = SeriesPage {
+            device,
+            after_chain,
+            slots: slots
+                .into_iter()
+                .map(|(op_id, s)| WireSlot {
+                    seq: s.seq,
+                    op_tag: key.op_tag(op_id.as_uuid()),
+                    sealed: s.sealed,
+                })
+                .collect(),
+        };
+        let n = page.slots.len();
+        let answer = hub
+            .upload(
+                token,
+                &UploadRequest {
+                    key_id: key.key_id(),
+                    pages: vec![page],
+                },
+            )
+            .await?;
+        let head = answer.heads.iter().find(|h| h.device == device);
+        if head.map(|h| (h.seq, h.chain)) != Some((last_seq, last_chain)) {
+            return Err(SyncError::Diverged { device, seq: last_seq });
+        }
+        report.uploaded += n;
+        after = last_seq;
+        after_chain = last_chain;
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn download_series(
+    store: &mut Store,
+    key: &TeamKey,
+    team: TeamId,
+    device: Uuid,
+    local: i64,
+    remote: i64,
+    hub: &impl Hub,
+    token: &str,
+    report: &mut Report,
+) -> Result<(), SyncError> {
+    let dev = harbour_core::DeviceId::from_uuid(device);
+    let mut after = local;
+    let mut before = store
+        .sync_chain_at(team, dev, local)?
+        .ok_or(SyncError::Diverged { device, seq: local })?;
+    while after < remote {
+        let answer = hub
+            .download(
+                token,
+                &DownloadRequest {
+                    device,
+                    after,
+                    max_bytes: PAGE_BYTES as u32,
+                },
+            )
+            .await?;
+        if answer.after_chain != before {
+            return Err(SyncError::Diverged { device, seq: after });
+        }
+        if answer.slots.is_empty() {
+            return Err(SyncError::NoProgress);
+        }
+        let mut page = Vec::with_capacity(answer.slots.len());
+        for (i, wire) in answer.slots.iter().enumerate() {
+            if wire.seq != after + 1 + i as i64 {
+                return Err(SyncError::NoProgress);
+            }
+            let plain = key
+                .open(team.as_uuid(), device, wire)
+                .map_err(|why| SyncError::Unreadable { device, seq: wire.seq, why })?;
+            let next = chain(&before, wire);
+            page.push((
+                op_of(plain, team, device),
+                Slot {
+                    seq: wire.seq,
+                    sealed: wire.sealed.clone(),
+                    chain: next,
+                },
+            ));
+            before = next;
+        }
+        let applied = store.apply_synced(team, dev, &page)?;
+        report.downloaded += page.len();
+        report.held += applied.held;
+        after += page.len() as i64;
+    }
+    Ok(())
+}

@@ -1,0 +1,16 @@
+//! Harbour's sync: devices of a team keep their stores in step through a hub that holds only
+//! sealed ops and where they go (DESIGN.md, "Sync").
+//!
+//! - [`wire`]: the requests and answers between a device and the hub;
+//! - [`seal`]: the team key, sealing and opening ops, the rolling hash of a series;
+//! - `client` (feature `client`): a store kept in step with a hub, one round at a time.
+
+pub mod seal;
+pub mod wire;
+
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod http;
+
+pub use seal::{chain, padme, OpenError, PlainOp, TeamKey};
