@@ -308,6 +308,7 @@ impl HubDb for SqliteHub {
                 return Err(Refusal::new(404, codes::NOT_FOUND, "the hub does not hold that much of this series"));
             };
             let max = (request.max_bytes as usize).clamp(1, harbour_sync::wire::PAGE_BYTES);
+            let max_ops = (request.max_ops as usize).clamp(1, harbour_sync::wire::PAGE_OPS);
             let mut stmt = tx.prepare_cached(
                 "SELECT seq, op_tag, sealed FROM ops WHERE team = ?1 AND device = ?2 AND seq > ?3 \
                  ORDER BY seq",
@@ -317,7 +318,7 @@ impl HubDb for SqliteHub {
             let mut bytes = 0;
             while let Some(r) = rows.next()? {
                 let sealed: Vec<u8> = r.get(2)?;
-                if !slots.is_empty() && bytes + sealed.len() > max {
+                if !slots.is_empty() && (slots.len() >= max_ops || bytes + sealed.len() > max) {
                     break;
                 }
                 bytes += sealed.len();

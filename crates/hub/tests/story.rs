@@ -2,102 +2,14 @@
 //! records pushed and pulled both ways, the same page sent twice, a device revoked, a hub put
 //! back from an old copy of its database; and pages cut at every awkward boundary.
 
+mod common;
+
 use std::path::Path;
-use std::sync::Arc;
 
-use chrono::{TimeZone, Utc};
-use harbour_core::{ChildInput, FixedClock, TeamId};
+use common::{child, device, enrol, names, refused_code, Running};
 use harbour_hub::{HubDb, SqliteHub};
-use harbour_store::testing::team_store;
-use harbour_store::{Store, SyncLink};
-use harbour_sync::client::{join, sync_team, Hub, HubError, SyncError};
-use harbour_sync::http::HttpHub;
+use harbour_sync::client::{join, sync_team, Hub, HubError};
 use harbour_sync::TeamKey;
-
-struct Running {
-    address: String,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    done: tokio::task::JoinHandle<()>,
-}
-
-impl Running {
-    async fn start(db: SqliteHub) -> Running {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let done = tokio::spawn(async move {
-            harbour_hub::serve(db, listener, true, async {
-                let _ = stopped.await;
-            })
-            .await
-            .unwrap();
-        });
-        Running {
-            address,
-            stop: Some(stop),
-            done,
-        }
-    }
-
-    fn hub(&self) -> HttpHub {
-        HttpHub::new(&self.address).unwrap()
-    }
-
-    async fn stop(mut self) {
-        let _ = self.stop.take().unwrap().send(());
-        self.done.await.unwrap();
-    }
-}
-
-fn device() -> Store {
-    let clock = Arc::new(FixedClock::at(Utc.with_ymd_and_hms(2026, 12, 3, 2, 0, 0).unwrap()));
-    team_store(clock)
-}
-
-fn child(name: &str, trafficked: bool) -> ChildInput {
-    ChildInput {
-        name_latin: name.into(),
-        date_of_birth: "2010-05-14".into(),
-        unaccompanied: true,
-        suspected_trafficked: trafficked,
-        ..Default::default()
-    }
-}
-
-fn names(store: &Store) -> Vec<String> {
-    let mut n: Vec<String> = store
-        .children()
-        .unwrap()
-        .into_iter()
-        .map(|c| c.details.name_latin)
-        .collect();
-    n.sort();
-    n
-}
-
-async fn enrol(
-    hub: &SqliteHub,
-    running: &Running,
-    store: &mut Store,
-    team: TeamId,
-    key: &TeamKey,
-    new: bool,
-) -> SyncLink {
-    let token = hub
-        .issue_token((!new).then_some(team.as_uuid()))
-        .await
-        .unwrap();
-    join(store, &running.hub(), &running.address, team, &token, key)
-        .await
-        .unwrap()
-}
-
-fn refused_code(e: &SyncError) -> Option<&str> {
-    match e {
-        SyncError::Hub(HubError::Refused { code, .. }) => Some(code),
-        _ => None,
-    }
-}
 
 async fn story(path: &Path) {
     let db = SqliteHub::open(path).unwrap();
@@ -107,8 +19,8 @@ async fn story(path: &Path) {
     let (mut a, mut b) = (device(), device());
     // The team is made on A; B learns of it by syncing.
     let team = a.add_team("Sample House").unwrap().id;
-    let link_a = enrol(&db, &running, &mut a, team, &key, true).await;
-    let link_b = enrol(&db, &running, &mut b, team, &key, false).await;
+    let link_a = enrol(&running, &mut a, team, &key, true).await;
+    let link_b = enrol(&running, &mut b, team, &key, false).await;
 
     // A device with another key cannot join the team, and so cannot poison it.
     let mut stranger = device();
@@ -139,7 +51,7 @@ async fn story(path: &Path) {
     // Sending the same page again changes nothing; another op in a held place is a fork.
     let status = hub.status(&link_a.device_token).await.unwrap();
     let me = a.device_id();
-    let slots = a.slots_after(team, me, -1, usize::MAX).unwrap();
+    let slots = a.slots_after(team, me, -1, usize::MAX, usize::MAX).unwrap();
     let page = |sealed: Option<Vec<u8>>| harbour_sync::wire::UploadRequest {
         key_id: key.key_id(),
         pages: vec![harbour_sync::wire::SeriesPage {

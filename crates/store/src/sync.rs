@@ -252,13 +252,14 @@ impl Store {
         Ok(())
     }
 
-    /// Up to `max_bytes` of sealed slots of `device`'s series of `team` after `after` (at least
-    /// one, if there is one), to give to the hub.
+    /// Up to `max_ops` sealed slots of `device`'s series of `team` after `after`, and past the
+    /// first no more than `max_bytes` of them, to give to the hub.
     pub fn slots_after(
         &self,
         team: TeamId,
         device: DeviceId,
         after: i64,
+        max_ops: usize,
         max_bytes: usize,
     ) -> Result<Vec<(OpId, Slot)>, StoreError> {
         self.require(Action::RecordMissing)?;
@@ -271,7 +272,7 @@ impl Store {
         let mut bytes = 0;
         while let Some(r) = rows.next()? {
             let sealed: Vec<u8> = r.get(1)?;
-            if !out.is_empty() && bytes + sealed.len() > max_bytes {
+            if !out.is_empty() && (out.len() >= max_ops || bytes + sealed.len() > max_bytes) {
                 break;
             }
             bytes += sealed.len();

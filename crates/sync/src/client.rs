@@ -22,7 +22,7 @@ use uuid::Uuid;
 use crate::seal::{chain, OpenError, PlainOp, TeamKey};
 use crate::wire::{
     codes, Chain, DownloadRequest, JoinRequest, JoinResponse, DownloadResponse, StatusResponse, UploadRequest,
-    UploadResponse, WireHead, WireSlot, SeriesPage, PAGE_BYTES,
+    UploadResponse, WireHead, WireSlot, SeriesPage, Paging,
 };
 
 /// How a device reaches a hub: over HTTPS ([`crate::http::HttpHub`]), or in tests directly.
@@ -221,7 +221,17 @@ pub async fn sync_team(
     link: &SyncLink,
     hub: &impl Hub,
 ) -> Result<Report, SyncError> {
-    let result = round(store, link, hub).await;
+    sync_team_paged(store, link, hub, Paging::DEFAULT).await
+}
+
+/// [`sync_team`] with pages of `paging` each way (tests cut pages at chosen boundaries).
+pub async fn sync_team_paged(
+    store: &mut Store,
+    link: &SyncLink,
+    hub: &impl Hub,
+    paging: Paging,
+) -> Result<Report, SyncError> {
+    let result = round(store, link, hub, paging).await;
     match &result {
         Ok(report) => store.note_sync(link.team, Some(&report.epoch), Ok(()))?,
         Err(e) => store.note_sync(link.team, None, Err(e.code()))?,
@@ -229,7 +239,12 @@ pub async fn sync_team(
     result
 }
 
-async fn round(store: &mut Store, link: &SyncLink, hub: &impl Hub) -> Result<Report, SyncError> {
+async fn round(
+    store: &mut Store,
+    link: &SyncLink,
+    hub: &impl Hub,
+    paging: Paging,
+) -> Result<Report, SyncError> {
     let team = link.team;
     let team_uuid = team.as_uuid();
     let key = TeamKey::from_bytes(&link.team_key);
@@ -260,14 +275,16 @@ async fn round(store: &mut Store, link: &SyncLink, hub: &impl Hub) -> Result<Rep
     let mut first_error = None;
     for (device, (local, local_chain, remote, remote_chain)) in series {
         let done = if local > remote {
-            upload_series(store, &key, team, device, remote, remote_chain, hub, token, &mut report)
+            let from = (remote, remote_chain);
+            upload_series(store, &key, team, device, from, paging, hub, token, &mut report)
                 .await
         } else if remote > local {
             if device == me {
                 // Only this device writes its own series: another copy of this store did.
                 Err(SyncError::Diverged { device, seq: local + 1 })
             } else {
-                download_series(store, &key, team, device, local, remote, hub, token, &mut report)
+                let range = (local, remote);
+                download_series(store, &key, team, device, range, paging, hub, token, &mut report)
                     .await
             }
         } else if local_chain != remote_chain {
@@ -295,8 +312,8 @@ async fn upload_series(
     key: &TeamKey,
     team: TeamId,
     device: Uuid,
-    remote: i64,
-    remote_chain: Chain,
+    (remote, remote_chain): (i64, Chain),
+    paging: Paging,
     hub: &impl Hub,
     token: &str,
     report: &mut Report,
@@ -311,7 +328,7 @@ async fn upload_series(
     let mut after = remote;
     let mut after_chain = ours;
     loop {
-        let slots = store.slots_after(team, dev, after, PAGE_BYTES)?;
+        let slots = store.slots_after(team, dev, after, paging.ops, paging.bytes)?;
         let Some(last) = slots.last() else {
             return Ok(());
         };
@@ -354,8 +371,8 @@ async fn download_series(
     key: &TeamKey,
     team: TeamId,
     device: Uuid,
-    local: i64,
-    remote: i64,
+    (local, remote): (i64, i64),
+    paging: Paging,
     hub: &impl Hub,
     token: &str,
     report: &mut Report,
@@ -372,7 +389,8 @@ async fn download_series(
                 &DownloadRequest {
                     device,
                     after,
-                    max_bytes: PAGE_BYTES as u32,
+                    max_ops: paging.ops as u32,
+                    max_bytes: paging.bytes as u32,
                 },
             )
             .await?;

@@ -9,9 +9,26 @@ use uuid::Uuid;
 /// The protocol this build speaks; every path is under `/v1/`.
 pub const PROTOCOL: u32 = 1;
 
-/// A page's sealed bytes are capped near this (about a thousand ops of ordinary size), so a
-/// page is a bounded amount of memory on both sides; a single larger op still goes alone.
-pub const PAGE_BYTES: usize = 512 * 1024;
+/// How much goes in one page: at most `ops` slots and, past the first, about `bytes` of sealed
+/// ops, so a page is a bounded amount of memory on both sides (a single larger op still goes,
+/// alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub ops: usize,
+    pub bytes: usize,
+}
+
+impl Paging {
+    /// About a thousand ops of ordinary size.
+    pub const DEFAULT: Paging = Paging {
+        ops: 1000,
+        bytes: 512 * 1024,
+    };
+}
+
+/// The largest page the hub gives, however much is asked for.
+pub const PAGE_BYTES: usize = Paging::DEFAULT.bytes;
+pub const PAGE_OPS: usize = Paging::DEFAULT.ops;
 
 /// The hub refuses bodies larger than this.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -97,11 +114,13 @@ pub struct UploadResponse {
     pub heads: Vec<WireHead>,
 }
 
-/// `POST /v1/download`: the slots of a series after `after`, up to about `max_bytes`.
+/// `POST /v1/download`: the slots of a series after `after`, at most `max_ops` of them and,
+/// past the first, up to about `max_bytes`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct DownloadRequest {
     pub device: Uuid,
     pub after: i64,
+    pub max_ops: u32,
     pub max_bytes: u32,
 }
 
