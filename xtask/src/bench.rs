@@ -1,5 +1,6 @@
 //! `cargo xtask bench`: the store benchmark (crates/store/benches/write.rs), the grab sheet
-//! benchmark (crates/print/benches/sheet.rs), then start-up time, from process start to the
+//! benchmark (crates/print/benches/sheet.rs), the first and an incremental sync from a hub on
+//! loopback (crates/hub/benches/sync.rs), then start-up time, from process start to the
 //! first interactive screen, for Harbour and for an empty Tauri + Yew window built the same way
 //! (the floor), each the median of several runs under a private Xvfb, printed beside the floor
 //! as a ratio; then "Child missing" → steps screen in the release app
@@ -34,6 +35,7 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
     // The store's write path first: no window, no display needed.
     run(cargo().args(["bench", "-p", "harbour-store", "--bench", "write"]))?;
     run(cargo().args(["bench", "-p", "harbour-print", "--bench", "sheet"]))?;
+    run(cargo().args(["bench", "-p", "harbour-hub", "--bench", "sync"]))?;
     let tools = setup::all()?;
     ui::build(&tools, &ui::HARBOUR)?;
     ui::build(&tools, &ui::EMPTY)?;

@@ -32,7 +32,11 @@ impl Refusal {
 
     /// A failure of the database itself: a 500 (a bug or a broken disk), logged without data.
     pub fn internal(what: impl std::fmt::Display) -> Self {
-        Self::new(500, harbour_sync::wire::codes::INTERNAL, format!("hub database: {what}"))
+        Self::new(
+            500,
+            harbour_sync::wire::codes::INTERNAL,
+            format!("hub database: {what}"),
+        )
     }
 }
 
@@ -49,12 +53,16 @@ pub trait HubDb: Clone + Send + Sync + 'static {
     fn epoch(&self) -> impl Future<Output = Result<String, Refusal>> + Send;
     /// A one-time join token for `team` (or, with `None`, for a team not known yet). Only its
     /// hash is kept.
-    fn issue_token(&self, team: Option<Uuid>)
-        -> impl Future<Output = Result<String, Refusal>> + Send;
+    fn issue_token(
+        &self,
+        team: Option<Uuid>,
+    ) -> impl Future<Output = Result<String, Refusal>> + Send;
     /// Uses a join token: the team is registered by its first device (its id and key check are
     /// never rewritten), later devices must hold the same key.
-    fn join(&self, request: JoinRequest)
-        -> impl Future<Output = Result<JoinResponse, Refusal>> + Send;
+    fn join(
+        &self,
+        request: JoinRequest,
+    ) -> impl Future<Output = Result<JoinResponse, Refusal>> + Send;
     /// The device a device token belongs to; a revoked one is refused.
     fn enrolled(&self, token: &str) -> impl Future<Output = Result<Enrolled, Refusal>> + Send;
     fn status(&self, team: Uuid) -> impl Future<Output = Result<StatusResponse, Refusal>> + Send;

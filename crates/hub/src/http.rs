@@ -46,7 +46,13 @@ pub fn router<D: HubDb>(db: D, quiet: bool) -> Router {
         .route("/v1/status", post(status::<D>))
         .route("/v1/upload", post(upload::<D>))
         .route("/v1/download", post(download::<D>))
-        .fallback(|| async { refusal(Refusal::new(404, codes::NOT_FOUND, "no such path on this hub")) })
+        .fallback(|| async {
+            refusal(Refusal::new(
+                404,
+                codes::NOT_FOUND,
+                "no such path on this hub",
+            ))
+        })
         .layer(DefaultBodyLimit::max(MAX_BODY))
         .with_state(hub)
 }
@@ -75,7 +81,13 @@ fn ok<T: Serialize>(value: &T) -> Response {
 }
 
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Refusal> {
-    wire::decode(body).map_err(|_| Refusal::new(400, codes::MALFORMED, "the request is not one this hub understands"))
+    wire::decode(body).map_err(|_| {
+        Refusal::new(
+            400,
+            codes::MALFORMED,
+            "the request is not one this hub understands",
+        )
+    })
 }
 
 fn log(quiet: bool, route: &str, started: Instant, result: &Result<Response, Refusal>) {
@@ -103,7 +115,9 @@ impl<D: HubDb> Hub<D> {
             .get(header::AUTHORIZATION)
             .and_then(|v| v.to_str().ok())
             .and_then(|v| v.strip_prefix("Bearer "))
-            .ok_or_else(|| Refusal::new(401, codes::NO_TOKEN, "the request carries no device token"))?;
+            .ok_or_else(|| {
+                Refusal::new(401, codes::NO_TOKEN, "the request carries no device token")
+            })?;
         self.take_one(token_hash(token))?;
         self.db.enrolled(token).await
     }
@@ -115,10 +129,15 @@ impl<D: HubDb> Hub<D> {
             buckets.retain(|_, (_, at)| now.duration_since(*at) < Duration::from_secs(60));
         }
         let (tokens, at) = buckets.entry(key).or_insert((RATE_BURST, now));
-        *tokens = (*tokens + now.duration_since(*at).as_secs_f64() * RATE_PER_SECOND).min(RATE_BURST);
+        *tokens =
+            (*tokens + now.duration_since(*at).as_secs_f64() * RATE_PER_SECOND).min(RATE_BURST);
         *at = now;
         if *tokens < 1.0 {
-            return Err(Refusal::new(429, codes::RATE_LIMITED, "too many requests from this device: try again in a moment"));
+            return Err(Refusal::new(
+                429,
+                codes::RATE_LIMITED,
+                "too many requests from this device: try again in a moment",
+            ));
         }
         *tokens -= 1.0;
         Ok(())
@@ -162,7 +181,11 @@ async fn upload<D: HubDb>(State(hub): State<Hub<D>>, headers: HeaderMap, body: B
     .await
 }
 
-async fn download<D: HubDb>(State(hub): State<Hub<D>>, headers: HeaderMap, body: Bytes) -> Response {
+async fn download<D: HubDb>(
+    State(hub): State<Hub<D>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     run(&hub, "download", async {
         let device = hub.device(&headers).await?;
         let request = parse(&body)?;

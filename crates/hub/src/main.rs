@@ -37,7 +37,9 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--listen" => a.listen = args.next().ok_or("--listen needs a value")?,
             "--team" => a.team = Some(args.next().ok_or("--team needs a team id")?),
             "--new-team" => a.new_team = true,
-            other if !other.starts_with("--") && a.device.is_none() => a.device = Some(other.into()),
+            other if !other.starts_with("--") && a.device.is_none() => {
+                a.device = Some(other.into())
+            }
             other => return Err(format!("unknown argument {other}")),
         }
     }
@@ -80,7 +82,9 @@ async fn run(args: Args) -> Result<(), String> {
             let stop = async {
                 let _ = tokio::signal::ctrl_c().await;
             };
-            harbour_hub::serve(db, listener, false, stop).await.map_err(|e| e.to_string())
+            harbour_hub::serve(db, listener, false, stop)
+                .await
+                .map_err(|e| e.to_string())
         }
         "token" => {
             let team = match (args.new_team, &args.team) {
@@ -93,11 +97,17 @@ async fn run(args: Args) -> Result<(), String> {
             Ok(())
         }
         "revoke" => {
-            let device = args.device.ok_or(format!("name the device to revoke\n{USAGE}"))?;
-            let id = device.parse().map_err(|_| format!("{device} is not a device id"))?;
+            let device = args
+                .device
+                .ok_or(format!("name the device to revoke\n{USAGE}"))?;
+            let id = device
+                .parse()
+                .map_err(|_| format!("{device} is not a device id"))?;
             let n = db.revoke(id).await.map_err(|e| e.message)?;
             if n == 0 {
-                return Err(format!("no enrolled device {device} (or it was revoked already)"));
+                return Err(format!(
+                    "no enrolled device {device} (or it was revoked already)"
+                ));
             }
             println!("revoked {device}: the hub refuses it from now on");
             Ok(())

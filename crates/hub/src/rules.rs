@@ -11,7 +11,11 @@ pub fn page_in_order(slots: &[WireSlot]) -> Result<(), Refusal> {
     if in_order {
         Ok(())
     } else {
-        Err(Refusal::new(400, codes::MALFORMED, "a page's records must be one run, in order"))
+        Err(Refusal::new(
+            400,
+            codes::MALFORMED,
+            "a page's records must be one run, in order",
+        ))
     }
 }
 
@@ -19,7 +23,9 @@ pub fn gap(held_to: i64, first: i64) -> Refusal {
     Refusal::new(
         409,
         codes::NOT_CONTIGUOUS,
-        format!("the hub holds this series up to {held_to}; a page starting at {first} leaves a gap"),
+        format!(
+            "the hub holds this series up to {held_to}; a page starting at {first} leaves a gap"
+        ),
     )
 }
 
@@ -43,6 +49,8 @@ pub fn duplicate_op(seq: i64) -> Refusal {
     Refusal::new(
         409,
         codes::DUPLICATE_OP,
-        format!("the record at {seq} is already held at another place: nothing of the page was kept"),
+        format!(
+            "the record at {seq} is already held at another place: nothing of the page was kept"
+        ),
     )
 }

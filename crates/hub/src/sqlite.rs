@@ -84,7 +84,9 @@ fn epoch(conn: &Connection) -> Result<String, Refusal> {
 }
 
 fn chain_of(bytes: Vec<u8>) -> Result<Chain, Refusal> {
-    bytes.try_into().map_err(|_| Refusal::internal("a stored chain is damaged"))
+    bytes
+        .try_into()
+        .map_err(|_| Refusal::internal("a stored chain is damaged"))
 }
 
 fn head(conn: &Connection, team: &str, device: &str) -> Result<(i64, Chain), Refusal> {
@@ -100,7 +102,12 @@ fn head(conn: &Connection, team: &str, device: &str) -> Result<(i64, Chain), Ref
     }
 }
 
-fn chain_at(conn: &Connection, team: &str, device: &str, seq: i64) -> Result<Option<Chain>, Refusal> {
+fn chain_at(
+    conn: &Connection,
+    team: &str,
+    device: &str,
+    seq: i64,
+) -> Result<Option<Chain>, Refusal> {
     if seq < 0 {
         return Ok(Some([0; 32]));
     }
@@ -125,7 +132,11 @@ impl HubDb for SqliteHub {
                     |r| r.get(0),
                 )?;
                 if !known {
-                    return Err(Refusal::new(404, codes::NOT_FOUND, "no such team on this hub"));
+                    return Err(Refusal::new(
+                        404,
+                        codes::NOT_FOUND,
+                        "no such team on this hub",
+                    ));
                 }
             }
             let token = new_token();
@@ -196,12 +207,22 @@ impl HubDb for SqliteHub {
         let hash = token_hash(token);
         self.with(move |c| {
             let row: Option<(String, String, Option<String>)> = c
-                .prepare_cached("SELECT team, device, revoked_at FROM devices WHERE token_hash = ?1")?
+                .prepare_cached(
+                    "SELECT team, device, revoked_at FROM devices WHERE token_hash = ?1",
+                )?
                 .query_row([&hash[..]], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             match row {
-                None => Err(Refusal::new(401, codes::BAD_TOKEN, "this device is not enrolled on this hub")),
-                Some((_, _, Some(_))) => Err(Refusal::new(403, codes::REVOKED, "this device has been revoked")),
+                None => Err(Refusal::new(
+                    401,
+                    codes::BAD_TOKEN,
+                    "this device is not enrolled on this hub",
+                )),
+                Some((_, _, Some(_))) => Err(Refusal::new(
+                    403,
+                    codes::REVOKED,
+                    "this device has been revoked",
+                )),
                 Some((team, device, None)) => Ok(Enrolled {
                     team: team.parse().map_err(Refusal::internal)?,
                     device: device.parse().map_err(Refusal::internal)?,
@@ -235,7 +256,13 @@ impl HubDb for SqliteHub {
                     chain: chain_of(chain)?,
                 });
             }
-            Ok(StatusResponse { epoch: epoch(c)?, team, key_id, key_check, heads })
+            Ok(StatusResponse {
+                epoch: epoch(c)?,
+                team,
+                key_id,
+                key_check,
+                heads,
+            })
         })
         .await
     }
@@ -299,13 +326,21 @@ impl HubDb for SqliteHub {
         .await
     }
 
-    async fn download(&self, team: Uuid, request: DownloadRequest) -> Result<DownloadResponse, Refusal> {
+    async fn download(
+        &self,
+        team: Uuid,
+        request: DownloadRequest,
+    ) -> Result<DownloadResponse, Refusal> {
         self.with(move |c| {
             let (t, d) = (team.to_string(), request.device.to_string());
             let tx = c.transaction()?;
             let (head_seq, _) = head(&tx, &t, &d)?;
             let Some(after_chain) = chain_at(&tx, &t, &d, request.after)? else {
-                return Err(Refusal::new(404, codes::NOT_FOUND, "the hub does not hold that much of this series"));
+                return Err(Refusal::new(
+                    404,
+                    codes::NOT_FOUND,
+                    "the hub does not hold that much of this series",
+                ));
             };
             let max = (request.max_bytes as usize).clamp(1, harbour_sync::wire::PAGE_BYTES);
             let max_ops = (request.max_ops as usize).clamp(1, harbour_sync::wire::PAGE_OPS);
@@ -325,14 +360,21 @@ impl HubDb for SqliteHub {
                 let tag: Vec<u8> = r.get(1)?;
                 slots.push(WireSlot {
                     seq: r.get(0)?,
-                    op_tag: tag.try_into().map_err(|_| Refusal::internal("a stored tag is damaged"))?,
+                    op_tag: tag
+                        .try_into()
+                        .map_err(|_| Refusal::internal("a stored tag is damaged"))?,
                     sealed,
                 });
             }
             drop(rows);
             drop(stmt);
             let epoch = epoch(&tx)?;
-            Ok(DownloadResponse { epoch, after_chain, slots, head: head_seq })
+            Ok(DownloadResponse {
+                epoch,
+                after_chain,
+                slots,
+                head: head_seq,
+            })
         })
         .await
     }

@@ -9,7 +9,9 @@ use harbour_sync::wire::{self, DownloadRequest, SeriesPage, UploadRequest, WireE
 use harbour_sync::TeamKey;
 
 async fn post(address: &str, path: &str, token: Option<&str>, body: Vec<u8>) -> (u16, String) {
-    let mut r = reqwest::Client::new().post(format!("{address}{path}")).body(body);
+    let mut r = reqwest::Client::new()
+        .post(format!("{address}{path}"))
+        .body(body);
     if let Some(t) = token {
         r = r.header("authorization", format!("Bearer {t}"));
     }
@@ -30,37 +32,144 @@ async fn bad_requests_are_refused_clearly_and_store_nothing() {
     let mut a = device();
     let team = a.add_team("Sample House").unwrap().id;
     let link = enrol(&running, &mut a, team, &key, true).await;
-    a.add_child_to(Some(team), &child("Sample Amanuel", true), None).unwrap();
+    a.add_child_to(Some(team), &child("Sample Amanuel", true), None)
+        .unwrap();
     sync_team(&mut a, &link, &running.hub()).await.unwrap();
     let token = link.device_token.as_str();
     let before = running.db.status(team.as_uuid()).await.unwrap();
     let me = a.device_id().as_uuid();
-    let slot = |seq: i64| WireSlot { seq, op_tag: [seq as u8; 32], sealed: vec![1; 40] };
+    let slot = |seq: i64| WireSlot {
+        seq,
+        op_tag: [seq as u8; 32],
+        sealed: vec![1; 40],
+    };
     let upload = |key_id: String, after_chain, slots| {
         wire::encode(&UploadRequest {
             key_id,
-            pages: vec![SeriesPage { device: me, after_chain, slots }],
+            pages: vec![SeriesPage {
+                device: me,
+                after_chain,
+                slots,
+            }],
         })
     };
     let head = before.heads[0];
     let cases: Vec<(&str, &str, Option<&str>, Vec<u8>, u16, &str)> = vec![
-        ("garbage join", "/v1/join", None, b"\xff\xff\xff".to_vec(), 400, "malformed"),
-        ("trailing bytes", "/v1/download", Some(token), {
-            let mut b = wire::encode(&DownloadRequest { device: me, after: -1, max_ops: 10, max_bytes: 1000 });
-            b.push(0);
-            b
-        }, 400, "malformed"),
+        (
+            "garbage join",
+            "/v1/join",
+            None,
+            b"\xff\xff\xff".to_vec(),
+            400,
+            "malformed",
+        ),
+        (
+            "trailing bytes",
+            "/v1/download",
+            Some(token),
+            {
+                let mut b = wire::encode(&DownloadRequest {
+                    device: me,
+                    after: -1,
+                    max_ops: 10,
+                    max_bytes: 1000,
+                });
+                b.push(0);
+                b
+            },
+            400,
+            "malformed",
+        ),
         ("no token", "/v1/status", None, vec![], 401, "no_token"),
-        ("wrong token", "/v1/status", Some("0123"), vec![], 401, "bad_token"),
-        ("oversized", "/v1/upload", Some(token), vec![0; wire::MAX_BODY + 1], 413, ""),
-        ("wrong key", "/v1/upload", Some(token), upload("00".repeat(16), head.chain, vec![slot(head.seq + 1)]), 409, "wrong_key"),
-        ("a gap", "/v1/upload", Some(token), upload(key.key_id(), head.chain, vec![slot(head.seq + 2)]), 409, "not_contiguous"),
-        ("another history", "/v1/upload", Some(token), upload(key.key_id(), [7; 32], vec![slot(head.seq + 1)]), 409, "diverged"),
-        ("out of order", "/v1/upload", Some(token), upload(key.key_id(), head.chain, vec![slot(head.seq + 1), slot(head.seq + 3)]), 400, "malformed"),
-        ("below zero", "/v1/upload", Some(token), upload(key.key_id(), [0; 32], vec![slot(-1)]), 400, "malformed"),
-        ("a fork", "/v1/upload", Some(token), upload(key.key_id(), [0; 32], vec![slot(0)]), 409, "fork"),
-        ("past the end", "/v1/download", Some(token), wire::encode(&DownloadRequest { device: me, after: 99, max_ops: 10, max_bytes: 1000 }), 404, "not_found"),
-        ("no such path", "/v2/status", Some(token), vec![], 404, "not_found"),
+        (
+            "wrong token",
+            "/v1/status",
+            Some("0123"),
+            vec![],
+            401,
+            "bad_token",
+        ),
+        (
+            "oversized",
+            "/v1/upload",
+            Some(token),
+            vec![0; wire::MAX_BODY + 1],
+            413,
+            "",
+        ),
+        (
+            "wrong key",
+            "/v1/upload",
+            Some(token),
+            upload("00".repeat(16), head.chain, vec![slot(head.seq + 1)]),
+            409,
+            "wrong_key",
+        ),
+        (
+            "a gap",
+            "/v1/upload",
+            Some(token),
+            upload(key.key_id(), head.chain, vec![slot(head.seq + 2)]),
+            409,
+            "not_contiguous",
+        ),
+        (
+            "another history",
+            "/v1/upload",
+            Some(token),
+            upload(key.key_id(), [7; 32], vec![slot(head.seq + 1)]),
+            409,
+            "diverged",
+        ),
+        (
+            "out of order",
+            "/v1/upload",
+            Some(token),
+            upload(
+                key.key_id(),
+                head.chain,
+                vec![slot(head.seq + 1), slot(head.seq + 3)],
+            ),
+            400,
+            "malformed",
+        ),
+        (
+            "below zero",
+            "/v1/upload",
+            Some(token),
+            upload(key.key_id(), [0; 32], vec![slot(-1)]),
+            400,
+            "malformed",
+        ),
+        (
+            "a fork",
+            "/v1/upload",
+            Some(token),
+            upload(key.key_id(), [0; 32], vec![slot(0)]),
+            409,
+            "fork",
+        ),
+        (
+            "past the end",
+            "/v1/download",
+            Some(token),
+            wire::encode(&DownloadRequest {
+                device: me,
+                after: 99,
+                max_ops: 10,
+                max_bytes: 1000,
+            }),
+            404,
+            "not_found",
+        ),
+        (
+            "no such path",
+            "/v2/status",
+            Some(token),
+            vec![],
+            404,
+            "not_found",
+        ),
     ];
     for (what, path, tok, body, status, code) in cases {
         let got = post(at, path, tok, body).await;
@@ -80,12 +189,26 @@ async fn bad_requests_are_refused_clearly_and_store_nothing() {
             key_check: key.key_check(team),
         })
     };
-    assert_eq!(post(at, "/v1/join", None, join(&once, team.as_uuid())).await.0, 200);
-    assert_eq!(post(at, "/v1/join", None, join(&once, team.as_uuid())).await, (409, "token_used".into()));
+    assert_eq!(
+        post(at, "/v1/join", None, join(&once, team.as_uuid()))
+            .await
+            .0,
+        200
+    );
+    assert_eq!(
+        post(at, "/v1/join", None, join(&once, team.as_uuid())).await,
+        (409, "token_used".into())
+    );
     let other = running.db.issue_token(Some(team.as_uuid())).await.unwrap();
-    assert_eq!(post(at, "/v1/join", None, join(&other, uuid::Uuid::now_v7())).await, (403, "wrong_team".into()));
+    assert_eq!(
+        post(at, "/v1/join", None, join(&other, uuid::Uuid::now_v7())).await,
+        (403, "wrong_team".into())
+    );
     let fresh = running.db.issue_token(None).await.unwrap();
-    assert_eq!(post(at, "/v1/join", None, join(&fresh, team.as_uuid())).await, (409, "wrong_team".into()));
+    assert_eq!(
+        post(at, "/v1/join", None, join(&fresh, team.as_uuid())).await,
+        (409, "wrong_team".into())
+    );
 
     // Noise at every path: always a 4xx.
     let mut seed = 0x9e37_79b9_7f4a_7c15u64;
@@ -97,8 +220,15 @@ async fn bad_requests_are_refused_clearly_and_store_nothing() {
         let body: Vec<u8> = (0..len).map(|j| (seed >> (j % 56)) as u8).collect();
         let path = ["/v1/join", "/v1/status", "/v1/upload", "/v1/download"][i % 4];
         let (status, _) = post(at, path, Some(token), body).await;
-        assert!((400..500).contains(&status) || (status == 200 && path == "/v1/status"), "{path}: {status} (seed {seed})");
+        assert!(
+            (400..500).contains(&status) || (status == 200 && path == "/v1/status"),
+            "{path}: {status} (seed {seed})"
+        );
     }
-    assert_eq!(running.db.status(team.as_uuid()).await.unwrap(), before, "nothing stored");
+    assert_eq!(
+        running.db.status(team.as_uuid()).await.unwrap(),
+        before,
+        "nothing stored"
+    );
     running.stop().await;
 }

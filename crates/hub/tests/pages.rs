@@ -54,19 +54,38 @@ async fn round_trip(children: usize) {
     let link_a = enrol(&running, &mut a, team, &key, true).await;
     let link_b = enrol(&running, &mut b, team, &key, false).await;
     for i in 0..children {
-        a.add_child_to(Some(team), &child(&format!("Sample Child {i}"), false), None)
-            .unwrap();
+        a.add_child_to(
+            Some(team),
+            &child(&format!("Sample Child {i}"), false),
+            None,
+        )
+        .unwrap();
     }
     // The team's own two ops, then the children.
     let ops = children + 2;
     let pages = ops.div_ceil(PAGE);
-    let paging = Paging { ops: PAGE, bytes: usize::MAX };
-    let up = sync_team_paged(&mut a, &link_a, &hub, paging).await.unwrap();
+    let paging = Paging {
+        ops: PAGE,
+        bytes: usize::MAX,
+    };
+    let up = sync_team_paged(&mut a, &link_a, &hub, paging)
+        .await
+        .unwrap();
     assert_eq!(up.uploaded, ops, "{children}: every op once");
-    assert_eq!(hub.uploads.load(Ordering::SeqCst), pages, "{children}: upload pages");
-    let down = sync_team_paged(&mut b, &link_b, &hub, paging).await.unwrap();
+    assert_eq!(
+        hub.uploads.load(Ordering::SeqCst),
+        pages,
+        "{children}: upload pages"
+    );
+    let down = sync_team_paged(&mut b, &link_b, &hub, paging)
+        .await
+        .unwrap();
     assert_eq!(down.downloaded, ops, "{children}: every op once");
-    assert_eq!(hub.downloads.load(Ordering::SeqCst), pages, "{children}: download pages");
+    assert_eq!(
+        hub.downloads.load(Ordering::SeqCst),
+        pages,
+        "{children}: download pages"
+    );
     assert_eq!(b.children().unwrap().len(), children);
     assert_eq!(b.sync_heads(team).unwrap(), a.sync_heads(team).unwrap());
     // Nothing left either way.
@@ -83,7 +102,16 @@ async fn round_trip(children: usize) {
 #[tokio::test]
 async fn a_series_crosses_whole_at_every_page_boundary() {
     // Series of 2 (the team alone) to 3 pages + 1, through page − 1, page and page + 1.
-    for children in [0, 1, PAGE - 3, PAGE - 2, PAGE - 1, 2 * PAGE - 2, 2 * PAGE - 1, 3 * PAGE - 1] {
+    for children in [
+        0,
+        1,
+        PAGE - 3,
+        PAGE - 2,
+        PAGE - 1,
+        2 * PAGE - 2,
+        2 * PAGE - 1,
+        3 * PAGE - 1,
+    ] {
         round_trip(children).await;
     }
 }
@@ -102,9 +130,24 @@ async fn pages_cut_by_bytes_still_carry_at_least_one_op() {
             .unwrap();
     }
     // One byte a page: every page is one op, and all seven go.
-    let tiny = Paging { ops: 1000, bytes: 1 };
-    assert_eq!(sync_team_paged(&mut a, &link_a, &hub, tiny).await.unwrap().uploaded, 7);
-    assert_eq!(sync_team_paged(&mut b, &link_b, &hub, tiny).await.unwrap().downloaded, 7);
+    let tiny = Paging {
+        ops: 1000,
+        bytes: 1,
+    };
+    assert_eq!(
+        sync_team_paged(&mut a, &link_a, &hub, tiny)
+            .await
+            .unwrap()
+            .uploaded,
+        7
+    );
+    assert_eq!(
+        sync_team_paged(&mut b, &link_b, &hub, tiny)
+            .await
+            .unwrap()
+            .downloaded,
+        7
+    );
     assert_eq!(b.children().unwrap().len(), 5);
     running.stop().await;
 }

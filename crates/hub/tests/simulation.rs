@@ -147,14 +147,25 @@ async fn run(seed: u64) {
             // Clocks up to two hours apart.
             let skew = Duration::minutes(rng.below(240) as i64 - 120);
             let clock = Arc::new(FixedClock::at(start + skew));
-            Device { store: team_store(clock.clone()), clock, away: 0 }
+            Device {
+                store: team_store(clock.clone()),
+                clock,
+                away: 0,
+            }
         })
         .collect();
     let team = devices[0].store.add_team("Sample House").unwrap().id;
     let mut links = Vec::new();
     for (i, d) in devices.iter_mut().enumerate() {
-        let token = db.issue_token((i > 0).then_some(team.as_uuid())).await.unwrap();
-        links.push(join(&mut d.store, &hub, "direct", team, &token, &key).await.unwrap());
+        let token = db
+            .issue_token((i > 0).then_some(team.as_uuid()))
+            .await
+            .unwrap();
+        links.push(
+            join(&mut d.store, &hub, "direct", team, &token, &key)
+                .await
+                .unwrap(),
+        );
     }
     // The first device's team must reach the others before they can write in it.
     for (d, link) in devices.iter_mut().zip(&links) {
@@ -218,7 +229,13 @@ async fn run(seed: u64) {
             sync_team(&mut d.store, link, &hub).await.unwrap();
         }
     }
-    let ops = |s: &Store| s.ops().unwrap().into_iter().map(|o| o.op_id).collect::<BTreeSet<_>>();
+    let ops = |s: &Store| {
+        s.ops()
+            .unwrap()
+            .into_iter()
+            .map(|o| o.op_id)
+            .collect::<BTreeSet<_>>()
+    };
     let mut all = BTreeSet::new();
     for d in &devices {
         all.extend(ops(&d.store));
@@ -226,9 +243,19 @@ async fn run(seed: u64) {
     let first = devices[0].store.children().unwrap();
     for (i, d) in devices.iter().enumerate() {
         assert_eq!(ops(&d.store), all, "seed {seed}: device {i} lacks ops");
-        assert_eq!(d.store.children().unwrap(), first, "seed {seed}: device {i} differs");
-        assert!(d.store.arrivals().unwrap().is_empty(), "seed {seed}: device {i} held ops");
-        assert_eq!(d.store.sync_heads(team).unwrap(), devices[0].store.sync_heads(team).unwrap());
+        assert_eq!(
+            d.store.children().unwrap(),
+            first,
+            "seed {seed}: device {i} differs"
+        );
+        assert!(
+            d.store.arrivals().unwrap().is_empty(),
+            "seed {seed}: device {i} held ops"
+        );
+        assert_eq!(
+            d.store.sync_heads(team).unwrap(),
+            devices[0].store.sync_heads(team).unwrap()
+        );
     }
 }
 
@@ -261,5 +288,9 @@ async fn devices_converge_through_a_faulty_hub() {
         let _guard = Seed(*seed);
         run(*seed).await;
     }
-    eprintln!("{} seeded runs in {:.1} s", seeds.len(), started.elapsed().as_secs_f64());
+    eprintln!(
+        "{} seeded runs in {:.1} s",
+        seeds.len(),
+        started.elapsed().as_secs_f64()
+    );
 }

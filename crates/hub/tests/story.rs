@@ -25,9 +25,16 @@ async fn story(path: &Path) {
     // A device with another key cannot join the team, and so cannot poison it.
     let mut stranger = device();
     let token = db.issue_token(Some(team.as_uuid())).await.unwrap();
-    let err = join(&mut stranger, &hub, &running.address, team, &token, &TeamKey::random())
-        .await
-        .unwrap_err();
+    let err = join(
+        &mut stranger,
+        &hub,
+        &running.address,
+        team,
+        &token,
+        &TeamKey::random(),
+    )
+    .await
+    .unwrap_err();
     assert_eq!(refused_code(&err), Some("wrong_key"));
 
     // Push from A, pull on B.
@@ -40,7 +47,8 @@ async fn story(path: &Path) {
     assert!(b.children().unwrap()[0].details.suspected_trafficked);
 
     // Both ways; a second round has nothing to do.
-    b.add_child_to(Some(team), &child("Sample Ruth", false), None).unwrap();
+    b.add_child_to(Some(team), &child("Sample Ruth", false), None)
+        .unwrap();
     sync_team(&mut b, &link_b, &hub).await.unwrap();
     let back = sync_team(&mut a, &link_a, &hub).await.unwrap();
     assert_eq!((back.uploaded, back.downloaded), (0, 1));
@@ -69,8 +77,14 @@ async fn story(path: &Path) {
     };
     hub.upload(&link_a.device_token, &page(None)).await.unwrap();
     assert_eq!(hub.status(&link_a.device_token).await.unwrap(), status);
-    let forked = hub.upload(&link_a.device_token, &page(Some(vec![1, 2, 3]))).await.unwrap_err();
-    assert!(matches!(forked, HubError::Refused { status: 409, ref code } if code == "fork"), "{forked:?}");
+    let forked = hub
+        .upload(&link_a.device_token, &page(Some(vec![1, 2, 3])))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(forked, HubError::Refused { status: 409, ref code } if code == "fork"),
+        "{forked:?}"
+    );
     assert_eq!(hub.status(&link_a.device_token).await.unwrap(), status);
 
     // The hub put back from an old copy: it lost what came after, and the devices give it back.

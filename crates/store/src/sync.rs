@@ -207,7 +207,9 @@ impl Store {
             .prepare_cached(
                 "SELECT chain FROM sync_slots WHERE team = ?1 AND device = ?2 AND seq = ?3",
             )?
-            .query_row(params![team.to_string(), device.to_string(), seq], |r| r.get(0))
+            .query_row(params![team.to_string(), device.to_string(), seq], |r| {
+                r.get(0)
+            })
             .optional()?;
         chain.map(chain_of).transpose()
     }
@@ -328,7 +330,11 @@ impl Store {
     }
 }
 
-fn next_seq(conn: &rusqlite::Connection, team: TeamId, device: DeviceId) -> Result<i64, StoreError> {
+fn next_seq(
+    conn: &rusqlite::Connection,
+    team: TeamId,
+    device: DeviceId,
+) -> Result<i64, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT COALESCE(MAX(seq) + 1, 0) FROM sync_slots WHERE team = ?1 AND device = ?2",

@@ -21,13 +21,16 @@ use uuid::Uuid;
 
 use crate::seal::{chain, OpenError, PlainOp, TeamKey};
 use crate::wire::{
-    codes, Chain, DownloadRequest, JoinRequest, JoinResponse, DownloadResponse, StatusResponse, UploadRequest,
-    UploadResponse, WireHead, WireSlot, SeriesPage, Paging,
+    codes, Chain, DownloadRequest, DownloadResponse, JoinRequest, JoinResponse, Paging, SeriesPage,
+    StatusResponse, UploadRequest, UploadResponse, WireHead, WireSlot,
 };
 
 /// How a device reaches a hub: over HTTPS ([`crate::http::HttpHub`]), or in tests directly.
 pub trait Hub {
-    fn join(&self, request: &JoinRequest) -> impl Future<Output = Result<JoinResponse, HubError>> + Send;
+    fn join(
+        &self,
+        request: &JoinRequest,
+    ) -> impl Future<Output = Result<JoinResponse, HubError>> + Send;
     fn status(&self, token: &str) -> impl Future<Output = Result<StatusResponse, HubError>> + Send;
     fn upload(
         &self,
@@ -70,7 +73,11 @@ pub enum SyncError {
     Diverged { device: Uuid, seq: i64 },
     /// A slot from the hub that does not open with the team key.
     #[error("a record from the hub cannot be opened")]
-    Unreadable { device: Uuid, seq: i64, why: OpenError },
+    Unreadable {
+        device: Uuid,
+        seq: i64,
+        why: OpenError,
+    },
     /// The hub said a series had more, then sent nothing.
     #[error("the hub stopped sending part way")]
     NoProgress,
@@ -191,10 +198,7 @@ pub fn slot_new_ops(store: &mut Store, link: &SyncLink) -> Result<usize, StoreEr
     if ops.is_empty() {
         return Ok(0);
     }
-    let head = store
-        .sync_heads(team)?
-        .into_iter()
-        .find(|h| h.device == me);
+    let head = store.sync_heads(team)?.into_iter().find(|h| h.device == me);
     let (mut seq, mut before) = head.map_or((0, CHAIN_START), |h| (h.seq + 1, h.chain));
     let mut slots = Vec::with_capacity(ops.len());
     for op in &ops {
@@ -268,7 +272,9 @@ async fn round(
         series.insert(h.device.as_uuid(), (h.seq, h.chain, -1, CHAIN_START));
     }
     for WireHead { device, seq, chain } in &status.heads {
-        let e = series.entry(*device).or_insert((-1, CHAIN_START, -1, CHAIN_START));
+        let e = series
+            .entry(*device)
+            .or_insert((-1, CHAIN_START, -1, CHAIN_START));
         e.2 = *seq;
         e.3 = *chain;
     }
@@ -276,16 +282,39 @@ async fn round(
     for (device, (local, local_chain, remote, remote_chain)) in series {
         let done = if local > remote {
             let from = (remote, remote_chain);
-            upload_series(store, &key, team, device, from, paging, hub, token, &mut report)
-                .await
+            upload_series(
+                store,
+                &key,
+                team,
+                device,
+                from,
+                paging,
+                hub,
+                token,
+                &mut report,
+            )
+            .await
         } else if remote > local {
             if device == me {
                 // Only this device writes its own series: another copy of this store did.
-                Err(SyncError::Diverged { device, seq: local + 1 })
+                Err(SyncError::Diverged {
+                    device,
+                    seq: local + 1,
+                })
             } else {
                 let range = (local, remote);
-                download_series(store, &key, team, device, range, paging, hub, token, &mut report)
-                    .await
+                download_series(
+                    store,
+                    &key,
+                    team,
+                    device,
+                    range,
+                    paging,
+                    hub,
+                    token,
+                    &mut report,
+                )
+                .await
             }
         } else if local_chain != remote_chain {
             Err(SyncError::Diverged { device, seq: local })
@@ -320,10 +349,16 @@ async fn upload_series(
 ) -> Result<(), SyncError> {
     let dev = harbour_core::DeviceId::from_uuid(device);
     let Some(ours) = store.sync_chain_at(team, dev, remote)? else {
-        return Err(SyncError::Diverged { device, seq: remote });
+        return Err(SyncError::Diverged {
+            device,
+            seq: remote,
+        });
     };
     if ours != remote_chain {
-        return Err(SyncError::Diverged { device, seq: remote });
+        return Err(SyncError::Diverged {
+            device,
+            seq: remote,
+        });
     }
     let mut after = remote;
     let mut after_chain = ours;
@@ -357,7 +392,10 @@ async fn upload_series(
             .await?;
         let head = answer.heads.iter().find(|h| h.device == device);
         if head.map(|h| (h.seq, h.chain)) != Some((last_seq, last_chain)) {
-            return Err(SyncError::Diverged { device, seq: last_seq });
+            return Err(SyncError::Diverged {
+                device,
+                seq: last_seq,
+            });
         }
         report.uploaded += n;
         after = last_seq;
@@ -405,9 +443,13 @@ async fn download_series(
             if wire.seq != after + 1 + i as i64 {
                 return Err(SyncError::NoProgress);
             }
-            let plain = key
-                .open(team.as_uuid(), device, wire)
-                .map_err(|why| SyncError::Unreadable { device, seq: wire.seq, why })?;
+            let plain =
+                key.open(team.as_uuid(), device, wire)
+                    .map_err(|why| SyncError::Unreadable {
+                        device,
+                        seq: wire.seq,
+                        why,
+                    })?;
             let next = chain(&before, wire);
             page.push((
                 op_of(plain, team, device),

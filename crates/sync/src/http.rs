@@ -65,7 +65,6 @@ impl HttpHub {
         }
         wire::decode(&bytes).map_err(|_| HubError::Malformed)
     }
-
 }
 
 fn body<T: Serialize>(value: &T) -> Vec<u8> {
@@ -81,7 +80,11 @@ impl Hub for HttpHub {
         self.post("/v1/status", Some(token), Vec::new()).await
     }
 
-    async fn upload(&self, token: &str, request: &UploadRequest) -> Result<UploadResponse, HubError> {
+    async fn upload(
+        &self,
+        token: &str,
+        request: &UploadRequest,
+    ) -> Result<UploadResponse, HubError> {
         self.post("/v1/upload", Some(token), body(request)).await
     }
 

@@ -95,8 +95,11 @@ impl TeamKey {
     /// The hub's handle on an op: the same for the same op on every device, and nothing of the
     /// op id (which would say when it was written) without the key.
     pub fn op_tag(&self, op_id: Uuid) -> [u8; 32] {
-        *blake3::keyed_hash(&self.derive("harbour 2026-12 sync op tag"), op_id.as_bytes())
-            .as_bytes()
+        *blake3::keyed_hash(
+            &self.derive("harbour 2026-12 sync op tag"),
+            op_id.as_bytes(),
+        )
+        .as_bytes()
     }
 
     fn cipher(&self) -> XChaCha20Poly1305 {
@@ -135,12 +138,18 @@ impl TeamKey {
         let packed = Zeroizing::new(open_bytes(&self.cipher(), &slot.sealed, &aad)?);
         let compressed = unpad(&packed).ok_or(OpenError::Damaged)?;
         // The size is the sealer's word: refuse one that would claim memory out of all reason.
-        let claimed = u32::from_le_bytes(compressed.get(..4).ok_or(OpenError::Damaged)?.try_into().map_err(|_| OpenError::Damaged)?);
+        let claimed = u32::from_le_bytes(
+            compressed
+                .get(..4)
+                .ok_or(OpenError::Damaged)?
+                .try_into()
+                .map_err(|_| OpenError::Damaged)?,
+        );
         if claimed as usize > MAX_OP_BYTES {
             return Err(OpenError::Damaged);
         }
-        let plain = lz4_flex::decompress_size_prepended(compressed)
-            .map_err(|_| OpenError::Damaged)?;
+        let plain =
+            lz4_flex::decompress_size_prepended(compressed).map_err(|_| OpenError::Damaged)?;
         let op: PlainOp = crate::wire::decode(&plain).map_err(|_| OpenError::Damaged)?;
         if self.op_tag(op.op_id) != slot.op_tag {
             return Err(OpenError::Damaged);
@@ -262,21 +271,58 @@ mod tests {
         // Nothing of the op is readable on the wire.
         assert!(!slot.sealed.windows(3).any(|w| w == b"bus"));
         let other = TeamKey::random();
-        assert_eq!(other.open(team, device, &slot), Err(OpenError::WrongKeyOrPlace));
-        assert_eq!(key.open(Uuid::now_v7(), device, &slot), Err(OpenError::WrongKeyOrPlace));
-        assert_eq!(key.open(team, Uuid::now_v7(), &slot), Err(OpenError::WrongKeyOrPlace));
-        let moved = WireSlot { seq: 4, ..slot.clone() };
-        assert_eq!(key.open(team, device, &moved), Err(OpenError::WrongKeyOrPlace));
-        let retagged = WireSlot { op_tag: key.op_tag(Uuid::now_v7()), ..slot.clone() };
-        assert_eq!(key.open(team, device, &retagged), Err(OpenError::WrongKeyOrPlace));
+        assert_eq!(
+            other.open(team, device, &slot),
+            Err(OpenError::WrongKeyOrPlace)
+        );
+        assert_eq!(
+            key.open(Uuid::now_v7(), device, &slot),
+            Err(OpenError::WrongKeyOrPlace)
+        );
+        assert_eq!(
+            key.open(team, Uuid::now_v7(), &slot),
+            Err(OpenError::WrongKeyOrPlace)
+        );
+        let moved = WireSlot {
+            seq: 4,
+            ..slot.clone()
+        };
+        assert_eq!(
+            key.open(team, device, &moved),
+            Err(OpenError::WrongKeyOrPlace)
+        );
+        let retagged = WireSlot {
+            op_tag: key.op_tag(Uuid::now_v7()),
+            ..slot.clone()
+        };
+        assert_eq!(
+            key.open(team, device, &retagged),
+            Err(OpenError::WrongKeyOrPlace)
+        );
         let mut flipped = slot.clone();
         let last = flipped.sealed.len() - 1;
         flipped.sealed[last] ^= 1;
-        assert_eq!(key.open(team, device, &flipped), Err(OpenError::WrongKeyOrPlace));
+        assert_eq!(
+            key.open(team, device, &flipped),
+            Err(OpenError::WrongKeyOrPlace)
+        );
         let mut newer = slot;
         newer.sealed[0] = 2;
-        assert_eq!(key.open(team, device, &newer), Err(OpenError::UnknownFormat));
-        assert_eq!(key.open(team, device, &WireSlot { sealed: vec![], ..newer }), Err(OpenError::WrongKeyOrPlace));
+        assert_eq!(
+            key.open(team, device, &newer),
+            Err(OpenError::UnknownFormat)
+        );
+        assert_eq!(
+            key.open(
+                team,
+                device,
+                &WireSlot {
+                    sealed: vec![],
+                    ..newer
+                }
+            ),
+            Err(OpenError::WrongKeyOrPlace)
+        );
     }
 
     #[test]
@@ -308,7 +354,9 @@ mod tests {
         let key = TeamKey::random();
         let (team, device) = (Uuid::now_v7(), Uuid::now_v7());
         for n in [0, 1, 50, 300, 301, 5000] {
-            let text: String = (0..n).map(|i| char::from(b'a' + (i * 7 % 26) as u8)).collect();
+            let text: String = (0..n)
+                .map(|i| char::from(b'a' + (i * 7 % 26) as u8))
+                .collect();
             let sealed = key.seal(team, device, 0, &op(&text)).sealed.len() - 41;
             assert_eq!(padme(sealed), sealed, "{n}");
         }
@@ -316,13 +364,44 @@ mod tests {
 
     #[test]
     fn the_chain_changes_with_every_part_of_a_slot() {
-        let slot = WireSlot { seq: 0, op_tag: [1; 32], sealed: vec![1, 2, 3] };
+        let slot = WireSlot {
+            seq: 0,
+            op_tag: [1; 32],
+            sealed: vec![1, 2, 3],
+        };
         let start = [0u8; 32];
         let c = chain(&start, &slot);
         assert_ne!(c, chain(&[9; 32], &slot));
-        assert_ne!(c, chain(&start, &WireSlot { seq: 1, ..slot.clone() }));
-        assert_ne!(c, chain(&start, &WireSlot { op_tag: [2; 32], ..slot.clone() }));
-        assert_ne!(c, chain(&start, &WireSlot { sealed: vec![1, 2, 4], ..slot.clone() }));
+        assert_ne!(
+            c,
+            chain(
+                &start,
+                &WireSlot {
+                    seq: 1,
+                    ..slot.clone()
+                }
+            )
+        );
+        assert_ne!(
+            c,
+            chain(
+                &start,
+                &WireSlot {
+                    op_tag: [2; 32],
+                    ..slot.clone()
+                }
+            )
+        );
+        assert_ne!(
+            c,
+            chain(
+                &start,
+                &WireSlot {
+                    sealed: vec![1, 2, 4],
+                    ..slot.clone()
+                }
+            )
+        );
         assert_eq!(c, chain(&start, &slot));
     }
 }

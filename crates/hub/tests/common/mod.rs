@@ -52,7 +52,9 @@ impl Running {
 }
 
 pub fn device() -> Store {
-    let clock = Arc::new(FixedClock::at(Utc.with_ymd_and_hms(2026, 12, 3, 2, 0, 0).unwrap()));
+    let clock = Arc::new(FixedClock::at(
+        Utc.with_ymd_and_hms(2026, 12, 3, 2, 0, 0).unwrap(),
+    ));
     team_store(clock)
 }
 
@@ -77,7 +79,13 @@ pub fn names(store: &Store) -> Vec<String> {
     n
 }
 
-pub async fn enrol(running: &Running, store: &mut Store, team: TeamId, key: &TeamKey, new: bool) -> SyncLink {
+pub async fn enrol(
+    running: &Running,
+    store: &mut Store,
+    team: TeamId,
+    key: &TeamKey,
+    new: bool,
+) -> SyncLink {
     let token = running
         .db
         .issue_token((!new).then_some(team.as_uuid()))
@@ -95,7 +103,6 @@ pub fn refused_code(e: &SyncError) -> Option<&str> {
     }
 }
 
-
 /// The hub without the network: each call goes straight to its database, as the HTTP layer
 /// would make it (the device token checked first).
 #[derive(Clone, Debug)]
@@ -109,18 +116,29 @@ fn refused(r: harbour_hub::Refusal) -> HubError {
 }
 
 impl harbour_sync::client::Hub for Direct {
-    async fn join(&self, r: &harbour_sync::wire::JoinRequest) -> Result<harbour_sync::wire::JoinResponse, HubError> {
+    async fn join(
+        &self,
+        r: &harbour_sync::wire::JoinRequest,
+    ) -> Result<harbour_sync::wire::JoinResponse, HubError> {
         self.0.join(r.clone()).await.map_err(refused)
     }
     async fn status(&self, t: &str) -> Result<harbour_sync::wire::StatusResponse, HubError> {
         let d = self.0.enrolled(t).await.map_err(refused)?;
         self.0.status(d.team).await.map_err(refused)
     }
-    async fn upload(&self, t: &str, r: &harbour_sync::wire::UploadRequest) -> Result<harbour_sync::wire::UploadResponse, HubError> {
+    async fn upload(
+        &self,
+        t: &str,
+        r: &harbour_sync::wire::UploadRequest,
+    ) -> Result<harbour_sync::wire::UploadResponse, HubError> {
         let d = self.0.enrolled(t).await.map_err(refused)?;
         self.0.upload(d.team, r.clone()).await.map_err(refused)
     }
-    async fn download(&self, t: &str, r: &harbour_sync::wire::DownloadRequest) -> Result<harbour_sync::wire::DownloadResponse, HubError> {
+    async fn download(
+        &self,
+        t: &str,
+        r: &harbour_sync::wire::DownloadRequest,
+    ) -> Result<harbour_sync::wire::DownloadResponse, HubError> {
         let d = self.0.enrolled(t).await.map_err(refused)?;
         self.0.download(d.team, r.clone()).await.map_err(refused)
     }
