@@ -1,7 +1,8 @@
 //! `cargo bench -p harbour-hub --bench sync` (run by `cargo xtask bench`): a device's first sync
 //! from a hub on loopback — HTTP, opening every sealed op, checking and folding it into an
 //! encrypted store on disk — beside its floor, inserting the same opened ops in one transaction
-//! into a fresh SQLCipher database. Then an incremental sync of 50 ops.
+//! into a fresh SQLCipher database with the store's settings (WAL, synchronous FULL, memory
+//! security on). Then an incremental sync of 50 ops.
 //!
 //! The hub is loaded with `HARBOUR_BENCH_SYNC_OPS` ops (default 100,000) from 20 devices,
 //! sealed as the app seals them. Goal (DESIGN.md): 100,000 ops in ≤ 2 s.
@@ -162,7 +163,7 @@ async fn main() {
     // The floor: the same opened ops into a fresh SQLCipher database, one transaction.
     let floor_path = store_dir.path().join("floor.db");
     let raw = rusqlite::Connection::open(&floor_path).unwrap();
-    raw.execute_batch("PRAGMA key = \"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'\"; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;").unwrap();
+    raw.execute_batch("PRAGMA key = \"x'00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff'\"; PRAGMA cipher_memory_security = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;").unwrap();
     raw.execute_batch("CREATE TABLE ops (device TEXT NOT NULL, idx INTEGER NOT NULL, op_id TEXT NOT NULL UNIQUE, hlc TEXT NOT NULL, author TEXT, kind TEXT NOT NULL, entity TEXT NOT NULL, payload TEXT NOT NULL, team TEXT, PRIMARY KEY (device, idx)) STRICT").unwrap();
     let started = Instant::now();
     let mut raw = raw;

@@ -91,10 +91,8 @@ impl Device {
             next_idx: 0,
             clock: HlcClock::resume(Hlc::ZERO),
         };
-        conn.execute(
-            "INSERT INTO device (id, next_idx, last_hlc) VALUES (?1, 0, ?2)",
-            params![device.id.to_string(), Hlc::ZERO.to_string()],
-        )?;
+        conn.prepare_cached("INSERT INTO device (id, next_idx, last_hlc) VALUES (?1, 0, ?2)")?
+            .execute(params![device.id.to_string(), Hlc::ZERO.to_string()])?;
         Ok(device)
     }
 
@@ -102,18 +100,14 @@ impl Device {
     /// the copy never writes ops numbered like the original's). Returns the old id.
     pub fn renew(conn: &Connection) -> Result<DeviceId, StoreError> {
         let old = Device::load_or_create(conn)?.id;
-        conn.execute(
-            "UPDATE device SET id = ?1, next_idx = 0",
-            [Uuid::now_v7().to_string()],
-        )?;
+        conn.prepare_cached("UPDATE device SET id = ?1, next_idx = 0")?
+            .execute([Uuid::now_v7().to_string()])?;
         Ok(old)
     }
 
     pub fn save(&self, conn: &Connection) -> Result<(), StoreError> {
-        conn.execute(
-            "UPDATE device SET next_idx = ?1, last_hlc = ?2",
-            params![self.next_idx, self.clock.last().to_string()],
-        )?;
+        conn.prepare_cached("UPDATE device SET next_idx = ?1, last_hlc = ?2")?
+            .execute(params![self.next_idx, self.clock.last().to_string()])?;
         Ok(())
     }
 }
@@ -149,13 +143,12 @@ pub(crate) fn append(
 
 /// Stores an op unless it is already there (same op id). Returns whether it was new.
 pub(crate) fn insert(conn: &Connection, op: &Op) -> Result<bool, StoreError> {
-    let n = conn.execute(
-        &format!(
+    let n = conn
+        .prepare_cached(&format!(
             "INSERT OR IGNORE INTO ops ({ENVELOPE_COLUMNS}) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-        ),
-        rusqlite::params_from_iter(op.envelope()),
-    )?;
+        ))?
+        .execute(rusqlite::params_from_iter(op.envelope()))?;
     Ok(n == 1)
 }
 
@@ -167,20 +160,20 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
     };
     if let OpBody::EpisodeEventAdded { episode, record } = &body {
         // Insert-only: the same event arriving twice is stored once.
-        conn.execute(
+        conn.prepare_cached(
             "INSERT OR IGNORE INTO episode_events (id, episode, at, by_user, kind, record) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
-                record.id.to_string(),
-                episode.to_string(),
-                record
-                    .at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                record.by.to_string(),
-                record.event.kind(),
-                serde_json::to_string(record).map_err(|_| StoreError::Corrupt("event"))?
-            ],
-        )?;
+        )?
+        .execute(params![
+            record.id.to_string(),
+            episode.to_string(),
+            record
+                .at
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            record.by.to_string(),
+            record.event.kind(),
+            serde_json::to_string(record).map_err(|_| StoreError::Corrupt("event"))?
+        ])?;
     }
     if let OpBody::AssessmentEventAdded {
         assessment,
@@ -188,41 +181,41 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         record,
     } = &body
     {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT OR IGNORE INTO assessment_events \
                (id, assessment, child, at, by_user, kind, record) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![
-                record.id.to_string(),
-                assessment.to_string(),
-                child.to_string(),
-                record
-                    .at
-                    .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
-                record.by.to_string(),
-                record.event.kind(),
-                serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
-            ],
-        )?;
+        )?
+        .execute(params![
+            record.id.to_string(),
+            assessment.to_string(),
+            child.to_string(),
+            record
+                .at
+                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            record.by.to_string(),
+            record.event.kind(),
+            serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
+        ])?;
     }
     let mut touched = BTreeSet::new();
     for w in writes_in_team(op, &body) {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO registers (entity, field, value, hlc, device, op_id) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
              ON CONFLICT (entity, field) DO UPDATE SET value = excluded.value, \
                hlc = excluded.hlc, device = excluded.device, op_id = excluded.op_id \
              WHERE (excluded.hlc, excluded.device, excluded.op_id) \
                > (registers.hlc, registers.device, registers.op_id)",
-            params![
-                w.entity,
-                w.field,
-                w.value.to_string(),
-                op.hlc.to_string(),
-                op.device.to_string(),
-                op.op_id.to_string()
-            ],
-        )?;
+        )?
+        .execute(params![
+            w.entity,
+            w.field,
+            w.value.to_string(),
+            op.hlc.to_string(),
+            op.device.to_string(),
+            op.op_id.to_string()
+        ])?;
         touched.insert((kind_order(w.kind), w.entity));
     }
     for (kind, entity) in touched {
@@ -331,7 +324,7 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
         None => None,
     };
     let languages = f.get("languages").cloned().unwrap_or(Value::Array(vec![]));
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
            unaccompanied, suspected_trafficked, photo_jpeg, created_at, team) \
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
@@ -341,19 +334,19 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
            suspected_trafficked = excluded.suspected_trafficked, \
            photo_jpeg = excluded.photo_jpeg, created_at = excluded.created_at, \
            team = excluded.team",
-        params![
-            entity,
-            name,
-            text(&f, "name_own_script"),
-            dob,
-            languages.to_string(),
-            flag("unaccompanied"),
-            flag("suspected_trafficked"),
-            photo,
-            created_at,
-            text(&f, "team")
-        ],
-    )?;
+    )?
+    .execute(params![
+        entity,
+        name,
+        text(&f, "name_own_script"),
+        dob,
+        languages.to_string(),
+        flag("unaccompanied"),
+        flag("suspected_trafficked"),
+        photo,
+        created_at,
+        text(&f, "team")
+    ])?;
     Ok(())
 }
 
@@ -366,20 +359,20 @@ fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     ) else {
         return Ok(());
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO missing_episodes (id, child_id, started_at, last_seen_at, closed_at) \
          VALUES (?1, ?2, ?3, ?4, ?5) \
          ON CONFLICT (id) DO UPDATE SET child_id = excluded.child_id, \
            started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, \
            closed_at = excluded.closed_at",
-        params![
-            entity,
-            child,
-            started,
-            last_seen,
-            time_text(&f, "closed_at")?
-        ],
-    )?;
+    )?
+    .execute(params![
+        entity,
+        child,
+        started,
+        last_seen,
+        time_text(&f, "closed_at")?
+    ])?;
     Ok(())
 }
 
@@ -393,37 +386,36 @@ fn project_user(conn: &Connection, entity: &str) -> Result<(), StoreError> {
         return Ok(());
     };
     let disabled = f.get("disabled").and_then(Value::as_bool).unwrap_or(false);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO users (id, name, role, disabled, created_at) VALUES (?1, ?2, ?3, ?4, ?5) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role, \
            disabled = excluded.disabled, created_at = excluded.created_at",
-        params![entity, name, role, disabled, created_at],
-    )?;
+    )?
+    .execute(params![entity, name, role, disabled, created_at])?;
     Ok(())
 }
 
 /// Writes the team's row and who is in it from its registers.
 fn project_team(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     let f = registers(conn, entity)?;
-    conn.execute("DELETE FROM team_members WHERE team = ?1", [entity])?;
+    conn.prepare_cached("DELETE FROM team_members WHERE team = ?1")?
+        .execute([entity])?;
     for (field, value) in &f {
         if let Some(user) = field.strip_prefix(harbour_core::ops::MEMBER_PREFIX) {
             if value.as_bool() == Some(true) {
-                conn.execute(
-                    "INSERT INTO team_members (team, user) VALUES (?1, ?2)",
-                    params![entity, user],
-                )?;
+                conn.prepare_cached("INSERT INTO team_members (team, user) VALUES (?1, ?2)")?
+                    .execute(params![entity, user])?;
             }
         }
     }
     let (Some(created_at), Some(name)) = (time_text(&f, "created_at")?, text(&f, "name")) else {
         return Ok(());
     };
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO teams (id, name, created_at) VALUES (?1, ?2, ?3) \
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, created_at = excluded.created_at",
-        params![entity, name, created_at],
-    )?;
+    )?
+    .execute(params![entity, name, created_at])?;
     Ok(())
 }
 

@@ -14,13 +14,16 @@
 use chrono::{DateTime, Utc};
 use harbour_core::arrivals::{Arrived, Problem};
 use harbour_core::ops::{OpBody, KINDS};
-use harbour_core::{Action, Hlc, Role, UserId};
+use harbour_core::{Action, Role, UserId};
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::error::StoreError;
 use crate::oplog::{self, Device, Op, OpRow, ENVELOPE_COLUMNS, ENVELOPE_LEN};
 use crate::store::stamp;
 use crate::Store;
+
+mod authority;
+use authority::Authority;
 
 /// What one delivery did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -152,11 +155,12 @@ impl Store {
     /// Whether a safety record about this entity (a child or an episode) came from another
     /// device and could not be checked: the screen says "needs checking".
     pub fn needs_checking(&self, entity: &str) -> Result<bool, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM unchecked_ops WHERE entity = ?1 OR child = ?1)",
-            [entity],
-            |r| r.get(0),
-        )?)
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM unchecked_ops WHERE entity = ?1 OR child = ?1)",
+            )?
+            .query_row([entity], |r| r.get(0))?)
     }
 }
 
@@ -205,16 +209,18 @@ pub(crate) fn take_in_all(
     ops: &[Op],
 ) -> Result<Applied, StoreError> {
     let mut applied = Applied::default();
+    let mut authority = Authority::default();
     for op in ops {
-        take_in(conn, device, now, op, None, &mut applied)?;
+        take_in(conn, &mut authority, device, now, op, None, &mut applied)?;
     }
-    look_again(conn, device, now, &mut applied)?;
+    look_again(conn, &mut authority, device, now, &mut applied)?;
     Ok(applied)
 }
 
 /// Looks at one op and stores it where it belongs. `held_at` is when a held op first arrived.
 fn take_in(
     conn: &Connection,
+    authority: &mut Authority,
     device: &mut Device,
     now: DateTime<Utc>,
     op: &Op,
@@ -222,7 +228,7 @@ fn take_in(
     applied: &mut Applied,
 ) -> Result<(), StoreError> {
     let body = OpBody::decode(&op.payload);
-    match verdict(conn, device, now, op, body.as_ref())? {
+    match verdict(conn, authority, device, now, op, body.as_ref())? {
         Verdict::Duplicate => {}
         Verdict::Hold(problem) => {
             let new = hold(conn, op, problem, held_at.unwrap_or(&stamp(now)))?;
@@ -237,14 +243,13 @@ fn take_in(
                 .observe(op.hlc, now.timestamp_millis())
                 .map_err(|_| StoreError::FromTheFuture)?;
             oplog::insert(conn, op)?;
+            authority.taken(&op.kind);
             oplog::fold(conn, op)?;
             applied.taken += 1;
             if body.is_none() {
                 // A newer Harbour's: checked once this version can read it.
-                conn.execute(
-                    "INSERT OR IGNORE INTO unread_ops (op_id) VALUES (?1)",
-                    [op.op_id.to_string()],
-                )?;
+                conn.prepare_cached("INSERT OR IGNORE INTO unread_ops (op_id) VALUES (?1)")?
+                    .execute([op.op_id.to_string()])?;
             }
             if let (Some(problem), Some(body)) = (problem, &body) {
                 mark_unchecked(conn, op, body, problem)?;
@@ -257,6 +262,7 @@ fn take_in(
 
 fn verdict(
     conn: &Connection,
+    authority: &mut Authority,
     device: &Device,
     now: DateTime<Utc>,
     op: &Op,
@@ -290,7 +296,7 @@ fn verdict(
     if body.kind() != op.kind || body.entity() != op.entity {
         return Ok(Verdict::Hold(Problem::Damaged));
     }
-    Ok(match allowed(conn, op, body)? {
+    Ok(match allowed(conn, authority, op, body)? {
         None => Verdict::Take(None),
         Some(problem) if body.is_safety_record() => Verdict::Take(Some(problem)),
         Some(problem) => Verdict::Hold(problem),
@@ -330,15 +336,14 @@ fn same_place(conn: &Connection, op: &Op) -> Result<Option<bool>, StoreError> {
 /// Whether `author`, as of `hlc`, may do what `body` does: `None` if so, or the problem.
 fn standing(
     conn: &Connection,
+    authority: &mut Authority,
     author: Option<UserId>,
-    hlc: Hlc,
+    hlc: &str,
     body: &OpBody,
 ) -> Result<Option<Problem>, StoreError> {
     let Some(author) = author else {
         return Ok(Some(Problem::AuthorUnknown));
     };
-    let author_text = author.to_string();
-    let hlc_text = hlc.to_string();
     // The first administrator adds themselves when the team is set up: allowed only if no one
     // was added before.
     if let OpBody::UserAdded {
@@ -347,32 +352,19 @@ fn standing(
         ..
     } = body
     {
-        let anyone_before: bool = conn.query_row(
-            "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_added' AND hlc < ?1)",
-            [&hlc_text],
-            |r| r.get(0),
-        )?;
+        let anyone_before: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_added' AND hlc < ?1)",
+            )?
+            .query_row([hlc], |r| r.get(0))?;
         if *user == author && !anyone_before {
             return Ok(None);
         }
     }
-    let added: Option<String> = conn
-        .query_row(
-            "SELECT payload FROM ops WHERE kind = 'user_added' AND entity = ?1 AND hlc <= ?2 \
-             ORDER BY hlc DESC, device DESC LIMIT 1",
-            [&author_text, &hlc_text],
-            |r| r.get(0),
-        )
-        .optional()?;
-    let Some(OpBody::UserAdded { role, .. }) = added.as_deref().and_then(OpBody::decode) else {
+    let (role, disabled) = authority.person(conn, author, hlc)?;
+    let Some(role) = role else {
         return Ok(Some(Problem::AuthorUnknown));
     };
-    let disabled: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_disabled' AND entity = ?1 \
-         AND hlc < ?2)",
-        [&author_text, &hlc_text],
-        |r| r.get(0),
-    )?;
     // Anyone may set their own key (their first unlock after an update makes their key pair).
     let own_key = matches!(body, OpBody::UserKeySet { user, .. } if *user == author);
     Ok((disabled || !(own_key || role.may(body.requires()))).then_some(Problem::NotAllowed))
@@ -380,9 +372,15 @@ fn standing(
 
 /// Whether the op's author, as of the op, had the role for it and a place in its team: `None`
 /// if so, or the problem.
-fn allowed(conn: &Connection, op: &Op, body: &OpBody) -> Result<Option<Problem>, StoreError> {
-    match standing(conn, op.author, op.hlc, body)? {
-        None => in_team(conn, op, body),
+fn allowed(
+    conn: &Connection,
+    authority: &mut Authority,
+    op: &Op,
+    body: &OpBody,
+) -> Result<Option<Problem>, StoreError> {
+    let hlc = op.hlc.to_string();
+    match standing(conn, authority, op.author, &hlc, body)? {
+        None => in_team(conn, authority, op, &hlc, body),
         problem => Ok(problem),
     }
 }
@@ -392,65 +390,44 @@ fn allowed(conn: &Connection, op: &Op, body: &OpBody) -> Result<Option<Problem>,
 /// and ops from before the team was made (put in it when a store from before teams became
 /// one) are checked by role alone. A team whose own record has not arrived yet cannot be
 /// checked: as with an author not yet known, the op is looked at again when more arrive.
-fn in_team(conn: &Connection, op: &Op, body: &OpBody) -> Result<Option<Problem>, StoreError> {
+fn in_team(
+    conn: &Connection,
+    authority: &mut Authority,
+    op: &Op,
+    hlc: &str,
+    body: &OpBody,
+) -> Result<Option<Problem>, StoreError> {
     let (Some(team), Some(author)) = (op.team, op.author) else {
         return Ok(None);
     };
     if let OpBody::TeamAdded { team: made, .. } = body {
         return Ok((*made != team).then_some(Problem::Damaged));
     }
-    let team_text = team.to_string();
-    let created: Option<(String, Option<String>)> = conn
-        .query_row(
-            "SELECT hlc, author FROM ops WHERE kind = 'team_added' AND entity = ?1              ORDER BY hlc, device, idx LIMIT 1",
-            [&team_text],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
-    let Some((created_hlc, creator)) = created else {
+    let Some(found) = authority.team(conn, team, author, hlc)? else {
         return Ok(Some(Problem::AuthorUnknown));
     };
-    let hlc = op.hlc.to_string();
-    if hlc < created_hlc || creator.as_deref() == Some(author.to_string().as_str()) {
+    if hlc < found.created || found.creator == Some(author.to_string().as_str()) {
         return Ok(None);
     }
-    let mut stmt = conn.prepare_cached(
-        "SELECT payload FROM ops WHERE kind = 'team_member_set' AND entity = ?1 AND hlc <= ?2          ORDER BY hlc DESC, device DESC, op_id DESC",
-    )?;
-    let payloads: Vec<String> = stmt
-        .query_map(params![team_text, hlc], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
-    let member = payloads
-        .iter()
-        .filter_map(|p| match OpBody::decode(p) {
-            Some(OpBody::TeamMemberSet { user, member, .. }) if user == author => Some(member),
-            _ => None,
-        })
-        .next()
-        .unwrap_or(false);
-    Ok((!member).then_some(Problem::NotAllowed))
+    Ok((!found.member).then_some(Problem::NotAllowed))
 }
 
 /// Keeps `op` out of the records with its problem. Returns whether it was not held already.
 fn hold(conn: &Connection, op: &Op, problem: Problem, held_at: &str) -> Result<bool, StoreError> {
     let content = content_hash(op);
-    let already: bool = conn.query_row(
-        "SELECT EXISTS(SELECT 1 FROM held_ops WHERE content = ?1)",
-        [content.as_slice()],
-        |r| r.get(0),
-    )?;
+    let already: bool = conn
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM held_ops WHERE content = ?1)")?
+        .query_row([content.as_slice()], |r| r.get(0))?;
     let mut values = vec![rusqlite::types::Value::Blob(content.to_vec())];
     values.extend(op.envelope());
     values.push(problem.name().to_owned().into());
     values.push(held_at.to_owned().into());
-    conn.execute(
-        &format!(
-            "INSERT INTO held_ops (content, {ENVELOPE_COLUMNS}, reason, held_at) \
+    conn.prepare_cached(&format!(
+        "INSERT INTO held_ops (content, {ENVELOPE_COLUMNS}, reason, held_at) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
              ON CONFLICT (content) DO UPDATE SET reason = excluded.reason"
-        ),
-        rusqlite::params_from_iter(values),
-    )?;
+    ))?
+    .execute(rusqlite::params_from_iter(values))?;
     Ok(!already)
 }
 
@@ -505,16 +482,16 @@ fn mark_unchecked(
     problem: Problem,
 ) -> Result<(), StoreError> {
     let child = body.child().or(episode_child(conn, &op.entity)?);
-    conn.execute(
+    conn.prepare_cached(
         "INSERT OR REPLACE INTO unchecked_ops (op_id, child, entity, reason) \
          VALUES (?1, ?2, ?3, ?4)",
-        params![
-            op.op_id.to_string(),
-            child.map(|c| c.to_string()),
-            op.entity,
-            problem.name()
-        ],
-    )?;
+    )?
+    .execute(params![
+        op.op_id.to_string(),
+        child.map(|c| c.to_string()),
+        op.entity,
+        problem.name()
+    ])?;
     Ok(())
 }
 
@@ -522,15 +499,14 @@ fn mark_unchecked(
 /// updated): each is checked as it would have been on arrival, then folded, marked, or taken
 /// out of the log into the held ops. Run when the store opens, before anything refolds.
 pub(crate) fn read_newly_known(conn: &Connection, now: DateTime<Utc>) -> Result<(), StoreError> {
+    let mut authority = Authority::default();
     for (op, body) in listed_ops(conn, "unread_ops")? {
-        conn.execute(
-            "DELETE FROM unread_ops WHERE op_id = ?1",
-            [op.op_id.to_string()],
-        )?;
+        conn.prepare_cached("DELETE FROM unread_ops WHERE op_id = ?1")?
+            .execute([op.op_id.to_string()])?;
         let problem = if body.kind() != op.kind || body.entity() != op.entity {
             Some(Problem::Damaged)
         } else {
-            allowed(conn, &op, &body)?
+            allowed(conn, &mut authority, &op, &body)?
         };
         match problem {
             None => oplog::fold(conn, &op)?,
@@ -539,7 +515,9 @@ pub(crate) fn read_newly_known(conn: &Connection, now: DateTime<Utc>) -> Result<
                 mark_unchecked(conn, &op, &body, problem)?;
             }
             Some(problem) => {
-                conn.execute("DELETE FROM ops WHERE op_id = ?1", [op.op_id.to_string()])?;
+                conn.prepare_cached("DELETE FROM ops WHERE op_id = ?1")?
+                    .execute([op.op_id.to_string()])?;
+                authority.taken(&op.kind);
                 hold(conn, &op, problem, &stamp(now))?;
             }
         }
@@ -552,6 +530,7 @@ pub(crate) fn read_newly_known(conn: &Connection, now: DateTime<Utc>) -> Result<
 /// for).
 fn look_again(
     conn: &Connection,
+    authority: &mut Authority,
     device: &mut Device,
     now: DateTime<Utc>,
     applied: &mut Applied,
@@ -569,16 +548,15 @@ fn look_again(
             .collect::<Result<_, _>>()?;
         for (content, row, held_at) in waiting {
             let op = row.decode()?;
-            conn.execute("DELETE FROM held_ops WHERE content = ?1", [&content])?;
-            take_in(conn, device, now, &op, Some(&held_at), applied)?;
+            conn.prepare_cached("DELETE FROM held_ops WHERE content = ?1")?
+                .execute([&content])?;
+            take_in(conn, authority, device, now, &op, Some(&held_at), applied)?;
         }
         // Safety records shown unchecked: cleared once their author turns out to be allowed.
         for (op, body) in listed_ops(conn, "unchecked_ops")? {
-            if allowed(conn, &op, &body)?.is_none() {
-                conn.execute(
-                    "DELETE FROM unchecked_ops WHERE op_id = ?1",
-                    [op.op_id.to_string()],
-                )?;
+            if allowed(conn, authority, &op, &body)?.is_none() {
+                conn.prepare_cached("DELETE FROM unchecked_ops WHERE op_id = ?1")?
+                    .execute([op.op_id.to_string()])?;
             }
         }
         if applied.taken == before.taken {

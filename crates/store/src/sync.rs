@@ -120,11 +120,9 @@ impl Store {
     /// Links the store to a hub for `link.team` (an administrator joins), or replaces the link.
     pub fn save_sync_link(&mut self, link: &SyncLink) -> Result<(), StoreError> {
         self.require(Action::ManageUsers)?;
-        self.conn.execute(
-            "INSERT OR REPLACE INTO sync_links (team, hub, fingerprint, device_token, team_key, \
+        self.conn.prepare_cached("INSERT OR REPLACE INTO sync_links (team, hub, fingerprint, device_token, team_key, \
              key_id, epoch, joined_at, last_synced_at, last_error) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
                 link.team.to_string(),
                 link.hub,
                 link.fingerprint,
@@ -135,8 +133,7 @@ impl Store {
                 crate::store::stamp(link.joined_at),
                 link.last_synced_at.map(crate::store::stamp),
                 link.last_error,
-            ],
-        )?;
+            ])?;
         Ok(())
     }
 
@@ -150,15 +147,21 @@ impl Store {
     ) -> Result<(), StoreError> {
         self.require(Action::RecordMissing)?;
         match outcome {
-            Ok(()) => self.conn.execute(
-                "UPDATE sync_links SET epoch = COALESCE(?2, epoch), last_synced_at = ?3, \
+            Ok(()) => self
+                .conn
+                .prepare_cached(
+                    "UPDATE sync_links SET epoch = COALESCE(?2, epoch), last_synced_at = ?3, \
                  last_error = NULL WHERE team = ?1",
-                params![team.to_string(), epoch, crate::store::stamp(self.now())],
-            )?,
-            Err(code) => self.conn.execute(
-                "UPDATE sync_links SET last_error = ?2 WHERE team = ?1",
-                params![team.to_string(), code],
-            )?,
+                )?
+                .execute(params![
+                    team.to_string(),
+                    epoch,
+                    crate::store::stamp(self.now())
+                ])?,
+            Err(code) => self
+                .conn
+                .prepare_cached("UPDATE sync_links SET last_error = ?2 WHERE team = ?1")?
+                .execute(params![team.to_string(), code])?,
         };
         Ok(())
     }

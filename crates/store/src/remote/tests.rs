@@ -7,7 +7,7 @@ use crate::testing::team_store;
 use chrono::{Duration, NaiveDate, TimeZone};
 use harbour_core::child::{ChildDetails, EscalationFlag};
 use harbour_core::episode::{EpisodeEvent, EventRecord};
-use harbour_core::{ChildId, DeviceId, EpisodeId, FixedClock, OpId};
+use harbour_core::{ChildId, DeviceId, EpisodeId, FixedClock, Hlc, OpId};
 use std::sync::Arc;
 use uuid::Uuid;
 
@@ -513,6 +513,14 @@ fn ops_read_only_after_an_update_are_checked_as_they_would_have_been_on_arrival(
 }
 
 /// `op` in team `team`.
+fn oak_house(team: u128) -> OpBody {
+    OpBody::TeamAdded {
+        team: id(team),
+        name: "Oak House".into(),
+        created_at: t0() - Duration::hours(1),
+    }
+}
+
 fn in_team(team: u128, mut op: Op) -> Op {
     op.team = Some(id(team));
     op
@@ -523,11 +531,7 @@ fn an_op_from_someone_not_in_its_team_is_held_or_marked_and_an_unknown_team_wait
     const TEAM: u128 = 0x7e;
     let mut store = store_with_staff();
     let admin = Some(0xa0);
-    let made = OpBody::TeamAdded {
-        team: id(TEAM),
-        name: "Oak House".into(),
-        created_at: t0() - Duration::hours(1),
-    };
+    let made = oak_house(TEAM);
     let joined = |user| OpBody::TeamMemberSet {
         team: id(TEAM),
         user: id(user),
@@ -584,4 +588,79 @@ fn an_op_from_someone_not_in_its_team_is_held_or_marked_and_an_unknown_team_wait
         .apply_remote(&[in_team(TEAM, op(1, 5, 20, admin, named))])
         .unwrap();
     assert_eq!(applied.taken, 1);
+}
+
+#[test]
+fn who_may_do_what_is_read_again_when_one_delivery_changes_it() {
+    const TEAM: u128 = 0x7e;
+    let mut store = store_with_staff();
+    let admin = Some(0xa0);
+    let made = oak_house(TEAM);
+    store
+        .apply_remote(&[in_team(TEAM, op(1, 3, 3000, admin, made))])
+        .unwrap();
+    let corrected = |name: &str| OpBody::ChildFieldsSet {
+        child: id(CHILD),
+        fields: [("name_latin".to_owned(), serde_json::json!(name))]
+            .into_iter()
+            .collect(),
+    };
+    let settings = OpBody::SettingsSet {
+        fields: [("on_call".to_owned(), serde_json::json!("07700 900222"))]
+            .into_iter()
+            .collect(),
+    };
+    // In one delivery, each op ahead of what allows it: the carer's correction before their
+    // place in the team, a newcomer's settings before their own record. Both are taken in
+    // once what allows them has been.
+    let applied = store
+        .apply_remote(&[
+            in_team(TEAM, op(2, 0, 60, Some(CARER), corrected("Sample Ruth A"))),
+            op(5, 0, 50, Some(STRANGER), settings),
+            in_team(
+                TEAM,
+                op(
+                    1,
+                    4,
+                    2990,
+                    admin,
+                    OpBody::TeamMemberSet {
+                        team: id(TEAM),
+                        user: id(CARER),
+                        member: true,
+                    },
+                ),
+            ),
+            op(1, 5, 2980, admin, added(STRANGER, "Jo Deputy", Role::Manager)),
+        ])
+        .unwrap();
+    assert_eq!((applied.taken, applied.held, applied.unchecked), (4, 2, 0));
+    assert!(store.arrivals().unwrap().is_empty(), "nothing left held");
+    assert_eq!(store.organisation().unwrap().on_call, "07700 900222");
+    // And taken away in one delivery: the carer leaves the team; their later correction in
+    // the same delivery is held.
+    let applied = store
+        .apply_remote(&[
+            in_team(
+                TEAM,
+                op(
+                    1,
+                    6,
+                    40,
+                    admin,
+                    OpBody::TeamMemberSet {
+                        team: id(TEAM),
+                        user: id(CARER),
+                        member: false,
+                    },
+                ),
+            ),
+            in_team(TEAM, op(2, 1, 30, Some(CARER), corrected("Sample Ruth B"))),
+        ])
+        .unwrap();
+    assert_eq!((applied.taken, applied.held), (1, 1));
+    assert_eq!(
+        problems(&store),
+        [("child_fields_set".to_owned(), Problem::NotAllowed, false)]
+    );
 }
