@@ -33,7 +33,7 @@ fn body(i: usize) -> OpBody {
             date_of_birth: chrono::NaiveDate::from_ymd_opt(2010, 5, 14).unwrap(),
             languages: vec!["Tigrinya".into(), "Arabic".into()],
             unaccompanied: true,
-            suspected_trafficked: i % 2 == 0,
+            suspected_trafficked: i.is_multiple_of(2),
         },
         created_at: Utc.with_ymd_and_hms(2026, 11, 1, 9, 0, 0).unwrap(),
     }

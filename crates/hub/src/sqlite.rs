@@ -13,6 +13,7 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use uuid::Uuid;
 
 use crate::db::{new_token, token_hash, Enrolled, HubDb, Refusal};
+use crate::rules::Held;
 
 const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_hub.sql")];
 
@@ -116,6 +117,36 @@ fn chain_at(
         .query_row(params![team, device, seq], |r| r.get(0))
         .optional()?;
     c.map(chain_of).transpose()
+}
+
+/// The held slots `from..=to` of a series, in order.
+fn held_slots(
+    conn: &Connection,
+    team: &str,
+    device: &str,
+    from: i64,
+    to: i64,
+) -> Result<Vec<Held>, Refusal> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, op_tag, sealed, chain FROM ops \
+         WHERE team = ?1 AND device = ?2 AND seq >= ?3 AND seq <= ?4 ORDER BY seq",
+    )?;
+    let rows = stmt.query_map(params![team, device, from, to], |r| {
+        Ok((r.get(0)?, r.get::<_, Vec<u8>>(1)?, r.get(2)?, r.get(3)?))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (seq, tag, sealed, chain) = row?;
+        out.push(Held {
+            seq,
+            op_tag: tag
+                .try_into()
+                .map_err(|_| Refusal::internal("a stored tag is damaged"))?,
+            sealed,
+            chain: chain_of(chain)?,
+        });
+    }
+    Ok(out)
 }
 
 impl HubDb for SqliteHub {
@@ -274,50 +305,48 @@ impl HubDb for SqliteHub {
             let key_id: String =
                 tx.query_row("SELECT key_id FROM teams WHERE id = ?1", [&t], |r| r.get(0))?;
             if key_id != request.key_id {
-                return Err(Refusal::new(409, codes::WRONG_KEY, "sealed with a key that is not the team's"));
+                return Err(Refusal::new(
+                    409,
+                    codes::WRONG_KEY,
+                    "sealed with a key that is not the team's",
+                ));
             }
             let mut heads = Vec::new();
             for page in &request.pages {
                 let d = page.device.to_string();
-                crate::rules::page_in_order(&page.slots)?;
-                let Some(first) = page.slots.first() else { continue };
-                let (held_to, _) = head(&tx, &t, &d)?;
-                if first.seq > held_to + 1 {
-                    return Err(crate::rules::gap(held_to, first.seq));
-                }
-                let before = chain_at(&tx, &t, &d, first.seq - 1)?
-                    .ok_or_else(|| Refusal::internal("a series has a hole"))?;
-                if before != page.after_chain {
-                    return Err(crate::rules::diverged(first.seq - 1));
-                }
-                let mut running = before;
-                for slot in &page.slots {
-                    if slot.seq <= held_to {
-                        let (tag, sealed, chain): (Vec<u8>, Vec<u8>, Vec<u8>) = tx
-                            .prepare_cached(
-                                "SELECT op_tag, sealed, chain FROM ops \
-                                 WHERE team = ?1 AND device = ?2 AND seq = ?3",
-                            )?
-                            .query_row(params![t, d, slot.seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-                        if tag != slot.op_tag || sealed != slot.sealed {
-                            return Err(crate::rules::fork(slot.seq));
-                        }
-                        running = chain_of(chain)?;
-                    } else {
-                        running = harbour_sync::chain(&running, slot);
-                        let n = tx
-                            .prepare_cached(
-                                "INSERT INTO ops (team, device, seq, op_tag, sealed, chain) \
-                                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (team, op_tag) DO NOTHING",
-                            )?
-                            .execute(params![t, d, slot.seq, &slot.op_tag[..], slot.sealed, &running[..]])?;
-                        if n == 0 {
-                            return Err(crate::rules::duplicate_op(slot.seq));
-                        }
+                let held = head(&tx, &t, &d)?;
+                let (before, overlap) = match (page.slots.first(), page.slots.last()) {
+                    (Some(first), Some(last)) if first.seq <= held.0 + 1 => (
+                        chain_at(&tx, &t, &d, first.seq - 1)?,
+                        held_slots(&tx, &t, &d, first.seq, last.seq.min(held.0))?,
+                    ),
+                    _ => (None, Vec::new()),
+                };
+                let plan = crate::rules::plan_page(page, held, before, &overlap)?;
+                for slot in &plan.new {
+                    let n = tx
+                        .prepare_cached(
+                            "INSERT INTO ops (team, device, seq, op_tag, sealed, chain) \
+                             VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (team, op_tag) DO NOTHING",
+                        )?
+                        .execute(params![
+                            t,
+                            d,
+                            slot.seq,
+                            &slot.op_tag[..],
+                            slot.sealed,
+                            &slot.chain[..]
+                        ])?;
+                    if n == 0 {
+                        return Err(crate::rules::duplicate_op(slot.seq));
                     }
                 }
-                let (seq, chain) = head(&tx, &t, &d)?;
-                heads.push(WireHead { device: page.device, seq, chain });
+                let (seq, chain) = plan.head;
+                heads.push(WireHead {
+                    device: page.device,
+                    seq,
+                    chain,
+                });
             }
             let epoch = epoch(&tx)?;
             tx.commit()?;

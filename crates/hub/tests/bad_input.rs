@@ -8,6 +8,10 @@ use harbour_sync::client::sync_team;
 use harbour_sync::wire::{self, DownloadRequest, SeriesPage, UploadRequest, WireError, WireSlot};
 use harbour_sync::TeamKey;
 
+/// What is sent (what it is, the path, the device token, the body) and the refusal expected
+/// (the status and the code).
+type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
+
 async fn post(address: &str, path: &str, token: Option<&str>, body: Vec<u8>) -> (u16, String) {
     let mut r = reqwest::Client::new()
         .post(format!("{address}{path}"))
@@ -54,7 +58,7 @@ async fn bad_requests_are_refused_clearly_and_store_nothing() {
         })
     };
     let head = before.heads[0];
-    let cases: Vec<(&str, &str, Option<&str>, Vec<u8>, u16, &str)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "garbage join",
             "/v1/join",

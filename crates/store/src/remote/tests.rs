@@ -631,7 +631,13 @@ fn who_may_do_what_is_read_again_when_one_delivery_changes_it() {
                     },
                 ),
             ),
-            op(1, 5, 2980, admin, added(STRANGER, "Jo Deputy", Role::Manager)),
+            op(
+                1,
+                5,
+                2980,
+                admin,
+                added(STRANGER, "Jo Deputy", Role::Manager),
+            ),
         ])
         .unwrap();
     assert_eq!((applied.taken, applied.held, applied.unchecked), (4, 2, 0));
