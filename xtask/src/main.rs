@@ -5,6 +5,7 @@
 mod bench;
 mod cmd;
 mod keyring;
+mod postgres;
 mod run;
 mod setup;
 mod test;

@@ -10,8 +10,9 @@ use crate::tools::{self, RustTools};
 
 /// Debian packages: WebKitGTK headers for the Tauri shell, Xvfb + xauth + WebKitWebDriver for
 /// the end-to-end tests, poppler and ImageMagick to inspect PDFs and screenshots, and a D-Bus
-/// session bus with GNOME Keyring for the tests of the device secret in a real keyring.
-pub const PACKAGES: [&str; 10] = [
+/// session bus with GNOME Keyring for the tests of the device secret in a real keyring, and a
+/// PostgreSQL server for the hub's tests (started privately by the test run, never as a service).
+pub const PACKAGES: [&str; 11] = [
     "libwebkit2gtk-4.1-dev",
     "pkg-config",
     "xvfb",
@@ -22,6 +23,7 @@ pub const PACKAGES: [&str; 10] = [
     "dbus-daemon",
     "dbus-bin",
     "gnome-keyring",
+    "postgresql",
 ];
 
 /// The pinned binaryen release: Debian's wasm-opt is too old to read what current rustc emits.
@@ -69,10 +71,20 @@ fn system_packages() -> Result<(), String> {
     run(cmd("apt-get")
         .arg("update")
         .env("DEBIAN_FRONTEND", "noninteractive"))?;
-    run(cmd("apt-get")
+    // Packages with a server (PostgreSQL) start it when installed; the policy file tells them
+    // not to, for the length of the install. The test run starts its own.
+    let policy = std::path::Path::new("/usr/sbin/policy-rc.d");
+    let own_policy = !policy.exists()
+        && std::fs::write(policy, "#!/bin/sh\nexit 101\n").is_ok()
+        && run(cmd("chmod").args(["755", "/usr/sbin/policy-rc.d"])).is_ok();
+    let installed = run(cmd("apt-get")
         .args(install_args)
         .args(&missing)
-        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        .env("DEBIAN_FRONTEND", "noninteractive"));
+    if own_policy {
+        let _ = std::fs::remove_file(policy);
+    }
+    installed?;
     let still_missing = missing_packages()?;
     if still_missing.is_empty() {
         Ok(())
@@ -113,7 +125,7 @@ pub fn installed_packages(dpkg_output: &str) -> HashSet<String> {
         .collect()
 }
 
-fn is_root() -> Result<bool, String> {
+pub fn is_root() -> Result<bool, String> {
     let out = output(cmd("id").arg("-u"))?;
     Ok(String::from_utf8_lossy(&out.stdout).trim() == "0")
 }

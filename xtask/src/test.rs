@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crate::cmd::{self, cargo, run};
 use crate::keyring::{self, SessionKeyring};
+use crate::postgres::{self, PrivatePostgres};
 use crate::xvfb::Xvfb;
 use crate::{setup, ui};
 
@@ -72,8 +73,11 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
     // secret is also tested in a real Secret Service.
     steps.run("unit-tests", || {
         let keyring = SessionKeyring::start(&keyring::dir())?;
+        // The hub's tests run against PostgreSQL as well as SQLite.
+        let postgres = PrivatePostgres::start(&postgres::dir())?;
         run(cargo()
             .args(["test", "--workspace", "--exclude", "harbour-e2e"])
+            .env("HARBOUR_TEST_POSTGRES", postgres.url())
             .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
             .env("HARBOUR_KEYRING_TEST", "1")
             // The same private bus stands in for the system bus, where logind's sleep and

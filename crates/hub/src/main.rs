@@ -1,14 +1,14 @@
-//! `harbour-hub serve [--db sqlite://hub.db] [--listen 127.0.0.1:8470]`
+//! `harbour-hub serve [--db sqlite://hub.db | postgres://…] [--listen 127.0.0.1:8470]`
 //! `harbour-hub token --new-team | --team ID [--db …]`
 //! `harbour-hub revoke DEVICE [--db …]`
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use harbour_hub::{HubDb, SqliteHub};
+use harbour_hub::{HubDb, PostgresHub, SqliteHub};
 
 const USAGE: &str = "usage:
-  harbour-hub serve [--db sqlite://hub.db] [--listen 127.0.0.1:8470]
+  harbour-hub serve [--db sqlite://hub.db | postgres://USER@HOST/DB] [--listen 127.0.0.1:8470]
   harbour-hub token (--new-team | --team TEAM-ID) [--db sqlite://hub.db]
   harbour-hub revoke DEVICE-ID [--db sqlite://hub.db]";
 
@@ -46,11 +46,28 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
     Ok(a)
 }
 
-fn open(db: &str) -> Result<SqliteHub, String> {
-    if let Some(path) = db.strip_prefix("sqlite://") {
-        return SqliteHub::open(&PathBuf::from(path)).map_err(|e| e.message);
+/// Opens the database `--db` names and runs the command on it.
+async fn open_and_run(args: Args) -> Result<(), String> {
+    if let Some(path) = args.db.strip_prefix("sqlite://") {
+        let db = SqliteHub::open(&PathBuf::from(path)).map_err(|e| e.message)?;
+        return run(db, &format!("SQLite {path}"), args).await;
     }
-    Err(format!("the database must be sqlite://PATH (got {db})"))
+    // A URL, or libpq's `host=… dbname=…` form.
+    let postgres = ["postgres://", "postgresql://"]
+        .iter()
+        .any(|p| args.db.starts_with(p))
+        || args.db.contains("dbname=");
+    if postgres {
+        let db = PostgresHub::connect(&args.db)
+            .await
+            .map_err(|e| e.message)?;
+        // The address may carry a password: it is not printed.
+        return run(db, "PostgreSQL", args).await;
+    }
+    Err(format!(
+        "the database must be sqlite://PATH or postgres://USER@HOST/DATABASE (got {})",
+        args.db.split('@').next_back().unwrap_or_default()
+    ))
 }
 
 #[tokio::main]
@@ -62,7 +79,7 @@ async fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match run(args).await {
+    match open_and_run(args).await {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("harbour-hub: {e}");
@@ -71,14 +88,16 @@ async fn main() -> ExitCode {
     }
 }
 
-async fn run(args: Args) -> Result<(), String> {
-    let db = open(&args.db)?;
+async fn run<D: HubDb>(db: D, what: &str, args: Args) -> Result<(), String> {
     match args.command.as_str() {
         "serve" => {
             let listener = tokio::net::TcpListener::bind(&args.listen)
                 .await
                 .map_err(|e| format!("cannot listen on {}: {e}", args.listen))?;
-            eprintln!("harbour-hub: serving {} on http://{}", args.db, args.listen);
+            let at = listener.local_addr().map_err(|e| e.to_string())?;
+            // Scripts and tests read the address from this line (with --listen …:0, the port
+            // the system gave).
+            println!("harbour-hub: serving {what} on http://{at}");
             let stop = async {
                 let _ = tokio::signal::ctrl_c().await;
             };

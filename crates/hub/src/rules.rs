@@ -1,6 +1,7 @@
 //! The rules every backend applies to an upload, with the words of their refusals.
 
-use harbour_sync::wire::{codes, Chain, SeriesPage, WireSlot};
+use harbour_sync::wire::{codes, Chain, DownloadRequest, JoinRequest, SeriesPage, WireSlot};
+use uuid::Uuid;
 
 use crate::db::Refusal;
 
@@ -126,4 +127,104 @@ pub fn plan_page(
         }
     }
     Ok(plan)
+}
+
+/// Whether a join may go on, from what the hub holds: the token (`None` if it made no such
+/// token; else the team it is for and whether it was used) and the key id of the team the
+/// device names, if the hub knows that team. `Ok(true)`: the team is new and is to be
+/// registered as the device gives it.
+pub fn may_join(
+    token: Option<(Option<Uuid>, bool)>,
+    request: &JoinRequest,
+    known_key_id: Option<&str>,
+) -> Result<bool, Refusal> {
+    let Some((for_team, used)) = token else {
+        return Err(Refusal::new(
+            401,
+            codes::BAD_TOKEN,
+            "this join token is not one this hub made",
+        ));
+    };
+    if used {
+        return Err(Refusal::new(
+            409,
+            codes::TOKEN_USED,
+            "this join token has been used already",
+        ));
+    }
+    match (for_team, known_key_id) {
+        (Some(t), _) if t != request.team => Err(Refusal::new(
+            403,
+            codes::WRONG_TEAM,
+            "this token is for another team",
+        )),
+        (Some(_), Some(key_id)) if key_id != request.key_id => Err(Refusal::new(
+            409,
+            codes::WRONG_KEY,
+            "this device's team key is not the team's",
+        )),
+        (None, Some(_)) => Err(team_exists()),
+        (_, None) => Ok(true),
+        _ => Ok(false),
+    }
+}
+
+/// The most of a download request's limits the hub honours: (ops, bytes).
+pub fn page_limits(request: &DownloadRequest) -> (usize, usize) {
+    (
+        (request.max_ops as usize).clamp(1, harbour_sync::wire::PAGE_OPS),
+        (request.max_bytes as usize).clamp(1, harbour_sync::wire::PAGE_BYTES),
+    )
+}
+
+/// Whether a slot of `size` bytes still goes in a page of `slots` slots and `bytes` bytes: the
+/// first always does, so a page always moves on.
+pub fn fits(slots: usize, bytes: usize, size: usize, (max_ops, max_bytes): (usize, usize)) -> bool {
+    slots == 0 || (slots < max_ops && bytes + size <= max_bytes)
+}
+
+/// What a revoked device is told.
+pub fn revoked() -> Refusal {
+    Refusal::new(403, codes::REVOKED, "this device has been revoked")
+}
+
+/// What a device the hub does not know is told.
+pub fn not_enrolled() -> Refusal {
+    Refusal::new(
+        401,
+        codes::BAD_TOKEN,
+        "this device is not enrolled on this hub",
+    )
+}
+
+/// What a download beyond the series' held end is told.
+pub fn not_held() -> Refusal {
+    Refusal::new(
+        404,
+        codes::NOT_FOUND,
+        "the hub does not hold that much of this series",
+    )
+}
+
+/// What a token for an unknown team is told.
+pub fn no_such_team() -> Refusal {
+    Refusal::new(404, codes::NOT_FOUND, "no such team on this hub")
+}
+
+/// What a device naming a new team that is here already is told.
+pub fn team_exists() -> Refusal {
+    Refusal::new(
+        409,
+        codes::WRONG_TEAM,
+        "a team with this id is here already: join it with a token for it",
+    )
+}
+
+/// What an upload sealed with another key than the team's is told.
+pub fn wrong_key() -> Refusal {
+    Refusal::new(
+        409,
+        codes::WRONG_KEY,
+        "sealed with a key that is not the team's",
+    )
 }

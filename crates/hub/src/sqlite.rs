@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 use harbour_sync::wire::{
-    codes, Chain, DownloadRequest, DownloadResponse, JoinRequest, JoinResponse, StatusResponse,
+    Chain, DownloadRequest, DownloadResponse, JoinRequest, JoinResponse, StatusResponse,
     UploadRequest, UploadResponse, WireHead, WireSlot,
 };
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
@@ -163,11 +163,7 @@ impl HubDb for SqliteHub {
                     |r| r.get(0),
                 )?;
                 if !known {
-                    return Err(Refusal::new(
-                        404,
-                        codes::NOT_FOUND,
-                        "no such team on this hub",
-                    ));
+                    return Err(crate::rules::no_such_team());
                 }
             }
             let token = new_token();
@@ -190,33 +186,26 @@ impl HubDb for SqliteHub {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let Some((for_team, used)) = found else {
-                return Err(Refusal::new(401, codes::BAD_TOKEN, "this join token is not one this hub made"));
+            let token = match found {
+                Some((team, used)) => Some((
+                    team.map(|t| t.parse())
+                        .transpose()
+                        .map_err(Refusal::internal)?,
+                    used.is_some(),
+                )),
+                None => None,
             };
-            if used.is_some() {
-                return Err(Refusal::new(409, codes::TOKEN_USED, "this join token has been used already"));
-            }
             let team = request.team.to_string();
             let known: Option<String> = tx
-                .query_row("SELECT key_id FROM teams WHERE id = ?1", [&team], |r| r.get(0))
+                .query_row("SELECT key_id FROM teams WHERE id = ?1", [&team], |r| {
+                    r.get(0)
+                })
                 .optional()?;
-            match (&for_team, &known) {
-                (Some(t), _) if *t != team => {
-                    return Err(Refusal::new(403, codes::WRONG_TEAM, "this token is for another team"));
-                }
-                (Some(_), Some(key_id)) if *key_id != request.key_id => {
-                    return Err(Refusal::new(409, codes::WRONG_KEY, "this device's team key is not the team's"));
-                }
-                (None, Some(_)) => {
-                    return Err(Refusal::new(409, codes::WRONG_TEAM, "a team with this id is here already: join it with a token for it"));
-                }
-                (_, None) => {
-                    tx.execute(
-                        "INSERT INTO teams (id, key_id, key_check, created_at) VALUES (?1, ?2, ?3, ?4)",
-                        params![team, request.key_id, request.key_check, now()],
-                    )?;
-                }
-                _ => {}
+            if crate::rules::may_join(token, &request, known.as_deref())? {
+                tx.execute(
+                    "INSERT INTO teams (id, key_id, key_check, created_at) VALUES (?1, ?2, ?3, ?4)",
+                    params![team, request.key_id, request.key_check, now()],
+                )?;
             }
             tx.execute(
                 "UPDATE join_tokens SET used_at = ?2 WHERE hash = ?1",
@@ -225,11 +214,19 @@ impl HubDb for SqliteHub {
             let device_token = new_token();
             tx.execute(
                 "INSERT INTO devices (token_hash, team, device, joined_at) VALUES (?1, ?2, ?3, ?4)",
-                params![&token_hash(&device_token)[..], team, request.device.to_string(), now()],
+                params![
+                    &token_hash(&device_token)[..],
+                    team,
+                    request.device.to_string(),
+                    now()
+                ],
             )?;
             let epoch = epoch(&tx)?;
             tx.commit()?;
-            Ok(JoinResponse { device_token, epoch })
+            Ok(JoinResponse {
+                device_token,
+                epoch,
+            })
         })
         .await
     }
@@ -244,16 +241,8 @@ impl HubDb for SqliteHub {
                 .query_row([&hash[..]], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
             match row {
-                None => Err(Refusal::new(
-                    401,
-                    codes::BAD_TOKEN,
-                    "this device is not enrolled on this hub",
-                )),
-                Some((_, _, Some(_))) => Err(Refusal::new(
-                    403,
-                    codes::REVOKED,
-                    "this device has been revoked",
-                )),
+                None => Err(crate::rules::not_enrolled()),
+                Some((_, _, Some(_))) => Err(crate::rules::revoked()),
                 Some((team, device, None)) => Ok(Enrolled {
                     team: team.parse().map_err(Refusal::internal)?,
                     device: device.parse().map_err(Refusal::internal)?,
@@ -305,11 +294,7 @@ impl HubDb for SqliteHub {
             let key_id: String =
                 tx.query_row("SELECT key_id FROM teams WHERE id = ?1", [&t], |r| r.get(0))?;
             if key_id != request.key_id {
-                return Err(Refusal::new(
-                    409,
-                    codes::WRONG_KEY,
-                    "sealed with a key that is not the team's",
-                ));
+                return Err(crate::rules::wrong_key());
             }
             let mut heads = Vec::new();
             for page in &request.pages {
@@ -365,14 +350,9 @@ impl HubDb for SqliteHub {
             let tx = c.transaction()?;
             let (head_seq, _) = head(&tx, &t, &d)?;
             let Some(after_chain) = chain_at(&tx, &t, &d, request.after)? else {
-                return Err(Refusal::new(
-                    404,
-                    codes::NOT_FOUND,
-                    "the hub does not hold that much of this series",
-                ));
+                return Err(crate::rules::not_held());
             };
-            let max = (request.max_bytes as usize).clamp(1, harbour_sync::wire::PAGE_BYTES);
-            let max_ops = (request.max_ops as usize).clamp(1, harbour_sync::wire::PAGE_OPS);
+            let limits = crate::rules::page_limits(&request);
             let mut stmt = tx.prepare_cached(
                 "SELECT seq, op_tag, sealed FROM ops WHERE team = ?1 AND device = ?2 AND seq > ?3 \
                  ORDER BY seq",
@@ -382,7 +362,7 @@ impl HubDb for SqliteHub {
             let mut bytes = 0;
             while let Some(r) = rows.next()? {
                 let sealed: Vec<u8> = r.get(2)?;
-                if !slots.is_empty() && (slots.len() >= max_ops || bytes + sealed.len() > max) {
+                if !crate::rules::fits(slots.len(), bytes, sealed.len(), limits) {
                     break;
                 }
                 bytes += sealed.len();

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{child, device, enrol, Running};
+use common::{child, device, enrol, PgDatabase, Place, Running};
 use harbour_hub::{HubDb, SqliteHub};
 use harbour_sync::client::sync_team;
 use harbour_sync::wire::{self, DownloadRequest, SeriesPage, UploadRequest, WireError, WireSlot};
@@ -29,8 +29,19 @@ async fn post(address: &str, path: &str, token: Option<&str>, body: Vec<u8>) -> 
 }
 
 #[tokio::test]
-async fn bad_requests_are_refused_clearly_and_store_nothing() {
-    let running = Running::start(SqliteHub::in_memory().unwrap()).await;
+async fn bad_requests_are_refused_clearly_and_store_nothing_on_sqlite() {
+    bad_requests(SqliteHub::in_memory().unwrap()).await;
+}
+
+#[tokio::test]
+async fn bad_requests_are_refused_clearly_and_store_nothing_on_postgresql() {
+    if let Some(server) = common::postgres_server() {
+        bad_requests(PgDatabase::new(&server).await.open().await).await;
+    }
+}
+
+async fn bad_requests(db: impl HubDb) {
+    let running = Running::start(db).await;
     let at = running.address.as_str();
     let key = TeamKey::random();
     let mut a = device();

@@ -6,8 +6,8 @@ mod common;
 
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use common::{child, device, enrol, Running};
-use harbour_hub::SqliteHub;
+use common::{child, device, enrol, PgDatabase, Place, Running};
+use harbour_hub::{HubDb, SqliteHub};
 use harbour_sync::client::{sync_team_paged, Hub, HubError};
 use harbour_sync::wire::{
     DownloadRequest, DownloadResponse, JoinRequest, JoinResponse, Paging, StatusResponse,
@@ -41,8 +41,8 @@ impl<H: Hub + Sync> Hub for Counting<H> {
 
 const PAGE: usize = 4;
 
-async fn round_trip(children: usize) {
-    let running = Running::start(SqliteHub::in_memory().unwrap()).await;
+async fn round_trip(db: impl HubDb, children: usize) {
+    let running = Running::start(db).await;
     let hub = Counting {
         inner: running.hub(),
         uploads: AtomicUsize::new(0),
@@ -99,9 +99,8 @@ async fn round_trip(children: usize) {
     running.stop().await;
 }
 
-#[tokio::test]
-async fn a_series_crosses_whole_at_every_page_boundary() {
-    // Series of 2 (the team alone) to 3 pages + 1, through page − 1, page and page + 1.
+/// Series of 2 (the team alone) to 3 pages + 1, through page − 1, page and page + 1.
+async fn every_boundary(db: impl HubDb) {
     for children in [
         0,
         1,
@@ -112,7 +111,19 @@ async fn a_series_crosses_whole_at_every_page_boundary() {
         2 * PAGE - 1,
         3 * PAGE - 1,
     ] {
-        round_trip(children).await;
+        round_trip(db.clone(), children).await;
+    }
+}
+
+#[tokio::test]
+async fn a_series_crosses_whole_at_every_page_boundary_on_sqlite() {
+    every_boundary(SqliteHub::in_memory().unwrap()).await;
+}
+
+#[tokio::test]
+async fn a_series_crosses_whole_at_every_page_boundary_on_postgresql() {
+    if let Some(server) = common::postgres_server() {
+        every_boundary(PgDatabase::new(&server).await.open().await).await;
     }
 }
 

@@ -46,7 +46,7 @@ impl Rng {
 
 /// The hub with faults, decided by the run's generator.
 struct Faulty {
-    hub: Direct,
+    hub: Direct<SqliteHub>,
     rng: Arc<Mutex<Rng>>,
     on: Arc<Mutex<bool>>,
     stale: Mutex<Option<StatusResponse>>,

@@ -4,15 +4,13 @@
 
 mod common;
 
-use std::path::Path;
-
-use common::{child, device, enrol, names, refused_code, Running};
-use harbour_hub::{HubDb, SqliteHub};
+use common::{child, device, enrol, names, refused_code, PgDatabase, Place, Running, SqliteFile};
+use harbour_hub::HubDb;
 use harbour_sync::client::{join, sync_team, Hub, HubError};
 use harbour_sync::TeamKey;
 
-async fn story(path: &Path) {
-    let db = SqliteHub::open(path).unwrap();
+async fn story(place: impl Place) {
+    let db = place.open().await;
     let running = Running::start(db.clone()).await;
     let hub = running.hub();
     let key = TeamKey::random();
@@ -88,21 +86,16 @@ async fn story(path: &Path) {
     assert_eq!(hub.status(&link_a.device_token).await.unwrap(), status);
 
     // The hub put back from an old copy: it lost what came after, and the devices give it back.
-    // (A copy as a backup would take it: the database with its write-ahead log.)
-    let old = path.with_extension("old");
-    let old_wal = path.with_extension("old-wal");
-    std::fs::copy(path, &old).unwrap();
-    std::fs::copy(path.with_extension("db-wal"), &old_wal).unwrap();
+    running.stop().await;
+    drop(db);
+    place.keep_copy().await;
+    let running = Running::start(place.open().await).await;
+    let hub = running.hub();
     a.add_child(&child("Sample Dawit", false), None).unwrap();
     sync_team(&mut a, &link_a, &hub).await.unwrap();
     running.stop().await;
-    drop(db);
-    for ext in ["db-wal", "db-shm"] {
-        let _ = std::fs::remove_file(path.with_extension(ext));
-    }
-    std::fs::copy(&old, path).unwrap();
-    std::fs::copy(&old_wal, path.with_extension("db-wal")).unwrap();
-    let db = SqliteHub::open(path).unwrap();
+    place.put_back().await;
+    let db = place.open().await;
     let running = Running::start(db.clone()).await;
     let hub = running.hub();
     let b_first = sync_team(&mut b, &link_b, &hub).await.unwrap();
@@ -125,5 +118,12 @@ async fn story(path: &Path) {
 #[tokio::test]
 async fn a_team_syncs_through_a_hub_on_sqlite() {
     let dir = tempfile::tempdir().unwrap();
-    story(&dir.path().join("hub.db")).await;
+    story(SqliteFile(dir.path().join("hub.db"))).await;
+}
+
+#[tokio::test]
+async fn a_team_syncs_through_a_hub_on_postgresql() {
+    if let Some(server) = common::postgres_server() {
+        story(PgDatabase::new(&server).await).await;
+    }
 }

@@ -6,22 +6,22 @@ use std::sync::Arc;
 
 use chrono::{TimeZone, Utc};
 use harbour_core::{ChildInput, FixedClock, TeamId};
-use harbour_hub::{HubDb, SqliteHub};
+use harbour_hub::{HubDb, PostgresHub, SqliteHub};
 use harbour_store::testing::team_store;
 use harbour_store::{Store, SyncLink};
 use harbour_sync::client::{join, HubError, SyncError};
 use harbour_sync::http::HttpHub;
 use harbour_sync::TeamKey;
 
-pub struct Running {
+pub struct Running<D> {
     pub address: String,
-    pub db: SqliteHub,
+    pub db: D,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
     done: tokio::task::JoinHandle<()>,
 }
 
-impl Running {
-    pub async fn start(db: SqliteHub) -> Running {
+impl<D: HubDb> Running<D> {
+    pub async fn start(db: D) -> Running<D> {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let address = format!("http://{}", listener.local_addr().unwrap());
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
@@ -79,8 +79,8 @@ pub fn names(store: &Store) -> Vec<String> {
     n
 }
 
-pub async fn enrol(
-    running: &Running,
+pub async fn enrol<D: HubDb>(
+    running: &Running<D>,
     store: &mut Store,
     team: TeamId,
     key: &TeamKey,
@@ -106,7 +106,7 @@ pub fn refused_code(e: &SyncError) -> Option<&str> {
 /// The hub without the network: each call goes straight to its database, as the HTTP layer
 /// would make it (the device token checked first).
 #[derive(Clone, Debug)]
-pub struct Direct(pub SqliteHub);
+pub struct Direct<D>(pub D);
 
 fn refused(r: harbour_hub::Refusal) -> HubError {
     HubError::Refused {
@@ -115,7 +115,7 @@ fn refused(r: harbour_hub::Refusal) -> HubError {
     }
 }
 
-impl harbour_sync::client::Hub for Direct {
+impl<D: HubDb> harbour_sync::client::Hub for Direct<D> {
     async fn join(
         &self,
         r: &harbour_sync::wire::JoinRequest,
@@ -141,5 +141,121 @@ impl harbour_sync::client::Hub for Direct {
     ) -> Result<harbour_sync::wire::DownloadResponse, HubError> {
         let d = self.0.enrolled(t).await.map_err(refused)?;
         self.0.download(d.team, r.clone()).await.map_err(refused)
+    }
+}
+
+/// Where a hub keeps its data, for a test that also puts it back from an old copy (as an
+/// administrator restoring a backup would).
+pub trait Place {
+    type Db: HubDb;
+    fn open(&self) -> impl std::future::Future<Output = Self::Db>;
+    /// Keeps a copy of the database as it is now. The hub is stopped and its `Db` dropped.
+    fn keep_copy(&self) -> impl std::future::Future<Output = ()>;
+    /// Puts the kept copy back in the database's place. The hub is stopped and its `Db`
+    /// dropped.
+    fn put_back(&self) -> impl std::future::Future<Output = ()>;
+}
+
+/// A hub's SQLite file.
+pub struct SqliteFile(pub std::path::PathBuf);
+
+impl Place for SqliteFile {
+    type Db = SqliteHub;
+    async fn open(&self) -> SqliteHub {
+        SqliteHub::open(&self.0).unwrap()
+    }
+    async fn keep_copy(&self) {
+        // Closed cleanly, the write-ahead log is folded into the file.
+        std::fs::copy(&self.0, self.0.with_extension("old")).unwrap();
+    }
+    async fn put_back(&self) {
+        for ext in ["db-wal", "db-shm"] {
+            let _ = std::fs::remove_file(self.0.with_extension(ext));
+        }
+        std::fs::copy(self.0.with_extension("old"), &self.0).unwrap();
+    }
+}
+
+/// The private PostgreSQL server the test run started (`cargo xtask test` sets
+/// `HARBOUR_TEST_POSTGRES`), or `None` when run without it, say by `cargo test` alone. In CI
+/// its absence is a failure, not a skip.
+pub fn postgres_server() -> Option<String> {
+    match std::env::var("HARBOUR_TEST_POSTGRES") {
+        Ok(url) => Some(url),
+        Err(_) if std::env::var_os("CI").is_some() => {
+            panic!("HARBOUR_TEST_POSTGRES is not set: CI runs the hub's tests on PostgreSQL too")
+        }
+        Err(_) => {
+            eprintln!(
+                "skipping the PostgreSQL half: HARBOUR_TEST_POSTGRES is not set \
+                 (`cargo xtask test` starts a private server and sets it)"
+            );
+            None
+        }
+    }
+}
+
+/// Runs one statement on the server's own database.
+async fn admin(server: &str, sql: &str) {
+    try_admin(server, sql).await.unwrap()
+}
+
+async fn try_admin(server: &str, sql: &str) -> Result<(), tokio_postgres::Error> {
+    let (client, connection) = tokio_postgres::connect(server, tokio_postgres::NoTls).await?;
+    let conn = tokio::spawn(connection);
+    let done = client.batch_execute(sql).await;
+    drop(client);
+    let _ = conn.await;
+    done
+}
+
+/// A new, empty database of its own on the test server.
+pub struct PgDatabase {
+    server: String,
+    pub name: String,
+}
+
+impl PgDatabase {
+    pub async fn new(server: &str) -> PgDatabase {
+        let name = format!("hub_{}", uuid::Uuid::now_v7().simple());
+        admin(server, &format!("CREATE DATABASE {name}")).await;
+        PgDatabase {
+            server: server.to_owned(),
+            name,
+        }
+    }
+
+    /// libpq's key=value form: the later `dbname` wins.
+    pub fn url(&self) -> String {
+        format!("{} dbname={}", self.server, self.name)
+    }
+}
+
+impl Place for PgDatabase {
+    type Db = PostgresHub;
+    async fn open(&self) -> PostgresHub {
+        PostgresHub::connect(&self.url()).await.unwrap()
+    }
+    async fn keep_copy(&self) {
+        let n = &self.name;
+        // The stopped hub's connections close a moment after it is dropped; a copy can only
+        // be made once none is left.
+        let sql = format!("CREATE DATABASE {n}_old TEMPLATE {n}");
+        for _ in 0..100 {
+            if try_admin(&self.server, &sql).await.is_ok() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        admin(&self.server, &sql).await;
+    }
+    async fn put_back(&self) {
+        let n = &self.name;
+        admin(&self.server, &format!("DROP DATABASE {n} WITH (FORCE)")).await;
+        admin(
+            &self.server,
+            &format!("ALTER DATABASE {n}_old RENAME TO {n}"),
+        )
+        .await;
     }
 }
