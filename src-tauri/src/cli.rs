@@ -19,7 +19,8 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   restore FILE --recovery-key      restore a backup on any computer with the recovery key, as
                                    the administrator --user NAME, who chooses a new PIN
   recovery-key                     make a new recovery key (backups from now on need it)
-  verify                           check every page of the store and the audit chain
+  verify                           check every page of the store and the audit chain, and
+                                   compare every synced team's records with its hub
   rebuild                          fold the op log again into the tables the app reads
   export --format json FILE        everything your role may see, as JSON (FILE - for stdout)
   add-user --name NAME --role ROLE roles: foster_carer residential_staff manager
@@ -30,13 +31,24 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
   help-card --lang TAG --out FILE.pdf    the child's help card in a language (ps, ti, ...) and
                                    English, with the home's numbers
+  sync join --hub URL              the first device of a team joins its hub, with a one-time
+                                   token from `harbour-hub token --new-team`; makes the team key
+  sync join                        another device joins, with an invitation code from
+                                   `sync invite` on a device already joined
+  sync invite                      make an invitation code for another device, from a token from
+                                   `harbour-hub token --team ID` (the code is printed: it
+                                   carries the team key, so hand it over in person)
+  sync now                         sync every team with its hub now
+  sync status [--json]             each team's hub, last sync, records waiting, the last error
 
   --user NAME   who is unlocking, when more than one user exists
+  --team NAME   which team (sync), when this device has more than one
   --force       replace a FILE that exists (otherwise it is refused)
   The recovery key is read from HARBOUR_RECOVERY_KEY, or else from standard input.
   The PIN is read from HARBOUR_PIN, or else from standard input: asked for without showing
   it when that is a terminal, else its first line. A new PIN (init, add-user, reset-pin) from
-  HARBOUR_NEW_PIN, or else the same way, next.";
+  HARBOUR_NEW_PIN, or else the same way, next. A hub token from HARBOUR_SYNC_TOKEN and an
+  invitation code from HARBOUR_SYNC_CODE, or else the same way, after the PIN.";
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,6 +90,10 @@ pub enum Command {
         lang: String,
         out: PathBuf,
         force: bool,
+    },
+    Sync {
+        command: crate::sync::SyncCommand,
+        team: Option<String>,
     },
 }
 
@@ -160,6 +176,34 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
                 force,
             }
         }
+        Some("sync") => {
+            let optional = |name: &str| -> Result<Option<String>, String> {
+                match words.iter().position(|w| w == name) {
+                    Some(at) => words
+                        .get(at + 1)
+                        .cloned()
+                        .map(Some)
+                        .ok_or(format!("{name} needs a value")),
+                    None => Ok(None),
+                }
+            };
+            use crate::sync::SyncCommand;
+            let command = match words.get(1).map(String::as_str) {
+                Some("join") => SyncCommand::Join {
+                    hub: optional("--hub")?,
+                },
+                Some("invite") => SyncCommand::Invite,
+                Some("now") => SyncCommand::Now,
+                Some("status") => SyncCommand::Status {
+                    json: words.iter().any(|w| w == "--json"),
+                },
+                _ => return Err("sync needs one of: join, invite, now, status".into()),
+            };
+            Command::Sync {
+                command,
+                team: optional("--team")?,
+            }
+        }
         Some(other) => return Err(format!("unknown command {other}")),
         None => return Err("no command".into()),
     })
@@ -173,6 +217,14 @@ struct Secrets {
     pin: std::cell::OnceCell<String>,
     new_pin: std::cell::OnceCell<String>,
     recovery_key: std::cell::OnceCell<String>,
+}
+
+/// A secret other than a PIN: from its variable, or else the next line after the PIN.
+fn secret_after_pin(secrets: &Secrets, variable: &str, prompt: &str) -> String {
+    std::env::var(variable).unwrap_or_else(|_| {
+        let _ = secrets.pin();
+        secrets.next_line(prompt)
+    })
 }
 
 impl Secrets {
@@ -323,13 +375,22 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
             store.lock().map_err(said)?;
             Ok(format!("restored into {}", data.path().display()))
         }
-        Command::Verify => with_store(&mut |store| match store.verify_audit().map_err(said)? {
-            ChainCheck::Intact { entries } => Ok(format!(
-                "store intact; audit chain intact ({entries} entries)"
-            )),
-            ChainCheck::BrokenAt { seq } => {
-                Err(l10n.tr_with("error-audit-broken", &[("entry", Arg::from(seq))]))
+        Command::Verify => with_store(&mut |store| {
+            let mut said_here = match store.verify_audit().map_err(said)? {
+                ChainCheck::Intact { entries } => {
+                    format!("store intact; audit chain intact ({entries} entries)")
+                }
+                ChainCheck::BrokenAt { seq } => {
+                    return Err(l10n.tr_with("error-audit-broken", &[("entry", Arg::from(seq))]))
+                }
+            };
+            // And every series of every team joined to a hub, compared with the hub's.
+            let hubs = crate::sync::compare_with_hubs(&l10n, store)?;
+            if !hubs.is_empty() {
+                said_here.push('\n');
+                said_here.push_str(&hubs);
             }
+            Ok(said_here)
         }),
         Command::Rebuild => with_store(&mut |store| {
             store.rebuild().map_err(said)?;
@@ -382,6 +443,43 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 .reset_pin(found.id, pin, pin, KdfParams::DEFAULT)
                 .map_err(said)?;
             Ok(format!("{} has a new PIN", found.name))
+        }),
+        Command::Sync { command, team } => with_store(&mut |store| {
+            use crate::sync::{self as sync, SyncCommand};
+            match &command {
+                SyncCommand::Join { hub: Some(hub) } => {
+                    let team = sync::pick_team(store, team.as_deref())?;
+                    let token = secret_after_pin(&secrets, "HARBOUR_SYNC_TOKEN", "Hub token: ");
+                    sync::join_first(&l10n, store, team, hub, &token)
+                }
+                SyncCommand::Join { hub: None } => {
+                    let code = secret_after_pin(&secrets, "HARBOUR_SYNC_CODE", "Invitation code: ");
+                    sync::join_invited(&l10n, store, &code)
+                }
+                SyncCommand::Invite => {
+                    let team = sync::pick_team(store, team.as_deref())?;
+                    let token = secret_after_pin(&secrets, "HARBOUR_SYNC_TOKEN", "Hub token: ");
+                    let code = sync::invite(&l10n, store, team, &token)?;
+                    println!("{code}");
+                    Ok(
+                        "invitation code made: give it to the other device by hand (it \
+                        carries the team key), never by e-mail"
+                            .into(),
+                    )
+                }
+                SyncCommand::Now => sync::sync_now(&l10n, store),
+                SyncCommand::Status { json } => {
+                    let teams = sync::status(&l10n, store).map_err(said)?;
+                    if *json {
+                        let text =
+                            serde_json::to_string_pretty(&teams).map_err(|e| e.to_string())?;
+                        println!("{text}");
+                    } else {
+                        println!("{}", sync::status_text(&teams));
+                    }
+                    Ok(format!("{} team(s) joined to a hub", teams.len()))
+                }
+            }
         }),
         Command::RotateKeys => with_store(&mut |store| {
             let rotated = store.rotate_keys().map_err(said)?;

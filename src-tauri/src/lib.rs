@@ -19,6 +19,7 @@ pub mod profile;
 pub mod session;
 pub mod settings;
 pub mod sheet;
+pub mod sync;
 
 pub use gate::Gate;
 

@@ -52,6 +52,8 @@ enum Pins<'a> {
     Stdin(&'a str),
     /// A recovery key and the new PIN, for a restore with the recovery key.
     Recovery(&'a str, &'a str),
+    /// The PIN and other variables (a hub token, an invitation code).
+    EnvWith(&'a str, &'a [(&'a str, &'a str)]),
 }
 
 /// Runs `harbour --data-dir DIR [--user NAME] ARGS…` without a display, the PIN(s) given as
@@ -71,6 +73,8 @@ fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Outpu
         .env_remove("HARBOUR_PIN")
         .env_remove("HARBOUR_NEW_PIN")
         .env_remove("HARBOUR_RECOVERY_KEY")
+        .env_remove("HARBOUR_SYNC_TOKEN")
+        .env_remove("HARBOUR_SYNC_CODE")
         .env("XDG_CONFIG_HOME", &config)
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
@@ -88,6 +92,13 @@ fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Outpu
             None
         }
         Pins::Stdin(pin) => Some(format!("{pin}\n")),
+        Pins::EnvWith(pin, vars) => {
+            cmd.env("HARBOUR_PIN", pin);
+            for (name, value) in vars {
+                cmd.env(name, value);
+            }
+            None
+        }
         Pins::Recovery(key, new) => {
             cmd.env("HARBOUR_RECOVERY_KEY", key)
                 .env("HARBOUR_NEW_PIN", new);
@@ -591,4 +602,144 @@ fn the_running_process_can_leave_no_core_dump() {
     drop(child.stdin.take());
     let _ = child.wait();
     assert_eq!(core, ["0", "0"], "the soft and hard limits");
+}
+
+/// A hub on loopback for the sync commands, in this process: its address, a way to make
+/// join tokens, and a way to stop it.
+struct TestHub {
+    address: String,
+    db: harbour_hub::SqliteHub,
+    runtime: tokio::runtime::Runtime,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+}
+
+impl TestHub {
+    fn start() -> TestHub {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let db = harbour_hub::SqliteHub::in_memory().unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        runtime.spawn(harbour_hub::serve(db.clone(), listener, true, async {
+            let _ = stopped.await;
+        }));
+        TestHub {
+            address,
+            db,
+            runtime,
+            stop: Some(stop),
+        }
+    }
+
+    fn token(&self, team: Option<&str>) -> String {
+        use harbour_hub::HubDb as _;
+        let team = team.map(|t| t.parse().unwrap());
+        self.runtime.block_on(self.db.issue_token(team)).unwrap()
+    }
+
+    fn stop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+}
+
+fn sync_status(dir: &Path) -> Value {
+    let out = admin(dir, None, &["sync", "status", "--json"], Pins::Env(PIN));
+    succeeds(&out);
+    json_on_stdout(&out)
+}
+
+#[test]
+fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went() {
+    let mut hub = TestHub::start();
+    let (a, b) = (set_up_as_sam(), set_up_as_sam());
+    // A, the team's first computer, joins with a token for a new team.
+    let token = hub.token(None);
+    let out = admin(
+        a.path(),
+        None,
+        &["sync", "join", "--hub", &hub.address],
+        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
+    );
+    succeeds(&out);
+    assert!(text(&out).contains("joined"), "{}", text(&out));
+    let status = sync_status(a.path());
+    let team = status[0]["team"].as_str().unwrap().to_owned();
+    assert_eq!(status[0]["hub"], hub.address.as_str());
+    assert_eq!(status[0]["waiting"], 0);
+    assert!(status[0]["error"].is_null());
+    assert!(status[0]["last_synced_at"].is_string());
+    // The same token again is refused, in words.
+    let again = admin(
+        b.path(),
+        None,
+        &["sync", "join", "--hub", &hub.address],
+        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
+    );
+    fails_with(&again, "used already");
+
+    // A makes an invitation for B from a token for the team; B joins with it.
+    let token = hub.token(Some(&team));
+    let out = admin(
+        a.path(),
+        None,
+        &["sync", "invite"],
+        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
+    );
+    succeeds(&out);
+    let code = String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert!(code.starts_with("HARBOUR-"), "{}", text(&out));
+    // A code with one letter wrong is refused before anything is sent.
+    let mut typo: Vec<char> = code.chars().collect();
+    let at = typo.len() / 2;
+    typo[at] = if typo[at] == 'Q' { 'R' } else { 'Q' };
+    let typo: String = typo.into_iter().collect();
+    let out = admin(
+        b.path(),
+        None,
+        &["sync", "join"],
+        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_CODE", &typo)]),
+    );
+    fails_with(&out, "damaged or mistyped");
+    let out = admin(
+        b.path(),
+        None,
+        &["sync", "join"],
+        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_CODE", &code)]),
+    );
+    succeeds(&out);
+    assert!(text(&out).contains("received"), "{}", text(&out));
+    let status = sync_status(b.path());
+    assert_eq!(status[0]["team"], team.as_str());
+    assert!(status[0]["error"].is_null());
+
+    // verify compares with the hub too.
+    let out = admin(b.path(), None, &["verify"], Pins::Env(PIN));
+    succeeds(&out);
+    assert!(
+        text(&out).contains("series in step with the hub"),
+        "{}",
+        text(&out)
+    );
+
+    // The hub goes away: sync now says so in words and status keeps it; nothing is lost.
+    hub.stop();
+    let out = admin(a.path(), None, &["sync", "now"], Pins::Env(PIN));
+    fails_with(&out, "The hub cannot be reached");
+    let status = sync_status(a.path());
+    assert_eq!(status[0]["error"]["code"], "unreachable");
+    assert!(status[0]["error"]["message"]
+        .as_str()
+        .unwrap()
+        .contains("Keep working"));
+    let out = admin(a.path(), None, &["sync", "status"], Pins::Env(PIN));
+    succeeds(&out);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("the last try failed"));
 }

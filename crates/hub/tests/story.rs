@@ -6,7 +6,7 @@ mod common;
 
 use common::{child, device, enrol, names, refused_code, PgDatabase, Place, Running, SqliteFile};
 use harbour_hub::HubDb;
-use harbour_sync::client::{join, sync_team, Hub, HubError};
+use harbour_sync::client::{compare, join, sync_team, Hub, HubError};
 use harbour_sync::TeamKey;
 
 async fn story(place: impl Place) {
@@ -33,11 +33,13 @@ async fn story(place: impl Place) {
     )
     .await
     .unwrap_err();
-    assert_eq!(refused_code(&err), Some("wrong_key"));
+    assert_eq!(err.code(), "wrong_key");
 
     // Push from A, pull on B.
     a.add_child(&child("Sample Amanuel", true), None).unwrap();
+    assert_eq!(a.sync_waiting(team).unwrap(), 3);
     let up = sync_team(&mut a, &link_a, &hub).await.unwrap();
+    assert_eq!(a.sync_waiting(team).unwrap(), 0);
     assert_eq!(up.uploaded, 3, "the team, A's place in it, the child");
     let down = sync_team(&mut b, &link_b, &hub).await.unwrap();
     assert_eq!((down.downloaded, down.held), (3, 0));
@@ -53,6 +55,17 @@ async fn story(place: impl Place) {
     assert_eq!(names(&a), names(&b));
     let idle = sync_team(&mut a, &link_a, &hub).await.unwrap();
     assert_eq!((idle.uploaded, idle.downloaded), (0, 0));
+    // `harbour verify` compares every series with the hub's: in step, then one ahead each way.
+    let same = compare(&a, &link_a, &hub).await.unwrap();
+    assert_eq!((same.in_step, same.hub_ahead, same.here_ahead), (2, 0, 0));
+    assert!(same.diverged.is_empty());
+    a.add_child(&child("Sample Yonas", false), None).unwrap();
+    let ahead = compare(&a, &link_a, &hub).await.unwrap();
+    assert_eq!((ahead.in_step, ahead.here_ahead), (1, 1));
+    sync_team(&mut a, &link_a, &hub).await.unwrap();
+    let behind = compare(&b, &link_b, &hub).await.unwrap();
+    assert_eq!((behind.in_step, behind.hub_ahead), (1, 1));
+    sync_team(&mut b, &link_b, &hub).await.unwrap();
 
     // Sending the same page again changes nothing; another op in a held place is a fork.
     let status = hub.status(&link_a.device_token).await.unwrap();
@@ -94,6 +107,13 @@ async fn story(place: impl Place) {
     a.add_child(&child("Sample Dawit", false), None).unwrap();
     sync_team(&mut a, &link_a, &hub).await.unwrap();
     running.stop().await;
+    // A record written while the hub is away waits, and says so; its slot is made and kept.
+    a.add_child(&child("Sample Selam", false), None).unwrap();
+    let away = sync_team(&mut a, &link_a, &running_hub_gone())
+        .await
+        .unwrap_err();
+    assert_eq!(away.code(), "unreachable");
+    assert_eq!(a.sync_waiting(team).unwrap(), 1);
     place.put_back().await;
     let db = place.open().await;
     let running = Running::start(db.clone()).await;
@@ -101,9 +121,22 @@ async fn story(place: impl Place) {
     let b_first = sync_team(&mut b, &link_b, &hub).await.unwrap();
     assert_eq!(b_first.downloaded, 0, "the copy does not have Dawit");
     let healed = sync_team(&mut a, &link_a, &hub).await.unwrap();
-    assert_eq!(healed.uploaded, 1, "A gives back what the hub lost");
+    assert_eq!(
+        healed.uploaded, 2,
+        "A gives back what the hub lost, and sends Selam"
+    );
     sync_team(&mut b, &link_b, &hub).await.unwrap();
-    assert_eq!(names(&b), ["Sample Amanuel", "Sample Dawit", "Sample Ruth"]);
+    assert_eq!(
+        names(&b),
+        [
+            "Sample Amanuel",
+            "Sample Dawit",
+            "Sample Ruth",
+            "Sample Selam",
+            "Sample Yonas"
+        ]
+    );
+    assert_eq!(a.sync_waiting(team).unwrap(), 0);
 
     // Revoked: refused at once, and the device says so.
     assert_eq!(db.revoke(b.device_id().as_uuid()).await.unwrap(), 1);
@@ -126,4 +159,14 @@ async fn a_team_syncs_through_a_hub_on_postgresql() {
     if let Some(server) = common::postgres_server() {
         story(PgDatabase::new(&server).await).await;
     }
+}
+
+/// A hub address where nothing listens.
+fn running_hub_gone() -> harbour_sync::http::HttpHub {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    harbour_sync::http::HttpHub::new(&format!("http://127.0.0.1:{port}")).unwrap()
 }

@@ -151,12 +151,15 @@ impl Store {
                 .conn
                 .prepare_cached(
                     "UPDATE sync_links SET epoch = COALESCE(?2, epoch), last_synced_at = ?3, \
-                 last_error = NULL WHERE team = ?1",
+                       last_error = NULL, own_sent = (SELECT COALESCE(MAX(seq), -1) \
+                         FROM sync_slots WHERE team = ?1 AND device = ?4) \
+                     WHERE team = ?1",
                 )?
                 .execute(params![
                     team.to_string(),
                     epoch,
-                    crate::store::stamp(self.now())
+                    crate::store::stamp(self.now()),
+                    self.device.id.to_string()
                 ])?,
             Err(code) => self
                 .conn
@@ -215,6 +218,21 @@ impl Store {
             })
             .optional()?;
         chain.map(chain_of).transpose()
+    }
+
+    /// How many of this device's ops for `team` have not reached its hub, as of the last sync
+    /// that worked: those with no slot yet, and those with one beyond what the hub then held.
+    pub fn sync_waiting(&self, team: TeamId) -> Result<usize, StoreError> {
+        let beyond: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT count(*) FROM sync_slots s JOIN sync_links l ON l.team = s.team \
+                 WHERE s.team = ?1 AND s.device = ?2 AND s.seq > l.own_sent",
+            )?
+            .query_row(params![team.to_string(), self.device.id.to_string()], |r| {
+                r.get(0)
+            })?;
+        Ok(self.unslotted_ops(team)?.len() + beyond as usize)
     }
 
     /// This device's ops that belong in `team`'s series and have no slot yet, in the order they

@@ -81,6 +81,12 @@ pub enum SyncError {
     /// The hub said a series had more, then sent nothing.
     #[error("the hub stopped sending part way")]
     NoProgress,
+    /// A join token the hub did not make, or one used already.
+    #[error("the hub does not accept this join token")]
+    BadJoinToken,
+    /// A join token for another team, or a new team's token for a team the hub has.
+    #[error("this join token is for another team")]
+    WrongTeam,
 }
 
 impl SyncError {
@@ -102,6 +108,8 @@ impl SyncError {
             SyncError::Diverged { .. } => "diverged",
             SyncError::Unreadable { .. } => "unreadable",
             SyncError::NoProgress => "no_progress",
+            SyncError::BadJoinToken => "bad_join_token",
+            SyncError::WrongTeam => "wrong_team",
         }
     }
 }
@@ -172,7 +180,16 @@ pub async fn join(
             key_id: key.key_id(),
             key_check: key.key_check(team.as_uuid()),
         })
-        .await?;
+        .await
+        .map_err(|e| match &e {
+            HubError::Refused { code, .. } => match code.as_str() {
+                codes::BAD_TOKEN | codes::TOKEN_USED => SyncError::BadJoinToken,
+                codes::WRONG_TEAM => SyncError::WrongTeam,
+                codes::WRONG_KEY => SyncError::WrongKey,
+                _ => SyncError::Hub(e),
+            },
+            _ => SyncError::Hub(e),
+        })?;
     let link = SyncLink {
         team,
         hub: address.to_owned(),
@@ -226,6 +243,66 @@ pub async fn sync_team(
     hub: &impl Hub,
 ) -> Result<Report, SyncError> {
     sync_team_paged(store, link, hub, Paging::DEFAULT).await
+}
+
+/// How this store's copy of a team compares with the hub's, series by series.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Comparison {
+    /// Series held the same here and on the hub.
+    pub in_step: usize,
+    /// Series the hub holds more of: a sync brings them.
+    pub hub_ahead: usize,
+    /// Series this store holds more of: a sync sends them.
+    pub here_ahead: usize,
+    /// Series that differ at a place both hold: (device, seq).
+    pub diverged: Vec<(Uuid, i64)>,
+}
+
+/// Compares every series of `link.team` with the hub's without changing either: the last
+/// seq of each, and the rolling hash where both hold it.
+pub async fn compare(
+    store: &Store,
+    link: &SyncLink,
+    hub: &impl Hub,
+) -> Result<Comparison, SyncError> {
+    let key = TeamKey::from_bytes(&link.team_key);
+    let status = hub.status(&link.device_token).await?;
+    if status.team != link.team.as_uuid()
+        || !key.opens_check(link.team.as_uuid(), &status.key_check)
+    {
+        return Err(SyncError::WrongKey);
+    }
+    let mut out = Comparison::default();
+    let mut here: BTreeMap<Uuid, (i64, Chain)> = store
+        .sync_heads(link.team)?
+        .into_iter()
+        .map(|h| (h.device.as_uuid(), (h.seq, h.chain)))
+        .collect();
+    let me = store.device_id().as_uuid();
+    // This device's ops not sealed yet are ahead of the hub too.
+    let pending = !store.unslotted_ops(link.team)?.is_empty();
+    let mut own_seen = false;
+    for WireHead { device, seq, chain } in &status.heads {
+        let (local, _) = here.remove(device).unwrap_or((-1, CHAIN_START));
+        // Where both hold the series, the hub's hash is known only at its head.
+        let differs = local >= *seq
+            && store.sync_chain_at(link.team, harbour_core::DeviceId::from_uuid(*device), *seq)?
+                != Some(*chain);
+        let own_pending = *device == me && pending;
+        own_seen |= *device == me;
+        if differs {
+            out.diverged.push((*device, *seq));
+        } else if local > *seq || own_pending {
+            out.here_ahead += 1;
+        } else if local < *seq {
+            out.hub_ahead += 1;
+        } else {
+            out.in_step += 1;
+        }
+    }
+    own_seen |= here.contains_key(&me);
+    out.here_ahead += here.len() + usize::from(pending && !own_seen);
+    Ok(out)
 }
 
 /// [`sync_team`] with pages of `paging` each way (tests cut pages at chosen boundaries).

@@ -1,0 +1,358 @@
+//! Sync from the shell: joining a hub, inviting another device, syncing now, and each team's
+//! sync status, for `harbour sync …` (and, through the same calls, the app).
+
+use harbour_core::TeamId;
+use harbour_i18n::Localizer;
+use harbour_store::{Store, StoreError};
+use harbour_sync::client::{join, sync_team, Report, SyncError};
+use harbour_sync::http::HttpHub;
+use harbour_sync::invite::{Invitation, InviteError};
+use harbour_sync::TeamKey;
+use serde::Serialize;
+
+/// `harbour sync …`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SyncCommand {
+    /// With a hub: the first device of a team, with a token; without: a later device, with an
+    /// invitation code.
+    Join {
+        hub: Option<String>,
+    },
+    Invite,
+    Now,
+    Status {
+        json: bool,
+    },
+}
+
+/// One team's sync, as `sync status` and the app show it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TeamSync {
+    pub team: TeamId,
+    pub team_name: String,
+    pub hub: String,
+    pub last_synced_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// This device's records not yet on the hub, as of the last sync that worked.
+    pub waiting: usize,
+    /// How the last try ended, if it failed: a stable code and what to do, in words.
+    pub error: Option<Problem>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Problem {
+    pub code: String,
+    pub message: String,
+}
+
+/// What a failed sync tells a person: what happened and what to do.
+pub fn explain(l10n: &Localizer, e: &SyncError) -> String {
+    match e {
+        SyncError::Store(e) => l10n.tr(e.message_id()),
+        e => l10n.tr(&format!("sync-error-{}", e.code().replace('_', "-"))),
+    }
+}
+
+fn explain_invite(l10n: &Localizer, e: &InviteError) -> String {
+    l10n.tr(match e {
+        InviteError::NotACode => "sync-invite-not-a-code",
+        InviteError::NewerVersion => "sync-invite-newer",
+        InviteError::Damaged => "sync-invite-damaged",
+    })
+}
+
+/// The team a command is about: the one named, or the device's only one (or the one shown).
+pub fn pick_team(store: &Store, name: Option<&str>) -> Result<TeamId, String> {
+    let teams = store.teams().map_err(|e| e.to_string())?;
+    match name {
+        Some(n) => teams
+            .iter()
+            .find(|t| t.name.trim().eq_ignore_ascii_case(n.trim()))
+            .map(|t| t.id)
+            .ok_or_else(|| format!("no team here is called {n}")),
+        None if teams.len() == 1 => Ok(teams[0].id),
+        None => store
+            .current_team()
+            .ok_or_else(|| "this device has several teams: name one with --team NAME".into()),
+    }
+}
+
+fn runtime() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start: {e}"))
+}
+
+fn report_line(name: &str, r: &Report) -> String {
+    let mut line = format!("{name}: {} sent, {} received", r.uploaded, r.downloaded);
+    if r.held > 0 {
+        line.push_str(&format!(
+            ", {} held for an administrator to look at",
+            r.held
+        ));
+    }
+    if r.hub_restored {
+        line.push_str("; the hub had been restored, and what it lost was given back");
+    }
+    line
+}
+
+fn team_name(store: &Store, team: TeamId) -> String {
+    store
+        .teams()
+        .ok()
+        .and_then(|ts| ts.into_iter().find(|t| t.id == team))
+        .map(|t| t.name)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "this home".into())
+}
+
+/// Joins `team` to the hub at `hub` as its first device: makes the team key, then sends
+/// everything the team holds.
+pub fn join_first(
+    l10n: &Localizer,
+    store: &mut Store,
+    team: TeamId,
+    hub: &str,
+    token: &str,
+) -> Result<String, String> {
+    join_and_sync(l10n, store, team, hub, token.trim(), &TeamKey::random())
+}
+
+/// Joins the team an invitation code is for, with the key it carries, then takes in what the
+/// team holds.
+pub fn join_invited(l10n: &Localizer, store: &mut Store, code: &str) -> Result<String, String> {
+    let invitation = Invitation::parse(code).map_err(|e| explain_invite(l10n, &e))?;
+    join_and_sync(
+        l10n,
+        store,
+        TeamId::from_uuid(invitation.team),
+        &invitation.hub,
+        &invitation.token,
+        &invitation.key,
+    )
+}
+
+fn join_and_sync(
+    l10n: &Localizer,
+    store: &mut Store,
+    team: TeamId,
+    hub: &str,
+    token: &str,
+    key: &TeamKey,
+) -> Result<String, String> {
+    if store
+        .sync_links()
+        .map_err(|e| l10n.tr(e.message_id()))?
+        .iter()
+        .any(|l| l.team == team)
+    {
+        return Err(l10n.tr("sync-already-joined"));
+    }
+    let client = HttpHub::new(hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+    let said = |e: SyncError| explain(l10n, &e);
+    runtime()?.block_on(async {
+        let link = join(store, &client, hub, team, token, key)
+            .await
+            .map_err(said)?;
+        let report = sync_team(store, &link, &client).await.map_err(said)?;
+        Ok(format!(
+            "joined {hub}; {}",
+            report_line(&team_name(store, team), &report)
+        ))
+    })
+}
+
+/// An invitation code for another device to join `team`, from a one-time token the hub's
+/// administrator made for it.
+pub fn invite(
+    l10n: &Localizer,
+    store: &Store,
+    team: TeamId,
+    token: &str,
+) -> Result<String, String> {
+    store
+        .require(harbour_core::Action::ManageUsers)
+        .map_err(|e| l10n.tr(e.message_id()))?;
+    let link = store
+        .sync_links()
+        .map_err(|e| l10n.tr(e.message_id()))?
+        .into_iter()
+        .find(|l| l.team == team)
+        .ok_or_else(|| l10n.tr("sync-not-joined"))?;
+    let fingerprint = match &link.fingerprint {
+        Some(hex) => Some(
+            harbour_sync::invite::fingerprint_bytes(hex)
+                .ok_or_else(|| l10n.tr(StoreError::Corrupt("fingerprint").message_id()))?,
+        ),
+        None => None,
+    };
+    Invitation {
+        hub: link.hub.clone(),
+        fingerprint,
+        team: team.as_uuid(),
+        token: token.trim().to_owned(),
+        key: TeamKey::from_bytes(&link.team_key),
+    }
+    .code()
+    .ok_or_else(|| l10n.tr("sync-error-not-enrolled"))
+}
+
+/// Syncs every team this device has joined, one after another; says how each went.
+pub fn sync_now(l10n: &Localizer, store: &mut Store) -> Result<String, String> {
+    let links = store.sync_links().map_err(|e| l10n.tr(e.message_id()))?;
+    if links.is_empty() {
+        return Err(l10n.tr("sync-not-joined"));
+    }
+    let rt = runtime()?;
+    let mut lines = Vec::new();
+    let mut failed = false;
+    for link in links {
+        let name = team_name(store, link.team);
+        let client = HttpHub::new(&link.hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+        match rt.block_on(sync_team(store, &link, &client)) {
+            Ok(report) => lines.push(report_line(&name, &report)),
+            Err(e) => {
+                failed = true;
+                lines.push(format!("{name}: {}", explain(l10n, &e)));
+            }
+        }
+    }
+    let text = lines.join("\n");
+    if failed {
+        Err(text)
+    } else {
+        Ok(text)
+    }
+}
+
+/// For `harbour verify`: every joined team's series compared with its hub's, without changing
+/// either. A hub that cannot be reached is said, not failed; a series that differs fails.
+pub fn compare_with_hubs(l10n: &Localizer, store: &Store) -> Result<String, String> {
+    let links = store.sync_links().map_err(|e| l10n.tr(e.message_id()))?;
+    let rt = runtime()?;
+    let mut lines = Vec::new();
+    let mut differs = false;
+    for link in links {
+        let name = team_name(store, link.team);
+        let client = HttpHub::new(&link.hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+        match rt.block_on(harbour_sync::client::compare(store, &link, &client)) {
+            Ok(c) if c.diverged.is_empty() => lines.push(format!(
+                "{name}: {} series in step with the hub, {} to send, {} to receive",
+                c.in_step, c.here_ahead, c.hub_ahead
+            )),
+            Ok(c) => {
+                differs = true;
+                lines.push(format!(
+                    "{name}: {} series differ from the hub's. {}",
+                    c.diverged.len(),
+                    l10n.tr("sync-error-diverged")
+                ));
+            }
+            Err(e) => lines.push(format!(
+                "{name}: could not compare with the hub. {}",
+                explain(l10n, &e)
+            )),
+        }
+    }
+    let text = lines.join("\n");
+    if differs {
+        Err(text)
+    } else {
+        Ok(text)
+    }
+}
+
+/// Every joined team's sync, for `sync status` and the app.
+pub fn status(l10n: &Localizer, store: &Store) -> Result<Vec<TeamSync>, StoreError> {
+    let mut out = Vec::new();
+    for link in store.sync_links()? {
+        out.push(TeamSync {
+            team: link.team,
+            team_name: team_name(store, link.team),
+            hub: link.hub.clone(),
+            last_synced_at: link.last_synced_at,
+            waiting: store.sync_waiting(link.team)?,
+            error: link.last_error.as_ref().map(|code| Problem {
+                code: code.clone(),
+                message: l10n.tr(&format!("sync-error-{}", code.replace('_', "-"))),
+            }),
+        });
+    }
+    Ok(out)
+}
+
+/// `sync status` for a person at a terminal.
+pub fn status_text(teams: &[TeamSync]) -> String {
+    if teams.is_empty() {
+        return "this device has not joined a hub".into();
+    }
+    teams
+        .iter()
+        .map(|t| {
+            let when = t
+                .last_synced_at
+                .map(|at| format!("last synced {}", at.format("%Y-%m-%d %H:%M UTC")))
+                .unwrap_or_else(|| "not synced yet".into());
+            let mut line = format!(
+                "{} — {}: {when}; {} record(s) waiting to go",
+                t.team_name, t.hub, t.waiting
+            );
+            if let Some(p) = &t.error {
+                line.push_str(&format!("\n  the last try failed: {}", p.message));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_way_a_sync_can_fail_has_words_for_it() {
+        let l10n = Localizer::new(harbour_i18n::SOURCE_TAG);
+        let every = [
+            "revoked",
+            "not_enrolled",
+            "wrong_key",
+            "diverged",
+            "busy",
+            "refused",
+            "unreachable",
+            "malformed",
+            "storage",
+            "unreadable",
+            "no_progress",
+            "bad_join_token",
+            "wrong_team",
+        ];
+        for code in every {
+            let id = format!("sync-error-{}", code.replace('_', "-"));
+            assert!(l10n.has_message(&id), "{id}");
+        }
+        // And those are all the codes there are.
+        for e in [
+            SyncError::WrongKey,
+            SyncError::NoProgress,
+            SyncError::Diverged {
+                device: Default::default(),
+                seq: 0,
+            },
+            SyncError::Hub(harbour_sync::client::HubError::Malformed),
+            SyncError::BadJoinToken,
+            SyncError::WrongTeam,
+        ] {
+            assert!(every.contains(&e.code()), "{}", e.code());
+        }
+        for e in [
+            InviteError::NotACode,
+            InviteError::NewerVersion,
+            InviteError::Damaged,
+        ] {
+            assert!(!explain_invite(&l10n, &e).contains("sync-invite"), "{e:?}");
+        }
+    }
+}
