@@ -31,8 +31,11 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
   help-card --lang TAG --out FILE.pdf    the child's help card in a language (ps, ti, ...) and
                                    English, with the home's numbers
-  sync join --hub URL              the first device of a team joins its hub, with a one-time
-                                   token from `harbour-hub token --new-team`; makes the team key
+  sync join --hub URL [--fingerprint HEX]
+                                   the first device of a team joins its hub, with a one-time
+                                   token from `harbour-hub token --new-team`; makes the team
+                                   key (the fingerprint, of a certificate the hub made itself,
+                                   is the one harbour-hub printed)
   sync join                        another device joins, with an invitation code from
                                    `sync invite` on a device already joined
   sync invite                      make an invitation code for another device, from a token from
@@ -191,6 +194,7 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
             let command = match words.get(1).map(String::as_str) {
                 Some("join") => SyncCommand::Join {
                     hub: optional("--hub")?,
+                    fingerprint: optional("--fingerprint")?,
                 },
                 Some("invite") => SyncCommand::Invite,
                 Some("now") => SyncCommand::Now,
@@ -447,12 +451,15 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
         Command::Sync { command, team } => with_store(&mut |store| {
             use crate::sync::{self as sync, SyncCommand};
             match &command {
-                SyncCommand::Join { hub: Some(hub) } => {
+                SyncCommand::Join {
+                    hub: Some(hub),
+                    fingerprint,
+                } => {
                     let team = sync::pick_team(store, team.as_deref())?;
                     let token = secret_after_pin(&secrets, "HARBOUR_SYNC_TOKEN", "Hub token: ");
-                    sync::join_first(&l10n, store, team, hub, &token)
+                    sync::join_first(&l10n, store, team, hub, fingerprint.as_deref(), &token)
                 }
-                SyncCommand::Join { hub: None } => {
+                SyncCommand::Join { hub: None, .. } => {
                     let code = secret_after_pin(&secrets, "HARBOUR_SYNC_CODE", "Invitation code: ");
                     sync::join_invited(&l10n, store, &code)
                 }

@@ -13,10 +13,11 @@ use serde::Serialize;
 /// `harbour sync …`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncCommand {
-    /// With a hub: the first device of a team, with a token; without: a later device, with an
-    /// invitation code.
+    /// With a hub (and the fingerprint of a certificate it made itself): the first device of
+    /// a team, with a token; without: a later device, with an invitation code.
     Join {
         hub: Option<String>,
+        fingerprint: Option<String>,
     },
     Invite,
     Now,
@@ -76,6 +77,10 @@ pub fn pick_team(store: &Store, name: Option<&str>) -> Result<TeamId, String> {
     }
 }
 
+fn hex_of(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn runtime() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -114,20 +119,58 @@ pub fn join_first(
     store: &mut Store,
     team: TeamId,
     hub: &str,
+    fingerprint: Option<&str>,
     token: &str,
 ) -> Result<String, String> {
-    join_and_sync(l10n, store, team, hub, token.trim(), &TeamKey::random())
+    let fingerprint = match fingerprint {
+        Some(hex) => Some(
+            harbour_sync::invite::fingerprint_bytes(&hex.replace(':', ""))
+                .ok_or_else(|| l10n.tr("sync-bad-fingerprint"))?,
+        ),
+        None => None,
+    };
+    let hub = Hub {
+        address: hub.to_owned(),
+        fingerprint,
+    };
+    join_and_sync(l10n, store, team, &hub, token.trim(), &TeamKey::random())
+}
+
+/// Where a hub is and, for one with its own certificate, the certificate's fingerprint.
+struct Hub {
+    address: String,
+    fingerprint: Option<[u8; 32]>,
+}
+
+impl Hub {
+    fn of(link: &harbour_store::SyncLink) -> Hub {
+        Hub {
+            address: link.hub.clone(),
+            fingerprint: link
+                .fingerprint
+                .as_deref()
+                .and_then(harbour_sync::invite::fingerprint_bytes),
+        }
+    }
+
+    fn client(&self, l10n: &Localizer) -> Result<HttpHub, String> {
+        HttpHub::pinned(&self.address, self.fingerprint).map_err(|_| l10n.tr("sync-bad-address"))
+    }
 }
 
 /// Joins the team an invitation code is for, with the key it carries, then takes in what the
 /// team holds.
 pub fn join_invited(l10n: &Localizer, store: &mut Store, code: &str) -> Result<String, String> {
     let invitation = Invitation::parse(code).map_err(|e| explain_invite(l10n, &e))?;
+    let hub = Hub {
+        address: invitation.hub.clone(),
+        fingerprint: invitation.fingerprint,
+    };
     join_and_sync(
         l10n,
         store,
         TeamId::from_uuid(invitation.team),
-        &invitation.hub,
+        &hub,
         &invitation.token,
         &invitation.key,
     )
@@ -137,7 +180,7 @@ fn join_and_sync(
     l10n: &Localizer,
     store: &mut Store,
     team: TeamId,
-    hub: &str,
+    hub: &Hub,
     token: &str,
     key: &TeamKey,
 ) -> Result<String, String> {
@@ -149,15 +192,23 @@ fn join_and_sync(
     {
         return Err(l10n.tr("sync-already-joined"));
     }
-    let client = HttpHub::new(hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+    let client = hub.client(l10n)?;
     let said = |e: SyncError| explain(l10n, &e);
     runtime()?.block_on(async {
-        let link = join(store, &client, hub, team, token, key)
+        let mut link = join(store, &client, &hub.address, team, token, key)
             .await
             .map_err(said)?;
+        // The certificate stays pinned for every sync after, and goes into invitations.
+        if let Some(fingerprint) = hub.fingerprint {
+            link.fingerprint = Some(hex_of(&fingerprint));
+            store
+                .save_sync_link(&link)
+                .map_err(|e| l10n.tr(e.message_id()))?;
+        }
         let report = sync_team(store, &link, &client).await.map_err(said)?;
         Ok(format!(
-            "joined {hub}; {}",
+            "joined {}; {}",
+            hub.address,
             report_line(&team_name(store, team), &report)
         ))
     })
@@ -209,7 +260,7 @@ pub fn sync_now(l10n: &Localizer, store: &mut Store) -> Result<String, String> {
     let mut failed = false;
     for link in links {
         let name = team_name(store, link.team);
-        let client = HttpHub::new(&link.hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+        let client = Hub::of(&link).client(l10n)?;
         match rt.block_on(sync_team(store, &link, &client)) {
             Ok(report) => lines.push(report_line(&name, &report)),
             Err(e) => {
@@ -235,7 +286,7 @@ pub fn compare_with_hubs(l10n: &Localizer, store: &Store) -> Result<String, Stri
     let mut differs = false;
     for link in links {
         let name = team_name(store, link.team);
-        let client = HttpHub::new(&link.hub).map_err(|_| l10n.tr("sync-bad-address"))?;
+        let client = Hub::of(&link).client(l10n)?;
         match rt.block_on(harbour_sync::client::compare(store, &link, &client)) {
             Ok(c) if c.diverged.is_empty() => lines.push(format!(
                 "{name}: {} series in step with the hub, {} to send, {} to receive",
@@ -328,6 +379,7 @@ mod tests {
             "no_progress",
             "bad_join_token",
             "wrong_team",
+            "wrong_certificate",
         ];
         for code in every {
             let id = format!("sync-error-{}", code.replace('_', "-"));
@@ -344,6 +396,7 @@ mod tests {
             SyncError::Hub(harbour_sync::client::HubError::Malformed),
             SyncError::BadJoinToken,
             SyncError::WrongTeam,
+            SyncError::Hub(harbour_sync::client::HubError::WrongCertificate),
         ] {
             assert!(every.contains(&e.code()), "{}", e.code());
         }

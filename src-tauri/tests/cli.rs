@@ -604,10 +604,12 @@ fn the_running_process_can_leave_no_core_dump() {
     assert_eq!(core, ["0", "0"], "the soft and hard limits");
 }
 
-/// A hub on loopback for the sync commands, in this process: its address, a way to make
-/// join tokens, and a way to stop it.
+/// A hub on loopback for the sync commands, in this process, over HTTPS with a certificate it
+/// made itself: its address and fingerprint, a way to make join tokens, and a way to stop it.
 struct TestHub {
     address: String,
+    fingerprint: String,
+    _certificate: tempfile::TempDir,
     db: harbour_hub::SqliteHub,
     runtime: tokio::runtime::Runtime,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
@@ -620,13 +622,27 @@ impl TestHub {
         let listener = runtime
             .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
             .unwrap();
-        let address = format!("http://{}", listener.local_addr().unwrap());
+        let address = format!("https://{}", listener.local_addr().unwrap());
+        let certificate = tempfile::tempdir().unwrap();
+        let (cert, key) = (
+            certificate.path().join("cert.pem"),
+            certificate.path().join("key.pem"),
+        );
+        harbour_hub::tls::make_self_signed(&cert, &key, &["localhost".into()]).unwrap();
+        let tls = harbour_hub::tls::load(&cert, &key).unwrap();
+        let fingerprint = harbour_hub::tls::show(&tls.fingerprint);
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        runtime.spawn(harbour_hub::serve(db.clone(), listener, true, async {
-            let _ = stopped.await;
-        }));
+        let served = db.clone();
+        runtime.spawn(async move {
+            harbour_hub::tls::serve(served, listener, &tls, true, async {
+                let _ = stopped.await;
+            })
+            .await
+        });
         TestHub {
             address,
+            fingerprint,
+            _certificate: certificate,
             db,
             runtime,
             stop: Some(stop),
@@ -657,14 +673,27 @@ fn sync_status(dir: &Path) -> Value {
 fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went() {
     let mut hub = TestHub::start();
     let (a, b) = (set_up_as_sam(), set_up_as_sam());
-    // A, the team's first computer, joins with a token for a new team.
+    // A, the team's first computer, joins with a token for a new team and the fingerprint
+    // the hub printed; a fingerprint that is not the hub's sends nothing.
     let token = hub.token(None);
-    let out = admin(
-        a.path(),
-        None,
-        &["sync", "join", "--hub", &hub.address],
-        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
-    );
+    let join_first = |dir: &Path, fingerprint: &str, token: &str| {
+        admin(
+            dir,
+            None,
+            &[
+                "sync",
+                "join",
+                "--hub",
+                &hub.address,
+                "--fingerprint",
+                fingerprint,
+            ],
+            Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", token)]),
+        )
+    };
+    let out = join_first(a.path(), &"ab".repeat(32), &token);
+    fails_with(&out, "did not show the certificate");
+    let out = join_first(a.path(), &hub.fingerprint, &token);
     succeeds(&out);
     assert!(text(&out).contains("joined"), "{}", text(&out));
     let status = sync_status(a.path());
@@ -674,12 +703,7 @@ fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went
     assert!(status[0]["error"].is_null());
     assert!(status[0]["last_synced_at"].is_string());
     // The same token again is refused, in words.
-    let again = admin(
-        b.path(),
-        None,
-        &["sync", "join", "--hub", &hub.address],
-        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
-    );
+    let again = join_first(b.path(), &hub.fingerprint, &token);
     fails_with(&again, "used already");
 
     // A makes an invitation for B from a token for the team; B joins with it.

@@ -8,6 +8,7 @@ pub mod http;
 pub mod postgres;
 pub mod rules;
 pub mod sqlite;
+pub mod tls;
 
 pub use db::{Enrolled, HubDb, Refusal};
 pub use postgres::PostgresHub;

@@ -56,6 +56,10 @@ pub enum HubError {
     /// An answer that is not the protocol's.
     #[error("the hub's answer could not be read")]
     Malformed,
+    /// The hub's certificate is not the one this device was given: something else may be
+    /// answering in its place. Nothing was sent.
+    #[error("the hub's certificate is not the one this device was given")]
+    WrongCertificate,
 }
 
 /// Why a round did not finish.
@@ -103,6 +107,7 @@ impl SyncError {
             },
             SyncError::Hub(HubError::Unreachable(_)) => "unreachable",
             SyncError::Hub(HubError::Malformed) => "malformed",
+            SyncError::Hub(HubError::WrongCertificate) => "wrong_certificate",
             SyncError::Store(_) => "storage",
             SyncError::WrongKey => "wrong_key",
             SyncError::Diverged { .. } => "diverged",

@@ -11,7 +11,7 @@ use crate::wire::{
     UploadRequest, UploadResponse, WireError,
 };
 
-/// A hub at an address such as `http://127.0.0.1:8470`.
+/// A hub at an address such as `https://hub.example.org:8470` (or `http://` on loopback).
 #[derive(Clone, Debug)]
 pub struct HttpHub {
     base: String,
@@ -19,10 +19,18 @@ pub struct HttpHub {
 }
 
 impl HttpHub {
+    /// A hub whose certificate (over `https://`) is checked against the system's roots.
     pub fn new(base: &str) -> Result<Self, HubError> {
+        Self::pinned(base, None)
+    }
+
+    /// A hub whose certificate must be the one with this fingerprint (one the hub made
+    /// itself); with `None`, as [`HttpHub::new`].
+    pub fn pinned(base: &str, fingerprint: Option<[u8; 32]>) -> Result<Self, HubError> {
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
             .timeout(Duration::from_secs(60))
+            .use_preconfigured_tls(crate::tls::client_config(fingerprint))
             .build()
             .map_err(|e| HubError::Unreachable(e.to_string()))?;
         Ok(Self {
@@ -45,10 +53,7 @@ impl HttpHub {
         if let Some(token) = token {
             request = request.header("authorization", format!("Bearer {token}"));
         }
-        let answer = request
-            .send()
-            .await
-            .map_err(|e| HubError::Unreachable(e.to_string()))?;
+        let answer = request.send().await.map_err(|e| sent_nothing(&e))?;
         let status = answer.status().as_u16();
         let bytes = answer
             .bytes()
@@ -64,6 +69,22 @@ impl HttpHub {
             return Err(HubError::Refused { status, code });
         }
         wire::decode(&bytes).map_err(|_| HubError::Malformed)
+    }
+}
+
+/// Why a request got no answer: a certificate that is not the pinned one is said as such.
+fn sent_nothing(e: &reqwest::Error) -> HubError {
+    let mut source: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    let mut words = Vec::new();
+    while let Some(s) = source {
+        words.push(s.to_string());
+        source = s.source();
+    }
+    let words = words.join(": ");
+    if words.contains(crate::tls::NOT_THE_PINNED) {
+        HubError::WrongCertificate
+    } else {
+        HubError::Unreachable(words)
     }
 }
 

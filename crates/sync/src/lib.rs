@@ -14,5 +14,7 @@ pub mod wire;
 pub mod client;
 #[cfg(feature = "client")]
 pub mod http;
+#[cfg(feature = "client")]
+pub mod tls;
 
 pub use seal::{chain, padme, OpenError, PlainOp, TeamKey};
