@@ -13,7 +13,11 @@ use harbour_sync::TeamKey;
 type Case<'a> = (&'a str, &'a str, Option<&'a str>, Vec<u8>, u16, &'a str);
 
 async fn post(address: &str, path: &str, token: Option<&str>, body: Vec<u8>) -> (u16, String) {
-    let mut r = reqwest::Client::new()
+    // Harbour's TLS settings (rustls on ring), as the app's own client has them.
+    let mut r = reqwest::Client::builder()
+        .use_preconfigured_tls(harbour_sync::tls::client_config(None))
+        .build()
+        .unwrap()
         .post(format!("{address}{path}"))
         .body(body);
     if let Some(t) = token {
