@@ -15,7 +15,10 @@ use uuid::Uuid;
 use crate::db::{new_token, token_hash, Enrolled, HubDb, Refusal};
 use crate::rules::Held;
 
-const MIGRATIONS: &[&str] = &[include_str!("../migrations/sqlite/0001_hub.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("../migrations/sqlite/0001_hub.sql"),
+    include_str!("../migrations/sqlite/0002_series_index.sql"),
+];
 
 #[derive(Clone, Debug)]
 pub struct SqliteHub {
@@ -261,9 +264,11 @@ impl HubDb for SqliteHub {
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let mut stmt = c.prepare_cached(
-                "SELECT o.device, o.seq, o.chain FROM ops o \
-                 JOIN (SELECT device, MAX(seq) AS seq FROM ops WHERE team = ?1 GROUP BY device) h \
-                   ON h.device = o.device AND h.seq = o.seq WHERE o.team = ?1",
+                "SELECT h.device, h.seq, \
+                   (SELECT o.chain FROM ops o \
+                    WHERE o.team = ?1 AND o.device = h.device AND o.seq = h.seq) \
+                 FROM (SELECT device, MAX(seq) AS seq FROM ops INDEXED BY ops_by_series \
+                       WHERE team = ?1 GROUP BY device) h",
             )?;
             let rows: Vec<(String, i64, Vec<u8>)> = stmt
                 .query_map([&t], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?

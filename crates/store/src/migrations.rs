@@ -20,6 +20,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0011_demo.sql"),
     include_str!("../migrations/0012_sync.sql"),
     include_str!("../migrations/0013_sync_sent.sql"),
+    include_str!("../migrations/0014_sync_heads_index.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -173,10 +173,12 @@ impl Store {
     pub fn sync_heads(&self, team: TeamId) -> Result<Vec<Head>, StoreError> {
         self.require(Action::RecordMissing)?;
         let mut stmt = self.conn.prepare_cached(
-            "SELECT s.device, s.seq, s.chain FROM sync_slots s \
-             JOIN (SELECT device, MAX(seq) AS seq FROM sync_slots WHERE team = ?1 GROUP BY device) h \
-               ON h.device = s.device AND h.seq = s.seq \
-             WHERE s.team = ?1 ORDER BY s.device",
+            "SELECT h.device, h.seq, \
+               (SELECT s.chain FROM sync_slots s \
+                WHERE s.team = ?1 AND s.device = h.device AND s.seq = h.seq) \
+             FROM (SELECT device, MAX(seq) AS seq FROM sync_slots INDEXED BY sync_slots_by_series \
+                   WHERE team = ?1 GROUP BY device) h \
+             ORDER BY h.device",
         )?;
         let rows = stmt.query_map([team.to_string()], |r| {
             Ok((
