@@ -60,6 +60,11 @@ fn main() {
             "add_team",
             "rename_team",
             "set_team_member",
+            "sync_status",
+            "sync_now",
+            "sync_join",
+            "sync_invite",
+            "join_team",
         ]),
     ))
     .expect("tauri-build failed");

@@ -505,6 +505,7 @@ error-user-disabled = This user can no longer unlock Harbour. Ask your administr
 error-not-allowed = Your role does not allow this. Ask your manager.
 error-not-set-up = Harbour has not been set up here yet.
 error-already-set-up = Harbour is already set up here. Nothing has been changed.
+error-no-one-can-sign-in = This computer reached the team's hub, but no one of the team can sign in here yet. Ask a member of the team to sign in once on a computer that is already joined, then ask for a new invitation code and join again. Nothing was kept on this computer.
 error-store-damaged = Harbour's records file is damaged or incomplete, so it was not opened and has not been changed. Do not delete it. Tell your manager, and restore the latest backup onto a working computer.
 error-key-file-damaged = Harbour's key file is damaged, so the records cannot be unlocked. Nothing has been changed. Tell your manager, and restore the latest backup.
 error-too-new = This was made by a newer version of Harbour. Update Harbour, then try again. Nothing has been changed.
@@ -540,6 +541,44 @@ sync-already-joined = This computer has already joined a hub for that team.
 sync-not-joined = This computer has not joined a hub for that team yet.
 sync-bad-fingerprint = That is not a certificate fingerprint: it is the 64 letters and digits harbour-hub printed when it started.
 sync-bad-address = The hub's address is not one Harbour can use. It looks like https://hub.example.org:8470.
+sync-last = Synced { $time }
+sync-never = Not synced yet
+sync-waiting = { $count ->
+    [0] nothing waiting to go
+    [one] 1 record waiting to go
+   *[other] { $count } records waiting to go
+}
+sync-running = Syncing with the hub…
+sync-progress-label = Records received from the hub
+sync-progress = { $got } of { $of } records received
+sync-now = Sync now
+sync-title = Sync with a hub
+sync-intro = A hub lets the computers of a home or a local authority team see each other's records. Each computer keeps working without a network; records go and come when the hub can be reached. The hub stores them locked with the team's key and cannot read them.
+sync-none = This computer does not sync with a hub: its records are on this computer only.
+sync-join-title = Join a hub
+sync-join-first-hint = For the first computer of a team: the hub's address and a one-time token from the hub's administrator. If the hub made its own certificate, also the fingerprint it printed when it started.
+sync-hub = Hub address
+sync-fingerprint = Certificate fingerprint (if the hub made its own)
+sync-token = One-time token from the hub's administrator
+sync-code = Invitation code
+sync-your-pin = Your PIN
+sync-your-pin-hint = So that you can sign in on the team's other computers with the same name and PIN.
+sync-joined = This computer has joined the hub, and its records were sent.
+sync-joining = Joining…
+sync-join = Join
+sync-join-with-code = Join with an invitation code instead
+sync-join-first = This is the team's first computer to join this hub
+sync-invite-title = Invite another computer
+sync-invite-hint = Ask the hub's administrator for a one-time token for this team, then make an invitation code for the other computer. The code carries the team's key: type it in on the other computer yourself, or read it out by phone. Never send it by e-mail or text message.
+sync-invite-made = Invitation code made. Type it in on the other computer; it works once.
+sync-invite = Make an invitation code
+setup-join-team = This computer joins a team that already uses Harbour
+join-team-title = Join a team
+join-team-intro = Type in the invitation code made on one of the team's computers (Settings, Invite another computer). This computer then gets the team's records, and the team's staff sign in with the name and PIN they already use.
+join-team-cancel = Set up a new home instead
+join-team-done = This computer has joined the team
+join-team-who = These members of staff can sign in here with the name and PIN they use on the team's other computers:
+join-team-sign-in = Go to sign in
 error-not-an-admin = There is no administrator of these records with that name. Type the name of an administrator exactly as Harbour knows it.
 error-keys-not-replaced = The user is disabled, but Harbour could not yet replace the records' key because they are open in another Harbour window. Close other Harbour windows, then choose "Replace the key" in Settings.
 error-audit-broken = The audit record has been changed or cut, from entry { $entry }. Tell your manager.
@@ -1278,6 +1317,7 @@ op-kind-settings = The home's settings
 op-kind-assessment = A risk checklist
 op-kind-team = A home or household set up or renamed
 op-kind-team-member = A member of staff joining or leaving a home
+op-kind-staff-key = A member of staff's sign-in key
 op-kind-unknown = A kind of record this version does not know
 
 ## The audit record (Settings, managers and administrators)
@@ -1344,3 +1384,5 @@ audit-event-key_file_changed = Found the key file changed outside Harbour
 audit-event-user_key_set = Made a member of staff's key
 audit-event-recovery_key_made = Made a new recovery key
 audit-event-recovery_key_printed = Printed the recovery key
+audit-event-staff_key_received = Can now sign in here with the PIN chosen on another computer of the team
+audit-event-sync_joined = This computer joined the team's hub

@@ -37,7 +37,9 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
                                    key (the fingerprint, of a certificate the hub made itself,
                                    is the one harbour-hub printed)
   sync join                        another device joins, with an invitation code from
-                                   `sync invite` on a device already joined
+                                   `sync invite` on a device already joined; on a computer
+                                   not set up yet, it joins with no one of its own and the
+                                   team's staff sign in with their own names and PINs
   sync invite                      make an invitation code for another device, from a token from
                                    `harbour-hub token --team ID` (the code is printed: it
                                    carries the team key, so hand it over in person)
@@ -448,8 +450,26 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 .map_err(said)?;
             Ok(format!("{} has a new PIN", found.name))
         }),
+        Command::Sync {
+            command: crate::sync::SyncCommand::Join { hub: None, .. },
+            ..
+        } if !data.status(&SystemClock).map_err(said)?.set_up => {
+            // A new computer: it joins with no one of its own, and the team's staff sign in.
+            let code = std::env::var("HARBOUR_SYNC_CODE")
+                .unwrap_or_else(|_| secrets.next_line("Invitation code: "));
+            let names = crate::sync::join_new_device(data, &code).map_err(|f| f.words(&l10n))?;
+            Ok(format!(
+                "joined; {} can sign in here with the name and PIN they use on the team's other \
+                 computers: {}",
+                names.len(),
+                names.join(", ")
+            ))
+        }
         Command::Sync { command, team } => with_store(&mut |store| {
             use crate::sync::{self as sync, SyncCommand};
+            // Whoever invites shares their key with the team first (if it is not there yet),
+            // so that they, and so someone, can sign in on the computer that joins.
+            let share = |store: &mut Store| store.share_my_key(secrets.pin()).map_err(said);
             match &command {
                 SyncCommand::Join {
                     hub: Some(hub),
@@ -457,16 +477,20 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 } => {
                     let team = sync::pick_team(store, team.as_deref())?;
                     let token = secret_after_pin(&secrets, "HARBOUR_SYNC_TOKEN", "Hub token: ");
-                    sync::join_first(&l10n, store, team, hub, fingerprint.as_deref(), &token)
+                    let pin = secrets.pin();
+                    sync::join_first(store, team, hub, fingerprint.as_deref(), &token, pin)
+                        .map_err(|f| f.words(&l10n))
                 }
                 SyncCommand::Join { hub: None, .. } => {
                     let code = secret_after_pin(&secrets, "HARBOUR_SYNC_CODE", "Invitation code: ");
-                    sync::join_invited(&l10n, store, &code)
+                    sync::join_invited(store, &code, Some(secrets.pin()))
+                        .map_err(|f| f.words(&l10n))
                 }
                 SyncCommand::Invite => {
                     let team = sync::pick_team(store, team.as_deref())?;
                     let token = secret_after_pin(&secrets, "HARBOUR_SYNC_TOKEN", "Hub token: ");
-                    let code = sync::invite(&l10n, store, team, &token)?;
+                    share(store)?;
+                    let code = sync::invite(store, team, &token).map_err(|f| f.words(&l10n))?;
                     println!("{code}");
                     Ok(
                         "invitation code made: give it to the other device by hand (it \

@@ -20,6 +20,7 @@ pub mod session;
 pub mod settings;
 pub mod sheet;
 pub mod sync;
+pub mod syncing;
 
 pub use gate::Gate;
 
@@ -44,6 +45,8 @@ pub struct AppState {
     pub gate: Mutex<Gate>,
     /// The backup being written, if any; outside the gate so it can be polled meanwhile.
     pub backup: Mutex<BackupProgress>,
+    /// The sync under way, if any; outside the gate so it can be polled meanwhile.
+    pub syncing: syncing::Syncing,
     /// Argon2id cost for PINs set in this app.
     pub kdf: KdfParams,
     pub exit_when_ready: bool,
@@ -98,6 +101,7 @@ impl AppState {
         Self {
             gate: Mutex::new(Gate::new(data, kdf, files)),
             backup: Mutex::new(BackupProgress::default()),
+            syncing: syncing::Syncing::default(),
             kdf,
             exit_when_ready,
             #[cfg(test)]
@@ -255,6 +259,11 @@ pub fn with_commands<R: tauri::Runtime>(
             help::set_child_screen,
             help::help_numbers,
             settings::arrivals,
+            syncing::sync_status,
+            syncing::sync_now,
+            syncing::sync_join,
+            syncing::sync_invite,
+            syncing::join_team,
         ])
 }
 
@@ -263,6 +272,7 @@ pub fn run(options: Options) -> Result<(), String> {
     with_commands(tauri::Builder::default(), state)
         .setup(|app| {
             session::watch(app.handle().clone());
+            syncing::every_few_minutes(app.handle().clone());
             close_on_signals(app.handle().clone());
             Ok(())
         })

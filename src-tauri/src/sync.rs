@@ -4,7 +4,7 @@
 use harbour_core::TeamId;
 use harbour_i18n::Localizer;
 use harbour_store::{Store, StoreError};
-use harbour_sync::client::{join, sync_team, Report, SyncError};
+use harbour_sync::client::{join, sync_team, sync_team_watched, Progress, Report, SyncError};
 use harbour_sync::http::HttpHub;
 use harbour_sync::invite::{Invitation, InviteError};
 use harbour_sync::TeamKey;
@@ -45,20 +45,70 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Why joining or inviting failed: a stable code, and the message that words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failed {
+    pub code: String,
+    pub message_id: String,
+}
+
+impl Failed {
+    fn of(code: &str, message_id: &str) -> Self {
+        Self {
+            code: code.into(),
+            message_id: message_id.into(),
+        }
+    }
+
+    fn store(e: &StoreError) -> Self {
+        Self::of(e.code(), e.message_id())
+    }
+
+    fn sync(e: &SyncError) -> Self {
+        match e {
+            SyncError::Store(e) => Self::store(e),
+            e => Self::of(
+                e.code(),
+                &format!("sync-error-{}", e.code().replace('_', "-")),
+            ),
+        }
+    }
+
+    fn invite(e: &InviteError) -> Self {
+        Self::of(
+            "bad_invitation",
+            match e {
+                InviteError::NotACode => "sync-invite-not-a-code",
+                InviteError::NewerVersion => "sync-invite-newer",
+                InviteError::Damaged => "sync-invite-damaged",
+            },
+        )
+    }
+
+    /// In words, for the command line.
+    pub fn words(&self, l10n: &Localizer) -> String {
+        l10n.tr(&self.message_id)
+    }
+}
+
+impl From<Failed> for harbour_core::api::ApiError {
+    fn from(f: Failed) -> Self {
+        harbour_core::api::ApiError {
+            code: f.code,
+            message_id: f.message_id,
+            fields: Vec::new(),
+            retry_after_seconds: None,
+            profile_fields: Vec::new(),
+        }
+    }
+}
+
 /// What a failed sync tells a person: what happened and what to do.
 pub fn explain(l10n: &Localizer, e: &SyncError) -> String {
     match e {
         SyncError::Store(e) => l10n.tr(e.message_id()),
         e => l10n.tr(&format!("sync-error-{}", e.code().replace('_', "-"))),
     }
-}
-
-fn explain_invite(l10n: &Localizer, e: &InviteError) -> String {
-    l10n.tr(match e {
-        InviteError::NotACode => "sync-invite-not-a-code",
-        InviteError::NewerVersion => "sync-invite-newer",
-        InviteError::Damaged => "sync-invite-damaged",
-    })
 }
 
 /// The team a command is about: the one named, or the device's only one (or the one shown).
@@ -88,6 +138,10 @@ fn runtime() -> Result<tokio::runtime::Runtime, String> {
         .map_err(|e| format!("cannot start: {e}"))
 }
 
+fn runtime_or_failed() -> Result<tokio::runtime::Runtime, Failed> {
+    runtime().map_err(|_| Failed::of("busy", "sync-error-busy"))
+}
+
 fn report_line(name: &str, r: &Report) -> String {
     let mut line = format!("{name}: {} sent, {} received", r.uploaded, r.downloaded);
     if r.held > 0 {
@@ -115,17 +169,17 @@ fn team_name(store: &Store, team: TeamId) -> String {
 /// Joins `team` to the hub at `hub` as its first device: makes the team key, then sends
 /// everything the team holds.
 pub fn join_first(
-    l10n: &Localizer,
     store: &mut Store,
     team: TeamId,
     hub: &str,
     fingerprint: Option<&str>,
     token: &str,
-) -> Result<String, String> {
+    pin: &str,
+) -> Result<String, Failed> {
     let fingerprint = match fingerprint {
         Some(hex) => Some(
             harbour_sync::invite::fingerprint_bytes(&hex.replace(':', ""))
-                .ok_or_else(|| l10n.tr("sync-bad-fingerprint"))?,
+                .ok_or_else(|| Failed::of("bad_fingerprint", "sync-bad-fingerprint"))?,
         ),
         None => None,
     };
@@ -133,7 +187,14 @@ pub fn join_first(
         address: hub.to_owned(),
         fingerprint,
     };
-    join_and_sync(l10n, store, team, &hub, token.trim(), &TeamKey::random())
+    join_and_sync(
+        store,
+        team,
+        &hub,
+        token.trim(),
+        &TeamKey::random(),
+        Some(pin),
+    )
 }
 
 /// Where a hub is and, for one with its own certificate, the certificate's fingerprint.
@@ -153,57 +214,85 @@ impl Hub {
         }
     }
 
-    fn client(&self, l10n: &Localizer) -> Result<HttpHub, String> {
-        HttpHub::pinned(&self.address, self.fingerprint).map_err(|_| l10n.tr("sync-bad-address"))
+    fn client(&self) -> Result<HttpHub, Failed> {
+        HttpHub::pinned(&self.address, self.fingerprint)
+            .map_err(|_| Failed::of("bad_address", "sync-bad-address"))
     }
 }
 
 /// Joins the team an invitation code is for, with the key it carries, then takes in what the
 /// team holds.
-pub fn join_invited(l10n: &Localizer, store: &mut Store, code: &str) -> Result<String, String> {
-    let invitation = Invitation::parse(code).map_err(|e| explain_invite(l10n, &e))?;
+/// `pin` is that of the person joining, so that their key goes to the team with the first
+/// sync (`None` for a new computer with no one of its own).
+pub fn join_invited(store: &mut Store, code: &str, pin: Option<&str>) -> Result<String, Failed> {
+    let invitation = Invitation::parse(code).map_err(|e| Failed::invite(&e))?;
     let hub = Hub {
         address: invitation.hub.clone(),
         fingerprint: invitation.fingerprint,
     };
     join_and_sync(
-        l10n,
         store,
         TeamId::from_uuid(invitation.team),
         &hub,
         &invitation.token,
         &invitation.key,
+        pin,
     )
 }
 
+/// A new computer joins the team an invitation code is for, with no one of its own: it takes
+/// in what the team holds, and the team's staff can then sign in on it. Nothing is kept if
+/// it could not join.
+pub fn join_new_device(data: &harbour_store::DataDir, code: &str) -> Result<Vec<String>, Failed> {
+    // Read before anything is made: a mistyped code leaves the folder as it was.
+    Invitation::parse(code).map_err(|e| Failed::invite(&e))?;
+    let mut store = data
+        .begin_join(harbour_store::SystemClock)
+        .map_err(|e| Failed::store(&e))?;
+    if let Err(e) = join_invited(&mut store, code, None) {
+        drop(store);
+        data.abandon_join().map_err(|e| Failed::store(&e))?;
+        return Err(e);
+    }
+    store.finish_join().map_err(|e| Failed::store(&e))
+}
+
 fn join_and_sync(
-    l10n: &Localizer,
     store: &mut Store,
     team: TeamId,
     hub: &Hub,
     token: &str,
     key: &TeamKey,
-) -> Result<String, String> {
+    pin: Option<&str>,
+) -> Result<String, Failed> {
+    let store_failed = |e: StoreError| Failed::store(&e);
     if store
         .sync_links()
-        .map_err(|e| l10n.tr(e.message_id()))?
+        .map_err(store_failed)?
         .iter()
         .any(|l| l.team == team)
     {
-        return Err(l10n.tr("sync-already-joined"));
+        return Err(Failed::of("already_joined", "sync-already-joined"));
     }
-    let client = hub.client(l10n)?;
-    let said = |e: SyncError| explain(l10n, &e);
-    runtime()?.block_on(async {
+    let client = hub.client()?;
+    // A mistyped PIN is said before the hub is asked (its token works once).
+    if let Some(pin) = pin {
+        store.check_my_pin(pin).map_err(store_failed)?;
+    }
+    let said = |e: SyncError| Failed::sync(&e);
+    runtime_or_failed()?.block_on(async {
         let mut link = join(store, &client, &hub.address, team, token, key)
             .await
             .map_err(said)?;
         // The certificate stays pinned for every sync after, and goes into invitations.
         if let Some(fingerprint) = hub.fingerprint {
             link.fingerprint = Some(hex_of(&fingerprint));
-            store
-                .save_sync_link(&link)
-                .map_err(|e| l10n.tr(e.message_id()))?;
+            store.save_sync_link(&link).map_err(store_failed)?;
+        }
+        // The person joining can sign in on the team's other computers: their key goes with
+        // the first sync.
+        if let Some(pin) = pin {
+            store.share_my_key(pin).map_err(store_failed)?;
         }
         let report = sync_team(store, &link, &client).await.map_err(said)?;
         Ok(format!(
@@ -216,25 +305,21 @@ fn join_and_sync(
 
 /// An invitation code for another device to join `team`, from a one-time token the hub's
 /// administrator made for it.
-pub fn invite(
-    l10n: &Localizer,
-    store: &Store,
-    team: TeamId,
-    token: &str,
-) -> Result<String, String> {
+pub fn invite(store: &Store, team: TeamId, token: &str) -> Result<String, Failed> {
+    let store_failed = |e: StoreError| Failed::store(&e);
     store
         .require(harbour_core::Action::ManageUsers)
-        .map_err(|e| l10n.tr(e.message_id()))?;
+        .map_err(store_failed)?;
     let link = store
         .sync_links()
-        .map_err(|e| l10n.tr(e.message_id()))?
+        .map_err(store_failed)?
         .into_iter()
         .find(|l| l.team == team)
-        .ok_or_else(|| l10n.tr("sync-not-joined"))?;
+        .ok_or_else(|| Failed::of("not_joined", "sync-not-joined"))?;
     let fingerprint = match &link.fingerprint {
         Some(hex) => Some(
             harbour_sync::invite::fingerprint_bytes(hex)
-                .ok_or_else(|| l10n.tr(StoreError::Corrupt("fingerprint").message_id()))?,
+                .ok_or_else(|| store_failed(StoreError::Corrupt("fingerprint")))?,
         ),
         None => None,
     };
@@ -246,11 +331,20 @@ pub fn invite(
         key: TeamKey::from_bytes(&link.team_key),
     }
     .code()
-    .ok_or_else(|| l10n.tr("sync-error-not-enrolled"))
+    .ok_or_else(|| Failed::of("not_enrolled", "sync-error-not-enrolled"))
 }
 
 /// Syncs every team this device has joined, one after another; says how each went.
 pub fn sync_now(l10n: &Localizer, store: &mut Store) -> Result<String, String> {
+    sync_now_watched(l10n, store, &Progress::default())
+}
+
+/// [`sync_now`], telling `progress` how far it has come.
+pub fn sync_now_watched(
+    l10n: &Localizer,
+    store: &mut Store,
+    progress: &Progress,
+) -> Result<String, String> {
     let links = store.sync_links().map_err(|e| l10n.tr(e.message_id()))?;
     if links.is_empty() {
         return Err(l10n.tr("sync-not-joined"));
@@ -260,8 +354,8 @@ pub fn sync_now(l10n: &Localizer, store: &mut Store) -> Result<String, String> {
     let mut failed = false;
     for link in links {
         let name = team_name(store, link.team);
-        let client = Hub::of(&link).client(l10n)?;
-        match rt.block_on(sync_team(store, &link, &client)) {
+        let client = Hub::of(&link).client().map_err(|f| f.words(l10n))?;
+        match rt.block_on(sync_team_watched(store, &link, &client, progress)) {
             Ok(report) => lines.push(report_line(&name, &report)),
             Err(e) => {
                 failed = true;
@@ -286,7 +380,7 @@ pub fn compare_with_hubs(l10n: &Localizer, store: &Store) -> Result<String, Stri
     let mut differs = false;
     for link in links {
         let name = team_name(store, link.team);
-        let client = Hub::of(&link).client(l10n)?;
+        let client = Hub::of(&link).client().map_err(|f| f.words(l10n))?;
         match rt.block_on(harbour_sync::client::compare(store, &link, &client)) {
             Ok(c) if c.diverged.is_empty() => lines.push(format!(
                 "{name}: {} series in step with the hub, {} to send, {} to receive",
@@ -405,7 +499,10 @@ mod tests {
             InviteError::NewerVersion,
             InviteError::Damaged,
         ] {
-            assert!(!explain_invite(&l10n, &e).contains("sync-invite"), "{e:?}");
+            assert!(
+                !Failed::invite(&e).words(&l10n).contains("sync-invite"),
+                "{e:?}"
+            );
         }
     }
 }

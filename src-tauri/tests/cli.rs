@@ -707,19 +707,23 @@ fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went
     fails_with(&again, "used already");
 
     // A makes an invitation for B from a token for the team; B joins with it.
-    let token = hub.token(Some(&team));
-    let out = admin(
-        a.path(),
-        None,
-        &["sync", "invite"],
-        Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
-    );
-    succeeds(&out);
-    let code = String::from_utf8(out.stdout.clone())
-        .unwrap()
-        .trim()
-        .to_owned();
-    assert!(code.starts_with("HARBOUR-"), "{}", text(&out));
+    let invite = |hub: &TestHub| {
+        let token = hub.token(Some(&team));
+        let out = admin(
+            a.path(),
+            None,
+            &["sync", "invite"],
+            Pins::EnvWith(PIN, &[("HARBOUR_SYNC_TOKEN", &token)]),
+        );
+        succeeds(&out);
+        let code = String::from_utf8(out.stdout.clone())
+            .unwrap()
+            .trim()
+            .to_owned();
+        assert!(code.starts_with("HARBOUR-"), "{}", text(&out));
+        code
+    };
+    let code = invite(&hub);
     // A code with one letter wrong is refused before anything is sent.
     let mut typo: Vec<char> = code.chars().collect();
     let at = typo.len() / 2;
@@ -752,6 +756,23 @@ fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went
         "{}",
         text(&out)
     );
+
+    // A new computer joins with no one of its own: A's Sam signs in on it with A's PIN.
+    let code = invite(&hub);
+    let c = tempfile::tempdir().unwrap();
+    let out = admin(
+        c.path(),
+        None,
+        &["sync", "join"],
+        Pins::EnvWith("", &[("HARBOUR_SYNC_CODE", &code)]),
+    );
+    succeeds(&out);
+    assert!(text(&out).contains("can sign in here"), "{}", text(&out));
+    assert!(text(&out).contains("Sam Admin"), "{}", text(&out));
+    let status = sync_status(c.path());
+    assert_eq!(status[0]["team"], team.as_str());
+    let out = admin(c.path(), None, &["sync", "status"], Pins::Env("999999"));
+    fails_with(&out, "PIN");
 
     // The hub goes away: sync now says so in words and status keeps it; nothing is lost.
     hub.stop();

@@ -5,7 +5,8 @@
 use chrono::{DateTime, Utc};
 use harbour_core::api::{
     ApiError, AuditFilter, AuditView, BackupProgress, ChildEntry, EpisodeView, KeysReplaced,
-    LockStatus, NewRecoveryKey, PinChange, Protection, Reported, SheetPage, Unlock,
+    LockStatus, NewRecoveryKey, PinChange, Protection, Reported, SheetPage, SyncJoin, SyncView,
+    Unlock,
 };
 use harbour_core::arrivals::Arrivals;
 use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
@@ -370,6 +371,30 @@ impl Backend {
 
     pub async fn arrivals(&self) -> Result<Arrivals, ApiError> {
         self.send("arrivals", json!({})).await
+    }
+
+    // Sync.
+
+    pub async fn sync_status(&self) -> Result<SyncView, ApiError> {
+        self.send("sync_status", json!({})).await
+    }
+
+    pub async fn sync_now(&self) -> Result<SyncView, ApiError> {
+        self.send("sync_now", json!({})).await
+    }
+
+    pub async fn sync_join(&self, form: &SyncJoin) -> Result<SyncView, ApiError> {
+        self.send("sync_join", json!({ "form": form })).await
+    }
+
+    pub async fn sync_invite(&self, token: &str, pin: &str) -> Result<String, ApiError> {
+        self.send("sync_invite", json!({ "token": token, "pin": pin }))
+            .await
+    }
+
+    /// A new computer joins a team (first run): the names of who can now sign in.
+    pub async fn join_team(&self, code: &str) -> Result<Vec<String>, ApiError> {
+        self.send("join_team", json!({ "code": code })).await
     }
 
     pub async fn list_users(&self) -> Result<Vec<User>, ApiError> {

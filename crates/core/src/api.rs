@@ -419,3 +419,39 @@ pub struct AuditView {
 
 /// The most entries the screen lists at once; the export has every matching one.
 pub const AUDIT_SHOWN: usize = 500;
+
+/// One team's sync, as the status strip and the settings show it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamSync {
+    pub team: crate::TeamId,
+    pub team_name: String,
+    /// The hub's address.
+    pub hub: String,
+    pub last_synced_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// This device's records not yet on the hub.
+    pub waiting: usize,
+    /// How the last try ended, if it failed: a stable code (`sync-error-<code>` words it).
+    pub error: Option<String>,
+}
+
+/// Every team this device syncs, and whether a sync is under way now.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncView {
+    pub teams: Vec<TeamSync>,
+    pub running: bool,
+    /// Records received so far by the sync under way, and how many the hub said there are.
+    pub progress: Option<(u64, u64)>,
+}
+
+/// Joining a hub from the settings: with an invitation code (a device after the first), or as
+/// the team's first device with the hub's address, its certificate's fingerprint (when it
+/// made its own) and a one-time token. The PIN lets the person sign in on the team's other
+/// devices too.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SyncJoin {
+    pub code: String,
+    pub hub: String,
+    pub fingerprint: String,
+    pub token: String,
+    pub pin: String,
+}

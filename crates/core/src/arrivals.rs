@@ -121,6 +121,7 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "assessment_event_added" => "op-kind-assessment",
         "team_added" | "team_named" => "op-kind-team",
         "team_member_set" => "op-kind-team-member",
+        "user_key_set" | "staff_key_shared" => "op-kind-staff-key",
         _ => "op-kind-unknown",
     }
 }

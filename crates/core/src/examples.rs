@@ -188,5 +188,15 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
             user: user(),
             member: odd,
         },
+        OpBody::UserKeySet {
+            user: user(),
+            public_key: format!("{:064x}", 0x51 + u32::from(v)),
+        },
+        OpBody::StaffKeyShared {
+            user: user(),
+            team: team(),
+            public_key: format!("{:064x}", 0x51 + u32::from(v)),
+            wrap: format!("{{\"v\":{v}}}"),
+        },
     ]
 }

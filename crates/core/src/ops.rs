@@ -141,6 +141,15 @@ pub enum OpBody {
         user: UserId,
         member: bool,
     },
+    /// A member of staff's secret key, wrapped under their PIN and a key only the team's
+    /// devices hold (`wrap`, opaque here: the store's), so that they can sign in on every
+    /// device of the team with the same name and PIN. `public_key` is the pair's public half.
+    StaffKeyShared {
+        user: UserId,
+        team: TeamId,
+        public_key: String,
+        wrap: String,
+    },
 }
 
 /// Every kind this version reads, as stored in the op's `kind` column. An op of any other
@@ -165,6 +174,8 @@ pub const KINDS: &[&str] = &[
     "team_added",
     "team_named",
     "team_member_set",
+    "user_key_set",
+    "staff_key_shared",
 ];
 
 /// Which kind of record a field belongs to.
@@ -199,6 +210,14 @@ pub fn member_register(user: UserId) -> String {
 
 /// The prefix of a team's membership registers.
 pub const MEMBER_PREFIX: &str = "member.";
+
+/// The register of a member of staff's key as wrapped for one team (`staff_key.<team id>`).
+pub fn staff_key_register(team: TeamId) -> String {
+    format!("{STAFF_KEY_PREFIX}{team}")
+}
+
+/// The prefix of the staff key registers.
+pub const STAFF_KEY_PREFIX: &str = "staff_key.";
 
 /// The registers of a child's core details.
 fn details_writes(e: &str, d: &ChildDetails) -> Vec<FieldWrite> {
@@ -265,6 +284,7 @@ impl OpBody {
             OpBody::TeamAdded { .. } => "team_added",
             OpBody::TeamNamed { .. } => "team_named",
             OpBody::TeamMemberSet { .. } => "team_member_set",
+            OpBody::StaffKeyShared { .. } => "staff_key_shared",
         }
     }
 
@@ -282,7 +302,8 @@ impl OpBody {
             }
             OpBody::UserAdded { user, .. }
             | OpBody::UserDisabled { user }
-            | OpBody::UserKeySet { user, .. } => user.to_string(),
+            | OpBody::UserKeySet { user, .. }
+            | OpBody::StaffKeyShared { user, .. } => user.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
@@ -473,6 +494,17 @@ impl OpBody {
                 member_register(*user),
                 json!(member),
             )],
+            OpBody::StaffKeyShared {
+                user,
+                team,
+                public_key,
+                wrap,
+            } => vec![write(
+                User,
+                user.to_string(),
+                staff_key_register(*team),
+                json!({ "public_key": public_key, "wrap": wrap }),
+            )],
         }
     }
 
@@ -483,6 +515,7 @@ impl OpBody {
             OpBody::UserAdded { .. }
             | OpBody::UserDisabled { .. }
             | OpBody::UserKeySet { .. }
+            | OpBody::StaffKeyShared { .. }
             | OpBody::TeamAdded { .. }
             | OpBody::TeamNamed { .. }
             | OpBody::TeamMemberSet { .. } => Action::ManageUsers,
@@ -700,7 +733,9 @@ mod tests {
                 "settings_set",
                 "team_added",
                 "team_named",
-                "team_member_set"
+                "team_member_set",
+                "user_key_set",
+                "staff_key_shared"
             ]
         );
         let safety: Vec<_> = ops

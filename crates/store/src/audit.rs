@@ -82,11 +82,16 @@ pub enum AuditEvent {
     RecoveryKeyMade,
     /// The recovery key, as shown once, was sent to the printer.
     RecoveryKeyPrinted,
+    /// A member of staff can sign in here with the PIN they chose on another device of their
+    /// team (subject: the user id).
+    StaffKeyReceived,
+    /// This device joined a team's hub (subject: the team id).
+    SyncJoined,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 32] = [
+    pub const ALL: [AuditEvent; 34] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -119,6 +124,8 @@ impl AuditEvent {
         AuditEvent::UserKeySet,
         AuditEvent::RecoveryKeyMade,
         AuditEvent::RecoveryKeyPrinted,
+        AuditEvent::StaffKeyReceived,
+        AuditEvent::SyncJoined,
     ];
 
     pub fn name(self) -> &'static str {
@@ -155,6 +162,8 @@ impl AuditEvent {
             AuditEvent::UserKeySet => "user_key_set",
             AuditEvent::RecoveryKeyMade => "recovery_key_made",
             AuditEvent::RecoveryKeyPrinted => "recovery_key_printed",
+            AuditEvent::StaffKeyReceived => "staff_key_received",
+            AuditEvent::SyncJoined => "sync_joined",
         }
     }
 

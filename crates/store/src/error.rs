@@ -42,6 +42,9 @@ pub enum StoreError {
     /// First-run set-up or a restore was asked for where a store already exists.
     #[error("a store already exists here")]
     AlreadySetUp,
+    /// A device joined a team, but the sync brought no one who can sign in on it yet.
+    #[error("no one of the team can sign in on this device yet")]
+    NoOneCanSignIn,
     /// The key opened, but the database is damaged, truncated or missing.
     #[error("the store is damaged or incomplete")]
     Damaged,
@@ -110,6 +113,7 @@ impl StoreError {
             StoreError::NotAllowed => "not_allowed",
             StoreError::NotSetUp => "not_set_up",
             StoreError::AlreadySetUp => "already_set_up",
+            StoreError::NoOneCanSignIn => "no_one_can_sign_in",
             StoreError::Damaged => "damaged",
             StoreError::KeyFileDamaged => "key_file_damaged",
             StoreError::TooNew => "too_new",
@@ -151,6 +155,7 @@ impl StoreError {
             StoreError::NotAllowed => "error-not-allowed",
             StoreError::NotSetUp => "error-not-set-up",
             StoreError::AlreadySetUp => "error-already-set-up",
+            StoreError::NoOneCanSignIn => "error-no-one-can-sign-in",
             StoreError::Damaged => "error-store-damaged",
             StoreError::KeyFileDamaged => "error-key-file-damaged",
             StoreError::TooNew => "error-too-new",
@@ -215,6 +220,7 @@ mod tests {
             StoreError::NotAllowed,
             StoreError::NotSetUp,
             StoreError::AlreadySetUp,
+            StoreError::NoOneCanSignIn,
             StoreError::Damaged,
             StoreError::KeyFileDamaged,
             StoreError::TooNew,

@@ -275,6 +275,10 @@ pub struct KeyFile {
     /// The organisation recovery key's public half: every backup's key is sealed to it.
     #[serde(default)]
     pub recovery: Option<crate::recovery::RecoveryPublic>,
+    /// The staff keys of the teams this device syncs, each under this computer's device
+    /// secret (see `staffkey`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staff: Vec<crate::staffkey::StaffLock>,
     /// BLAKE3, keyed from the data key, over the rest of the file (format 2).
     #[serde(default, with = "hex_bytes")]
     pub mac: Vec<u8>,
@@ -315,6 +319,7 @@ impl KeyFile {
             failures: Vec::new(),
             demo: false,
             recovery: None,
+            staff: Vec::new(),
             mac: Vec::new(),
         })
     }

@@ -71,7 +71,8 @@ pub(crate) struct Device {
 impl Device {
     pub fn load_or_create(conn: &Connection) -> Result<Device, StoreError> {
         let row = conn
-            .query_row("SELECT id, next_idx, last_hlc FROM device", [], |r| {
+            .prepare_cached("SELECT id, next_idx, last_hlc FROM device")?
+            .query_row([], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, i64>(1)?,

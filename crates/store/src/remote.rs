@@ -31,7 +31,8 @@ pub struct Applied {
     /// New ops taken into the log (folded, or kept unread if of an unknown kind), including
     /// held ops that could now be taken in.
     pub taken: usize,
-    /// Ops held out of the records.
+    /// Ops of this delivery still held out of the records when it was done (one held until
+    /// another op of the same delivery arrived is taken, not held).
     pub held: usize,
     /// Safety records taken in and shown, but marked "needs checking".
     pub unchecked: usize,
@@ -51,10 +52,12 @@ impl Store {
     pub fn apply_remote(&mut self, ops: &[Op]) -> Result<Applied, StoreError> {
         self.require(Action::RecordMissing)?;
         let now = self.now();
-        let mut device = self.device;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Read again under the write lock: another connection (a sync in the background) may
+        // have moved the series or the clock on.
+        let mut device = crate::oplog::Device::load_or_create(&tx)?;
         let applied = take_in_all(&tx, &mut device, now, ops)?;
         device.save(&tx)?;
         tx.commit()?;
@@ -213,7 +216,19 @@ pub(crate) fn take_in_all(
     for op in ops {
         take_in(conn, &mut authority, device, now, op, None, &mut applied)?;
     }
-    look_again(conn, &mut authority, device, now, &mut applied)?;
+    if applied.held > 0 {
+        look_again(conn, &mut authority, device, now, &mut applied)?;
+        let mut still = 0;
+        for op in ops {
+            let held: bool = conn
+                .prepare_cached("SELECT EXISTS(SELECT 1 FROM held_ops WHERE content = ?1)")?
+                .query_row([content_hash(op).as_slice()], |r| r.get(0))?;
+            still += usize::from(held);
+        }
+        applied.held = still;
+    } else {
+        look_again(conn, &mut authority, device, now, &mut applied)?;
+    }
     Ok(applied)
 }
 
@@ -333,6 +348,31 @@ fn same_place(conn: &Connection, op: &Op) -> Result<Option<bool>, StoreError> {
     Ok(Some(true))
 }
 
+/// The first administrator adding themselves when the store is set up (before its team is made,
+/// and so before anyone can be in it): allowed only if no one was added before.
+fn first_admin(
+    conn: &Connection,
+    author: UserId,
+    hlc: &str,
+    body: &OpBody,
+) -> Result<bool, StoreError> {
+    let OpBody::UserAdded {
+        user,
+        role: Role::Admin,
+        ..
+    } = body
+    else {
+        return Ok(false);
+    };
+    if *user != author {
+        return Ok(false);
+    }
+    let anyone_before: bool = conn
+        .prepare_cached("SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_added' AND hlc < ?1)")?
+        .query_row([hlc], |r| r.get(0))?;
+    Ok(!anyone_before)
+}
+
 /// Whether `author`, as of `hlc`, may do what `body` does: `None` if so, or the problem.
 fn standing(
     conn: &Connection,
@@ -344,29 +384,15 @@ fn standing(
     let Some(author) = author else {
         return Ok(Some(Problem::AuthorUnknown));
     };
-    // The first administrator adds themselves when the team is set up: allowed only if no one
-    // was added before.
-    if let OpBody::UserAdded {
-        user,
-        role: Role::Admin,
-        ..
-    } = body
-    {
-        let anyone_before: bool = conn
-            .prepare_cached(
-                "SELECT EXISTS(SELECT 1 FROM ops WHERE kind = 'user_added' AND hlc < ?1)",
-            )?
-            .query_row([hlc], |r| r.get(0))?;
-        if *user == author && !anyone_before {
-            return Ok(None);
-        }
+    if first_admin(conn, author, hlc, body)? {
+        return Ok(None);
     }
     let (role, disabled) = authority.person(conn, author, hlc)?;
     let Some(role) = role else {
         return Ok(Some(Problem::AuthorUnknown));
     };
     // Anyone may set their own key (their first unlock after an update makes their key pair).
-    let own_key = matches!(body, OpBody::UserKeySet { user, .. } if *user == author);
+    let own_key = matches!(body, OpBody::UserKeySet { user, .. } | OpBody::StaffKeyShared { user, .. } if *user == author);
     Ok((disabled || !(own_key || role.may(body.requires()))).then_some(Problem::NotAllowed))
 }
 
@@ -402,6 +428,9 @@ fn in_team(
     };
     if let OpBody::TeamAdded { team: made, .. } = body {
         return Ok((*made != team).then_some(Problem::Damaged));
+    }
+    if first_admin(conn, author, hlc, body)? {
+        return Ok(None);
     }
     let Some(found) = authority.team(conn, team, author, hlc)? else {
         return Ok(Some(Problem::AuthorUnknown));

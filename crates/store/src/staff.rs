@@ -3,7 +3,7 @@
 
 use harbour_core::ops::OpBody;
 use harbour_core::users::validate_new_pin;
-use harbour_core::{Action, Field, FieldError, FieldProblem, NewUser, Role, User, UserId};
+use harbour_core::{Action, Field, FieldError, FieldProblem, NewUser, Role, TeamId, User, UserId};
 use rusqlite::Row;
 use uuid::Uuid;
 
@@ -11,6 +11,8 @@ use crate::audit::AuditEvent;
 use crate::device::DeviceSecret;
 use crate::error::StoreError;
 use crate::keys::{DataKey, Found, KdfParams, KeyContext, KeyFile, UserEntry};
+use crate::sharing::{shared_key_ops, wraps};
+use crate::staffkey::StaffKey;
 use crate::store::{parse_id, parse_ts, Store};
 use crate::tries::FailedUnlock;
 use crate::userkey::{PinLock, UserSecret};
@@ -35,6 +37,8 @@ pub struct PendingUser {
     tag: Vec<u8>,
     pin: Zeroizing<String>,
     kdf: KdfParams,
+    /// The synced teams they are (or will be) in: their key is wrapped for each too.
+    teams: Vec<(TeamId, StaffKey)>,
 }
 
 /// A user whose key is wrapped, ready for [`Store::finish_add_user`].
@@ -43,6 +47,8 @@ pub struct SealedUser {
     ctx: KeyContext,
     name: String,
     role: Role,
+    /// The key shared with the synced teams' other devices.
+    shared: Vec<OpBody>,
 }
 
 impl PendingUser {
@@ -55,11 +61,13 @@ impl PendingUser {
             device: &self.device,
             kdf: self.kdf,
         };
+        let wraps = wraps(&self.teams, self.user, &secret, &self.pin, self.kdf)?;
         Ok(SealedUser {
             entry: UserEntry::new(self.ctx, self.user, self.tag, &secret, lock, &self.key)?,
             ctx: self.ctx,
             name: self.name,
             role: self.role,
+            shared: shared_key_ops(self.user, &secret, &wraps),
         })
     }
 }
@@ -74,6 +82,7 @@ pub struct PendingPin {
     new: Zeroizing<String>,
     kdf: KdfParams,
     at: chrono::DateTime<chrono::Utc>,
+    teams: Vec<(TeamId, StaffKey)>,
 }
 
 /// The user's key pair wrapped under their new PIN, and the wrong tries to record.
@@ -81,6 +90,7 @@ pub struct SealedPin {
     entry: UserEntry,
     ctx: KeyContext,
     failures: Vec<FailedUnlock>,
+    shared: Vec<OpBody>,
 }
 
 impl PendingPin {
@@ -104,10 +114,12 @@ impl PendingPin {
             kdf: self.kdf,
         };
         let entry = self.entry.rewrap(ctx, &secret, lock, &self.key)?;
+        let wraps = wraps(&self.teams, self.entry.user, &secret, &self.new, self.kdf)?;
         Ok(SealedPin {
             entry,
             ctx,
             failures,
+            shared: shared_key_ops(self.entry.user, &secret, &wraps),
         })
     }
 }
@@ -230,16 +242,18 @@ impl Store {
             .secrets()
             .get(ctx.store)?
             .ok_or(StoreError::DeviceSecretMissing)?;
+        let user = UserId::from_uuid(Uuid::now_v7());
         Ok(PendingUser {
             key: key.clone(),
             ctx,
             device,
-            user: UserId::from_uuid(Uuid::now_v7()),
+            user,
             name,
             role,
             tag,
             pin: Zeroizing::new(new.pin.clone()),
             kdf,
+            teams: self.staff_teams_of(user, self.team)?,
         })
     }
 
@@ -275,6 +289,7 @@ impl Store {
                 member: true,
             });
         }
+        bodies.extend(sealed.shared);
         self.write(&bodies)?;
         self.audit(AuditEvent::UserAdded, &user.to_string())?;
         let key = self.data_key()?;
@@ -341,6 +356,7 @@ impl Store {
             role: found.role,
             pin: Zeroizing::new(pin.to_owned()),
             kdf,
+            teams: self.staff_teams_of(user, None)?,
         })
     }
 
@@ -349,10 +365,12 @@ impl Store {
         self.require(Action::ManageUsers)?;
         let (dir, _) = self.disk_keys()?;
         let user = sealed.entry.user;
-        self.write(&[OpBody::UserKeySet {
+        let mut bodies = vec![OpBody::UserKeySet {
             user,
             public_key: hex::encode(&sealed.entry.public_key),
-        }])?;
+        }];
+        bodies.extend(sealed.shared);
+        self.write(&bodies)?;
         self.audit(AuditEvent::UserKeySet, &user.to_string())?;
         let key = self.data_key()?;
         let (entry, ctx) = (sealed.entry, sealed.ctx);
@@ -435,6 +453,7 @@ impl Store {
             new: Zeroizing::new(new.to_owned()),
             kdf,
             at: self.now(),
+            teams: self.staff_teams_of(me, None)?,
         })
     }
 
@@ -459,6 +478,10 @@ impl Store {
             *mine = entry;
             Ok(())
         })?;
+        // The other devices of the team take the new PIN at their next sync.
+        if !sealed.shared.is_empty() {
+            self.write(&sealed.shared)?;
+        }
         self.audit(AuditEvent::PinChanged, &me.to_string())?;
         Ok(())
     }

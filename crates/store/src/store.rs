@@ -204,6 +204,21 @@ impl Store {
         Ok(store)
     }
 
+    /// Another connection to this open store, for work that must not hold the app's (a sync
+    /// in the background, waiting on the network): the same person, team shown and key. Every
+    /// write reads the device's series again under SQLite's write lock, so the two never give
+    /// out the same place in it.
+    pub fn another_connection(
+        &self,
+        clock: impl Clock + Send + 'static,
+    ) -> Result<Store, StoreError> {
+        let (dir, key) = self.disk.clone().ok_or(StoreError::NotSetUp)?;
+        let conn = crate::vault::open_keyed(&dir.db_path(), &key, false)?;
+        let mut store = Store::init(conn, clock, self.session, Some((dir, key)))?;
+        store.team = self.team;
+        Ok(store)
+    }
+
     /// Who is using the store.
     pub fn session(&self) -> Session {
         self.session
@@ -251,10 +266,12 @@ impl Store {
     ) -> Result<(), StoreError> {
         let now = self.now();
         let user = self.session.user;
-        let mut device = self.device;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Read again under the write lock: another connection to this store (a sync in the
+        // background) may have moved the series or the clock on since this one last wrote.
+        let mut device = oplog::Device::load_or_create(&tx)?;
         let mut entries: Vec<(AuditEvent, String)> = Vec::new();
         for body in bodies {
             let team = crate::teams::team_of(&tx, body, current)?;

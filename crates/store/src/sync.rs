@@ -120,6 +120,13 @@ impl Store {
     /// Links the store to a hub for `link.team` (an administrator joins), or replaces the link.
     pub fn save_sync_link(&mut self, link: &SyncLink) -> Result<(), StoreError> {
         self.require(Action::ManageUsers)?;
+        let new: bool = self
+            .conn
+            .prepare_cached("SELECT NOT EXISTS(SELECT 1 FROM sync_links WHERE team = ?1)")?
+            .query_row([link.team.to_string()], |r| r.get(0))?;
+        if new {
+            self.audit(crate::audit::AuditEvent::SyncJoined, &link.team.to_string())?;
+        }
         self.conn.prepare_cached("INSERT OR REPLACE INTO sync_links (team, hub, fingerprint, device_token, team_key, \
              key_id, epoch, joined_at, last_synced_at, last_error) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?.execute(params![
@@ -166,6 +173,17 @@ impl Store {
                 .prepare_cached("UPDATE sync_links SET last_error = ?2 WHERE team = ?1")?
                 .execute(params![team.to_string(), code])?,
         };
+        if outcome.is_ok() {
+            // Who can sign in here follows what the sync brought (not while joining: the key
+            // file is written when the join ends).
+            if self
+                .disk
+                .as_ref()
+                .is_some_and(|(d, _)| d.key_path().exists())
+            {
+                self.refresh_staff()?;
+            }
+        }
         Ok(())
     }
 
@@ -329,10 +347,11 @@ impl Store {
             return Err(StoreError::SyncOutOfOrder);
         }
         let now = self.now();
-        let mut me = self.device;
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        // Read again under the write lock: the app's own connection may have written since.
+        let mut me = crate::oplog::Device::load_or_create(&tx)?;
         let first = next_seq(&tx, team, device)?;
         let mut ops = Vec::with_capacity(page.len());
         for (next, (op, slot)) in (first..).zip(page) {

@@ -232,7 +232,8 @@ pub(crate) fn team_of(
     let child = match body {
         OpBody::TeamAdded { team, .. }
         | OpBody::TeamNamed { team, .. }
-        | OpBody::TeamMemberSet { team, .. } => return Ok(Some(*team)),
+        | OpBody::TeamMemberSet { team, .. }
+        | OpBody::StaffKeyShared { team, .. } => return Ok(Some(*team)),
         OpBody::EpisodeLastSeenSet { episode, .. } | OpBody::EpisodeEventAdded { episode, .. } => {
             crate::remote::episode_child(conn, &episode.to_string())?
         }

@@ -18,6 +18,7 @@ use zeroize::Zeroizing;
 
 use crate::error::StoreError;
 use crate::keys::{fill_random, hex_bytes, wrapping_key, DataKey, KdfParams};
+use crate::staffkey::{SharedFrom, StaffLock, Wrap};
 
 /// The pair's secret half, zeroised when dropped.
 pub(crate) struct UserSecret(StaticSecret);
@@ -35,6 +36,14 @@ impl UserSecret {
 
     pub(crate) fn public(&self) -> [u8; 32] {
         PublicKey::from(&self.0).to_bytes()
+    }
+
+    pub(crate) fn bytes(&self) -> Zeroizing<[u8; 32]> {
+        Zeroizing::new(self.0.to_bytes())
+    }
+
+    pub(crate) fn copy(&self) -> Self {
+        Self(self.0.clone())
     }
 }
 
@@ -63,6 +72,10 @@ pub struct UserEntry {
     /// The data key sealed to `public_key` (32 bytes + 16 of tag).
     #[serde(with = "hex_bytes")]
     pub sealed_key: Vec<u8>,
+    /// Set when the secret half is wrapped under the PIN and a team's staff key, as another
+    /// device of the team shared it (see `staffkey`), not under this computer's device secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<SharedFrom>,
 }
 
 /// What wraps the secret half: the PIN's Argon2id output and the device secret, both needed.
@@ -229,9 +242,61 @@ impl UserEntry {
             ephemeral: Vec::new(),
             key_nonce: Vec::new(),
             sealed_key: Vec::new(),
+            shared: None,
         };
         entry.seal_key(ctx, key)?;
         Ok(entry)
+    }
+
+    /// An entry for a member of staff whose secret half another device of `from.team`
+    /// wrapped: the wrap as it came, and this store's data key sealed to `public`.
+    pub(crate) fn from_wrap(
+        ctx: KeyContext,
+        user: UserId,
+        name_tag: Vec<u8>,
+        public: Vec<u8>,
+        wrap: Wrap,
+        from: SharedFrom,
+        key: &DataKey,
+    ) -> Result<Self, StoreError> {
+        let mut entry = Self {
+            user,
+            name_tag,
+            public_key: public,
+            kdf: wrap.kdf,
+            salt: wrap.salt,
+            secret_nonce: wrap.nonce,
+            sealed_secret: wrap.sealed,
+            ephemeral: Vec::new(),
+            key_nonce: Vec::new(),
+            sealed_key: Vec::new(),
+            shared: Some(from),
+        };
+        entry.seal_key(ctx, key)?;
+        Ok(entry)
+    }
+
+    /// The secret half of an entry another device shared, if `pin` is its PIN.
+    pub(crate) fn open_shared(
+        &self,
+        ctx: KeyContext,
+        locks: &[StaffLock],
+        pin: &str,
+        device: &[u8; 32],
+    ) -> Result<Option<UserSecret>, StoreError> {
+        let from = self.shared.as_ref().ok_or(StoreError::KeyFileDamaged)?;
+        let lock = locks
+            .iter()
+            .find(|l| l.team == from.team)
+            .ok_or(StoreError::KeyFileDamaged)?;
+        let staff = lock.open(ctx.store, device)?;
+        let wrap = Wrap {
+            kdf: self.kdf,
+            salt: self.salt.clone(),
+            nonce: self.secret_nonce.clone(),
+            sealed: self.sealed_secret.clone(),
+        };
+        wrap.open(from.team, self.user, &self.public_key, pin, &staff)
     }
 
     /// Seals `key` to this entry's public key, replacing the data key sealed before. Needs no

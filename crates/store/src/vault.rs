@@ -328,7 +328,11 @@ impl DataDir {
             Some(Found::User(entry)) => {
                 let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
                 let device = device.ok_or(StoreError::DeviceSecretMissing)?;
-                let Some(secret) = entry.open_secret(ctx, pin, device)? else {
+                let secret = match entry.shared {
+                    Some(_) => entry.open_shared(ctx, &keys.staff, pin, device)?,
+                    None => entry.open_secret(ctx, pin, device)?,
+                };
+                let Some(secret) = secret else {
                     return Ok(None);
                 };
                 let key = entry.open_key(ctx, &secret)?;
@@ -393,8 +397,17 @@ impl DataDir {
             Some((self.clone(), opened.key.clone())),
         )?;
         crate::audit::record_failed_unlocks(&store.conn, &failures)?;
+        let sharing = match (&opened.secret, &opened.found) {
+            (Some(secret), Found::User(entry)) => Some((secret.copy(), entry.kdf)),
+            _ => None,
+        };
         crate::revocation::check_and_upgrade(&mut store, keys, opened, pin)?;
         store.audit(AuditEvent::Unlocked, "")?;
+        // Their key goes to the synced teams that do not have it yet (after this device joined
+        // a hub): a sign-in is never refused for that.
+        if let Some((secret, kdf)) = sharing {
+            let _ = store.share_key(user, &secret, pin, kdf);
+        }
         Ok(store)
     }
 }

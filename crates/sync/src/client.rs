@@ -310,6 +310,38 @@ pub async fn compare(
     Ok(out)
 }
 
+/// How far a sync under way has come, for a progress bar: records received so far, of how
+/// many the hub holds that this device did not when the round began. Read from another thread
+/// while the sync runs.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub received: std::sync::atomic::AtomicU64,
+    pub expected: std::sync::atomic::AtomicU64,
+}
+
+impl Progress {
+    /// `(received, expected)` now.
+    pub fn get(&self) -> (u64, u64) {
+        use std::sync::atomic::Ordering::Relaxed;
+        (self.received.load(Relaxed), self.expected.load(Relaxed))
+    }
+}
+
+/// [`sync_team`], telling `progress` how far it has come.
+pub async fn sync_team_watched(
+    store: &mut Store,
+    link: &SyncLink,
+    hub: &impl Hub,
+    progress: &Progress,
+) -> Result<Report, SyncError> {
+    let result = round(store, link, hub, Paging::DEFAULT, progress).await;
+    match &result {
+        Ok(report) => store.note_sync(link.team, Some(&report.epoch), Ok(()))?,
+        Err(e) => store.note_sync(link.team, None, Err(e.code()))?,
+    }
+    result
+}
+
 /// [`sync_team`] with pages of `paging` each way (tests cut pages at chosen boundaries).
 pub async fn sync_team_paged(
     store: &mut Store,
@@ -317,7 +349,7 @@ pub async fn sync_team_paged(
     hub: &impl Hub,
     paging: Paging,
 ) -> Result<Report, SyncError> {
-    let result = round(store, link, hub, paging).await;
+    let result = round(store, link, hub, paging, &Progress::default()).await;
     match &result {
         Ok(report) => store.note_sync(link.team, Some(&report.epoch), Ok(()))?,
         Err(e) => store.note_sync(link.team, None, Err(e.code()))?,
@@ -330,6 +362,7 @@ async fn round(
     link: &SyncLink,
     hub: &impl Hub,
     paging: Paging,
+    progress: &Progress,
 ) -> Result<Report, SyncError> {
     let team = link.team;
     let team_uuid = team.as_uuid();
@@ -360,6 +393,15 @@ async fn round(
         e.2 = *seq;
         e.3 = *chain;
     }
+    let expected: i64 = series
+        .iter()
+        .filter(|(device, _)| **device != me)
+        .map(|(_, (local, _, remote, _))| (remote - local).max(0))
+        .sum();
+    progress.expected.fetch_add(
+        u64::try_from(expected).unwrap_or(0),
+        std::sync::atomic::Ordering::Relaxed,
+    );
     let mut first_error = None;
     for (device, (local, local_chain, remote, remote_chain)) in series {
         let done = if local > remote {
@@ -388,13 +430,12 @@ async fn round(
                 download_series(
                     store,
                     &key,
-                    team,
-                    device,
+                    (team, device),
                     range,
                     paging,
                     hub,
                     token,
-                    &mut report,
+                    (&mut report, progress),
                 )
                 .await
             }
@@ -489,13 +530,12 @@ async fn upload_series(
 async fn download_series(
     store: &mut Store,
     key: &TeamKey,
-    team: TeamId,
-    device: Uuid,
+    (team, device): (TeamId, Uuid),
     (local, remote): (i64, i64),
     paging: Paging,
     hub: &impl Hub,
     token: &str,
-    report: &mut Report,
+    (report, progress): (&mut Report, &Progress),
 ) -> Result<(), SyncError> {
     let dev = harbour_core::DeviceId::from_uuid(device);
     let mut after = local;
@@ -546,6 +586,9 @@ async fn download_series(
         let applied = store.apply_synced(team, dev, &page)?;
         report.downloaded += page.len();
         report.held += applied.held;
+        progress
+            .received
+            .fetch_add(page.len() as u64, std::sync::atomic::Ordering::Relaxed);
         after += page.len() as i64;
     }
     Ok(())

@@ -862,3 +862,124 @@ fn a_key_that_is_not_the_recovery_key_is_not_printed() {
     assert_eq!(mistyped.code, "invalid", "{mistyped:?}");
     assert!(audited(&w, "recovery_key_printed").is_empty());
 }
+
+/// A hub on loopback, in this process, over plain HTTP (loopback only): its address, its
+/// database (for join tokens) and the runtime it runs on.
+struct LoopbackHub {
+    address: String,
+    db: harbour_hub::SqliteHub,
+    runtime: tokio::runtime::Runtime,
+}
+
+impl LoopbackHub {
+    fn start() -> Self {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let db = harbour_hub::SqliteHub::in_memory().unwrap();
+        let listener = runtime
+            .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let served = db.clone();
+        runtime.spawn(async move {
+            harbour_hub::serve(served, listener, true, std::future::pending::<()>()).await
+        });
+        Self {
+            address,
+            db,
+            runtime,
+        }
+    }
+
+    fn token(&self, team: Option<&str>) -> String {
+        use harbour_hub::HubDb as _;
+        let team = team.map(|t| t.parse().unwrap());
+        self.runtime.block_on(self.db.issue_token(team)).unwrap()
+    }
+}
+
+fn sync_view(v: Value) -> harbour_core::api::SyncView {
+    serde_json::from_value(v).unwrap()
+}
+
+/// The settings' join and invite, the strip's status and "Sync now", and a new computer
+/// joining from the first-run screen: records made on one computer reach the other, and the
+/// administrator signs in on the new one with the name and PIN they use on the first.
+#[test]
+fn two_computers_share_a_home_through_the_sync_commands() {
+    let hub = LoopbackHub::start();
+    let (_a, a) = app();
+    let none = sync_view(invoke(&a, "sync_status", json!({})).unwrap());
+    assert!(none.teams.is_empty() && !none.running);
+    add_noor(&a);
+    // A mistyped PIN is said before the hub's one-time token is used.
+    let token = hub.token(None);
+    let join = |pin: &str| {
+        invoke(
+            &a,
+            "sync_join",
+            json!({"form": {"code": "", "hub": hub.address, "fingerprint": "", "token": token, "pin": pin}}),
+        )
+    };
+    assert_eq!(error(join("000000").unwrap_err()).code, "wrong_pin");
+    let joined = sync_view(join(PIN).unwrap());
+    assert_eq!(joined.teams.len(), 1);
+    let team = joined.teams[0].team.to_string();
+    assert_eq!(joined.teams[0].waiting, 0, "{joined:?}");
+    assert!(joined.teams[0].error.is_none() && joined.teams[0].last_synced_at.is_some());
+    // A code that is not one is refused in words.
+    let bad = error(invoke(&a, "sync_invite", json!({"token": "x", "pin": "000000"})).unwrap_err());
+    assert_eq!(bad.code, "wrong_pin");
+    let code = invoke(
+        &a,
+        "sync_invite",
+        json!({"token": hub.token(Some(&team)), "pin": PIN}),
+    )
+    .unwrap();
+    let code = code.as_str().unwrap().to_owned();
+    assert!(code.starts_with("HARBOUR-"));
+
+    // A new computer: a mistyped code keeps it at first run; the right one joins it, and Sam
+    // signs in with A's PIN and finds Noor.
+    let b = first_run();
+    let mistyped =
+        error(invoke(&b.webview, "join_team", json!({"code": "HARBOUR-X"})).unwrap_err());
+    assert_eq!(mistyped.code, "bad_invitation", "{mistyped:?}");
+    let status: LockStatus =
+        serde_json::from_value(invoke(&b.webview, "lock_status", json!({})).unwrap()).unwrap();
+    assert!(!status.set_up);
+    let names = invoke(&b.webview, "join_team", json!({"code": code})).unwrap();
+    assert_eq!(names, json!(["Sam Admin"]));
+    let status: LockStatus =
+        serde_json::from_value(invoke(&b.webview, "lock_status", json!({})).unwrap()).unwrap();
+    assert!(status.set_up && status.user.is_none());
+    invoke(
+        &b.webview,
+        "unlock",
+        json!({"form": {"name": "Sam Admin", "pin": PIN}}),
+    )
+    .unwrap();
+    let children = invoke(&b.webview, "list_children", json!({})).unwrap();
+    assert_eq!(
+        children[0]["child"]["name_latin"], "Sample Noor",
+        "{children}"
+    );
+
+    // B adds a child and syncs now; A's "Sync now" brings it.
+    invoke(
+        &b.webview,
+        "add_child",
+        json!({"input": child_input("Sample Ruth", false), "photo_base64": null}),
+    )
+    .unwrap();
+    let after = sync_view(invoke(&b.webview, "sync_now", json!({})).unwrap());
+    assert_eq!(after.teams[0].waiting, 0, "{after:?}");
+    sync_view(invoke(&a, "sync_now", json!({})).unwrap());
+    let children = invoke(&a, "list_children", json!({})).unwrap();
+    let names: Vec<_> = children
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["child"]["name_latin"].as_str().unwrap().to_owned())
+        .collect();
+    assert!(names.contains(&"Sample Ruth".to_owned()), "{names:?}");
+}

@@ -148,5 +148,15 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
-    screen
+    // Records that came from the hub show at once.
+    let on_synced = {
+        let (dispatcher, backend) = (state.dispatcher(), backend.clone());
+        Callback::from(move |_| reload(&backend, dispatcher.clone()))
+    };
+    html! {
+        <>
+            <super::sync::SyncStrip {on_synced} />
+            { screen }
+        </>
+    }
 }

@@ -71,7 +71,25 @@ pub fn set_up(props: &SetUpProps) -> Html {
     let busy = use_state(|| false);
     // Set up: the recovery key to show, and the status to go on with once it is written down.
     let recovery = use_state(|| None::<(String, LockStatus)>);
+    // "This computer joins a team that uses Harbour already" instead.
+    let joining = use_state(|| false);
     let edit = |set: fn(&mut NewUser, String)| fields::edit(&form, set);
+    if *joining {
+        let (done, backend) = (props.on_done.clone(), backend.clone());
+        let on_joined = Callback::from(move |_| {
+            let (done, backend) = (done.clone(), backend.clone());
+            spawn_local(async move {
+                if let Ok(status) = backend.lock_status().await {
+                    done.emit(status);
+                }
+            });
+        });
+        let on_cancel = {
+            let joining = joining.clone();
+            Callback::from(move |_| joining.set(false))
+        };
+        return html! { <super::sync::JoinTeam {on_joined} {on_cancel} /> };
+    }
     if let Some((key, status)) = &*recovery {
         let (done, status) = (props.on_done.clone(), status.clone());
         return html! {
@@ -169,6 +187,12 @@ pub fn set_up(props: &SetUpProps) -> Html {
                     { i18n.tr("setup-submit") }
                 </button>
             </form>
+            <p class="join-instead">
+                <button type="button" class="link" id="setup-join-team"
+                    onclick={Callback::from(move |_| joining.set(true))}>
+                    { i18n.tr("setup-join-team") }
+                </button>
+            </p>
         </section>
     }
 }

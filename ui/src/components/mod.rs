@@ -17,6 +17,7 @@ pub mod profile;
 pub mod record;
 pub mod settings;
 pub mod steps;
+pub mod sync;
 pub mod translations;
 pub mod warning;
 pub mod when;

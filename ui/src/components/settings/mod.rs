@@ -119,6 +119,7 @@ pub fn settings(props: &SettingsProps) -> Html {
             <super::translations::Translations />
             if may(Can::ManageUsers) {
                 <Staff me={props.user.name.clone()} on_added={on_staff_added} />
+                <super::sync::SyncSettings />
             }
             <Security manage={may(Can::ManageUsers)} />
             if may(Can::ViewAudit) {
