@@ -27,7 +27,8 @@ commands:
              [--debug] [--data-dir DIR] [--sample-data]
   test       the whole suite: setup, fmt, build-ui, clippy, unit tests, app build and
              end-to-end tests under Xvfb; [--no-e2e] skips the last two
-  e2e        build the app and run only the end-to-end tests under Xvfb
+  e2e [NAME] build the app and run only the end-to-end tests under Xvfb (those whose
+             name holds NAME)
   bench      start-up time of Harbour beside an empty Tauri window (release builds,
              Xvfb), medians and ratio; [--runs N] (default 7)
   help       show this list

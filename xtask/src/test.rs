@@ -23,13 +23,16 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
     steps.finish(result)
 }
 
-/// `cargo xtask e2e`: only the app build and the end-to-end tests.
+/// `cargo xtask e2e [NAME]`: only the app build and the end-to-end tests (those whose name
+/// holds NAME, if given).
 pub fn e2e_only(args: &[OsString]) -> Result<(), String> {
-    if !args.is_empty() {
-        return Err("`e2e` takes no arguments".to_string());
-    }
+    let filter = match args {
+        [] => None,
+        [name] => Some(name.to_string_lossy().into_owned()),
+        _ => return Err("`e2e` takes at most one journey's name".to_string()),
+    };
     let mut steps = Steps::default();
-    let result = end_to_end(&mut steps);
+    let result = end_to_end(&mut steps, filter.as_deref());
     steps.finish(result)
 }
 
@@ -89,20 +92,20 @@ fn full_suite(steps: &mut Steps, no_e2e: bool) -> Result<(), String> {
         println!("skipping the end-to-end tests (--no-e2e)");
         return Ok(());
     }
-    steps.run("e2e", e2e_tests)
+    steps.run("e2e", || e2e_tests(None))
 }
 
-fn end_to_end(steps: &mut Steps) -> Result<(), String> {
+fn end_to_end(steps: &mut Steps, filter: Option<&str>) -> Result<(), String> {
     steps.run(
         "build-app",
         || run(cargo().args(["build", "-p", "harbour"])),
     )?;
-    steps.run("e2e", e2e_tests)
+    steps.run("e2e", || e2e_tests(filter))
 }
 
 /// The end-to-end tests against the debug app, under a private Xvfb that is stopped afterwards
 /// (the guard's Drop), pass or fail.
-fn e2e_tests() -> Result<(), String> {
+fn e2e_tests(filter: Option<&str>) -> Result<(), String> {
     let driver = setup::webkit_webdriver()?;
     let target = cmd::target_dir();
     let app = target.join("debug/harbour");
@@ -119,8 +122,10 @@ fn e2e_tests() -> Result<(), String> {
     let xvfb = Xvfb::start(&target.join("xvfb.log"))?;
     // The app keeps its device secrets in a private keyring, as on a carer's desktop.
     let keyring = SessionKeyring::start(&keyring::dir())?;
+    let mut args = vec!["test", "-p", "harbour-e2e", "--", "--test-threads=1"];
+    args.extend(filter);
     run(cargo()
-        .args(["test", "-p", "harbour-e2e", "--", "--test-threads=1"])
+        .args(&args)
         .env("DISPLAY", xvfb.display())
         .env("DBUS_SESSION_BUS_ADDRESS", keyring.address())
         // And its sleep and screen-lock watch on the private bus, not the machine's.

@@ -1685,3 +1685,130 @@ async fn a_child_sees_help_in_their_own_language() {
     unlock(&c, "246810").await;
     card(&c, "Amanuel Sample").await;
 }
+
+/// A hub on loopback for the sync journey, in this process, over plain HTTP (allowed on
+/// loopback only): its address and its database, for one-time tokens.
+struct LoopbackHub {
+    address: String,
+    db: harbour_hub::SqliteHub,
+}
+
+impl LoopbackHub {
+    async fn start() -> Self {
+        let db = harbour_hub::SqliteHub::in_memory().unwrap();
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let address = format!("http://{}", listener.local_addr().unwrap());
+        let served = db.clone();
+        tokio::spawn(async move {
+            harbour_hub::serve(served, listener, true, std::future::pending::<()>()).await
+        });
+        Self { address, db }
+    }
+
+    async fn token(&self, team: Option<&str>) -> String {
+        use harbour_hub::HubDb as _;
+        let team = team.map(|t| t.parse().unwrap());
+        self.db.issue_token(team).await.unwrap()
+    }
+}
+
+/// First run, quickly: the first administrator, and the recovery key put away.
+async fn set_up_quickly(c: &Client, name: &str) {
+    wait_css(c, "#setup-form").await;
+    type_into(c, "#setup-name", name).await;
+    set_value(c, "#setup-pin", PIN).await;
+    set_value(c, "#setup-pin-again", PIN).await;
+    for _ in 0..4 {
+        click(c, "#setup-submit").await;
+        let answered = c
+            .wait()
+            .at_most(std::time::Duration::from_secs(5))
+            .for_element(Locator::Css("#recovery-key-done"))
+            .await;
+        if answered.is_ok() {
+            break;
+        }
+    }
+    click(c, "#recovery-key-done").await;
+    wait_text(c, "#signed-in", name).await;
+}
+
+/// The office computer of a home joins a hub; the night staff's laptop joins the team from
+/// its first-run screen with an invitation code; the manager signs in on it with the name and
+/// PIN from the office, finds the trafficked child there, adds a child, and "Sync now" on each
+/// brings each computer's records to the other.
+#[tokio::test(flavor = "multi_thread")]
+async fn two_computers_of_one_home_share_their_records_through_a_hub() {
+    let hub = LoopbackHub::start().await;
+    let (data_a, data_b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let mut driver_a = Driver::start();
+    let a = driver_a
+        .open_app(&["--data-dir", &data_a.path().to_string_lossy()])
+        .await;
+    set_up_quickly(&a, "Test Manager").await;
+    add_trafficked_child(&a).await;
+    // No hub yet: no strip.
+    assert!(a.find(Locator::Css("#sync-strip")).await.is_err());
+
+    // Settings: the office computer is the team's first on this hub.
+    click(&a, "#open-settings").await;
+    scroll_to(&a, "#sync-settings").await;
+    wait_text(&a, "#sync-none", "does not sync").await;
+    click(&a, "#sync-join-other").await;
+    set_value(&a, "#sync-hub", &hub.address).await;
+    set_value(&a, "#sync-token", &hub.token(None).await).await;
+    set_value(&a, "#sync-pin", "000000").await;
+    click(&a, "#sync-join").await;
+    wait_text(&a, "#sync-settings", "not right").await;
+    set_value(&a, "#sync-pin", PIN).await;
+    click(&a, "#sync-join").await;
+    wait_text(&a, "#sync-settings", "has joined the hub").await;
+    wait_text(&a, "#sync-teams", "nothing waiting").await;
+    // The team's ID, which the hub's administrator needs for an invitation token.
+    let team = text_of(&a, "#sync-teams .sync-team-id").await;
+    scroll_to(&a, "#sync-invite-form").await;
+    set_value(&a, "#invite-token", &hub.token(Some(&team)).await).await;
+    set_value(&a, "#invite-pin", PIN).await;
+    click(&a, "#sync-invite").await;
+    let code = wait_text(&a, "#invitation-code", "HARBOUR-").await;
+    println!(
+        "{}",
+        screenshot(&a, "sync-settings-invited").await.display()
+    );
+
+    // The laptop: "This computer joins a team", the code, and who can sign in.
+    let mut driver_b = Driver::start();
+    let b = driver_b
+        .open_app(&["--data-dir", &data_b.path().to_string_lossy()])
+        .await;
+    wait_css(&b, "#setup-form").await;
+    click(&b, "#setup-join-team").await;
+    // One letter mistyped.
+    let mut typo: Vec<char> = code.trim().chars().collect();
+    let at = typo.len() / 2;
+    typo[at] = if typo[at] == 'Q' { 'R' } else { 'Q' };
+    set_value(&b, "#join-code", &typo.into_iter().collect::<String>()).await;
+    click(&b, "#join-team-submit").await;
+    wait_text(&b, "#join-team-form", "mistyped").await;
+    set_value(&b, "#join-code", code.trim()).await;
+    click(&b, "#join-team-submit").await;
+    wait_text(&b, "#joined-names", "Test Manager").await;
+    println!("{}", screenshot(&b, "join-team-done").await.display());
+    click(&b, "#joined-sign-in").await;
+    unlock(&b, PIN).await;
+    let ruta = card(&b, "Test Ruta").await;
+    wait_text(&b, &ruta, "trafficked").await;
+    wait_text(&b, "#sync-strip", "Synced").await;
+    println!("{}", screenshot(&b, "joined-laptop-home").await.display());
+
+    // A child added on the laptop reaches the office with "Sync now" on each.
+    add_plain_child(&b).await;
+    wait_text(&b, "#sync-strip", "1 record waiting to go").await;
+    click(&b, "#sync-now").await;
+    wait_text(&b, "#sync-strip", "nothing waiting").await;
+    click(&a, "#back-home").await;
+    click(&a, "#sync-now").await;
+    card(&a, "Test Sam").await;
+    wait_text(&a, "#sync-strip", "nothing waiting").await;
+    println!("{}", screenshot(&a, "office-after-sync").await.display());
+}

@@ -13,8 +13,9 @@ use crate::backend::use_backend;
 use crate::i18n::{use_i18n, I18n};
 use crate::time;
 
-/// How often the strip asks again (a sync in the background may have run meanwhile).
-const POLL_MS: u32 = 30_000;
+/// How often the strip asks again: a sync in the background may have run, or records been
+/// written that wait to go (a question to this computer's store only, never to the hub).
+const POLL_MS: u32 = 5_000;
 /// While a sync runs, for the progress bar.
 const POLL_RUNNING_MS: u32 = 1_000;
 
@@ -263,7 +264,12 @@ pub fn sync_settings() -> Html {
             } else {
                 <ul id="sync-teams">
                     { for teams.iter().map(|t| html! {
-                        <li>{ format!("{} — {}: ", t.team_name, t.hub) }{ team_line(&i18n, t, false) }</li>
+                        <li>
+                            { format!("{} — {}: ", t.team_name, t.hub) }{ team_line(&i18n, t, false) }
+                            <br />
+                            { i18n.tr("sync-team-id") }{ " " }
+                            <code class="sync-team-id" dir="ltr">{ t.team.to_string() }</code>
+                        </li>
                     }) }
                 </ul>
             }
