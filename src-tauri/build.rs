@@ -65,6 +65,8 @@ fn main() {
             "sync_join",
             "sync_invite",
             "join_team",
+            "changed_twice",
+            "choose_changed_twice",
         ]),
     ))
     .expect("tauri-build failed");

@@ -264,6 +264,8 @@ pub fn with_commands<R: tauri::Runtime>(
             syncing::sync_join,
             syncing::sync_invite,
             syncing::join_team,
+            syncing::changed_twice,
+            syncing::choose_changed_twice,
         ])
 }
 

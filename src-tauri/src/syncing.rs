@@ -6,7 +6,7 @@
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use harbour_core::api::{ApiError, SyncJoin, SyncView, TeamSync};
+use harbour_core::api::{ApiError, ChangedTwice, SyncJoin, SyncView, TeamSync};
 use harbour_i18n::Localizer;
 use harbour_store::{Store, StoreError, SystemClock};
 use harbour_sync::client::Progress;
@@ -232,6 +232,30 @@ pub async fn join_team<R: Runtime>(
     blocking(app, move |state| {
         let data = gate(&state).data();
         crate::sync::join_new_device(&data, &code).map_err(ApiError::from)
+    })
+    .await
+}
+
+/// Profile fields changed on two computers at once, waiting for someone to choose.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn changed_twice<R: Runtime>(app: AppHandle<R>) -> Result<Vec<ChangedTwice>, ApiError> {
+    crate::commands::on_store(app, move |store| store.changed_twice()).await
+}
+
+/// Keeps the value shown (`other_op` empty) or the other one.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn choose_changed_twice<R: Runtime>(
+    app: AppHandle<R>,
+    child_id: harbour_core::ChildId,
+    key: String,
+    other_op: Option<String>,
+) -> Result<Vec<ChangedTwice>, ApiError> {
+    crate::commands::on_store(app, move |store| {
+        let other = other_op
+            .map(|op| op.parse().map_err(|_| StoreError::NotFound))
+            .transpose()?;
+        store.choose_changed_twice(child_id, &key, other)?;
+        store.changed_twice()
     })
     .await
 }

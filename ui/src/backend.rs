@@ -4,9 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use harbour_core::api::{
-    ApiError, AuditFilter, AuditView, BackupProgress, ChildEntry, EpisodeView, KeysReplaced,
-    LockStatus, NewRecoveryKey, PinChange, Protection, Reported, SheetPage, SyncJoin, SyncView,
-    Unlock,
+    ApiError, AuditFilter, AuditView, BackupProgress, ChangedTwice, ChildEntry, EpisodeView,
+    KeysReplaced, LockStatus, NewRecoveryKey, PinChange, Protection, Reported, SheetPage, SyncJoin,
+    SyncView, Unlock,
 };
 use harbour_core::arrivals::Arrivals;
 use harbour_core::checklists::{Answer, AssessmentView, ChecklistStatus};
@@ -390,6 +390,24 @@ impl Backend {
     pub async fn sync_invite(&self, token: &str, pin: &str) -> Result<String, ApiError> {
         self.send("sync_invite", json!({ "token": token, "pin": pin }))
             .await
+    }
+
+    pub async fn changed_twice(&self) -> Result<Vec<ChangedTwice>, ApiError> {
+        self.send("changed_twice", json!({})).await
+    }
+
+    /// Keeps the value shown (`other_op` `None`) or the other.
+    pub async fn choose_changed_twice(
+        &self,
+        child_id: ChildId,
+        key: &str,
+        other_op: Option<&str>,
+    ) -> Result<Vec<ChangedTwice>, ApiError> {
+        self.send(
+            "choose_changed_twice",
+            json!({ "child_id": child_id, "key": key, "other_op": other_op }),
+        )
+        .await
     }
 
     /// A new computer joins a team (first run): the names of who can now sign in.

@@ -455,3 +455,22 @@ pub struct SyncJoin {
     pub token: String,
     pub pin: String,
 }
+
+/// A profile field changed on two devices at once: the value shown (it was saved last) and the
+/// other, for a person to choose between.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangedTwice {
+    pub child: crate::ChildId,
+    pub child_name: String,
+    pub section: crate::profile::Section,
+    /// The profile field (its label is `pf-<key>`).
+    pub key: String,
+    pub shown: serde_json::Value,
+    pub shown_by: String,
+    pub shown_at: Option<chrono::DateTime<chrono::Utc>>,
+    pub other: serde_json::Value,
+    pub other_by: String,
+    pub other_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Names the other value, to choose it.
+    pub other_op: String,
+}

@@ -140,6 +140,8 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
             at: at(i64::from(v)),
             by,
             key_change: false,
+            seen: Default::default(),
+            not_a_check: false,
         },
         OpBody::ProfileReviewed {
             child: child(),

@@ -99,6 +99,16 @@ pub enum OpBody {
         /// profile falls due. (Filling a section in for the first time is not a change.)
         #[serde(default)]
         key_change: bool,
+        /// For each field written, the clock of the value it replaced as the writer saw it
+        /// (`""` if none): a device that holds a newer value the writer had not seen knows the
+        /// two were changed on two devices at once, and lists the one that lost for a person
+        /// to choose. (Ops from before this was kept have none: no such check.)
+        #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+        seen: std::collections::BTreeMap<String, String>,
+        /// A choice between two values changed on two devices, not a check of the section:
+        /// the section's last review stays as it was.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        not_a_check: bool,
     },
     /// The home's settings (nation, kind of home, its own contacts) were saved, all in one
     /// register. Written by earlier versions only: still read and folded, but a save now
@@ -418,6 +428,8 @@ impl OpBody {
                 at,
                 by,
                 key_change,
+                not_a_check,
+                ..
             } => {
                 let e = child.to_string();
                 // Keys this version does not know (from a newer app) stay in the log only.
@@ -434,12 +446,14 @@ impl OpBody {
                         json!({ "section": section, "at": at }),
                     ));
                 }
-                w.push(write(
-                    Child,
-                    e,
-                    profile::review_register(*section),
-                    json!({ "at": at, "by": by }),
-                ));
+                if !*not_a_check {
+                    w.push(write(
+                        Child,
+                        e,
+                        profile::review_register(*section),
+                        json!({ "at": at, "by": by }),
+                    ));
+                }
                 w
             }
             // One register for the whole set: the settings are saved together, as one form.
@@ -780,6 +794,8 @@ mod tests {
                 at,
                 by,
                 key_change: !values.is_empty(),
+                seen: Default::default(),
+                not_a_check: false,
             };
             assert_eq!(OpBody::decode(&op.encode()), Some(op.clone()));
             op.writes().into_iter().map(|w| w.field).collect::<Vec<_>>()

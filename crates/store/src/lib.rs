@@ -35,6 +35,7 @@ mod store;
 mod sync;
 mod teams;
 mod tries;
+mod twice;
 mod upgrade;
 mod userkey;
 mod vault;

@@ -21,6 +21,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0012_sync.sql"),
     include_str!("../migrations/0013_sync_sent.sql"),
     include_str!("../migrations/0014_sync_heads_index.sql"),
+    include_str!("../migrations/0015_changed_on_two_devices.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -199,6 +199,15 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
             serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
         ])?;
     }
+    if let OpBody::ProfileSaved {
+        child,
+        values,
+        seen,
+        ..
+    } = &body
+    {
+        crate::twice::look(conn, op, *child, values, seen)?;
+    }
     let mut touched = BTreeSet::new();
     for w in writes_in_team(op, &body) {
         conn.prepare_cached(
@@ -425,7 +434,7 @@ pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
          DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events; \
-         DELETE FROM teams; DELETE FROM team_members;",
+         DELETE FROM teams; DELETE FROM team_members; DELETE FROM changed_twice;",
     )?;
     for op in all_ops(conn)? {
         fold(conn, &op)?;

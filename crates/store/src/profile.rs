@@ -315,6 +315,7 @@ impl Store {
             .filter(|(k, v)| before.get(k).unwrap_or(&Value::Null) != v)
             .collect();
         let key_change = checked_before && !changed.is_empty() && input.section.is_key_change();
+        let seen = crate::twice::seen_now(&self.conn, child, changed.keys().cloned())?;
         self.write(&[OpBody::ProfileSaved {
             child,
             section: input.section,
@@ -322,6 +323,8 @@ impl Store {
             at: now,
             by: self.session.user,
             key_change,
+            seen,
+            not_a_check: false,
         }])?;
         self.profile(child)
     }
@@ -387,6 +390,8 @@ impl Store {
                 at: now,
                 by: self.session.user,
                 key_change: checked_before,
+                seen: Default::default(),
+                not_a_check: false,
             },
         ])?;
         self.profile(child)

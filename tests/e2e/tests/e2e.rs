@@ -1811,4 +1811,39 @@ async fn two_computers_of_one_home_share_their_records_through_a_hub() {
     card(&a, "Test Sam").await;
     wait_text(&a, "#sync-strip", "nothing waiting").await;
     println!("{}", screenshot(&a, "office-after-sync").await.display());
+
+    // The same field saved on both before either syncs: both show the one saved last, and
+    // list the other under "Changed on two computers" until someone chooses.
+    for (c, doctor) in [(&a, "Dr Sample Okafor"), (&b, "Dr Sample Haile")] {
+        let ruta = card(c, "Test Ruta").await;
+        click(c, &format!("{ruta} .profile-link")).await;
+        click(c, "#section-health button.edit").await;
+        set_value(c, "#pf-gp", doctor).await;
+        click(c, "#form-health button[type=submit]").await;
+        wait_gone(c, "#form-health").await;
+        click(c, "#profile-back").await;
+        wait_css(c, "#home-heading").await;
+    }
+    assert!(a.find(Locator::Css("#changed-twice")).await.is_err());
+    click(&b, "#sync-now").await;
+    wait_text(&b, "#sync-strip", "nothing waiting").await;
+    click(&a, "#sync-now").await;
+    let listed = wait_text(&a, "#changed-twice", "Test Ruta").await;
+    assert!(
+        listed.contains("Dr Sample Okafor") && listed.contains("Dr Sample Haile"),
+        "{listed}"
+    );
+    click(&b, "#sync-now").await;
+    wait_text(&b, "#changed-twice", "Test Ruta").await;
+    println!(
+        "{}",
+        screenshot(&a, "changed-on-two-computers").await.display()
+    );
+    // The office keeps the other value; after a sync the laptop has it too, and neither lists it.
+    click(&a, "#changed-twice .use-other").await;
+    wait_gone(&a, "#changed-twice").await;
+    click(&a, "#sync-now").await;
+    wait_text(&a, "#sync-strip", "nothing waiting").await;
+    click(&b, "#sync-now").await;
+    wait_gone(&b, "#changed-twice").await;
 }

@@ -148,14 +148,26 @@ pub fn app(props: &AppProps) -> Html {
         },
     };
 
-    // Records that came from the hub show at once.
+    // Records that came from the hub show at once, and any field changed on two computers.
+    let arrived = use_state(|| 0u32);
     let on_synced = {
+        let (dispatcher, backend, arrived) = (state.dispatcher(), backend.clone(), arrived.clone());
+        Callback::from(move |_| {
+            reload(&backend, dispatcher.clone());
+            arrived.set(*arrived + 1);
+        })
+    };
+    let on_chosen = {
         let (dispatcher, backend) = (state.dispatcher(), backend.clone());
         Callback::from(move |_| reload(&backend, dispatcher.clone()))
     };
+    let home = matches!(state.screen, Screen::Home);
     html! {
         <>
             <super::sync::SyncStrip {on_synced} />
+            if home {
+                <super::sync::ChangedTwiceList version={*arrived} {on_chosen} />
+            }
             { screen }
         </>
     }

@@ -424,3 +424,108 @@ pub fn join_team(props: &JoinTeamProps) -> Html {
         </section>
     }
 }
+
+/// A value as a person reads it.
+fn shown_value(i18n: &I18n, v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::String(s) if s.trim().is_empty() => i18n.tr("changed-twice-empty"),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Bool(true) => i18n.tr("changed-twice-yes"),
+        serde_json::Value::Bool(false) => i18n.tr("changed-twice-no"),
+        serde_json::Value::Null => i18n.tr("changed-twice-empty"),
+        other => other.to_string(),
+    }
+}
+
+fn who_when(i18n: &I18n, by: &str, at: Option<chrono::DateTime<chrono::Utc>>) -> String {
+    i18n.tr_with(
+        "changed-twice-by",
+        &[
+            ("name", Arg::from(by)),
+            (
+                "time",
+                Arg::from(at.map(time::format_local).unwrap_or_default()),
+            ),
+        ],
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChangedTwiceProps {
+    /// Asked again when this changes (the strip saw records arrive).
+    pub version: u32,
+    /// A value was chosen: the screens read the records again.
+    pub on_chosen: Callback<()>,
+}
+
+/// Profile fields changed on two computers at the same time: the one saved last is shown
+/// everywhere, and a person chooses which is right. Shows nothing when there are none.
+#[function_component(ChangedTwiceList)]
+pub fn changed_twice_list(props: &ChangedTwiceProps) -> Html {
+    let i18n = use_i18n();
+    let backend = use_backend();
+    let items = use_state(Vec::<harbour_core::api::ChangedTwice>::new);
+    {
+        let (items, backend) = (items.clone(), backend.clone());
+        use_effect_with(props.version, move |_| {
+            spawn_local(async move {
+                if let Ok(found) = backend.changed_twice().await {
+                    items.set(found);
+                }
+            });
+        });
+    }
+    if items.is_empty() {
+        return html! {};
+    }
+    let choose = |item: &harbour_core::api::ChangedTwice, other: bool| {
+        let (items, backend, on_chosen) = (items.clone(), backend.clone(), props.on_chosen.clone());
+        let (child, key, op) = (item.child, item.key.clone(), item.other_op.clone());
+        Callback::from(move |_| {
+            let (items, backend, on_chosen, key, op) = (
+                items.clone(),
+                backend.clone(),
+                on_chosen.clone(),
+                key.clone(),
+                op.clone(),
+            );
+            spawn_local(async move {
+                let other = other.then_some(op.as_str());
+                if let Ok(left) = backend.choose_changed_twice(child, &key, other).await {
+                    items.set(left);
+                    on_chosen.emit(());
+                }
+            });
+        })
+    };
+    html! {
+        <section class="changed-twice" id="changed-twice" aria-labelledby="changed-twice-title">
+            <h2 id="changed-twice-title">{ i18n.tr("changed-twice-title") }</h2>
+            <p>{ i18n.tr("changed-twice-intro") }</p>
+            <ul>
+                { for items.iter().map(|item| html! {
+                    <li data-key={item.key.clone()} data-child={item.child.to_string()}>
+                        <p class="changed-twice-what">
+                            <strong dir="auto">{ item.child_name.clone() }</strong>
+                            { " — " }{ i18n.tr(&harbour_core::profile::label_id(&item.key)) }
+                        </p>
+                        <div class="changed-twice-choices">
+                            <button class="secondary keep-shown" onclick={choose(item, false)}>
+                                { i18n.tr_with("changed-twice-keep", &[
+                                    ("value", Arg::from(shown_value(&i18n, &item.shown))),
+                                ]) }
+                                <span class="hint">{ who_when(&i18n, &item.shown_by, item.shown_at) }</span>
+                            </button>
+                            <button class="secondary use-other" onclick={choose(item, true)}>
+                                { i18n.tr_with("changed-twice-use", &[
+                                    ("value", Arg::from(shown_value(&i18n, &item.other))),
+                                ]) }
+                                <span class="hint">{ who_when(&i18n, &item.other_by, item.other_at) }</span>
+                            </button>
+                        </div>
+                    </li>
+                }) }
+            </ul>
+        </section>
+    }
+}
