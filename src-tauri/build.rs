@@ -67,6 +67,7 @@ fn main() {
             "join_team",
             "changed_twice",
             "choose_changed_twice",
+            "sync_leave",
         ]),
     ))
     .expect("tauri-build failed");

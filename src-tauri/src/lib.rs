@@ -266,6 +266,7 @@ pub fn with_commands<R: tauri::Runtime>(
             syncing::join_team,
             syncing::changed_twice,
             syncing::choose_changed_twice,
+            syncing::sync_leave,
         ])
 }
 

@@ -259,3 +259,18 @@ pub async fn choose_changed_twice<R: Runtime>(
     })
     .await
 }
+
+/// Stops syncing a team with its hub (the settings' "Stop syncing"): the records stay.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn sync_leave<R: Runtime>(
+    app: AppHandle<R>,
+    team_id: harbour_core::TeamId,
+) -> Result<SyncView, ApiError> {
+    blocking(app, move |state| {
+        let mut gate = gate(&state);
+        let store = gate.store().map_err(crate::commands::refused)?;
+        store.leave_hub(team_id).map_err(api_error)?;
+        view(&state, store).map_err(api_error)
+    })
+    .await
+}

@@ -392,6 +392,10 @@ impl Backend {
             .await
     }
 
+    pub async fn sync_leave(&self, team_id: TeamId) -> Result<SyncView, ApiError> {
+        self.send("sync_leave", json!({ "team_id": team_id })).await
+    }
+
     pub async fn changed_twice(&self) -> Result<Vec<ChangedTwice>, ApiError> {
         self.send("changed_twice", json!({})).await
     }

@@ -139,12 +139,26 @@ async fn story(place: impl Place) {
     assert_eq!(a.sync_waiting(team).unwrap(), 0);
 
     // Revoked: refused at once, and the device says so.
+    assert!(!names(&b).is_empty());
     assert_eq!(db.revoke(b.device_id().as_uuid()).await.unwrap(), 1);
     let err = sync_team(&mut b, &link_b, &hub).await.unwrap_err();
     assert_eq!(refused_code(&err), Some("revoked"));
     assert_eq!(err.code(), "revoked");
     let links = b.sync_links().unwrap();
     assert_eq!(links[0].last_error.as_deref(), Some("revoked"));
+    // The revoked computer's copy of the team is locked: none of its children are shown, and
+    // leaving the hub does not unlock them.
+    assert!(names(&b).is_empty(), "{:?}", names(&b));
+    assert_eq!(
+        b.leave_hub(team).unwrap_err().code(),
+        harbour_store::StoreError::NotAllowed.code()
+    );
+    assert!(names(&b).is_empty());
+    // A computer that leaves a hub keeps its records.
+    let before = names(&a);
+    a.leave_hub(team).unwrap();
+    assert!(a.sync_links().unwrap().is_empty());
+    assert_eq!(names(&a), before);
     running.stop().await;
 }
 

@@ -26,6 +26,14 @@ fn gp_now(store: &Store, child: harbour_core::ChildId) -> Option<String> {
         .and_then(|s| s.text("gp").map(str::to_owned))
 }
 
+fn health_review(
+    store: &Store,
+    child: harbour_core::ChildId,
+) -> Option<impl PartialEq + std::fmt::Debug> {
+    let view = store.profile(child).unwrap();
+    view.section(Section::Health).unwrap().review.clone()
+}
+
 async fn sync(store: &mut Store, running: &Running<SqliteHub>) {
     let link = store.sync_links().unwrap().remove(0);
     sync_team(store, &link, &running.hub()).await.unwrap();
@@ -76,13 +84,7 @@ async fn a_field_saved_on_two_devices_at_once_is_listed_on_both_until_someone_ch
     // The listing is a fold of the log: rebuilt, it is the same.
     a.rebuild().unwrap();
     assert_eq!(a.changed_twice().unwrap(), on_a);
-    let review_before = b
-        .profile(amanuel)
-        .unwrap()
-        .section(Section::Health)
-        .unwrap()
-        .review
-        .clone();
+    let review_before = health_review(&b, amanuel);
 
     // B chooses the other value: it is the value on both, and listed on neither.
     let other = on_b[0].other.clone();
@@ -101,13 +103,7 @@ async fn a_field_saved_on_two_devices_at_once_is_listed_on_both_until_someone_ch
         Some(other)
     );
     // A choice is not a check of the section.
-    let review_after = b
-        .profile(amanuel)
-        .unwrap()
-        .section(Section::Health)
-        .unwrap()
-        .review
-        .clone();
+    let review_after = health_review(&b, amanuel);
     assert_eq!(review_before, review_after);
 
     a.rebuild().unwrap();

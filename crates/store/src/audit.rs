@@ -87,11 +87,13 @@ pub enum AuditEvent {
     StaffKeyReceived,
     /// This device joined a team's hub (subject: the team id).
     SyncJoined,
+    /// This device stopped syncing a team with its hub (subject: the team id).
+    SyncLeft,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 34] = [
+    pub const ALL: [AuditEvent; 35] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -126,6 +128,7 @@ impl AuditEvent {
         AuditEvent::RecoveryKeyPrinted,
         AuditEvent::StaffKeyReceived,
         AuditEvent::SyncJoined,
+        AuditEvent::SyncLeft,
     ];
 
     pub fn name(self) -> &'static str {
@@ -164,6 +167,7 @@ impl AuditEvent {
             AuditEvent::RecoveryKeyPrinted => "recovery_key_printed",
             AuditEvent::StaffKeyReceived => "staff_key_received",
             AuditEvent::SyncJoined => "sync_joined",
+            AuditEvent::SyncLeft => "sync_left",
         }
     }
 

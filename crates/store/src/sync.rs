@@ -117,6 +117,27 @@ impl Store {
         Ok(links)
     }
 
+    /// Stops syncing `team` with its hub: the link goes, the records stay (and can go to another
+    /// hub, whole, when this computer joins one). Refused for a team the hub removed this
+    /// computer from: its copy stays locked. Administrators only; audited.
+    pub fn leave_hub(&mut self, team: TeamId) -> Result<(), StoreError> {
+        self.require(Action::ManageUsers)?;
+        let error: Option<Option<String>> = self
+            .conn
+            .prepare_cached("SELECT last_error FROM sync_links WHERE team = ?1")?
+            .query_row([team.to_string()], |r| r.get(0))
+            .optional()?;
+        match error {
+            None => return Err(StoreError::NotFound),
+            Some(Some(code)) if code == "revoked" => return Err(StoreError::NotAllowed),
+            Some(_) => {}
+        }
+        self.conn
+            .prepare_cached("DELETE FROM sync_links WHERE team = ?1")?
+            .execute([team.to_string()])?;
+        self.audit(crate::audit::AuditEvent::SyncLeft, &team.to_string())
+    }
+
     /// Links the store to a hub for `link.team` (an administrator joins), or replaces the link.
     pub fn save_sync_link(&mut self, link: &SyncLink) -> Result<(), StoreError> {
         self.require(Action::ManageUsers)?;

@@ -185,11 +185,14 @@ impl Store {
     }
 
     /// An SQL condition on a team column: the row belongs to no team, or to one of the signed-in
-    /// member of staff's. (The user id is this store's own UUID, never input.)
+    /// member of staff's that this computer's hub has not removed it from (a lost or stolen
+    /// laptop's copy of the team is locked the moment it learns it was revoked). (The user id
+    /// is this store's own UUID, never input.)
     pub(crate) fn seen(&self, column: &str) -> String {
         format!(
-            "({column} IS NULL OR {column} IN \
-             (SELECT team FROM team_members WHERE user = '{}'))",
+            "({column} IS NULL OR ({column} IN \
+             (SELECT team FROM team_members WHERE user = '{}') AND {column} NOT IN \
+             (SELECT team FROM sync_links WHERE last_error = 'revoked')))",
             self.session.user.as_uuid()
         )
     }

@@ -982,4 +982,11 @@ fn two_computers_share_a_home_through_the_sync_commands() {
         .map(|c| c["child"]["name_latin"].as_str().unwrap().to_owned())
         .collect();
     assert!(names.contains(&"Sample Ruth".to_owned()), "{names:?}");
+
+    // A stops syncing: the link goes, the records stay.
+    let left = sync_view(invoke(&a, "sync_leave", json!({ "team_id": team })).unwrap());
+    assert!(left.teams.is_empty());
+    let children = invoke(&a, "list_children", json!({})).unwrap();
+    assert_eq!(children.as_array().unwrap().len(), 2);
+    assert_eq!(audited(&a, "sync_left"), [team]);
 }

@@ -255,6 +255,46 @@ pub fn sync_settings() -> Html {
         Callback::from(move |_| first.set(!*first))
     };
     let teams = view.as_ref().map(|v| v.teams.clone()).unwrap_or_default();
+    // "Stop syncing", asked once more before it is done.
+    let leaving = use_state(|| None::<harbour_core::TeamId>);
+    let leave_error = use_state(|| None::<ApiError>);
+    let ask_leave = |team: harbour_core::TeamId| {
+        let leaving = leaving.clone();
+        Callback::from(move |_| leaving.set(Some(team)))
+    };
+    let confirm_leave = {
+        let (leaving, view, backend, leave_error) = (
+            leaving.clone(),
+            view.clone(),
+            backend.clone(),
+            leave_error.clone(),
+        );
+        Callback::from(move |_| {
+            let Some(team) = *leaving else {
+                return;
+            };
+            let (leaving, view, backend, leave_error) = (
+                leaving.clone(),
+                view.clone(),
+                backend.clone(),
+                leave_error.clone(),
+            );
+            spawn_local(async move {
+                match backend.sync_leave(team).await {
+                    Ok(v) => {
+                        view.set(Some(v));
+                        leave_error.set(None);
+                    }
+                    Err(e) => leave_error.set(Some(e)),
+                }
+                leaving.set(None);
+            });
+        })
+    };
+    let cancel_leave = {
+        let leaving = leaving.clone();
+        Callback::from(move |_| leaving.set(None))
+    };
     html! {
         <section class="settings-part" id="sync-settings" aria-labelledby="sync-title">
             <h2 id="sync-title">{ i18n.tr("sync-title") }</h2>
@@ -269,9 +309,24 @@ pub fn sync_settings() -> Html {
                             <br />
                             { i18n.tr("sync-team-id") }{ " " }
                             <code class="sync-team-id" dir="ltr">{ t.team.to_string() }</code>
+                            <br />
+                            if *leaving == Some(t.team) {
+                                <span class="banner notice" role="alert">{ i18n.tr("sync-leave-sure") }</span>
+                                <button class="secondary" id="sync-leave-yes" onclick={confirm_leave.clone()}>
+                                    { i18n.tr("sync-leave-yes") }
+                                </button>
+                                <button class="link" id="sync-leave-no" onclick={cancel_leave.clone()}>
+                                    { i18n.tr("sync-leave-no") }
+                                </button>
+                            } else {
+                                <button class="link sync-leave" onclick={ask_leave(t.team)}>
+                                    { i18n.tr("sync-leave") }
+                                </button>
+                            }
                         </li>
                     }) }
                 </ul>
+                { outcome(&i18n, &leave_error, None) }
             }
             <form id="sync-join-form" onsubmit={onsubmit}>
                 <h3>{ i18n.tr("sync-join-title") }</h3>
