@@ -1,6 +1,7 @@
 //! `cargo xtask bench`: the store benchmark (crates/store/benches/write.rs), the grab sheet
 //! benchmark (crates/print/benches/sheet.rs), the first and an incremental sync from a hub on
-//! loopback (crates/hub/benches/sync.rs), then start-up time, from process start to the
+//! loopback (crates/hub/benches/sync.rs), the hub on PostgreSQL with 200 devices syncing at once
+//! (crates/hub/benches/load.rs, on a private server), then start-up time, from process start to the
 //! first interactive screen, for Harbour and for an empty Tauri + Yew window built the same way
 //! (the floor), each the median of several runs under a private Xvfb, printed beside the floor
 //! as a ratio; then "Child missing" → steps screen in the release app
@@ -19,6 +20,7 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use crate::cmd::{self, cargo, run};
+use crate::postgres::{self, PrivatePostgres};
 use crate::xvfb::Xvfb;
 use crate::{setup, ui};
 
@@ -36,7 +38,14 @@ pub fn main(args: &[OsString]) -> Result<(), String> {
     run(cargo().args(["bench", "-p", "harbour-store", "--bench", "write"]))?;
     run(cargo().args(["bench", "-p", "harbour-print", "--bench", "sheet"]))?;
     run(cargo().args(["bench", "-p", "harbour-hub", "--bench", "sync"]))?;
+    // The hub on PostgreSQL with 200 devices at once, on a private server stopped after.
     let tools = setup::all()?;
+    {
+        let postgres = PrivatePostgres::start(&postgres::dir())?;
+        run(cargo()
+            .args(["bench", "-p", "harbour-hub", "--bench", "load"])
+            .env("HARBOUR_TEST_POSTGRES", postgres.url()))?;
+    }
     ui::build(&tools, &ui::HARBOUR)?;
     ui::build(&tools, &ui::EMPTY)?;
     println!("\n{}", wasm_report()?);
