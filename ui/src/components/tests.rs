@@ -401,6 +401,42 @@ async fn first_run_asks_for_a_name_and_the_pin_twice() {
     assert!(html.contains("for=\"setup-pin\""));
     assert!(html.contains("autocomplete=\"new-password\""));
     assert!(html.contains("at least 6 characters"));
+    // A computer for a team that uses Harbour already joins it instead.
+    assert!(html.contains("id=\"setup-join-team\""), "{html}");
+    assert!(html.contains("joins a team that already uses Harbour"));
+}
+
+#[tokio::test]
+async fn a_new_computer_joins_a_team_with_its_invitation_code_and_the_settings_explain_the_hub() {
+    use super::sync::{JoinTeam, JoinTeamProps, SyncSettings};
+    let html = LocalServerRenderer::<JoinTeam>::with_props(JoinTeamProps {
+        on_joined: Callback::noop(),
+        on_cancel: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    for id in ["join-code", "join-team-submit", "join-team-cancel"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    assert!(html.contains("for=\"join-code\""), "labelled");
+    assert!(html.contains("the name and PIN they already use"), "{html}");
+    // The code carries the team key: never shown as it is typed.
+    assert!(html.contains("type=\"password\""));
+
+    let html = LocalServerRenderer::<SyncSettings>::new()
+        .hydratable(false)
+        .render()
+        .await;
+    // Before the shell answers: no hub yet, the join form with a code, the PIN asked for.
+    assert!(html.contains("does not sync with a hub"), "{html}");
+    for id in ["sync-code", "sync-pin", "sync-join", "sync-join-other"] {
+        assert!(html.contains(&format!("id=\"{id}\"")), "{id}: {html}");
+    }
+    assert!(
+        html.contains("cannot read them"),
+        "what the hub cannot see: {html}"
+    );
 }
 
 #[tokio::test]
