@@ -107,6 +107,13 @@ pub fn sync_once(state: &State<'_, AppState>) {
         let me = store.session().user;
         drop(store);
         let mut gate = gate(state);
+        // Someone disabled elsewhere lost their entry here during the sync; the records' key
+        // is replaced now that the sync's connection has closed.
+        if let Ok(store) = gate.store() {
+            if let Err(e) = store.rotate_if_due() {
+                eprintln!("harbour: the records' key is still to be replaced ({e})");
+            }
+        }
         let disabled = gate
             .store()
             .ok()

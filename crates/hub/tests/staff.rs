@@ -146,8 +146,16 @@ async fn staff_added_on_one_device_sign_in_on_every_device_of_the_team_until_dis
             .unwrap()
     };
     let before = generation(dir_b.path());
+    // As in the app: the sync runs on a connection of its own while the app's stays open, so
+    // the key cannot be replaced during it; the entry goes at once, the key right after.
     let mut b = unlock(dir_b.path(), "Robin Night", "518273").unwrap();
-    sync(&mut b, &running).await;
+    let mut background = b.another_connection(clock()).unwrap();
+    sync(&mut background, &running).await;
+    drop(background);
+    assert_eq!(generation(dir_b.path()), before, "not while open twice");
+    assert!(unlock(dir_b.path(), CARER, "735102").is_err());
+    assert!(b.rotate_if_due().unwrap());
+    assert!(!b.rotate_if_due().unwrap(), "once");
     drop(b);
     assert_eq!(generation(dir_b.path()), before + 1);
     assert!(unlock(dir_b.path(), CARER, "735102").is_err());

@@ -338,15 +338,36 @@ impl Store {
             }
             match self.rotate_data_key() {
                 // The app has the store open too (this is a sync in the background): the
-                // entries are gone, so they cannot sign in here; the key is replaced at the
-                // next rotation.
-                Err(StoreError::KeysNotReplaced) => {}
+                // entries are gone, so they cannot sign in here, and the key is replaced as
+                // soon as it can be (`rotate_if_due`).
+                Err(StoreError::KeysNotReplaced) => {
+                    self.conn
+                        .prepare_cached(
+                            "INSERT OR IGNORE INTO rotation_due (id, since) VALUES (1, ?1)",
+                        )?
+                        .execute([crate::store::stamp(self.now())])?;
+                }
                 other => {
                     other?;
                 }
             }
         }
         Ok(signing)
+    }
+
+    /// Replaces the data key if a sync could not when someone was disabled elsewhere (see
+    /// `refresh_staff`). Whether it did.
+    pub fn rotate_if_due(&mut self) -> Result<bool, StoreError> {
+        let due: bool = self
+            .conn
+            .prepare_cached("SELECT EXISTS(SELECT 1 FROM rotation_due)")?
+            .query_row([], |r| r.get(0))?;
+        if !due || self.disk.is_none() {
+            return Ok(false);
+        }
+        self.rotate_data_key()?;
+        self.conn.execute("DELETE FROM rotation_due", [])?;
+        Ok(true)
     }
 }
 

@@ -408,6 +408,12 @@ impl DataDir {
         if let Some((secret, kdf)) = sharing {
             let _ = store.share_key(user, &secret, pin, kdf);
         }
+        // A key replacement a background sync could not do (another Harbour window may still
+        // have the store open: then it waits for the next chance).
+        match store.rotate_if_due() {
+            Ok(_) | Err(StoreError::KeysNotReplaced) => {}
+            Err(e) => return Err(e),
+        }
         Ok(store)
     }
 }
