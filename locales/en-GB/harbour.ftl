@@ -505,6 +505,9 @@ error-user-disabled = This user can no longer unlock Harbour. Ask your administr
 error-not-allowed = Your role does not allow this. Ask your manager.
 error-not-set-up = Harbour has not been set up here yet.
 error-already-set-up = Harbour is already set up here. Nothing has been changed.
+error-weak-passphrase = Use a passphrase of at least 16 characters: a few words the other home writes down as you read them out.
+error-transfer-refused = That file was not taken in: it is not a Harbour transfer package, it was changed or damaged on the way, or the passphrase is not the one it was made with. Nothing was written. Check the passphrase with the home that sent it, or ask them to make the package again.
+error-already-here = That child's record is here already. Nothing was written.
 error-no-one-can-sign-in = This computer reached the team's hub, but no one of the team can sign in here yet. Ask a member of the team to sign in once on a computer that is already joined, then ask for a new invitation code and join again. Nothing was kept on this computer.
 error-store-damaged = Harbour's records file is damaged or incomplete, so it was not opened and has not been changed. Do not delete it. Tell your manager, and restore the latest backup onto a working computer.
 error-key-file-damaged = Harbour's key file is damaged, so the records cannot be unlocked. Nothing has been changed. Tell your manager, and restore the latest backup.
@@ -1331,6 +1334,7 @@ op-kind-assessment = A risk checklist
 op-kind-team = A home or household set up or renamed
 op-kind-team-member = A member of staff joining or leaving a home
 op-kind-staff-key = A member of staff's sign-in key
+op-kind-transferred-in = A child's record brought from another home
 op-kind-unknown = A kind of record this version does not know
 
 ## The audit record (Settings, managers and administrators)
@@ -1400,3 +1404,5 @@ audit-event-recovery_key_printed = Printed the recovery key
 audit-event-staff_key_received = Can now sign in here with the PIN chosen on another computer of the team
 audit-event-sync_joined = This computer joined the team's hub
 audit-event-sync_left = This computer stopped syncing with the team's hub
+audit-event-child_transferred_out = Sealed a child's whole record into a transfer package for another home
+audit-event-child_transferred_in = Brought a child's record in from another home's transfer package

@@ -31,6 +31,10 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   grab-sheet --child ID --out FILE.pdf   the child's one-page sheet for the police (audited)
   help-card --lang TAG --out FILE.pdf    the child's help card in a language (ps, ti, ...) and
                                    English, with the home's numbers
+  transfer-out --child ID --out FILE     the child's whole record, sealed under a passphrase
+                                   (16 characters or more), for a home on another hub or none
+  transfer-in FILE                 bring a child's record in from another home's package, into
+                                   the team shown (the passphrase read out by that home)
   sync join --hub URL [--fingerprint HEX]
                                    the first device of a team joins its hub, with a one-time
                                    token from `harbour-hub token --new-team`; makes the team
@@ -52,8 +56,9 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
   The recovery key is read from HARBOUR_RECOVERY_KEY, or else from standard input.
   The PIN is read from HARBOUR_PIN, or else from standard input: asked for without showing
   it when that is a terminal, else its first line. A new PIN (init, add-user, reset-pin) from
-  HARBOUR_NEW_PIN, or else the same way, next. A hub token from HARBOUR_SYNC_TOKEN and an
-  invitation code from HARBOUR_SYNC_CODE, or else the same way, after the PIN.";
+  HARBOUR_NEW_PIN, or else the same way, next. A hub token from HARBOUR_SYNC_TOKEN, an
+  invitation code from HARBOUR_SYNC_CODE and a transfer passphrase from HARBOUR_PASSPHRASE, or
+  else the same way, after the PIN.";
 
 /// A parsed command.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,6 +96,12 @@ pub enum Command {
         out: PathBuf,
         force: bool,
     },
+    TransferOut {
+        child: harbour_core::ChildId,
+        out: PathBuf,
+        force: bool,
+    },
+    TransferIn(PathBuf),
     HelpCard {
         lang: String,
         out: PathBuf,
@@ -169,6 +180,16 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
             out: PathBuf::from(flag("--out")?),
             force,
         },
+        Some("transfer-out") => Command::TransferOut {
+            child: flag("--child")?
+                .parse()
+                .map_err(|_| "--child needs a child's id".to_owned())?,
+            out: PathBuf::from(flag("--out")?),
+            force,
+        },
+        Some("transfer-in") => Command::TransferIn(PathBuf::from(
+            words.get(1).ok_or("transfer-in needs the package's file")?,
+        )),
         Some("help-card") => {
             let lang = flag("--lang")?;
             if harbour_i18n::locale(&lang).is_none() {
@@ -425,6 +446,28 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 .map_err(said)?;
             Ok(format!("added {} ({})", user.name, role.as_str()))
         }),
+        Command::TransferOut { child, out, .. } => with_store(&mut |store| {
+            let passphrase = secret_after_pin(
+                &secrets,
+                "HARBOUR_PASSPHRASE",
+                "Passphrase for the package: ",
+            );
+            let package = store.transfer_out(child, &passphrase).map_err(said)?;
+            harbour_store::write_atomically(&out, |f| f.write_all(&package))
+                .map_err(|e| e.to_string())?;
+            Ok(format!(
+                "transfer package written to {}: give it to the new home, and read them the \
+                 passphrase by phone (never with the file)",
+                out.display()
+            ))
+        }),
+        Command::TransferIn(file) => with_store(&mut |store| {
+            let package = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let passphrase =
+                secret_after_pin(&secrets, "HARBOUR_PASSPHRASE", "The package's passphrase: ");
+            let child = store.transfer_in(&package, &passphrase).map_err(said)?;
+            Ok(format!("the child's record was brought in ({child})"))
+        }),
         Command::GrabSheet { child, out, .. } => with_store(&mut |store| {
             crate::sheet::save(store, child, &out).map_err(|e| l10n.tr(e.message_id()))?;
             Ok(format!("grab sheet written to {}", out.display()))
@@ -554,7 +597,9 @@ impl Command {
         match self {
             Command::Backup { file, .. } => Some(file),
             Command::Export { out, .. } => out.as_deref(),
-            Command::GrabSheet { out, .. } | Command::HelpCard { out, .. } => Some(out),
+            Command::GrabSheet { out, .. }
+            | Command::HelpCard { out, .. }
+            | Command::TransferOut { out, .. } => Some(out),
             _ => None,
         }
     }
@@ -564,7 +609,8 @@ impl Command {
             Command::Backup { force, .. }
             | Command::Export { force, .. }
             | Command::GrabSheet { force, .. }
-            | Command::HelpCard { force, .. } => *force,
+            | Command::HelpCard { force, .. }
+            | Command::TransferOut { force, .. } => *force,
             _ => false,
         }
     }

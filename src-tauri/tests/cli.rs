@@ -75,6 +75,7 @@ fn admin(dir: &Path, user: Option<&str>, args: &[&str], pins: Pins<'_>) -> Outpu
         .env_remove("HARBOUR_RECOVERY_KEY")
         .env_remove("HARBOUR_SYNC_TOKEN")
         .env_remove("HARBOUR_SYNC_CODE")
+        .env_remove("HARBOUR_PASSPHRASE")
         .env("XDG_CONFIG_HOME", &config)
         .env(
             "DBUS_SESSION_BUS_ADDRESS",
@@ -787,4 +788,77 @@ fn two_computers_join_a_hub_with_a_token_and_an_invitation_and_say_how_sync_went
     let out = admin(a.path(), None, &["sync", "status"], Pins::Env(PIN));
     succeeds(&out);
     assert!(String::from_utf8_lossy(&out.stdout).contains("the last try failed"));
+}
+
+/// Everything the store holds, as exported (through a file: the sample children's photos
+/// would fill a pipe nobody reads until the command ends).
+fn export_of(dir: &Path, pin: &str) -> Value {
+    let files = tempfile::tempdir().unwrap();
+    let file = files.path().join("export.json");
+    let out = admin(
+        dir,
+        None,
+        &["export", "--format", "json", file.to_str().unwrap()],
+        Pins::Env(pin),
+    );
+    succeeds(&out);
+    serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap()
+}
+
+#[test]
+fn a_child_moves_to_another_home_in_a_sealed_transfer_package() {
+    let from = tempfile::tempdir().unwrap();
+    succeeds(&admin(from.path(), None, &["demo"], Pins::Env(DEMO_PIN)));
+    let child = children(&export_of(from.path(), DEMO_PIN))[0].clone();
+    let id = child["id"].as_str().unwrap().to_owned();
+    let files = tempfile::tempdir().unwrap();
+    let package = files.path().join("transfer.harbour");
+    let out_with = |passphrase: &str| {
+        admin(
+            from.path(),
+            None,
+            &[
+                "transfer-out",
+                "--child",
+                &id,
+                "--out",
+                package.to_str().unwrap(),
+            ],
+            Pins::EnvWith(DEMO_PIN, &[("HARBOUR_PASSPHRASE", passphrase)]),
+        )
+    };
+    fails_with(&out_with("short"), "at least 16 characters");
+    assert!(!package.exists());
+    succeeds(&out_with("river lantern orchard seven"));
+    // A demonstration store's children are fictional: real records refuse them, and another
+    // demonstration store takes the child in, once.
+    let into = |dir: &Path, pin: &str, passphrase: &str| {
+        admin(
+            dir,
+            None,
+            &["transfer-in", package.to_str().unwrap()],
+            Pins::EnvWith(pin, &[("HARBOUR_PASSPHRASE", passphrase)]),
+        )
+    };
+    let real = set_up_as_sam();
+    fails_with(
+        &into(real.path(), PIN, "river lantern orchard eight"),
+        "passphrase is not the one",
+    );
+    fails_with(
+        &into(real.path(), PIN, "river lantern orchard seven"),
+        "never beside real records",
+    );
+    assert!(children(&export_of(real.path(), PIN)).is_empty());
+    let other = tempfile::tempdir().unwrap();
+    succeeds(&admin(other.path(), None, &["demo"], Pins::Env(DEMO_PIN)));
+    let before = children(&export_of(other.path(), DEMO_PIN)).len();
+    succeeds(&into(other.path(), DEMO_PIN, "river lantern orchard seven"));
+    let after = children(&export_of(other.path(), DEMO_PIN));
+    assert_eq!(after.len(), before + 1);
+    assert!(after.iter().any(|c| c["id"] == child["id"]));
+    fails_with(
+        &into(other.path(), DEMO_PIN, "river lantern orchard seven"),
+        "here already",
+    );
 }

@@ -122,6 +122,7 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "team_added" | "team_named" => "op-kind-team",
         "team_member_set" => "op-kind-team-member",
         "user_key_set" | "staff_key_shared" => "op-kind-staff-key",
+        "child_transferred_in" => "op-kind-transferred-in",
         _ => "op-kind-unknown",
     }
 }

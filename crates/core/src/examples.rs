@@ -200,5 +200,21 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
             public_key: format!("{:064x}", 0x51 + u32::from(v)),
             wrap: format!("{{\"v\":{v}}}"),
         },
+        OpBody::ChildTransferredIn {
+            child: child(),
+            ops: vec![crate::ops::TransferredOp {
+                op_id: id(0x0b),
+                device: id(0xde),
+                idx: i64::from(v),
+                hlc: format!("{:015}-{:010}", 1_764_000_000_000_i64 + i64::from(v), 0),
+                author: Some(user()),
+                kind: "child_fields_set".into(),
+                entity: child().to_string(),
+                payload: format!(
+                    "{{\"kind\":\"child_fields_set\",\"child\":\"{}\",\"fields\":{{\"languages\":[\"Tigrinya\"]}}}}",
+                    child()
+                ),
+            }],
+        },
     ]
 }

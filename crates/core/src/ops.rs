@@ -160,6 +160,26 @@ pub enum OpBody {
         public_key: String,
         wrap: String,
     },
+    /// A child's whole record, every op about them with its history, brought in from another
+    /// home with a transfer package: folded as those ops, in the team this op names. One op of
+    /// this device's own series, so the team's other devices get the history with it.
+    ChildTransferredIn {
+        child: ChildId,
+        ops: Vec<TransferredOp>,
+    },
+}
+
+/// One op of a transferred record, as the home it came from stored it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TransferredOp {
+    pub op_id: crate::ids::OpId,
+    pub device: crate::ids::DeviceId,
+    pub idx: i64,
+    pub hlc: String,
+    pub author: Option<UserId>,
+    pub kind: String,
+    pub entity: String,
+    pub payload: String,
 }
 
 /// Every kind this version reads, as stored in the op's `kind` column. An op of any other
@@ -186,6 +206,7 @@ pub const KINDS: &[&str] = &[
     "team_member_set",
     "user_key_set",
     "staff_key_shared",
+    "child_transferred_in",
 ];
 
 /// Which kind of record a field belongs to.
@@ -295,6 +316,7 @@ impl OpBody {
             OpBody::TeamNamed { .. } => "team_named",
             OpBody::TeamMemberSet { .. } => "team_member_set",
             OpBody::StaffKeyShared { .. } => "staff_key_shared",
+            OpBody::ChildTransferredIn { .. } => "child_transferred_in",
         }
     }
 
@@ -314,6 +336,7 @@ impl OpBody {
             | OpBody::UserDisabled { user }
             | OpBody::UserKeySet { user, .. }
             | OpBody::StaffKeyShared { user, .. } => user.to_string(),
+            OpBody::ChildTransferredIn { child, .. } => child.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
@@ -508,6 +531,8 @@ impl OpBody {
                 member_register(*user),
                 json!(member),
             )],
+            // Its ops write what they write (see the store's fold).
+            OpBody::ChildTransferredIn { .. } => Vec::new(),
             OpBody::StaffKeyShared {
                 user,
                 team,
@@ -534,7 +559,9 @@ impl OpBody {
             | OpBody::TeamNamed { .. }
             | OpBody::TeamMemberSet { .. } => Action::ManageUsers,
             OpBody::ChildFlagSet { set: false, .. } => Action::ClearFlags,
-            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => Action::ChangeSettings,
+            OpBody::OrganisationSaved { .. }
+            | OpBody::SettingsSet { .. }
+            | OpBody::ChildTransferredIn { .. } => Action::ChangeSettings,
             OpBody::AssessmentEventAdded { record, .. }
                 if matches!(
                     record.event,
@@ -585,7 +612,8 @@ impl OpBody {
             | OpBody::EpisodeStarted { child, .. }
             | OpBody::ProfileSaved { child, .. }
             | OpBody::ProfileReviewed { child, .. }
-            | OpBody::AssessmentEventAdded { child, .. } => Some(*child),
+            | OpBody::AssessmentEventAdded { child, .. }
+            | OpBody::ChildTransferredIn { child, .. } => Some(*child),
             _ => None,
         }
     }
@@ -749,7 +777,8 @@ mod tests {
                 "team_named",
                 "team_member_set",
                 "user_key_set",
-                "staff_key_shared"
+                "staff_key_shared",
+                "child_transferred_in"
             ]
         );
         let safety: Vec<_> = ops

@@ -125,8 +125,13 @@ async fn staff_added_on_one_device_sign_in_on_every_device_of_the_team_until_dis
     let mut b = unlock(dir_b.path(), "Sam Admin", PIN).unwrap();
     sync(&mut b, &running).await;
     drop(b);
-    let robin_b = unlock(dir_b.path(), "Robin Night", "518273").unwrap();
+    let mut robin_b = unlock(dir_b.path(), "Robin Night", "518273").unwrap();
     assert_eq!(robin_b.session().role, Role::ResidentialStaff);
+    // A sync that changes no one's sign-in leaves the key file as it was.
+    let key_file = dir_b.path().join(harbour_store::KEY_FILE);
+    let as_it_was = std::fs::read(&key_file).unwrap();
+    sync(&mut robin_b, &running).await;
+    assert_eq!(std::fs::read(&key_file).unwrap(), as_it_was);
     drop(robin_b);
 
     // Disabled on A: after B's next sync, they cannot sign in on B either, and B's records

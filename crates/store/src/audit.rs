@@ -89,11 +89,16 @@ pub enum AuditEvent {
     SyncJoined,
     /// This device stopped syncing a team with its hub (subject: the team id).
     SyncLeft,
+    /// A child's whole record was sealed into a transfer package for another home (subject:
+    /// the child id).
+    ChildTransferredOut,
+    /// A child's record was brought in from a transfer package (subject: the child id).
+    ChildTransferredIn,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 35] = [
+    pub const ALL: [AuditEvent; 37] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -129,6 +134,8 @@ impl AuditEvent {
         AuditEvent::StaffKeyReceived,
         AuditEvent::SyncJoined,
         AuditEvent::SyncLeft,
+        AuditEvent::ChildTransferredOut,
+        AuditEvent::ChildTransferredIn,
     ];
 
     pub fn name(self) -> &'static str {
@@ -168,6 +175,8 @@ impl AuditEvent {
             AuditEvent::StaffKeyReceived => "staff_key_received",
             AuditEvent::SyncJoined => "sync_joined",
             AuditEvent::SyncLeft => "sync_left",
+            AuditEvent::ChildTransferredOut => "child_transferred_out",
+            AuditEvent::ChildTransferredIn => "child_transferred_in",
         }
     }
 

@@ -45,6 +45,15 @@ pub enum StoreError {
     /// A device joined a team, but the sync brought no one who can sign in on it yet.
     #[error("no one of the team can sign in on this device yet")]
     NoOneCanSignIn,
+    /// A transfer package's passphrase is too short to be safe.
+    #[error("the passphrase is too short")]
+    WeakPassphrase,
+    /// Not a transfer package, changed or damaged, or not opened with its passphrase.
+    #[error("the transfer package was refused")]
+    TransferRefused,
+    /// The record a package brings is here already.
+    #[error("that record is here already")]
+    AlreadyHere,
     /// The key opened, but the database is damaged, truncated or missing.
     #[error("the store is damaged or incomplete")]
     Damaged,
@@ -114,6 +123,9 @@ impl StoreError {
             StoreError::NotSetUp => "not_set_up",
             StoreError::AlreadySetUp => "already_set_up",
             StoreError::NoOneCanSignIn => "no_one_can_sign_in",
+            StoreError::WeakPassphrase => "weak_passphrase",
+            StoreError::TransferRefused => "transfer_refused",
+            StoreError::AlreadyHere => "already_here",
             StoreError::Damaged => "damaged",
             StoreError::KeyFileDamaged => "key_file_damaged",
             StoreError::TooNew => "too_new",
@@ -156,6 +168,9 @@ impl StoreError {
             StoreError::NotSetUp => "error-not-set-up",
             StoreError::AlreadySetUp => "error-already-set-up",
             StoreError::NoOneCanSignIn => "error-no-one-can-sign-in",
+            StoreError::WeakPassphrase => "error-weak-passphrase",
+            StoreError::TransferRefused => "error-transfer-refused",
+            StoreError::AlreadyHere => "error-already-here",
             StoreError::Damaged => "error-store-damaged",
             StoreError::KeyFileDamaged => "error-key-file-damaged",
             StoreError::TooNew => "error-too-new",
@@ -221,6 +236,9 @@ mod tests {
             StoreError::NotSetUp,
             StoreError::AlreadySetUp,
             StoreError::NoOneCanSignIn,
+            StoreError::WeakPassphrase,
+            StoreError::TransferRefused,
+            StoreError::AlreadyHere,
             StoreError::Damaged,
             StoreError::KeyFileDamaged,
             StoreError::TooNew,

@@ -208,6 +208,25 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
     {
         crate::twice::look(conn, op, *child, values, seen)?;
     }
+    if let OpBody::ChildTransferredIn { ops, .. } = &body {
+        // A record brought from another home: its ops, as they were, in this op's team.
+        for t in ops {
+            let inner = Op {
+                op_id: t.op_id,
+                device: t.device,
+                idx: t.idx,
+                hlc: t.hlc.parse().map_err(|_| StoreError::Corrupt("hlc"))?,
+                author: t.author,
+                team: op.team,
+                kind: t.kind.clone(),
+                entity: t.entity.clone(),
+                payload: t.payload.clone(),
+            };
+            if insert(conn, &inner)? {
+                fold(conn, &inner)?;
+            }
+        }
+    }
     let mut touched = BTreeSet::new();
     for w in writes_in_team(op, &body) {
         conn.prepare_cached(

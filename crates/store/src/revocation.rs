@@ -45,11 +45,22 @@ impl DataDir {
         key: &DataKey,
         f: impl FnOnce(&mut KeyFile) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
+        self.update_keys_if(key, |keys| Ok((f(keys)?, true)))
+    }
+
+    /// [`DataDir::update_keys`], writing the file back only if `f` says it changed it.
+    pub(crate) fn update_keys_if<T>(
+        &self,
+        key: &DataKey,
+        f: impl FnOnce(&mut KeyFile) -> Result<(T, bool), StoreError>,
+    ) -> Result<T, StoreError> {
         let _lock = self.lock_keys()?;
         let mut keys = self.key_file()?;
-        let out = f(&mut keys)?;
-        keys.seal(key)?;
-        keys.save(&self.key_path())?;
+        let (out, changed) = f(&mut keys)?;
+        if changed {
+            keys.seal(key)?;
+            keys.save(&self.key_path())?;
+        }
         Ok(out)
     }
 }

@@ -4,9 +4,9 @@
 //! newer wrap (a PIN changed on another device) replaces an older one, and a member of staff
 //! disabled anywhere loses their entry here and the data key is replaced.
 
-use harbour_core::ops::{staff_key_register, OpBody, STAFF_KEY_PREFIX};
+use harbour_core::ops::{staff_key_register, OpBody};
 use harbour_core::{TeamId, UserId};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
@@ -188,33 +188,41 @@ impl Store {
         self.open_mine(pin).map(|_| ())
     }
 
-    /// The newest wrap of each enabled member of a synced team whose key it holds.
+    /// The newest wrap of each enabled member of a synced team whose key it holds. Read by
+    /// key, member by member (the staff are few; the registers may be millions).
     fn held_wraps(&self, teams: &[TeamId]) -> Result<BTreeMap<UserId, Held>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.entity, r.field, r.value, r.hlc, r.device, u.name, k.value \
-             FROM registers r JOIN users u ON u.id = r.entity AND u.disabled = 0 \
-             JOIN registers k ON k.entity = r.entity AND k.field = 'public_key' \
-             WHERE r.field LIKE ?1 ORDER BY r.hlc",
-        )?;
-        let rows = stmt.query_map([format!("{STAFF_KEY_PREFIX}%")], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
-        })?;
-        let mut out = BTreeMap::new();
+        let members: Vec<(String, String, String)> = self
+            .conn
+            .prepare_cached(
+                "SELECT m.team, u.id, u.name FROM team_members m \
+                 JOIN users u ON u.id = m.user AND u.disabled = 0",
+            )?
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+            .collect::<Result<_, _>>()?;
+        let mut newest: BTreeMap<UserId, Held> = BTreeMap::new();
         let me = self.device.id.to_string();
-        for row in rows {
-            let (user, field, value, hlc, device, name, current) = row?;
-            let Ok(team) = field[STAFF_KEY_PREFIX.len()..].parse::<TeamId>() else {
+        for (team, user, name) in members {
+            let (Ok(team), Ok(user)) = (team.parse::<TeamId>(), user.parse::<UserId>()) else {
                 continue;
             };
-            let Ok(user) = user.parse::<UserId>() else {
+            if !teams.contains(&team) {
+                continue;
+            }
+            let register = |field: &str| -> Result<Option<(String, String, String)>, StoreError> {
+                Ok(self
+                    .conn
+                    .prepare_cached(
+                        "SELECT value, hlc, device FROM registers WHERE entity = ?1 AND field = ?2",
+                    )?
+                    .query_row(params![user.to_string(), field], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })
+                    .optional()?)
+            };
+            let (Some((value, hlc, device)), Some((current, _, _))) = (
+                register(&staff_key_register(team))?,
+                register("public_key")?,
+            ) else {
                 continue;
             };
             let (Ok(shared), Ok(current)) = (
@@ -223,15 +231,8 @@ impl Store {
             ) else {
                 continue;
             };
-            // Only the key pair the records know now (a PIN reset makes another), of a team
-            // synced here that the person is in.
-            let member: bool = self
-                .conn
-                .prepare_cached(
-                    "SELECT EXISTS(SELECT 1 FROM team_members WHERE team = ?1 AND user = ?2)",
-                )?
-                .query_row(params![team.to_string(), user.to_string()], |r| r.get(0))?;
-            if shared.public_key != current || !member || !teams.contains(&team) {
+            // Only the key pair the records know now (a PIN reset makes another).
+            if shared.public_key != current {
                 continue;
             }
             let (Ok(public), Some(wrap)) =
@@ -239,8 +240,11 @@ impl Store {
             else {
                 continue;
             };
-            // Ordered by clock: the last one seen is the newest.
-            out.insert(
+            // Of a person in several synced teams, the newest wrap.
+            if newest.get(&user).is_some_and(|h| h.hlc >= hlc) {
+                continue;
+            }
+            newest.insert(
                 user,
                 Held {
                     team,
@@ -252,7 +256,7 @@ impl Store {
                 },
             );
         }
-        Ok(out)
+        Ok(newest)
     }
 
     /// Brings this device's key file into line with the staff the synced records hold: called
@@ -273,13 +277,15 @@ impl Store {
             .query_map([], |r| r.get::<_, String>(0))?
             .filter_map(|r| r.ok().and_then(|id| id.parse().ok()))
             .collect();
-        let signing = dir.update_keys(&key, |keys| {
+        // Written back only if something changed: this runs after every sync.
+        let signing = dir.update_keys_if(&key, |keys| {
             let ctx = keys.context().ok_or(StoreError::KeyFileDamaged)?;
             let store = ctx.store;
             let device = dir
                 .secrets()
                 .get(store)?
                 .ok_or(StoreError::DeviceSecretMissing)?;
+            let locks = keys.staff.len();
             for (team, staff_key) in &staff {
                 if !keys.staff.iter().any(|l| l.team == *team) {
                     keys.staff
@@ -327,7 +333,10 @@ impl Store {
                     signing.removed.push(*user);
                 }
             }
-            Ok(signing)
+            let changed = keys.staff.len() != locks
+                || !signing.added.is_empty()
+                || !signing.removed.is_empty();
+            Ok((signing, changed))
         })?;
         for user in &signing.added {
             self.audit(AuditEvent::StaffKeyReceived, &user.to_string())?;
