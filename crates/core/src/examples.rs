@@ -203,7 +203,8 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
         OpBody::ChildTransferredIn {
             child: child(),
             ops: vec![crate::ops::TransferredOp {
-                op_id: id(0x0b),
+                // One op id per example: an op id always names the same op.
+                op_id: id(0x0b00 + u32::from(v)),
                 device: id(0xde),
                 idx: i64::from(v),
                 hlc: format!("{:015}-{:010}", 1_764_000_000_000_i64 + i64::from(v), 0),
