@@ -206,6 +206,28 @@ impl Store {
         if body.demo && !self.is_demo()? {
             return Err(StoreError::NotADemo);
         }
+        // An op here already with the same id or place must be the very same op.
+        for op in &body.ops {
+            let clash: bool = self
+                .conn
+                .prepare_cached(
+                    "SELECT EXISTS(SELECT 1 FROM ops WHERE (op_id = ?1 OR (device = ?2 AND idx = ?3)) \
+                     AND NOT (op_id = ?1 AND device = ?2 AND idx = ?3 AND hlc = ?4 AND payload = ?5))",
+                )?
+                .query_row(
+                    params![
+                        op.op_id.to_string(),
+                        op.device.to_string(),
+                        op.idx,
+                        op.hlc,
+                        op.payload
+                    ],
+                    |r| r.get(0),
+                )?;
+            if clash {
+                return Err(damaged());
+            }
+        }
         let here: bool = self
             .conn
             .prepare_cached("SELECT EXISTS(SELECT 1 FROM children WHERE id = ?1)")?
