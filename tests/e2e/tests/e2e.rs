@@ -111,22 +111,26 @@ async fn add_plain_child(c: &Client) {
 
 const PIN: &str = "402719";
 
-/// First run: refused with every problem shown, then set up.
-async fn set_up(c: &Client, printer: &FakePrinter) {
-    wait_css(c, "#setup-form").await;
-    // On a loaded machine the first click can come before the new window's form listens (seen
-    // once in CI): click again until it answers, a few times at most.
+/// Clicks `button` until `answer` appears, a few times at most: on a loaded machine the first
+/// click can come before a new window's form listens (seen once in CI).
+async fn click_until(c: &Client, button: &str, answer: &str) {
     for _ in 0..4 {
-        click(c, "#setup-submit").await;
+        click(c, button).await;
         let answered = c
             .wait()
             .at_most(std::time::Duration::from_secs(5))
-            .for_element(Locator::Css("#setup-name-error"))
+            .for_element(Locator::Css(answer))
             .await;
         if answered.is_ok() {
-            break;
+            return;
         }
     }
+}
+
+/// First run: refused with every problem shown, then set up.
+async fn set_up(c: &Client, printer: &FakePrinter) {
+    wait_css(c, "#setup-form").await;
+    click_until(c, "#setup-submit", "#setup-name-error").await;
     wait_text(c, "#setup-name-error", "name").await;
     wait_text(c, "#setup-pin-error", "6 characters").await;
     type_into(c, "#setup-name", "Test Carer").await;
@@ -1718,17 +1722,7 @@ async fn set_up_quickly(c: &Client, name: &str) {
     type_into(c, "#setup-name", name).await;
     set_value(c, "#setup-pin", PIN).await;
     set_value(c, "#setup-pin-again", PIN).await;
-    for _ in 0..4 {
-        click(c, "#setup-submit").await;
-        let answered = c
-            .wait()
-            .at_most(std::time::Duration::from_secs(5))
-            .for_element(Locator::Css("#recovery-key-done"))
-            .await;
-        if answered.is_ok() {
-            break;
-        }
-    }
+    click_until(c, "#setup-submit", "#recovery-key-done").await;
     click(c, "#recovery-key-done").await;
     wait_text(c, "#signed-in", name).await;
 }
