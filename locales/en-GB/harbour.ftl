@@ -508,6 +508,10 @@ error-already-set-up = Harbour is already set up here. Nothing has been changed.
 error-weak-passphrase = Use a passphrase of at least 16 characters: a few words the other home writes down as you read them out.
 error-transfer-refused = That file was not taken in: it is not a Harbour transfer package, it was changed or damaged on the way, or the passphrase is not the one it was made with. Nothing was written. Check the passphrase with the home that sent it, or ask them to make the package again.
 error-already-here = That child's record is here already. Nothing was written.
+error-read-only-record = This child's record here is read-only: it was moved to another team, or joined to another record of the same child. What it holds is kept. Write new notes in the record the child has now.
+error-move-missing-now = A child who is missing now stays with the team that reported them until they are found. Record them found, then move them.
+error-not-in-that-team = You can only move a child to a team this computer holds and you are a member of. Nothing was changed.
+error-cannot-merge = Those two records cannot be joined: choose two different children of the same team, neither already joined to another record. Nothing was changed.
 error-no-one-can-sign-in = This computer reached the team's hub, but no one of the team can sign in here yet. Ask a member of the team to sign in once on a computer that is already joined, then ask for a new invitation code and join again. Nothing was kept on this computer.
 error-store-damaged = Harbour's records file is damaged or incomplete, so it was not opened and has not been changed. Do not delete it. Tell your manager, and restore the latest backup onto a working computer.
 error-key-file-damaged = Harbour's key file is damaged, so the records cannot be unlocked. Nothing has been changed. Tell your manager, and restore the latest backup.
@@ -1335,6 +1339,8 @@ op-kind-team = A home or household set up or renamed
 op-kind-team-member = A member of staff joining or leaving a home
 op-kind-staff-key = A member of staff's sign-in key
 op-kind-transferred-in = A child's record brought from another home
+op-kind-moved-out = A child's move to another team
+op-kind-merged = Two records of one child joined into one
 op-kind-unknown = A kind of record this version does not know
 
 ## The audit record (Settings, managers and administrators)
@@ -1406,3 +1412,5 @@ audit-event-sync_joined = This computer joined the team's hub
 audit-event-sync_left = This computer stopped syncing with the team's hub
 audit-event-child_transferred_out = Sealed a child's whole record into a transfer package for another home
 audit-event-child_transferred_in = Brought a child's record in from another home's transfer package
+audit-event-child_moved = Moved a child's record to another team on the hub
+audit-event-children_merged = Joined two records of the same child into one

@@ -289,6 +289,7 @@ mod tests {
             },
             has_photo: false,
             created_at: t0(),
+            record: Default::default(),
         }
     }
 

@@ -123,6 +123,8 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "team_member_set" => "op-kind-team-member",
         "user_key_set" | "staff_key_shared" => "op-kind-staff-key",
         "child_transferred_in" => "op-kind-transferred-in",
+        "child_moved_out" => "op-kind-moved-out",
+        "children_merged" => "op-kind-merged",
         _ => "op-kind-unknown",
     }
 }

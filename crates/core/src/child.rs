@@ -50,6 +50,34 @@ pub struct Child {
     pub details: ChildDetails,
     pub has_photo: bool,
     pub created_at: DateTime<Utc>,
+    /// Whether this is the child's record to keep up here, or one left behind read-only.
+    #[serde(default)]
+    pub record: RecordState,
+}
+
+/// Where a child's record is kept up. A record left behind is read-only: what was written in
+/// it stays, and is shown, but nothing more is added to it here.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum RecordState {
+    /// Kept up here.
+    #[default]
+    Here,
+    /// The child moved to another team on the same hub; this team keeps what it recorded.
+    MovedTo {
+        team: crate::TeamId,
+        team_name: String,
+        at: DateTime<Utc>,
+    },
+    /// A second record of the same child, merged into `child`'s: shown as part of it.
+    MergedInto { child: ChildId, at: DateTime<Utc> },
+}
+
+impl RecordState {
+    /// Whether nothing more may be added to the record here.
+    pub fn read_only(&self) -> bool {
+        *self != RecordState::Here
+    }
 }
 
 /// Which form field a problem belongs to; the UI shows the message next to that field.

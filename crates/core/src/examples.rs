@@ -217,5 +217,16 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
                 ),
             }],
         },
+        OpBody::ChildMovedOut {
+            child: child(),
+            to_team: id(0x7f),
+            to_name: format!("Team {v}"),
+            at: at(i64::from(v)),
+        },
+        OpBody::ChildrenMerged {
+            kept: child(),
+            merged: id(0xc1),
+            at: at(i64::from(v)),
+        },
     ]
 }

@@ -32,7 +32,7 @@ pub mod users;
 pub mod when;
 pub mod words;
 
-pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem};
+pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem, RecordState};
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
 pub use hlc::{Hlc, HlcClock, HlcError};

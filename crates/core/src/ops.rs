@@ -167,6 +167,25 @@ pub enum OpBody {
         child: ChildId,
         ops: Vec<TransferredOp>,
     },
+    /// A child moves to another team on the same hub. Written in the team they leave, whose
+    /// devices keep what they recorded, read-only from then on; the record goes with the child
+    /// as a `child_transferred_in` op in `to_team`, written in the same transaction.
+    ChildMovedOut {
+        child: ChildId,
+        to_team: TeamId,
+        /// The team's name as the mover saw it: the devices left behind may not hold that team.
+        to_name: String,
+        at: DateTime<Utc>,
+    },
+    /// Two records of one child, made in two homes before they shared a team: `merged` is
+    /// shown as part of `kept` from now on, its episodes and checklists with it; its own page
+    /// stays, read-only. Nothing of either is lost: the gaps and flags `kept` lacked are
+    /// copied across by ordinary ops written with this one.
+    ChildrenMerged {
+        kept: ChildId,
+        merged: ChildId,
+        at: DateTime<Utc>,
+    },
 }
 
 /// One op of a transferred record, as the home it came from stored it.
@@ -207,6 +226,8 @@ pub const KINDS: &[&str] = &[
     "user_key_set",
     "staff_key_shared",
     "child_transferred_in",
+    "child_moved_out",
+    "children_merged",
 ];
 
 /// Which kind of record a field belongs to.
@@ -317,6 +338,8 @@ impl OpBody {
             OpBody::TeamMemberSet { .. } => "team_member_set",
             OpBody::StaffKeyShared { .. } => "staff_key_shared",
             OpBody::ChildTransferredIn { .. } => "child_transferred_in",
+            OpBody::ChildMovedOut { .. } => "child_moved_out",
+            OpBody::ChildrenMerged { .. } => "children_merged",
         }
     }
 
@@ -336,7 +359,10 @@ impl OpBody {
             | OpBody::UserDisabled { user }
             | OpBody::UserKeySet { user, .. }
             | OpBody::StaffKeyShared { user, .. } => user.to_string(),
-            OpBody::ChildTransferredIn { child, .. } => child.to_string(),
+            OpBody::ChildTransferredIn { child, .. } | OpBody::ChildMovedOut { child, .. } => {
+                child.to_string()
+            }
+            OpBody::ChildrenMerged { merged, .. } => merged.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
@@ -531,8 +557,25 @@ impl OpBody {
                 member_register(*user),
                 json!(member),
             )],
-            // Its ops write what they write (see the store's fold).
+            // Its ops write what they write; the store adds the team (see its fold).
             OpBody::ChildTransferredIn { .. } => Vec::new(),
+            OpBody::ChildMovedOut {
+                child,
+                to_team,
+                to_name,
+                at,
+            } => vec![write(
+                Child,
+                child.to_string(),
+                "moved_to",
+                json!({ "team": to_team, "name": to_name, "at": at }),
+            )],
+            OpBody::ChildrenMerged { kept, merged, at } => vec![write(
+                Child,
+                merged.to_string(),
+                "merged_into",
+                json!({ "child": kept, "at": at }),
+            )],
             OpBody::StaffKeyShared {
                 user,
                 team,
@@ -559,9 +602,10 @@ impl OpBody {
             | OpBody::TeamNamed { .. }
             | OpBody::TeamMemberSet { .. } => Action::ManageUsers,
             OpBody::ChildFlagSet { set: false, .. } => Action::ClearFlags,
-            OpBody::OrganisationSaved { .. }
-            | OpBody::SettingsSet { .. }
-            | OpBody::ChildTransferredIn { .. } => Action::ChangeSettings,
+            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => Action::ChangeSettings,
+            OpBody::ChildTransferredIn { .. }
+            | OpBody::ChildMovedOut { .. }
+            | OpBody::ChildrenMerged { .. } => Action::MoveRecords,
             OpBody::AssessmentEventAdded { record, .. }
                 if matches!(
                     record.event,
@@ -613,7 +657,9 @@ impl OpBody {
             | OpBody::ProfileSaved { child, .. }
             | OpBody::ProfileReviewed { child, .. }
             | OpBody::AssessmentEventAdded { child, .. }
-            | OpBody::ChildTransferredIn { child, .. } => Some(*child),
+            | OpBody::ChildTransferredIn { child, .. }
+            | OpBody::ChildMovedOut { child, .. } => Some(*child),
+            OpBody::ChildrenMerged { kept, .. } => Some(*kept),
             _ => None,
         }
     }
@@ -778,7 +824,9 @@ mod tests {
                 "team_member_set",
                 "user_key_set",
                 "staff_key_shared",
-                "child_transferred_in"
+                "child_transferred_in",
+                "child_moved_out",
+                "children_merged"
             ]
         );
         let safety: Vec<_> = ops

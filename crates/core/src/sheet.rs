@@ -339,6 +339,7 @@ mod tests {
                 },
                 has_photo: true,
                 created_at: now(),
+                record: Default::default(),
             },
             sections: sections
                 .iter()

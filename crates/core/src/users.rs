@@ -76,7 +76,9 @@ impl Role {
         use Action::*;
         match action {
             ViewChildren | EditChildren | RecordMissing => true,
-            ExportRecords => matches!(self, Role::Manager | Role::PlacementOfficer | Role::Admin),
+            ExportRecords | MoveRecords => {
+                matches!(self, Role::Manager | Role::PlacementOfficer | Role::Admin)
+            }
             MakeBackup | ViewAudit | ChangeSettings => matches!(self, Role::Manager | Role::Admin),
             ManageUsers => self == Role::Admin,
             SignOffAssessments | ClearFlags => matches!(self, Role::Manager | Role::Admin),
@@ -101,6 +103,9 @@ pub enum Action {
     /// Clear an escalation flag (unaccompanied, suspected trafficked), with a reason: from
     /// then on a missing report no longer puts 999 first.
     ClearFlags,
+    /// Move a child's record to another team, bring one in from a transfer package, or merge
+    /// two records of one child.
+    MoveRecords,
 }
 
 /// A member of staff as stored. No PIN, no key: those never leave the key file.

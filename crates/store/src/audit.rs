@@ -94,11 +94,13 @@ pub enum AuditEvent {
     ChildTransferredOut,
     /// A child's record was brought in from a transfer package (subject: the child id).
     ChildTransferredIn,
+    ChildMoved,
+    ChildrenMerged,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 37] = [
+    pub const ALL: [AuditEvent; 39] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -136,6 +138,8 @@ impl AuditEvent {
         AuditEvent::SyncLeft,
         AuditEvent::ChildTransferredOut,
         AuditEvent::ChildTransferredIn,
+        AuditEvent::ChildMoved,
+        AuditEvent::ChildrenMerged,
     ];
 
     pub fn name(self) -> &'static str {
@@ -177,6 +181,8 @@ impl AuditEvent {
             AuditEvent::SyncLeft => "sync_left",
             AuditEvent::ChildTransferredOut => "child_transferred_out",
             AuditEvent::ChildTransferredIn => "child_transferred_in",
+            AuditEvent::ChildMoved => "child_moved",
+            AuditEvent::ChildrenMerged => "children_merged",
         }
     }
 

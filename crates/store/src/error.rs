@@ -106,6 +106,19 @@ pub enum StoreError {
     /// series, or that differ from it: nothing of them was taken in.
     #[error("records from the hub do not follow on from those held here")]
     SyncOutOfOrder,
+    /// The child's record here was moved to another team or merged into another record:
+    /// what it holds stays, but nothing more is added to it here.
+    #[error("that record is read-only here")]
+    ReadOnlyRecord,
+    /// A child missing now stays with the team that reported them until they are found.
+    #[error("the child is missing now")]
+    MissingNow,
+    /// Moving a child takes a device that holds both teams, and a member of both.
+    #[error("not a member of that team on this device")]
+    NotInThatTeam,
+    /// Two records to merge must be two different children of the same team.
+    #[error("those two records cannot be merged")]
+    CannotMerge,
 }
 
 impl StoreError {
@@ -142,6 +155,10 @@ impl StoreError {
             StoreError::NotADemo => "not_a_demo",
             StoreError::NotCurrentRecoveryKey => "not_current_recovery_key",
             StoreError::SyncOutOfOrder => "sync_out_of_order",
+            StoreError::ReadOnlyRecord => "read_only_record",
+            StoreError::MissingNow => "missing_now",
+            StoreError::NotInThatTeam => "not_in_that_team",
+            StoreError::CannotMerge => "cannot_merge",
         }
     }
 
@@ -187,6 +204,10 @@ impl StoreError {
             StoreError::NotADemo => "error-not-a-demo",
             StoreError::NotCurrentRecoveryKey => "error-recovery-key-not-current",
             StoreError::SyncOutOfOrder => "error-sync-out-of-order",
+            StoreError::ReadOnlyRecord => "error-read-only-record",
+            StoreError::MissingNow => "error-move-missing-now",
+            StoreError::NotInThatTeam => "error-not-in-that-team",
+            StoreError::CannotMerge => "error-cannot-merge",
         }
     }
 
@@ -255,6 +276,10 @@ mod tests {
             StoreError::NotADemo,
             StoreError::NotCurrentRecoveryKey,
             StoreError::SyncOutOfOrder,
+            StoreError::ReadOnlyRecord,
+            StoreError::MissingNow,
+            StoreError::NotInThatTeam,
+            StoreError::CannotMerge,
         ];
         for e in &all {
             assert!(en.has_message(e.message_id()), "{e:?}");

@@ -20,6 +20,7 @@ mod error;
 mod home;
 mod keys;
 mod migrations;
+mod moves;
 mod oplog;
 mod organisation;
 mod photo;

@@ -190,7 +190,7 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         .execute(params![
             record.id.to_string(),
             assessment.to_string(),
-            child.to_string(),
+            shown_with(conn, &child.to_string())?,
             record
                 .at
                 .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
@@ -283,13 +283,29 @@ fn writes_in_team(op: &Op, body: &OpBody) -> Vec<harbour_core::ops::FieldWrite> 
             w.entity = team.to_string();
         }
     }
-    if let OpBody::ChildAdded { child, .. } = body {
-        writes.push(harbour_core::ops::FieldWrite {
+    match body {
+        OpBody::ChildAdded { child, .. } => writes.push(harbour_core::ops::FieldWrite {
             kind: EntityKind::Child,
             entity: child.to_string(),
             field: "team".to_owned(),
             value: Value::String(team.to_string()),
-        });
+        }),
+        // The child's record is kept up in this team from now on (moved here on the same hub,
+        // or brought in with a transfer package).
+        OpBody::ChildTransferredIn { child, .. } => {
+            for (field, value) in [
+                ("team", Value::String(team.to_string())),
+                ("moved_to", Value::Null),
+            ] {
+                writes.push(harbour_core::ops::FieldWrite {
+                    kind: EntityKind::Child,
+                    entity: child.to_string(),
+                    field: field.to_owned(),
+                    value,
+                });
+            }
+        }
+        _ => {}
     }
     writes
 }
@@ -353,16 +369,20 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
         None => None,
     };
     let languages = f.get("languages").cloned().unwrap_or(Value::Array(vec![]));
+    let left = |name: &str| f.get(name).filter(|v| !v.is_null()).map(Value::to_string);
+    let merged_into = left("merged_into");
     conn.prepare_cached(
         "INSERT INTO children (id, name_latin, name_own_script, date_of_birth, languages, \
-           unaccompanied, suspected_trafficked, photo_jpeg, created_at, team) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) \
+           unaccompanied, suspected_trafficked, photo_jpeg, created_at, team, moved_to, \
+           merged_into) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12) \
          ON CONFLICT (id) DO UPDATE SET name_latin = excluded.name_latin, \
            name_own_script = excluded.name_own_script, date_of_birth = excluded.date_of_birth, \
            languages = excluded.languages, unaccompanied = excluded.unaccompanied, \
            suspected_trafficked = excluded.suspected_trafficked, \
            photo_jpeg = excluded.photo_jpeg, created_at = excluded.created_at, \
-           team = excluded.team",
+           team = excluded.team, moved_to = excluded.moved_to, \
+           merged_into = excluded.merged_into",
     )?
     .execute(params![
         entity,
@@ -374,9 +394,34 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
         flag("suspected_trafficked"),
         photo,
         created_at,
-        text(&f, "team")
+        text(&f, "team"),
+        left("moved_to"),
+        merged_into
     ])?;
+    if let Some(kept) = f
+        .get("merged_into")
+        .and_then(|m| m.get("child"))
+        .and_then(Value::as_str)
+    {
+        // A second record of the child: its episodes and checklists are shown with the kept
+        // one's. (Where both have a missing episode open, the merged one's stays its own.)
+        conn.prepare_cached(
+            "UPDATE OR IGNORE missing_episodes SET child_id = ?1 WHERE child_id = ?2",
+        )?
+        .execute(params![kept, entity])?;
+        conn.prepare_cached("UPDATE assessment_events SET child = ?1 WHERE child = ?2")?
+            .execute(params![kept, entity])?;
+    }
     Ok(())
+}
+
+/// The child a record about `child` is shown with: the record it was merged into, if it was.
+fn shown_with(conn: &Connection, child: &str) -> Result<String, StoreError> {
+    let kept: Option<Option<String>> = conn
+        .prepare_cached("SELECT json_extract(merged_into, '$.child') FROM children WHERE id = ?1")?
+        .query_row([child], |r| r.get(0))
+        .optional()?;
+    Ok(kept.flatten().unwrap_or_else(|| child.to_owned()))
 }
 
 fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
@@ -388,6 +433,20 @@ fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
     ) else {
         return Ok(());
     };
+    let closed_at = time_text(&f, "closed_at")?;
+    let mut shown = shown_with(conn, &child)?;
+    if shown != child && closed_at.is_none() {
+        // Merged while both records had a missing episode open: each keeps its own.
+        let other_open: bool = conn
+            .prepare_cached(
+                "SELECT EXISTS(SELECT 1 FROM missing_episodes \
+                 WHERE child_id = ?1 AND closed_at IS NULL AND id != ?2)",
+            )?
+            .query_row(params![shown, entity], |r| r.get(0))?;
+        if other_open {
+            shown = child;
+        }
+    }
     conn.prepare_cached(
         "INSERT INTO missing_episodes (id, child_id, started_at, last_seen_at, closed_at) \
          VALUES (?1, ?2, ?3, ?4, ?5) \
@@ -395,13 +454,7 @@ fn project_episode(conn: &Connection, entity: &str) -> Result<(), StoreError> {
            started_at = excluded.started_at, last_seen_at = excluded.last_seen_at, \
            closed_at = excluded.closed_at",
     )?
-    .execute(params![
-        entity,
-        child,
-        started,
-        last_seen,
-        time_text(&f, "closed_at")?
-    ])?;
+    .execute(params![entity, shown, started, last_seen, closed_at])?;
     Ok(())
 }
 

@@ -9,7 +9,7 @@ use harbour_core::episode::validate_last_seen;
 use harbour_core::ops::OpBody;
 use harbour_core::{
     Action, Child, ChildDetails, ChildId, ChildInput, Clock, DeviceId, EpisodeId, Field,
-    FieldError, MissingEpisode, Role, TeamId, UserId,
+    FieldError, MissingEpisode, RecordState, Role, TeamId, UserId,
 };
 use rusqlite::{Connection, OptionalExtension, Row};
 use std::fmt;
@@ -81,7 +81,8 @@ pub(crate) fn parse_id(s: &str) -> Result<Uuid, StoreError> {
     Uuid::parse_str(s).map_err(|_| StoreError::Corrupt("id"))
 }
 const CHILD_COLUMNS: &str = "id, name_latin, name_own_script, date_of_birth, languages, \
-     unaccompanied, suspected_trafficked, photo_jpeg IS NOT NULL, created_at";
+     unaccompanied, suspected_trafficked, photo_jpeg IS NOT NULL, created_at, moved_to, \
+     merged_into";
 
 /// The raw text of a child row; decoded outside rusqlite so damage is a typed error.
 struct ChildRow {
@@ -94,6 +95,8 @@ struct ChildRow {
     suspected_trafficked: bool,
     has_photo: bool,
     created_at: String,
+    moved_to: Option<String>,
+    merged_into: Option<String>,
 }
 
 impl ChildRow {
@@ -108,6 +111,8 @@ impl ChildRow {
             suspected_trafficked: r.get(6)?,
             has_photo: r.get(7)?,
             created_at: r.get(8)?,
+            moved_to: r.get(9)?,
+            merged_into: r.get(10)?,
         })
     }
 
@@ -126,8 +131,44 @@ impl ChildRow {
             },
             has_photo: self.has_photo,
             created_at: parse_ts(&self.created_at)?,
+            record: record_state(self.moved_to.as_deref(), self.merged_into.as_deref())?,
         })
     }
+}
+
+/// Where a child's record is kept up, from the read table's `moved_to` and `merged_into`.
+fn record_state(
+    moved_to: Option<&str>,
+    merged_into: Option<&str>,
+) -> Result<RecordState, StoreError> {
+    #[derive(serde::Deserialize)]
+    struct Moved {
+        team: harbour_core::TeamId,
+        name: String,
+        at: DateTime<Utc>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Merged {
+        child: ChildId,
+        at: DateTime<Utc>,
+    }
+    let bad = |_| StoreError::Corrupt("record state");
+    if let Some(m) = merged_into {
+        let m: Merged = serde_json::from_str(m).map_err(bad)?;
+        return Ok(RecordState::MergedInto {
+            child: m.child,
+            at: m.at,
+        });
+    }
+    if let Some(m) = moved_to {
+        let m: Moved = serde_json::from_str(m).map_err(bad)?;
+        return Ok(RecordState::MovedTo {
+            team: m.team,
+            team_name: m.name,
+            at: m.at,
+        });
+    }
+    Ok(RecordState::Here)
 }
 
 pub(crate) const EPISODE_COLUMNS: &str = "id, child_id, started_at, last_seen_at, closed_at";
@@ -272,6 +313,11 @@ impl Store {
         // Read again under the write lock: another connection to this store (a sync in the
         // background) may have moved the series or the clock on since this one last wrote.
         let mut device = oplog::Device::load_or_create(&tx)?;
+        for body in bodies {
+            if !matches!(body, OpBody::ChildTransferredIn { .. }) {
+                crate::moves::refuse_if_left_behind(&tx, body)?;
+            }
+        }
         let mut entries: Vec<(AuditEvent, String)> = Vec::new();
         for body in bodies {
             let team = crate::teams::team_of(&tx, body, current)?;
@@ -414,7 +460,7 @@ impl Store {
     pub fn children(&self) -> Result<Vec<Child>, StoreError> {
         self.require(Action::ViewChildren)?;
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {CHILD_COLUMNS} FROM children WHERE {} \
+            "SELECT {CHILD_COLUMNS} FROM children WHERE merged_into IS NULL AND {} \
              ORDER BY name_latin COLLATE NOCASE, id",
             self.seen("team")
         ))?;

@@ -237,6 +237,8 @@ pub(crate) fn team_of(
         | OpBody::TeamNamed { team, .. }
         | OpBody::TeamMemberSet { team, .. }
         | OpBody::StaffKeyShared { team, .. } => return Ok(Some(*team)),
+        // A record coming in: into the team its writer places it in.
+        OpBody::ChildTransferredIn { .. } => return Ok(current),
         OpBody::EpisodeLastSeenSet { episode, .. } | OpBody::EpisodeEventAdded { episode, .. } => {
             crate::remote::episode_child(conn, &episode.to_string())?
         }

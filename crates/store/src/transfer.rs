@@ -55,13 +55,15 @@ fn passphrase_ok(passphrase: &str) -> Result<(), StoreError> {
 
 /// The ops about `child`: their own, their episodes' and their checklists', oldest first; not
 /// an earlier transfer's op itself (its ops are stored one by one too).
-fn ops_about(
+/// Records merged into the child's go with it (their ops, and the merge's).
+pub(crate) fn ops_about(
     conn: &rusqlite::Connection,
     child: ChildId,
 ) -> Result<Vec<TransferredOp>, StoreError> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {ENVELOPE_COLUMNS} FROM ops WHERE kind != 'child_transferred_in' AND ( \
            entity = ?1 \
+           OR entity IN (SELECT id FROM children WHERE json_extract(merged_into, '$.child') = ?1) \
            OR entity IN (SELECT id FROM missing_episodes WHERE child_id = ?1) \
            OR entity IN (SELECT assessment FROM assessment_events WHERE child = ?1)) \
          ORDER BY hlc, device, idx"
@@ -89,6 +91,15 @@ fn all_about(body: &Body) -> bool {
     let mut episodes = BTreeSet::new();
     let mut ids = BTreeSet::new();
     let mut added = false;
+    // The child, and the records merged into theirs.
+    let mut children: BTreeSet<ChildId> = [body.child].into();
+    for op in &body.ops {
+        if let Some(OpBody::ChildrenMerged { kept, merged, .. }) = OpBody::decode(&op.payload) {
+            if kept == body.child {
+                children.insert(merged);
+            }
+        }
+    }
     for op in &body.ops {
         if !ids.insert(op.op_id) || op.hlc.parse::<harbour_core::Hlc>().is_err() {
             return false;
@@ -101,7 +112,7 @@ fn all_about(body: &Body) -> bool {
         }
         match &decoded {
             OpBody::ChildAdded { child, .. } => added |= *child == body.child,
-            OpBody::EpisodeStarted { episode, child, .. } if *child == body.child => {
+            OpBody::EpisodeStarted { episode, child, .. } if children.contains(child) => {
                 episodes.insert(*episode);
             }
             _ => {}
@@ -110,7 +121,8 @@ fn all_about(body: &Body) -> bool {
             OpBody::EpisodeLastSeenSet { episode, .. }
             | OpBody::EpisodeEventAdded { episode, .. } => episodes.contains(episode),
             OpBody::ChildTransferredIn { .. } => false,
-            other => other.child() == Some(body.child),
+            OpBody::ChildrenMerged { kept, .. } => *kept == body.child,
+            other => other.child().is_some_and(|c| children.contains(&c)),
         };
         if !about {
             return false;
@@ -169,7 +181,7 @@ impl Store {
     /// with nothing written, if it is not a package, was changed or damaged, the passphrase is
     /// not its own, or the child is here already. Managers and administrators; audited.
     pub fn transfer_in(&mut self, package: &[u8], passphrase: &str) -> Result<ChildId, StoreError> {
-        self.require(Action::ChangeSettings)?;
+        self.require(Action::MoveRecords)?;
         let damaged = || StoreError::TransferRefused;
         let text_end = |from: usize| {
             package[from..]

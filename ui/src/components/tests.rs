@@ -38,6 +38,7 @@ fn entry(n: u64, name: &str, unaccompanied: bool, trafficked: bool, missing: boo
             },
             has_photo: false,
             created_at: t0(),
+            record: Default::default(),
         },
         open_episode: missing.then(|| MissingEpisode {
             id: id::<EpisodeId>(100 + n),

@@ -151,6 +151,7 @@ mod tests {
                 details: crate::testing::child(true, false),
                 has_photo: false,
                 created_at: at(1, 9),
+                record: Default::default(),
             },
             sections: vec![SectionView {
                 section: Section::Legal,
