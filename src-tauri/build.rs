@@ -40,6 +40,8 @@ fn main() {
             "review_profile",
             "set_photo",
             "update_child",
+            "move_child",
+            "merge_children",
             "record_print_view",
             "grab_sheet_page",
             "get_organisation",

@@ -1414,3 +1414,23 @@ audit-event-child_transferred_out = Sealed a child's whole record into a transfe
 audit-event-child_transferred_in = Brought a child's record in from another home's transfer package
 audit-event-child_moved = Moved a child's record to another team on the hub
 audit-event-children_merged = Joined two records of the same child into one
+audit-event-defaults_published = Published settings as the defaults of every team on this computer
+
+## A child's record moved to another team, or two records of one child joined
+record-moved = { $name } moved to { $team } on { $time }. This copy keeps what was recorded here and is read-only: write new notes in { $team }'s record. If { $name } goes missing from here, still press Child missing.
+record-merged = This was a second record of the same child, joined to the other on { $time }. It is kept as it was, read-only; its missing episodes and checklists are shown in the record kept.
+record-open-kept = Open the record kept
+record-joined-list = Joined to this record (each kept as it was, read-only):
+record-joined-item = { $name }, recorded { $time }
+record-actions-title = Moving or joining this record
+record-move-label = Move { $name } to another team
+record-move-hint = When a child moves placement to another home on this hub. The record goes with them, history and all; this team keeps a read-only copy of what it recorded.
+record-move-button = Move…
+record-move-confirm = Move { $name }'s whole record to { $team }? { $team }'s computers get it at their next sync. This team keeps a read-only copy. This cannot be undone here, but { $team } can move { $name } back.
+record-merge-label = Another record of { $name }
+record-merge-hint = When two homes each recorded the same child before they shared this team. Nothing of either record is lost: this record gains what it lacked, and the other stays, read-only, joined to it.
+record-merge-choose = Choose the other record
+record-merge-button = Join to this record…
+record-merge-confirm = Join { $other }'s record to { $name }'s? Only do this if they are the same child. { $name }'s record keeps its own answers and gains the other's flags, names, languages, photo and answers it lacked; the other's missing episodes and checklists are shown here. This cannot be undone.
+record-confirm-yes = Yes, go ahead
+record-confirm-no = Cancel

@@ -35,6 +35,14 @@ pub const COMMANDS: &str = "commands (instead of starting the app):
                                    (16 characters or more), for a home on another hub or none
   transfer-in FILE                 bring a child's record in from another home's package, into
                                    the team shown (the passphrase read out by that home)
+  move-child --child ID --to-team NAME   move a child to another team on the same hub that
+                                   this device holds: the record goes with them, and the team
+                                   they leave keeps what it recorded, read-only
+  merge-children --keep ID --merge ID    join two records of one child (made in two homes
+                                   before they shared a team): nothing of either is lost
+  publish-defaults --keys KEY,KEY  publish the shown team's settings (on_call, help.runaway,
+                                   ...) as the defaults of every team on this device; a
+                                   team's own setting still stands
   sync join --hub URL [--fingerprint HEX]
                                    the first device of a team joins its hub, with a one-time
                                    token from `harbour-hub token --new-team`; makes the team
@@ -102,6 +110,17 @@ pub enum Command {
         force: bool,
     },
     TransferIn(PathBuf),
+    MoveChild {
+        child: harbour_core::ChildId,
+        to_team: String,
+    },
+    MergeChildren {
+        keep: harbour_core::ChildId,
+        merge: harbour_core::ChildId,
+    },
+    PublishDefaults {
+        keys: Vec<String>,
+    },
     HelpCard {
         lang: String,
         out: PathBuf,
@@ -111,6 +130,11 @@ pub enum Command {
         command: crate::sync::SyncCommand,
         team: Option<String>,
     },
+}
+
+fn child_id(text: &str) -> Result<harbour_core::ChildId, String> {
+    text.parse()
+        .map_err(|_| format!("{text} is not a child's id"))
 }
 
 /// Parses the words after the options. `Err` is a usage problem.
@@ -190,6 +214,33 @@ pub fn parse(words: &[String]) -> Result<Command, String> {
         Some("transfer-in") => Command::TransferIn(PathBuf::from(
             words.get(1).ok_or("transfer-in needs the package's file")?,
         )),
+        Some("move-child") => Command::MoveChild {
+            child: child_id(&flag("--child")?)?,
+            to_team: flag("--to-team")?,
+        },
+        Some("merge-children") => Command::MergeChildren {
+            keep: child_id(&flag("--keep")?)?,
+            merge: child_id(&flag("--merge")?)?,
+        },
+        Some("publish-defaults") => {
+            let keys: Vec<String> = flag("--keys")?
+                .split(',')
+                .map(|k| k.trim().to_owned())
+                .filter(|k| !k.is_empty())
+                .collect();
+            let known = harbour_core::organisation::Organisation::default().fields();
+            if let Some(unknown) = keys.iter().find(|k| !known.contains_key(*k)) {
+                let names: Vec<&str> = known.keys().map(String::as_str).collect();
+                return Err(format!(
+                    "no setting is called {unknown}; the settings are: {}",
+                    names.join(" ")
+                ));
+            }
+            if keys.is_empty() {
+                return Err("--keys needs one setting or more, e.g. on_call,help.runaway".into());
+            }
+            Command::PublishDefaults { keys }
+        }
         Some("help-card") => {
             let lang = flag("--lang")?;
             if harbour_i18n::locale(&lang).is_none() {
@@ -467,6 +518,26 @@ pub fn run(data: &DataDir, user: Option<&str>, command: Command) -> Result<Strin
                 secret_after_pin(&secrets, "HARBOUR_PASSPHRASE", "The package's passphrase: ");
             let child = store.transfer_in(&package, &passphrase).map_err(said)?;
             Ok(format!("the child's record was brought in ({child})"))
+        }),
+        Command::MoveChild { child, to_team } => with_store(&mut |store| {
+            let team = crate::sync::pick_team(store, Some(&to_team))?;
+            store.move_child(child, team).map_err(said)?;
+            Ok(format!(
+                "the child's record was moved to {to_team}: sync now so that team's computers \
+                 get it"
+            ))
+        }),
+        Command::MergeChildren { keep, merge } => with_store(&mut |store| {
+            store.merge_children(keep, merge).map_err(said)?;
+            Ok(format!("{merge} is now shown as part of {keep}'s record"))
+        }),
+        Command::PublishDefaults { keys } => with_store(&mut |store| {
+            let teams = store.publish_defaults(&keys).map_err(said)?;
+            Ok(format!(
+                "published {} as the defaults of {} team(s): sync now so their computers get them",
+                keys.join(", "),
+                teams.len()
+            ))
         }),
         Command::GrabSheet { child, out, .. } => with_store(&mut |store| {
             crate::sheet::save(store, child, &out).map_err(|e| l10n.tr(e.message_id()))?;

@@ -251,7 +251,7 @@ impl Gate {
     }
 }
 
-const ALL_ACTIONS: [Action; 9] = [
+const ALL_ACTIONS: [Action; 10] = [
     Action::ViewChildren,
     Action::EditChildren,
     Action::RecordMissing,
@@ -261,6 +261,7 @@ const ALL_ACTIONS: [Action; 9] = [
     Action::ChangeSettings,
     Action::ManageUsers,
     Action::SignOffAssessments,
+    Action::MoveRecords,
 ];
 
 #[cfg(test)]

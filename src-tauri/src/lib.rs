@@ -239,6 +239,8 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::review_profile,
             profile::set_photo,
             profile::update_child,
+            profile::move_child,
+            profile::merge_children,
             commands::sheets::record_print_view,
             commands::sheets::grab_sheet_page,
             settings::get_organisation,

@@ -63,6 +63,41 @@ pub async fn update_child<R: Runtime>(
     .await
 }
 
+/// Moves the child to another of this computer's teams on the same hub (managers, placement
+/// officers, administrators in both): the record goes with them; the team they leave keeps a
+/// read-only copy. Returns the profile as it is here now.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn move_child<R: Runtime>(
+    app: AppHandle<R>,
+    child_id: ChildId,
+    team: harbour_core::TeamId,
+) -> Result<ProfileView, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.move_child(child_id, team)?;
+            store.profile(child_id)
+        })
+    })
+    .await
+}
+
+/// Joins `merge` to `keep`, two records of one child: nothing of either is lost. Returns the
+/// kept record's profile.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn merge_children<R: Runtime>(
+    app: AppHandle<R>,
+    keep: ChildId,
+    merge: ChildId,
+) -> Result<ProfileView, ApiError> {
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.merge_children(keep, merge)?;
+            store.profile(keep)
+        })
+    })
+    .await
+}
+
 /// A new face or full-length photo (face when not said) with the date it was taken; returns
 /// the profile and the photos.
 #[tauri::command(rename_all = "snake_case")]

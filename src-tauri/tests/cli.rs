@@ -862,3 +862,54 @@ fn a_child_moves_to_another_home_in_a_sealed_transfer_package() {
         "here already",
     );
 }
+
+#[test]
+fn two_records_of_one_child_are_merged_defaults_published_and_a_move_needs_a_second_team() {
+    let dir = tempfile::tempdir().unwrap();
+    succeeds(&admin(dir.path(), None, &["demo"], Pins::Env(DEMO_PIN)));
+    let before = children(&export_of(dir.path(), DEMO_PIN));
+    let id = |n: usize| before[n]["id"].as_str().unwrap().to_owned();
+    let (keep, merge) = (id(0), id(1));
+    let run = |args: &[&str]| admin(dir.path(), None, args, Pins::Env(DEMO_PIN));
+    fails_with(
+        &run(&["merge-children", "--keep", &keep, "--merge", &keep]),
+        "cannot be joined",
+    );
+    succeeds(&run(&[
+        "merge-children",
+        "--keep",
+        &keep,
+        "--merge",
+        &merge,
+    ]));
+    fails_with(
+        &run(&["merge-children", "--keep", &keep, "--merge", &merge]),
+        "cannot be joined",
+    );
+    // Still in the export, as part of the kept record: nothing left out.
+    let after = children(&export_of(dir.path(), DEMO_PIN));
+    assert_eq!(after.len(), before.len());
+    let merged = after.iter().find(|c| c["id"] == merge.as_str()).unwrap();
+    assert_eq!(merged["record"]["state"], "merged_into");
+    assert_eq!(merged["record"]["child"], keep.as_str());
+
+    fails_with(
+        &run(&["move-child", "--child", &keep, "--to-team", "Nowhere House"]),
+        "no team here is called Nowhere House",
+    );
+    let unknown = run(&["publish-defaults", "--keys", "on_call,no_such"]);
+    assert_eq!(
+        unknown.status.code(),
+        Some(2),
+        "a usage problem: {}",
+        text(&unknown)
+    );
+    assert!(text(&unknown).contains("no setting is called no_such"));
+    let published = run(&["publish-defaults", "--keys", "on_call,help.runaway"]);
+    succeeds(&published);
+    assert!(
+        text(&published).contains("defaults of 1 team"),
+        "{}",
+        text(&published)
+    );
+}

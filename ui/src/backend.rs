@@ -187,6 +187,24 @@ impl Backend {
         self.send("review_profile", args).await
     }
 
+    pub async fn move_child(
+        &self,
+        child_id: ChildId,
+        team: harbour_core::TeamId,
+    ) -> Result<ProfileView, ApiError> {
+        self.send("move_child", json!({ "child_id": child_id, "team": team }))
+            .await
+    }
+
+    pub async fn merge_children(
+        &self,
+        keep: ChildId,
+        merge: ChildId,
+    ) -> Result<ProfileView, ApiError> {
+        self.send("merge_children", json!({ "keep": keep, "merge": merge }))
+            .await
+    }
+
     pub async fn update_child(
         &self,
         child_id: ChildId,

@@ -117,7 +117,7 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "user_added" => "op-kind-user-added",
         "user_disabled" => "op-kind-user-disabled",
         "profile_saved" | "profile_reviewed" => "op-kind-profile",
-        "organisation_saved" | "settings_set" => "op-kind-settings",
+        "organisation_saved" | "settings_set" | "defaults_published" => "op-kind-settings",
         "assessment_event_added" => "op-kind-assessment",
         "team_added" | "team_named" => "op-kind-team",
         "team_member_set" => "op-kind-team-member",

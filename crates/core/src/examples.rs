@@ -228,5 +228,11 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
             merged: id(0xc1),
             at: at(i64::from(v)),
         },
+        OpBody::DefaultsPublished {
+            team: team(),
+            fields: [("help.runaway".to_owned(), json!(format!("116 000 ({v})")))]
+                .into_iter()
+                .collect(),
+        },
     ]
 }

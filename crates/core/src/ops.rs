@@ -186,6 +186,13 @@ pub enum OpBody {
         merged: ChildId,
         at: DateTime<Utc>,
     },
+    /// A provider or local authority's defaults for one of its teams (help numbers, contacts):
+    /// each a register of its own beside the team's, so a team's own setting always stands and
+    /// a default fills only what the team has not set.
+    DefaultsPublished {
+        team: TeamId,
+        fields: crate::organisation::SettingFields,
+    },
 }
 
 /// One op of a transferred record, as the home it came from stored it.
@@ -228,6 +235,7 @@ pub const KINDS: &[&str] = &[
     "child_transferred_in",
     "child_moved_out",
     "children_merged",
+    "defaults_published",
 ];
 
 /// Which kind of record a field belongs to.
@@ -254,6 +262,14 @@ pub fn setting_register(key: &str) -> String {
 
 /// The prefix of the per-key settings registers.
 pub const SETTING_PREFIX: &str = "set.";
+
+/// The register of a default published for one setting (`default.help.runaway`).
+pub fn default_register(key: &str) -> String {
+    format!("{DEFAULT_PREFIX}{key}")
+}
+
+/// The prefix of the published defaults' registers.
+pub const DEFAULT_PREFIX: &str = "default.";
 
 /// The register of one member of staff's place in a team (`member.<user id>`, true or false).
 pub fn member_register(user: UserId) -> String {
@@ -340,6 +356,7 @@ impl OpBody {
             OpBody::ChildTransferredIn { .. } => "child_transferred_in",
             OpBody::ChildMovedOut { .. } => "child_moved_out",
             OpBody::ChildrenMerged { .. } => "children_merged",
+            OpBody::DefaultsPublished { .. } => "defaults_published",
         }
     }
 
@@ -367,9 +384,9 @@ impl OpBody {
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
                 child.to_string()
             }
-            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => {
-                ORGANISATION_ENTITY.to_owned()
-            }
+            OpBody::OrganisationSaved { .. }
+            | OpBody::SettingsSet { .. }
+            | OpBody::DefaultsPublished { .. } => ORGANISATION_ENTITY.to_owned(),
             OpBody::AssessmentEventAdded { assessment, .. } => assessment.to_string(),
             OpBody::TeamAdded { team, .. }
             | OpBody::TeamNamed { team, .. }
@@ -524,6 +541,18 @@ impl OpBody {
                     )
                 })
                 .collect(),
+            OpBody::DefaultsPublished { fields, .. } => fields
+                .iter()
+                .filter(|(k, _)| Organisation::knows(k))
+                .map(|(k, v)| {
+                    write(
+                        Settings,
+                        ORGANISATION_ENTITY.to_owned(),
+                        default_register(k),
+                        v.clone(),
+                    )
+                })
+                .collect(),
             OpBody::ProfileReviewed {
                 child,
                 section,
@@ -602,7 +631,9 @@ impl OpBody {
             | OpBody::TeamNamed { .. }
             | OpBody::TeamMemberSet { .. } => Action::ManageUsers,
             OpBody::ChildFlagSet { set: false, .. } => Action::ClearFlags,
-            OpBody::OrganisationSaved { .. } | OpBody::SettingsSet { .. } => Action::ChangeSettings,
+            OpBody::OrganisationSaved { .. }
+            | OpBody::SettingsSet { .. }
+            | OpBody::DefaultsPublished { .. } => Action::ChangeSettings,
             OpBody::ChildTransferredIn { .. }
             | OpBody::ChildMovedOut { .. }
             | OpBody::ChildrenMerged { .. } => Action::MoveRecords,
@@ -826,7 +857,8 @@ mod tests {
                 "staff_key_shared",
                 "child_transferred_in",
                 "child_moved_out",
-                "children_merged"
+                "children_merged",
+                "defaults_published"
             ]
         );
         let safety: Vec<_> = ops

@@ -327,6 +327,7 @@ mod tests {
             added: None,
             corrected: None,
             needs_checking: false,
+            merged: Vec::new(),
             child: crate::Child {
                 id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
                 details: crate::ChildDetails {

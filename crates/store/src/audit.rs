@@ -96,11 +96,12 @@ pub enum AuditEvent {
     ChildTransferredIn,
     ChildMoved,
     ChildrenMerged,
+    DefaultsPublished,
 }
 
 impl AuditEvent {
     /// Every event, for the screens that word them.
-    pub const ALL: [AuditEvent; 39] = [
+    pub const ALL: [AuditEvent; 40] = [
         AuditEvent::StoreOpened,
         AuditEvent::ChildViewed,
         AuditEvent::Unlocked,
@@ -140,6 +141,7 @@ impl AuditEvent {
         AuditEvent::ChildTransferredIn,
         AuditEvent::ChildMoved,
         AuditEvent::ChildrenMerged,
+        AuditEvent::DefaultsPublished,
     ];
 
     pub fn name(self) -> &'static str {
@@ -183,6 +185,7 @@ impl AuditEvent {
             AuditEvent::ChildTransferredIn => "child_transferred_in",
             AuditEvent::ChildMoved => "child_moved",
             AuditEvent::ChildrenMerged => "children_merged",
+            AuditEvent::DefaultsPublished => "defaults_published",
         }
     }
 

@@ -81,6 +81,13 @@ impl Store {
             let (mine, rest): (Vec<_>, Vec<_>) =
                 interviews.into_iter().partition(|(c, _)| *c == child.id);
             interviews = rest;
+            // A record left behind (the child moved to another team) is kept, not kept up: no
+            // checks fall due in it here.
+            let (reviews_due, checklists_due) = if child.record.read_only() {
+                (0, 0)
+            } else {
+                (reviews_due, checklists_due)
+            };
             entries.push(ChildEntry {
                 team: teams.get(&child.id).copied().flatten(),
                 open_episode: open.map(|v| v.episode.clone()),

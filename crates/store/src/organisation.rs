@@ -1,7 +1,7 @@
 //! The home's settings (nation, kind of home, its own contacts): one register per setting,
 //! over the whole settings that earlier versions saved in one register.
 
-use harbour_core::ops::{OpBody, ORGANISATION_ENTITY, SETTING_PREFIX};
+use harbour_core::ops::{OpBody, DEFAULT_PREFIX, ORGANISATION_ENTITY, SETTING_PREFIX};
 use harbour_core::organisation::{Organisation, SettingFields};
 use harbour_core::{Action, ChildId, TeamId};
 use serde_json::Value;
@@ -41,6 +41,7 @@ impl Store {
         // whichever was written last.
         let mut whole = None;
         let mut keys = Vec::new();
+        let mut defaults = Vec::new();
         for row in rows {
             let (field, value, at) = row?;
             if field == "organisation" {
@@ -51,8 +52,15 @@ impl Store {
                 let value: Value =
                     serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("setting"))?;
                 keys.push((key.to_owned(), value, at));
+            } else if let Some(key) = field.strip_prefix(DEFAULT_PREFIX) {
+                let value: Value =
+                    serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("setting"))?;
+                defaults.push((key.to_owned(), value, at));
             }
         }
+        // A default fills only what the team has not set itself.
+        let own: Vec<String> = keys.iter().map(|(k, _, _)| k.clone()).collect();
+        keys.extend(defaults.into_iter().filter(|(k, _, _)| !own.contains(k)));
         let newer: SettingFields = keys
             .into_iter()
             .filter(|(_, _, at)| whole.as_ref().is_none_or(|(_, w)| at > w))
@@ -73,6 +81,57 @@ impl Store {
             self.audit(AuditEvent::SettingChanged, "organisation")?;
         }
         self.organisation()
+    }
+
+    /// Publishes the shown team's settings named in `keys` as the defaults of every team the
+    /// member of staff is in (a provider's or local authority's office holding its homes'
+    /// teams): each team's own setting still stands, and a default fills only what a team has
+    /// not set. Managers and administrators; audited. Returns the teams written to.
+    pub fn publish_defaults(&mut self, keys: &[String]) -> Result<Vec<TeamId>, StoreError> {
+        self.require(Action::ChangeSettings)?;
+        let all = self.organisation()?.fields();
+        let mut fields = SettingFields::new();
+        for key in keys {
+            // A key this version does not know is refused whole, nothing written.
+            let value = all.get(key).ok_or(StoreError::NotFound)?;
+            fields.insert(key.clone(), value.clone());
+        }
+        let teams = self.my_teams()?;
+        if fields.is_empty() || teams.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ops: Vec<OpBody> = teams
+            .iter()
+            .map(|team| OpBody::DefaultsPublished {
+                team: *team,
+                fields: fields.clone(),
+            })
+            .collect();
+        self.write(&ops)?;
+        self.audit(AuditEvent::DefaultsPublished, &keys.join(","))?;
+        Ok(teams)
+    }
+
+    /// The defaults published for `team`'s settings, by key, whether or not the team has set
+    /// its own (the settings page shows which it is using).
+    pub fn defaults_of(&self, team: TeamId) -> Result<SettingFields, StoreError> {
+        self.require(Action::ViewChildren)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT field, value FROM registers WHERE entity = ?1 AND field LIKE 'default.%'",
+        )?;
+        let rows = stmt.query_map([team.to_string()], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?;
+        let mut out = SettingFields::new();
+        for row in rows {
+            let (field, value) = row?;
+            if let Some(key) = field.strip_prefix(DEFAULT_PREFIX) {
+                let value =
+                    serde_json::from_str(&value).map_err(|_| StoreError::Corrupt("setting"))?;
+                out.insert(key.to_owned(), value);
+            }
+        }
+        Ok(out)
     }
 }
 

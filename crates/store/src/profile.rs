@@ -156,7 +156,13 @@ impl Store {
         let full_photo_warning = photo_warning(has_full_photo, full_taken_on, now.date_naive());
         let flag_history = self.flag_history(child.id)?;
         let written = |kinds: &str| self.last_written(child.id, kinds, &names);
+        let merged = self
+            .merged_into(child.id)?
+            .into_iter()
+            .map(|m| self.child(m))
+            .collect::<Result<_, _>>()?;
         Ok(ProfileView {
+            merged,
             added: written("'child_added'")?,
             corrected: written("'child_details_set', 'child_fields_set'")?,
             needs_checking: self.needs_checking(&child.id.to_string())?,

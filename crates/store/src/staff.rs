@@ -512,7 +512,16 @@ impl Store {
         use base64::Engine as _;
         self.require(Action::ExportRecords)?;
         let mut children = Vec::new();
-        for child in self.children()? {
+        // With the records merged into theirs (their own pages, read-only): nothing is left out.
+        let mut all = self.children()?;
+        let mut at = 0;
+        while at < all.len() {
+            for merged in self.merged_into(all[at].id)? {
+                all.push(self.child(merged)?);
+            }
+            at += 1;
+        }
+        for child in all {
             let photo = self
                 .child_photo(child.id)?
                 .map(|jpeg| base64::engine::general_purpose::STANDARD.encode(jpeg));

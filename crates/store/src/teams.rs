@@ -236,7 +236,8 @@ pub(crate) fn team_of(
         OpBody::TeamAdded { team, .. }
         | OpBody::TeamNamed { team, .. }
         | OpBody::TeamMemberSet { team, .. }
-        | OpBody::StaffKeyShared { team, .. } => return Ok(Some(*team)),
+        | OpBody::StaffKeyShared { team, .. }
+        | OpBody::DefaultsPublished { team, .. } => return Ok(Some(*team)),
         // A record coming in: into the team its writer places it in.
         OpBody::ChildTransferredIn { .. } => return Ok(current),
         OpBody::EpisodeLastSeenSet { episode, .. } | OpBody::EpisodeEventAdded { episode, .. } => {

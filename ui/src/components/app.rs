@@ -74,7 +74,26 @@ pub fn app(props: &AppProps) -> Html {
                 reload(&backend, dispatcher.clone());
                 dispatcher.dispatch(Action::ShowHome);
             });
-            html! { <Profile child_id={*id} {on_back} /> }
+            let on_open = {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |other| dispatcher.dispatch(Action::ShowProfile(other)))
+            };
+            let may_move = props.user.may.contains(&harbour_core::Action::MoveRecords);
+            let team = state.entry(*id).and_then(|e| e.team);
+            let move_to: Vec<_> = state
+                .teams
+                .mine()
+                .filter(|t| may_move && Some(t.id) != team)
+                .cloned()
+                .collect();
+            let others: Vec<_> = state
+                .children
+                .iter()
+                .filter(|e| may_move && e.child.id != *id && e.team == team)
+                .filter(|e| !e.child.record.read_only())
+                .map(|e| e.child.clone())
+                .collect();
+            html! { <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {move_to} {others} /> }
         }
         Screen::PrintView(id) => match state.entry(*id) {
             Some(entry) => {

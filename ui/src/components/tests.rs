@@ -515,6 +515,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
     let props = ProfilePageProps {
         opened: ProfileOpened {
             profile: ProfileView {
+                merged: Vec::new(),
                 child,
                 sections,
                 photo_warning: Some(PhotoWarning::Old {
@@ -560,6 +561,9 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         on_back: Callback::noop(),
         on_updated: Callback::noop(),
         on_photo: Callback::noop(),
+        on_open: Callback::noop(),
+        move_to: Vec::new(),
+        others: Vec::new(),
     };
     let html = LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
@@ -722,6 +726,7 @@ fn the_call_script_answers_from_the_profile_and_part_two() {
         added: None,
         corrected: None,
         needs_checking: false,
+        merged: Vec::new(),
         child: e.child,
         sections: vec![
             section(
@@ -1802,4 +1807,92 @@ async fn the_audit_record_names_each_entry_and_says_whether_the_chain_is_whole()
         none.contains(r#"id="audit-none""#) && !none.contains("<table"),
         "{none}"
     );
+}
+
+/// A profile page as a manager sees it, with the child's record in `record`.
+async fn record_page(record: harbour_core::RecordState) -> String {
+    use super::profile::{ProfilePage, ProfilePageProps};
+    use harbour_core::profile::{ProfileOpened, ProfileView};
+    let mut child = entry(1, "Ruta Test", false, true, false).child;
+    child.record = record;
+    let other = entry(2, "Ruta T.", false, true, false).child;
+    let lodge = harbour_core::teams::Team {
+        id: id(0x7f),
+        name: "Sample Lodge".into(),
+        members: Vec::new(),
+        mine: true,
+    };
+    let props = ProfilePageProps {
+        opened: ProfileOpened {
+            profile: ProfileView {
+                child,
+                sections: Vec::new(),
+                photo_warning: None,
+                has_full_photo: false,
+                full_photo_warning: None,
+                history: Vec::new(),
+                flag_history: Vec::new(),
+                added: None,
+                corrected: None,
+                needs_checking: false,
+                merged: vec![other.clone()],
+            },
+            photo: None,
+            full_photo: None,
+        },
+        on_back: Callback::noop(),
+        on_updated: Callback::noop(),
+        on_photo: Callback::noop(),
+        on_open: Callback::noop(),
+        move_to: vec![lodge],
+        others: vec![other],
+    };
+    LocalServerRenderer::<ProfilePage>::with_props(props)
+        .hydratable(false)
+        .render()
+        .await
+        .replace(['\u{2068}', '\u{2069}'], "")
+}
+
+#[tokio::test]
+async fn a_record_kept_up_here_offers_a_move_and_a_join_and_one_left_behind_says_where_and_is_read_only(
+) {
+    let here = record_page(harbour_core::RecordState::Here).await;
+    assert!(here.contains("id=\"move-team\""), "{here}");
+    assert!(here.contains("<option value=\"01936b6e-7c00-7000-8000-00000000007f\""));
+    assert!(here.contains("Sample Lodge"));
+    assert!(here.contains("id=\"merge-child\""));
+    assert!(
+        here.contains("Ruta T. · "),
+        "the other record, with its date of birth"
+    );
+    assert!(
+        here.contains("id=\"records-joined\""),
+        "records joined to it are listed"
+    );
+    assert!(here.contains("id=\"edit-core\""), "editable");
+    assert!(!here.contains("id=\"record-moved\""));
+
+    let moved = record_page(harbour_core::RecordState::MovedTo {
+        team: id(0x7f),
+        team_name: "Sample Lodge".into(),
+        at: t0(),
+    })
+    .await;
+    assert!(
+        moved.contains("Ruta Test moved to Sample Lodge on 25/11/2026 02:00"),
+        "{moved}"
+    );
+    assert!(moved.contains("still press Child missing"));
+    assert!(!moved.contains("id=\"edit-core\""), "read-only");
+    assert!(!moved.contains("id=\"move-team\""), "nothing more to move");
+
+    let merged = record_page(harbour_core::RecordState::MergedInto {
+        child: id(2),
+        at: t0(),
+    })
+    .await;
+    assert!(merged.contains("id=\"record-merged\""), "{merged}");
+    assert!(merged.contains("Open the record kept"));
+    assert!(!merged.contains("id=\"merge-child\""));
 }

@@ -59,6 +59,10 @@ pub struct ProfileView {
     /// checked yet: shown, marked "needs checking".
     #[serde(default)]
     pub needs_checking: bool,
+    /// Other records of the same child merged into this one (each kept, read-only, on a page
+    /// of its own): their episodes and checklists are shown with this one's.
+    #[serde(default)]
+    pub merged: Vec<crate::Child>,
 }
 
 /// Who wrote something and when. The name is empty where the author is not recorded (records
@@ -146,6 +150,7 @@ mod tests {
             added: None,
             corrected: None,
             needs_checking: false,
+            merged: Vec::new(),
             child: crate::Child {
                 id: "01936b6e-7c00-7000-8000-000000000001".parse().unwrap(),
                 details: crate::testing::child(true, false),

@@ -21,11 +21,13 @@ use crate::time;
 
 mod core_details;
 mod photos;
+mod record;
 mod section_card;
 mod timeline;
 
 pub use core_details::CoreDetails;
 pub use photos::NewPhoto;
+pub use record::RecordActions;
 pub use section_card::SectionCard;
 pub use timeline::timeline;
 
@@ -34,6 +36,15 @@ pub struct ProfileProps {
     pub child_id: ChildId,
     /// Back to the list (which is reloaded: the checks due may have changed).
     pub on_back: Callback<()>,
+    /// Opens another child's profile (a record joined to this one, or the one it joined).
+    #[prop_or_default]
+    pub on_open: Callback<ChildId>,
+    /// The teams the child could move to, for those who may move records.
+    #[prop_or_default]
+    pub move_to: Vec<harbour_core::teams::Team>,
+    /// The other children of the child's team, for those who may join two records of one.
+    #[prop_or_default]
+    pub others: Vec<harbour_core::Child>,
 }
 
 /// Loads the profile (the view is audited by the shell) and shows it.
@@ -72,7 +83,9 @@ pub fn profile(props: &ProfileProps) -> Html {
     };
     match (&*opened, &*error) {
         (Some(o), _) => html! {
-            <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo} />
+            <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo}
+                on_open={props.on_open.clone()} move_to={props.move_to.clone()}
+                others={props.others.clone()} />
         },
         (None, Some(e)) => html! {
             <section class="profile">
@@ -93,6 +106,12 @@ pub struct ProfilePageProps {
     pub on_updated: Callback<ProfileView>,
     /// A new photo was saved: the profile and the photo come back together.
     pub on_photo: Callback<ProfileOpened>,
+    #[prop_or_default]
+    pub on_open: Callback<ChildId>,
+    #[prop_or_default]
+    pub move_to: Vec<harbour_core::teams::Team>,
+    #[prop_or_default]
+    pub others: Vec<harbour_core::Child>,
 }
 
 /// The whole profile on one page; rendered natively in tests.
@@ -174,12 +193,15 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                     { written(&i18n, p) }
                 </div>
             </div>
+            { record::record_state(&i18n, p, &props.on_open) }
             if p.needs_checking {
                 <p class="banner notice" id="profile-needs-checking" role="status">
                     { i18n.tr("needs-checking-child") }
                 </p>
             }
-            <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
+            if !p.child.record.read_only() {
+                <CoreDetails child={p.child.clone()} on_updated={props.on_updated.clone()} />
+            }
             { for photo_warning }
             { for full_photo_warning }
             <HelpForChild name={d.name_latin.clone()} languages={d.languages.clone()} />
@@ -210,10 +232,14 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                             { photo_figure(&i18n, photo.clone(), PhotoKind::Face, s) }
                             { photo_figure(&i18n, full_photo.clone(), PhotoKind::FullLength, s) }
                         </div>
-                        <NewPhoto child_id={p.child.id} on_saved={props.on_photo.clone()} />
+                        if !p.child.record.read_only() {
+                            <NewPhoto child_id={p.child.id} on_saved={props.on_photo.clone()} />
+                        }
                     }
                 </>
             }) }
+            <RecordActions child={p.child.clone()} teams={props.move_to.clone()}
+                others={props.others.clone()} on_updated={props.on_updated.clone()} />
         </section>
     }
 }
