@@ -1352,7 +1352,71 @@ async fn two_homes_on_one_device_each_see_only_their_own_children() {
     .await;
     click(&c, "#back-home").await;
 
-    // Elm Lodge's staff see Elm Lodge's child, missing, and none of Oak House's.
+    // Amanuel moves placement from Oak House to Elm Lodge: his whole record goes with him.
+    let amanuel = card(&c, "Amanuel Sample").await;
+    click(&c, &format!("{amanuel} button.profile-link")).await;
+    wait_css(&c, "#move-team")
+        .await
+        .select_by_label("Elm Lodge")
+        .await
+        .unwrap();
+    click(&c, "#move-child").await;
+    wait_text(
+        &c,
+        "#record-confirm-text",
+        "Move Amanuel Sample's whole record to Elm Lodge? Elm Lodge's computers get it at their next sync. Oak House keeps a read-only copy",
+    )
+    .await;
+    println!(
+        "{}",
+        screenshot(&c, "profile-move-asks-first").await.display()
+    );
+    click(&c, "#record-confirm-yes").await;
+    wait_css(&c, "#move-team").await;
+    click(&c, "#profile-back").await;
+    wait_text(&c, &amanuel, "Home: Elm Lodge").await;
+
+    // The night shift had recorded Selam a second time, spelt another way: the two records
+    // are joined, nothing of either lost.
+    click(&c, "#add-child").await;
+    wait_css(&c, "#child-team")
+        .await
+        .select_by_label("Elm Lodge")
+        .await
+        .unwrap();
+    type_into(&c, "#name-latin", "Selam Test").await;
+    type_into(&c, "#name-own", "ሰላም").await;
+    set_value(&c, "#dob", "2011-06-02").await;
+    click(&c, "#save-child").await;
+    let second = card(&c, "Selam Test").await;
+    wait_css(&c, &second).await;
+    click(&c, &format!("{selam} button.profile-link")).await;
+    wait_css(&c, "#merge-child")
+        .await
+        .select_by_label("Selam Test · 02/06/2011")
+        .await
+        .unwrap();
+    click(&c, "#merge-children").await;
+    wait_text(
+        &c,
+        "#record-confirm-text",
+        "Only do this if they are the same child",
+    )
+    .await;
+    click(&c, "#record-confirm-yes").await;
+    wait_text(&c, "#records-joined", "Selam Test").await;
+    wait_text(&c, ".profile-top", "ሰላም").await;
+    scroll_to(&c, ".profile-top").await;
+    println!(
+        "{}",
+        screenshot(&c, "profile-records-joined").await.display()
+    );
+    click(&c, "#profile-back").await;
+    wait_css(&c, &selam).await;
+    // One card for Selam.
+    wait_gone(&c, &second).await;
+
+    // Elm Lodge's staff see Elm Lodge's children, one missing, and none of Oak House's.
     click(&c, "#lock-button").await;
     type_into(&c, "#unlock-name", "test elm").await;
     unlock(&c, "770311").await;
@@ -1365,9 +1429,13 @@ async fn two_homes_on_one_device_each_see_only_their_own_children() {
         }
         out
     };
-    assert_eq!(names, ["Test Selam"]);
+    assert_eq!(
+        names,
+        ["Test Selam", "Amanuel Sample"],
+        "the missing child first"
+    );
     let page = c.source().await.unwrap();
-    assert!(!page.contains("Amanuel Sample") && !page.contains("Oak House"));
+    assert!(!page.contains("Gul Sample") && !page.contains("Oak House"));
     println!("{}", screenshot(&c, "home-elm-lodge-staff").await.display());
     c.close().await.unwrap();
 }

@@ -93,7 +93,11 @@ pub fn app(props: &AppProps) -> Html {
                 .filter(|e| !e.child.record.read_only())
                 .map(|e| e.child.clone())
                 .collect();
-            html! { <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {move_to} {others} /> }
+            let from_team = state.teams.name_of(team).unwrap_or_default().to_owned();
+            html! {
+                <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {move_to} {others}
+                    {from_team} />
+            }
         }
         Screen::PrintView(id) => match state.entry(*id) {
             Some(entry) => {

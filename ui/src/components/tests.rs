@@ -564,6 +564,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         on_open: Callback::noop(),
         move_to: Vec::new(),
         others: Vec::new(),
+        from_team: String::new(),
     };
     let html = LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
@@ -1846,6 +1847,7 @@ async fn record_page(record: harbour_core::RecordState) -> String {
         on_open: Callback::noop(),
         move_to: vec![lodge],
         others: vec![other],
+        from_team: "Sample House".into(),
     };
     LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)

@@ -45,6 +45,9 @@ pub struct ProfileProps {
     /// The other children of the child's team, for those who may join two records of one.
     #[prop_or_default]
     pub others: Vec<harbour_core::Child>,
+    /// The name of the child's team, where the person is in more than one.
+    #[prop_or_default]
+    pub from_team: String,
 }
 
 /// Loads the profile (the view is audited by the shell) and shows it.
@@ -85,7 +88,7 @@ pub fn profile(props: &ProfileProps) -> Html {
         (Some(o), _) => html! {
             <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo}
                 on_open={props.on_open.clone()} move_to={props.move_to.clone()}
-                others={props.others.clone()} />
+                others={props.others.clone()} from_team={props.from_team.clone()} />
         },
         (None, Some(e)) => html! {
             <section class="profile">
@@ -112,6 +115,9 @@ pub struct ProfilePageProps {
     pub move_to: Vec<harbour_core::teams::Team>,
     #[prop_or_default]
     pub others: Vec<harbour_core::Child>,
+    /// The name of the child's team, where the person is in more than one.
+    #[prop_or_default]
+    pub from_team: String,
 }
 
 /// The whole profile on one page; rendered natively in tests.
@@ -239,7 +245,8 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                 </>
             }) }
             <RecordActions child={p.child.clone()} teams={props.move_to.clone()}
-                others={props.others.clone()} on_updated={props.on_updated.clone()} />
+                others={props.others.clone()} on_updated={props.on_updated.clone()}
+                from_team={props.from_team.clone()} />
         </section>
     }
 }

@@ -55,7 +55,7 @@ pub fn record_state(i18n: &I18n, p: &ProfileView, on_open: &Callback<ChildId>) -
                         let (on_open, id) = (on_open.clone(), m.id);
                         html! {
                             <li>
-                                <button class="link" onclick={Callback::from(move |_| on_open.emit(id))}>
+                                <button class="secondary" onclick={Callback::from(move |_| on_open.emit(id))}>
                                     { i18n.tr_with("record-joined-item", &[
                                         ("name", Arg::from(m.details.name_latin.as_str())),
                                         ("time", time::format_local(m.created_at).into()),
@@ -78,6 +78,9 @@ pub struct RecordActionsProps {
     pub teams: Vec<Team>,
     /// The other children of the child's team whose record could be a second one of them.
     pub others: Vec<Child>,
+    /// The name of the child's team now (empty where it has none).
+    #[prop_or_default]
+    pub from_team: String,
     pub on_updated: Callback<ProfileView>,
 }
 
@@ -140,9 +143,18 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
                 .find(|t| t.id == *team)
                 .map(|t| team_name(&i18n, t))
                 .unwrap_or_default();
+            let from = if props.from_team.is_empty() {
+                i18n.tr("record-this-team")
+            } else {
+                props.from_team.clone()
+            };
             Some(i18n.tr_with(
                 "record-move-confirm",
-                &[("name", name.clone()), ("team", team.into())],
+                &[
+                    ("name", name.clone()),
+                    ("team", team.into()),
+                    ("from", from.into()),
+                ],
             ))
         }
         Asking::Merge(other) => {
@@ -227,7 +239,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
         }
     });
     html! {
-        <section class="card record-actions" aria-labelledby="record-actions-heading">
+        <section class="profile-section record-actions" aria-labelledby="record-actions-heading">
             <h2 id="record-actions-heading">{ i18n.tr("record-actions-title") }</h2>
             if let Some(question) = question {
                 <div class="confirm" role="alertdialog" aria-labelledby="record-confirm-text">
