@@ -403,6 +403,7 @@ async fn round(
         std::sync::atomic::Ordering::Relaxed,
     );
     let mut first_error = None;
+    let mut downloads = Vec::new();
     for (device, (local, local_chain, remote, remote_chain)) in series {
         let done = if local > remote {
             let from = (remote, remote_chain);
@@ -426,18 +427,18 @@ async fn round(
                     seq: local + 1,
                 })
             } else {
-                let range = (local, remote);
-                download_series(
-                    store,
-                    &key,
-                    (team, device),
-                    range,
-                    paging,
-                    hub,
-                    token,
-                    (&mut report, progress),
-                )
-                .await
+                match store.sync_chain_at(team, harbour_core::DeviceId::from_uuid(device), local)? {
+                    Some(before) => {
+                        downloads.push(Download {
+                            device,
+                            after: local,
+                            before,
+                            remote,
+                        });
+                        Ok(())
+                    }
+                    None => Err(SyncError::Diverged { device, seq: local }),
+                }
             }
         } else if local_chain != remote_chain {
             Err(SyncError::Diverged { device, seq: local })
@@ -451,6 +452,34 @@ async fn round(
             }
             first_error.get_or_insert(e);
         }
+    }
+    // A page from each series in turn, not one series after another: the team's records then
+    // arrive roughly in the order they were written, so each index of the store grows at its
+    // end rather than being walked again for every device (a first sync of years of records).
+    while !downloads.is_empty() {
+        let mut still = Vec::with_capacity(downloads.len());
+        for mut d in downloads {
+            match download_page(
+                store,
+                &key,
+                team,
+                &mut d,
+                paging,
+                hub,
+                token,
+                (&mut report, progress),
+            )
+            .await
+            {
+                Ok(()) if d.after < d.remote => still.push(d),
+                Ok(()) => {}
+                Err(e) if matches!(e, SyncError::Hub(_) | SyncError::Store(_)) => return Err(e),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        downloads = still;
     }
     match first_error {
         Some(e) => Err(e),
@@ -526,70 +555,80 @@ async fn upload_series(
     }
 }
 
+/// Where the download of one device's series stands.
+struct Download {
+    device: Uuid,
+    /// The last seq taken in, and the chain up to it.
+    after: i64,
+    before: Chain,
+    /// The hub's last seq.
+    remote: i64,
+}
+
+/// Downloads the next page of a series and takes it in with its checkpoint.
 #[allow(clippy::too_many_arguments)]
-async fn download_series(
+async fn download_page(
     store: &mut Store,
     key: &TeamKey,
-    (team, device): (TeamId, Uuid),
-    (local, remote): (i64, i64),
+    team: TeamId,
+    d: &mut Download,
     paging: Paging,
     hub: &impl Hub,
     token: &str,
     (report, progress): (&mut Report, &Progress),
 ) -> Result<(), SyncError> {
-    let dev = harbour_core::DeviceId::from_uuid(device);
-    let mut after = local;
-    let mut before = store
-        .sync_chain_at(team, dev, local)?
-        .ok_or(SyncError::Diverged { device, seq: local })?;
-    while after < remote {
-        let answer = hub
-            .download(
-                token,
-                &DownloadRequest {
-                    device,
-                    after,
-                    max_ops: paging.ops as u32,
-                    max_bytes: paging.bytes as u32,
-                },
-            )
-            .await?;
-        if answer.after_chain != before {
-            return Err(SyncError::Diverged { device, seq: after });
-        }
-        if answer.slots.is_empty() {
+    let device = d.device;
+    let answer = hub
+        .download(
+            token,
+            &DownloadRequest {
+                device,
+                after: d.after,
+                max_ops: paging.ops as u32,
+                max_bytes: paging.bytes as u32,
+            },
+        )
+        .await?;
+    if answer.after_chain != d.before {
+        return Err(SyncError::Diverged {
+            device,
+            seq: d.after,
+        });
+    }
+    if answer.slots.is_empty() {
+        return Err(SyncError::NoProgress);
+    }
+    let mut before = d.before;
+    let mut page = Vec::with_capacity(answer.slots.len());
+    for (i, wire) in answer.slots.iter().enumerate() {
+        if wire.seq != d.after + 1 + i as i64 {
             return Err(SyncError::NoProgress);
         }
-        let mut page = Vec::with_capacity(answer.slots.len());
-        for (i, wire) in answer.slots.iter().enumerate() {
-            if wire.seq != after + 1 + i as i64 {
-                return Err(SyncError::NoProgress);
-            }
-            let plain =
-                key.open(team.as_uuid(), device, wire)
-                    .map_err(|why| SyncError::Unreadable {
-                        device,
-                        seq: wire.seq,
-                        why,
-                    })?;
-            let next = chain(&before, wire);
-            page.push((
-                op_of(plain, team, device),
-                Slot {
+        let plain =
+            key.open(team.as_uuid(), device, wire)
+                .map_err(|why| SyncError::Unreadable {
+                    device,
                     seq: wire.seq,
-                    sealed: wire.sealed.clone(),
-                    chain: next,
-                },
-            ));
-            before = next;
-        }
-        let applied = store.apply_synced(team, dev, &page)?;
-        report.downloaded += page.len();
-        report.held += applied.held;
-        progress
-            .received
-            .fetch_add(page.len() as u64, std::sync::atomic::Ordering::Relaxed);
-        after += page.len() as i64;
+                    why,
+                })?;
+        let next = chain(&before, wire);
+        page.push((
+            op_of(plain, team, device),
+            Slot {
+                seq: wire.seq,
+                sealed: wire.sealed.clone(),
+                chain: next,
+            },
+        ));
+        before = next;
     }
+    let applied = store.apply_synced(team, harbour_core::DeviceId::from_uuid(device), &page)?;
+    report.downloaded += page.len();
+    report.held += applied.held;
+    progress
+        .received
+        .fetch_add(page.len() as u64, std::sync::atomic::Ordering::Relaxed);
+    d.after += page.len() as i64;
+    d.before = before;
     Ok(())
 }
