@@ -363,8 +363,18 @@ impl Store {
         device: DeviceId,
         page: &[(Op, Slot)],
     ) -> Result<Applied, StoreError> {
+        self.apply_synced_pages(team, &[(device, page)])
+    }
+
+    /// [`Store::apply_synced`] for several pages (of one series or several) in one
+    /// transaction: all taken in with their checkpoints, or none.
+    pub fn apply_synced_pages(
+        &mut self,
+        team: TeamId,
+        pages: &[(DeviceId, &[(Op, Slot)])],
+    ) -> Result<Applied, StoreError> {
         self.require(Action::RecordMissing)?;
-        if device == self.device.id {
+        if pages.iter().any(|(device, _)| *device == self.device.id) {
             return Err(StoreError::SyncOutOfOrder);
         }
         let now = self.now();
@@ -373,17 +383,19 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         // Read again under the write lock: the app's own connection may have written since.
         let mut me = crate::oplog::Device::load_or_create(&tx)?;
-        let first = next_seq(&tx, team, device)?;
-        let mut ops = Vec::with_capacity(page.len());
-        for (next, (op, slot)) in (first..).zip(page) {
-            if slot.seq != next || op.device != device {
-                return Err(StoreError::SyncOutOfOrder);
+        let mut ops = Vec::with_capacity(pages.iter().map(|(_, p)| p.len()).sum());
+        for (device, page) in pages {
+            let first = next_seq(&tx, team, *device)?;
+            for (next, (op, slot)) in (first..).zip(page.iter()) {
+                if slot.seq != next || op.device != *device {
+                    return Err(StoreError::SyncOutOfOrder);
+                }
+                insert_slot(&tx, team, *device, op.op_id, slot)?;
+                ops.push(Op {
+                    team: Some(team),
+                    ..op.clone()
+                });
             }
-            insert_slot(&tx, team, device, op.op_id, slot)?;
-            ops.push(Op {
-                team: Some(team),
-                ..op.clone()
-            });
         }
         let applied = take_in_all(&tx, &mut me, now, &ops)?;
         me.save(&tx)?;

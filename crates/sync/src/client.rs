@@ -456,31 +456,34 @@ async fn round(
     // A page from each series in turn, not one series after another: the team's records then
     // arrive roughly in the order they were written, so each index of the store grows at its
     // end rather than being walked again for every device (a first sync of years of records).
+    // Pages are taken in a few at a time, each few in one transaction with their checkpoints:
+    // fewer commits, each writing the store's busiest pages once.
+    let mut batch: Vec<(harbour_core::DeviceId, Vec<(Op, Slot)>)> = Vec::new();
     while !downloads.is_empty() {
         let mut still = Vec::with_capacity(downloads.len());
         for mut d in downloads {
-            match download_page(
-                store,
-                &key,
-                team,
-                &mut d,
-                paging,
-                hub,
-                token,
-                (&mut report, progress),
-            )
-            .await
-            {
-                Ok(()) if d.after < d.remote => still.push(d),
-                Ok(()) => {}
-                Err(e) if matches!(e, SyncError::Hub(_) | SyncError::Store(_)) => return Err(e),
+            match download_page(&key, team, &mut d, paging, hub, token).await {
+                Ok(page) => {
+                    batch.push((harbour_core::DeviceId::from_uuid(d.device), page));
+                    if d.after < d.remote {
+                        still.push(d);
+                    }
+                }
+                Err(e) if matches!(e, SyncError::Hub(_) | SyncError::Store(_)) => {
+                    take_in(store, team, &mut batch, (&mut report, progress))?;
+                    return Err(e);
+                }
                 Err(e) => {
                     first_error.get_or_insert(e);
                 }
             }
+            if batch.iter().map(|(_, p)| p.len()).sum::<usize>() >= paging.ops * PAGES_PER_COMMIT {
+                take_in(store, team, &mut batch, (&mut report, progress))?;
+            }
         }
         downloads = still;
     }
+    take_in(store, team, &mut batch, (&mut report, progress))?;
     match first_error {
         Some(e) => Err(e),
         None => Ok(report),
@@ -565,18 +568,40 @@ struct Download {
     remote: i64,
 }
 
-/// Downloads the next page of a series and takes it in with its checkpoint.
-#[allow(clippy::too_many_arguments)]
-async fn download_page(
+/// How many downloaded pages are taken in together, in one transaction.
+const PAGES_PER_COMMIT: usize = 5;
+
+/// Takes in the downloaded pages of `batch` in one transaction, and empties it.
+fn take_in(
     store: &mut Store,
+    team: TeamId,
+    batch: &mut Vec<(harbour_core::DeviceId, Vec<(Op, Slot)>)>,
+    (report, progress): (&mut Report, &Progress),
+) -> Result<(), SyncError> {
+    if batch.is_empty() {
+        return Ok(());
+    }
+    let pages: Vec<_> = batch.iter().map(|(d, p)| (*d, p.as_slice())).collect();
+    let applied = store.apply_synced_pages(team, &pages)?;
+    let n: usize = batch.iter().map(|(_, p)| p.len()).sum();
+    report.downloaded += n;
+    report.held += applied.held;
+    progress
+        .received
+        .fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+    batch.clear();
+    Ok(())
+}
+
+/// Downloads and opens the next page of a series, checked against the chain held so far.
+async fn download_page(
     key: &TeamKey,
     team: TeamId,
     d: &mut Download,
     paging: Paging,
     hub: &impl Hub,
     token: &str,
-    (report, progress): (&mut Report, &Progress),
-) -> Result<(), SyncError> {
+) -> Result<Vec<(Op, Slot)>, SyncError> {
     let device = d.device;
     let answer = hub
         .download(
@@ -622,13 +647,7 @@ async fn download_page(
         ));
         before = next;
     }
-    let applied = store.apply_synced(team, harbour_core::DeviceId::from_uuid(device), &page)?;
-    report.downloaded += page.len();
-    report.held += applied.held;
-    progress
-        .received
-        .fetch_add(page.len() as u64, std::sync::atomic::Ordering::Relaxed);
     d.after += page.len() as i64;
     d.before = before;
-    Ok(())
+    Ok(page)
 }
