@@ -42,6 +42,8 @@ fn main() {
             "update_child",
             "move_child",
             "merge_children",
+            "save_transfer_package",
+            "open_transfer_package",
             "record_print_view",
             "grab_sheet_page",
             "get_organisation",

@@ -232,6 +232,32 @@ impl SaveAs {
     }
 }
 
+/// "Choose the file…": the system's file dialog for a file the person brings in (a transfer
+/// package). A debug build takes `HARBOUR_OPEN_FILE` instead (a path, or `cancel`), so the
+/// end-to-end tests can answer the dialog; a release build always asks.
+pub fn choose_file<R: tauri::Runtime>(
+    app: &tauri::AppHandle<R>,
+    title: &'static str,
+    kind: (&'static str, &'static str),
+) -> Option<PathBuf> {
+    #[cfg(debug_assertions)]
+    if let Some(answer) = std::env::var_os("HARBOUR_OPEN_FILE") {
+        let answer = PathBuf::from(answer);
+        return (answer != Path::new("cancel")).then_some(answer);
+    }
+    use tauri_plugin_dialog::DialogExt;
+    let words = harbour_i18n::Localizer::new(harbour_i18n::SOURCE_TAG);
+    let mut dialog = app.dialog().file();
+    if let Some(dirs) = directories::UserDirs::new() {
+        dialog = dialog.set_directory(dirs.document_dir().unwrap_or(dirs.home_dir()));
+    }
+    dialog
+        .set_title(words.tr(title))
+        .add_filter(kind.0, &[kind.1])
+        .blocking_pick_file()
+        .and_then(|chosen| chosen.into_path().ok())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

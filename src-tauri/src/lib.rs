@@ -241,6 +241,8 @@ pub fn with_commands<R: tauri::Runtime>(
             profile::update_child,
             profile::move_child,
             profile::merge_children,
+            profile::save_transfer_package,
+            profile::open_transfer_package,
             commands::sheets::record_print_view,
             commands::sheets::grab_sheet_page,
             settings::get_organisation,

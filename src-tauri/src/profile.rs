@@ -98,6 +98,68 @@ pub async fn merge_children<R: Runtime>(
     .await
 }
 
+/// The kind of file a transfer package is, and its ending.
+const PACKAGE: (&str, &str) = ("Harbour transfer package", "harbour");
+
+/// Saves the child's whole record as a transfer package, sealed under `passphrase`, where the
+/// person chooses (managers, placement officers, administrators; audited). `None`: they
+/// cancelled, and nothing was made. A passphrase too short is refused before the dialog opens.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn save_transfer_package<R: Runtime>(
+    app: AppHandle<R>,
+    child_id: ChildId,
+    passphrase: String,
+) -> Result<Option<String>, ApiError> {
+    let dialog = app.clone();
+    blocking(app, move |state| {
+        if passphrase.trim().chars().count() < harbour_store::MIN_PASSPHRASE_CHARS {
+            return Err(crate::commands::api_error(
+                harbour_store::StoreError::WeakPassphrase,
+            ));
+        }
+        with_store(&state, |store| {
+            store.require(harbour_core::Action::ExportRecords)?;
+            store.child(child_id).map(drop)
+        })?;
+        let asked = crate::files::SaveAs {
+            title: "transfer-save-dialog-title",
+            file_name: "child-record.harbour",
+            kind: PACKAGE,
+        };
+        let saved = asked.save(
+            &dialog,
+            || with_store(&state, |store| store.transfer_out(child_id, &passphrase)),
+            |_| ApiError::backend(),
+        )?;
+        Ok(saved.map(|path| path.display().to_string()))
+    })
+    .await
+}
+
+/// Brings a child's record in from a transfer package the person chooses, opened with
+/// `passphrase`, into the team shown. `None`: they cancelled. Refused whole, with nothing
+/// written, if the file is not a package, was changed, or the passphrase is not its own.
+#[tauri::command(rename_all = "snake_case")]
+pub async fn open_transfer_package<R: Runtime>(
+    app: AppHandle<R>,
+    passphrase: String,
+) -> Result<Option<ChildId>, ApiError> {
+    let dialog = app.clone();
+    blocking(app, move |state| {
+        with_store(&state, |store| {
+            store.require(harbour_core::Action::MoveRecords)
+        })?;
+        let Some(path) = crate::files::choose_file(&dialog, "transfer-open-dialog-title", PACKAGE)
+        else {
+            return Ok(None);
+        };
+        let bytes = std::fs::read(&path)
+            .map_err(|_| crate::commands::api_error(harbour_store::StoreError::TransferRefused))?;
+        with_store(&state, |store| store.transfer_in(&bytes, &passphrase)).map(Some)
+    })
+    .await
+}
+
 /// A new face or full-length photo (face when not said) with the date it was taken; returns
 /// the profile and the photos.
 #[tauri::command(rename_all = "snake_case")]

@@ -205,6 +205,23 @@ impl Backend {
             .await
     }
 
+    pub async fn save_transfer_package(
+        &self,
+        child_id: ChildId,
+        passphrase: &str,
+    ) -> Result<Option<String>, ApiError> {
+        let args = json!({ "child_id": child_id, "passphrase": passphrase });
+        self.send("save_transfer_package", args).await
+    }
+
+    pub async fn open_transfer_package(
+        &self,
+        passphrase: &str,
+    ) -> Result<Option<ChildId>, ApiError> {
+        self.send("open_transfer_package", json!({ "passphrase": passphrase }))
+            .await
+    }
+
     pub async fn update_child(
         &self,
         child_id: ChildId,

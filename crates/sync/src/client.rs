@@ -461,8 +461,19 @@ async fn round(
     let mut batch: Vec<(harbour_core::DeviceId, Vec<(Op, Slot)>)> = Vec::new();
     while !downloads.is_empty() {
         let mut still = Vec::with_capacity(downloads.len());
-        for mut d in downloads {
-            match download_page(&key, team, &mut d, paging, hub, token).await {
+        // Several pages in flight at once, each of another series.
+        let mut fetched = Vec::with_capacity(downloads.len());
+        for group in downloads.chunks_mut(IN_FLIGHT) {
+            let pages = futures_util::future::join_all(
+                group
+                    .iter_mut()
+                    .map(|d| download_page(&key, team, d, paging, hub, token)),
+            )
+            .await;
+            fetched.extend(pages);
+        }
+        for (d, got) in downloads.into_iter().zip(fetched) {
+            match got {
                 Ok(page) => {
                     batch.push((harbour_core::DeviceId::from_uuid(d.device), page));
                     if d.after < d.remote {
@@ -570,6 +581,9 @@ struct Download {
 
 /// How many downloaded pages are taken in together, in one transaction.
 const PAGES_PER_COMMIT: usize = 5;
+
+/// How many pages are asked of the hub at once (each of another device's series).
+const IN_FLIGHT: usize = 4;
 
 /// Takes in the downloaded pages of `batch` in one transaction, and empties it.
 fn take_in(

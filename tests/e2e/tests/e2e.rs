@@ -1909,3 +1909,89 @@ async fn two_computers_of_one_home_share_their_records_through_a_hub() {
     click(&b, "#sync-now").await;
     wait_gone(&b, "#changed-twice").await;
 }
+
+/// A child moves to a home on another hub: their whole record is saved as a transfer package
+/// under a passphrase, refused where it is already, refused with the wrong passphrase, and
+/// brought in, history and all, where it is new.
+#[tokio::test]
+async fn a_child_s_record_goes_to_a_home_on_another_hub_in_a_transfer_package() {
+    let (from, to, files) = (
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+        tempfile::tempdir().unwrap(),
+    );
+    let package = files.path().join("child-record.harbour");
+    // The file dialogs' answers (a debug build reads them instead of asking).
+    std::env::set_var("HARBOUR_SAVE_AS", files.path());
+    std::env::set_var("HARBOUR_OPEN_FILE", &package);
+    let mut driver = Driver::start();
+    let c = driver.open_demo(from.path()).await;
+    unlock(&c, "246810").await;
+    let gul = card(&c, "Gul Sample").await;
+    click(&c, &format!("{gul} button.profile-link")).await;
+    type_into(&c, "#transfer-passphrase", "too short").await;
+    click(&c, "#save-transfer").await;
+    wait_text(&c, "#record-error", "at least 16 characters").await;
+    assert!(!package.exists(), "nothing saved");
+    set_value(&c, "#transfer-passphrase", "river lantern orchard seven").await;
+    click(&c, "#save-transfer").await;
+    wait_text(&c, "#transfer-saved", "child-record.harbour").await;
+    scroll_to(&c, ".record-actions").await;
+    println!(
+        "{}",
+        screenshot(&c, "profile-transfer-saved").await.display()
+    );
+    let sealed = std::fs::read(&package).unwrap();
+    assert!(sealed.starts_with(b"HARBOUR-TRANSFER 1\n"));
+    assert!(
+        !String::from_utf8_lossy(&sealed).contains("Gul Sample"),
+        "sealed"
+    );
+    // Here already: refused, nothing written.
+    click(&c, "#profile-back").await;
+    click(&c, "#add-child").await;
+    type_into(&c, "#bring-in-passphrase", "river lantern orchard seven").await;
+    click(&c, "#bring-in-open").await;
+    wait_text(&c, "#bring-in-error", "here already").await;
+    c.close().await.unwrap();
+
+    // The new home (another demonstration store, with sample children of its own).
+    let c = driver.open_demo(to.path()).await;
+    unlock(&c, "246810").await;
+    let before = c
+        .find_all(Locator::Css(&card(&c, "Gul Sample").await))
+        .await
+        .unwrap()
+        .len();
+    click(&c, "#add-child").await;
+    type_into(&c, "#bring-in-passphrase", "river lantern orchard eight").await;
+    click(&c, "#bring-in-open").await;
+    wait_text(&c, "#bring-in-error", "the passphrase is not the one").await;
+    scroll_to(&c, ".bring-in").await;
+    println!("{}", screenshot(&c, "bring-in-refused").await.display());
+    set_value(&c, "#bring-in-passphrase", "river lantern orchard seven").await;
+    click(&c, "#bring-in-open").await;
+    // Their profile opens, with what the old home recorded.
+    wait_text(&c, "#profile-heading", "Gul Sample").await;
+    wait_css(&c, "#section-legal").await;
+    click(&c, "#profile-back").await;
+    let started = std::time::Instant::now();
+    loop {
+        let now = c
+            .find_all(Locator::Css(&card(&c, "Gul Sample").await))
+            .await
+            .unwrap()
+            .len();
+        if now == before + 1 {
+            break;
+        }
+        assert!(
+            started.elapsed() < WAIT,
+            "the child brought in is not on the list"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    std::env::remove_var("HARBOUR_OPEN_FILE");
+    std::env::remove_var("HARBOUR_SAVE_AS");
+    c.close().await.unwrap();
+}

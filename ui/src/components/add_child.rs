@@ -22,6 +22,9 @@ pub struct AddChildProps {
     /// The user's homes: with more than one, the form asks which the child lives in.
     #[prop_or_default]
     pub teams: TeamsView,
+    /// Whether this person may bring a child's record in from a transfer package.
+    #[prop_or_default]
+    pub may_bring_in: bool,
 }
 
 /// A team's name as staff read it: its own, or "not named yet".
@@ -258,6 +261,9 @@ pub fn add_child(props: &AddChildProps) -> Html {
                     <button type="button" id="cancel-add" class="secondary" onclick={on_cancel}>{ i18n.tr("form-cancel") }</button>
                 </div>
             </form>
+            if props.may_bring_in {
+                <super::bring_in::BringIn dispatcher={props.dispatcher.clone()} />
+            }
         </section>
     }
 }

@@ -60,7 +60,8 @@ pub fn app(props: &AppProps) -> Html {
     let screen = match &state.screen {
         Screen::Home => html! { <Home state={state.clone()} on_missing={on_missing} /> },
         Screen::AddChild => html! {
-            <AddChild dispatcher={state.dispatcher()} teams={state.teams.clone()} />
+            <AddChild dispatcher={state.dispatcher()} teams={state.teams.clone()}
+                may_bring_in={props.user.may.contains(&harbour_core::Action::MoveRecords)} />
         },
         Screen::Settings => html! {
             <Settings dispatcher={state.dispatcher()} user={props.user.clone()}
@@ -79,6 +80,10 @@ pub fn app(props: &AppProps) -> Html {
                 Callback::from(move |other| dispatcher.dispatch(Action::ShowProfile(other)))
             };
             let may_move = props.user.may.contains(&harbour_core::Action::MoveRecords);
+            let may_transfer = props
+                .user
+                .may
+                .contains(&harbour_core::Action::ExportRecords);
             let team = state.entry(*id).and_then(|e| e.team);
             let move_to: Vec<_> = state
                 .teams
@@ -96,7 +101,7 @@ pub fn app(props: &AppProps) -> Html {
             let from_team = state.teams.name_of(team).unwrap_or_default().to_owned();
             html! {
                 <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {move_to} {others}
-                    {from_team} />
+                    {from_team} {may_transfer} />
             }
         }
         Screen::PrintView(id) => match state.entry(*id) {

@@ -4,6 +4,7 @@ pub mod add_child;
 pub mod after_return;
 pub mod app;
 pub mod arrivals;
+pub mod bring_in;
 pub mod checklists;
 pub mod child_help;
 pub mod episode_details;

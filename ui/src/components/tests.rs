@@ -565,6 +565,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         move_to: Vec::new(),
         others: Vec::new(),
         from_team: String::new(),
+        may_transfer: false,
     };
     let html = LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
@@ -1848,6 +1849,7 @@ async fn record_page(record: harbour_core::RecordState) -> String {
         move_to: vec![lodge],
         others: vec![other],
         from_team: "Sample House".into(),
+        may_transfer: true,
     };
     LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
@@ -1873,6 +1875,10 @@ async fn a_record_kept_up_here_offers_a_move_and_a_join_and_one_left_behind_says
         "records joined to it are listed"
     );
     assert!(here.contains("id=\"edit-core\""), "editable");
+    assert!(
+        here.contains("id=\"transfer-passphrase\""),
+        "a package can be saved"
+    );
     assert!(!here.contains("id=\"record-moved\""));
 
     let moved = record_page(harbour_core::RecordState::MovedTo {
@@ -1888,6 +1894,7 @@ async fn a_record_kept_up_here_offers_a_move_and_a_join_and_one_left_behind_says
     assert!(moved.contains("still press Child missing"));
     assert!(!moved.contains("id=\"edit-core\""), "read-only");
     assert!(!moved.contains("id=\"move-team\""), "nothing more to move");
+    assert!(!moved.contains("id=\"transfer-passphrase\""), "nor to send");
 
     let merged = record_page(harbour_core::RecordState::MergedInto {
         child: id(2),

@@ -48,6 +48,9 @@ pub struct ProfileProps {
     /// The name of the child's team, where the person is in more than one.
     #[prop_or_default]
     pub from_team: String,
+    /// Whether they may seal the child's record into a transfer package.
+    #[prop_or_default]
+    pub may_transfer: bool,
 }
 
 /// Loads the profile (the view is audited by the shell) and shows it.
@@ -88,7 +91,8 @@ pub fn profile(props: &ProfileProps) -> Html {
         (Some(o), _) => html! {
             <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo}
                 on_open={props.on_open.clone()} move_to={props.move_to.clone()}
-                others={props.others.clone()} from_team={props.from_team.clone()} />
+                others={props.others.clone()} from_team={props.from_team.clone()}
+                may_transfer={props.may_transfer} />
         },
         (None, Some(e)) => html! {
             <section class="profile">
@@ -118,6 +122,9 @@ pub struct ProfilePageProps {
     /// The name of the child's team, where the person is in more than one.
     #[prop_or_default]
     pub from_team: String,
+    /// Whether they may seal the child's record into a transfer package.
+    #[prop_or_default]
+    pub may_transfer: bool,
 }
 
 /// The whole profile on one page; rendered natively in tests.
@@ -246,7 +253,7 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
             }) }
             <RecordActions child={p.child.clone()} teams={props.move_to.clone()}
                 others={props.others.clone()} on_updated={props.on_updated.clone()}
-                from_team={props.from_team.clone()} />
+                from_team={props.from_team.clone()} may_transfer={props.may_transfer} />
         </section>
     }
 }

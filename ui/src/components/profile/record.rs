@@ -81,6 +81,9 @@ pub struct RecordActionsProps {
     /// The name of the child's team now (empty where it has none).
     #[prop_or_default]
     pub from_team: String,
+    /// Whether this person may seal the child's record into a transfer package.
+    #[prop_or_default]
+    pub may_transfer: bool,
     pub on_updated: Callback<ProfileView>,
 }
 
@@ -101,7 +104,11 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
     let chosen_team = use_state(|| None::<TeamId>);
     let chosen_child = use_state(|| None::<ChildId>);
     let error = use_state(|| None::<ApiError>);
-    if props.child.record.read_only() || (props.teams.is_empty() && props.others.is_empty()) {
+    let passphrase = use_state(String::new);
+    let saved = use_state(|| None::<String>);
+    if props.child.record.read_only()
+        || (props.teams.is_empty() && props.others.is_empty() && !props.may_transfer)
+    {
         return html! {};
     }
     let name = Arg::from(props.child.details.name_latin.as_str());
@@ -238,6 +245,49 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
             </div>
         }
     });
+    let transfer_part = props.may_transfer.then(|| {
+        let on_passphrase = {
+            let passphrase = passphrase.clone();
+            Callback::from(move |e: InputEvent| {
+                passphrase.set(super::super::fields::input_value(&e))
+            })
+        };
+        let on_save = {
+            let (backend, passphrase, saved, error) =
+                (backend.clone(), passphrase.clone(), saved.clone(), error.clone());
+            Callback::from(move |_| {
+                let (backend, words, saved, error) =
+                    (backend.clone(), (*passphrase).clone(), saved.clone(), error.clone());
+                spawn_local(async move {
+                    match backend.save_transfer_package(child_id, &words).await {
+                        Ok(Some(path)) => {
+                            error.set(None);
+                            saved.set(Some(path));
+                        }
+                        Ok(None) => {}
+                        Err(e) => error.set(Some(e)),
+                    }
+                });
+            })
+        };
+        html! {
+            <div class="field">
+                <label for="transfer-passphrase">{ i18n.tr_with("record-transfer-label", &[("name", name.clone())]) }</label>
+                <p class="hint" id="transfer-passphrase-hint">{ i18n.tr("record-transfer-hint") }</p>
+                <input id="transfer-passphrase" type="text" autocomplete="off" spellcheck="false"
+                    value={(*passphrase).clone()} oninput={on_passphrase}
+                    aria-describedby="transfer-passphrase-hint" />
+                <button class="secondary" id="save-transfer" onclick={on_save}>
+                    { i18n.tr("record-transfer-button") }
+                </button>
+                if let Some(path) = &*saved {
+                    <p class="banner" id="transfer-saved" role="status">
+                        { i18n.tr_with("record-transfer-saved", &[("path", Arg::from(path.as_str()))]) }
+                    </p>
+                }
+            </div>
+        }
+    });
     html! {
         <section class="profile-section record-actions" aria-labelledby="record-actions-heading">
             <h2 id="record-actions-heading">{ i18n.tr("record-actions-title") }</h2>
@@ -252,6 +302,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
             } else {
                 { for move_part }
                 { for merge_part }
+                { for transfer_part }
             }
             if let Some(e) = &*error {
                 <p class="banner error" id="record-error" role="alert">{ i18n.tr(&e.message_id) }</p>
