@@ -4,19 +4,12 @@
 
 mod common;
 
-use common::{device, enrol, Running};
+use common::{device, enrol, sync_all, Running};
 use harbour_core::organisation::Organisation;
 use harbour_core::TeamId;
 use harbour_hub::SqliteHub;
 use harbour_store::{Store, StoreError};
-use harbour_sync::client::sync_team;
 use harbour_sync::TeamKey;
-
-async fn sync_all(store: &mut Store, running: &Running<SqliteHub>) {
-    for link in store.sync_links().unwrap() {
-        sync_team(store, &link, &running.hub()).await.unwrap();
-    }
-}
 
 fn settings(store: &Store, team: TeamId) -> Organisation {
     store.organisation_of(Some(team)).unwrap()

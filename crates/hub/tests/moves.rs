@@ -6,21 +6,14 @@
 
 mod common;
 
-use common::{child, device, enrol, names, Running};
+use common::{child, device, enrol, names, sync_all, Running};
 use harbour_core::episode::EpisodeEvent;
 use harbour_core::profile::{Section, SectionInput};
 use harbour_core::{ChildId, RecordState, TeamId};
 use harbour_hub::SqliteHub;
 use harbour_store::{Store, StoreError};
-use harbour_sync::client::sync_team;
 use harbour_sync::TeamKey;
 use serde_json::json;
-
-async fn sync_all(store: &mut Store, running: &Running<SqliteHub>) {
-    for link in store.sync_links().unwrap() {
-        sync_team(store, &link, &running.hub()).await.unwrap();
-    }
-}
 
 fn health(gp: &str) -> SectionInput {
     SectionInput {

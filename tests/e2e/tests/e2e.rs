@@ -1262,6 +1262,18 @@ async fn an_administrator_adds_staff_and_makes_a_backup() {
 /// A device that holds two homes: the administrator names the first, sets up a second with its
 /// own on-call number and puts a member of staff in it; a child added there is that home's,
 /// its steps give that home's contacts, and its staff see its children and no others.
+/// Opens "Add a child" and fills in the home, the name and the date of birth.
+async fn start_child_in(c: &Client, home: &str, name: &str, born: &str) {
+    click(c, "#add-child").await;
+    wait_css(c, "#child-team")
+        .await
+        .select_by_label(home)
+        .await
+        .unwrap();
+    type_into(c, "#name-latin", name).await;
+    set_value(c, "#dob", born).await;
+}
+
 #[tokio::test]
 async fn two_homes_on_one_device_each_see_only_their_own_children() {
     let data = tempfile::tempdir().unwrap();
@@ -1329,14 +1341,7 @@ async fn two_homes_on_one_device_each_see_only_their_own_children() {
         "Home: Oak House",
     )
     .await;
-    click(&c, "#add-child").await;
-    wait_css(&c, "#child-team")
-        .await
-        .select_by_label("Elm Lodge")
-        .await
-        .unwrap();
-    type_into(&c, "#name-latin", "Test Selam").await;
-    set_value(&c, "#dob", "2011-06-02").await;
+    start_child_in(&c, "Elm Lodge", "Test Selam", "2011-06-02").await;
     click(&c, "#unaccompanied").await;
     click(&c, "#save-child").await;
     let selam = card(&c, "Test Selam").await;
@@ -1378,15 +1383,8 @@ async fn two_homes_on_one_device_each_see_only_their_own_children() {
 
     // The night shift had recorded Selam a second time, spelt another way: the two records
     // are joined, nothing of either lost.
-    click(&c, "#add-child").await;
-    wait_css(&c, "#child-team")
-        .await
-        .select_by_label("Elm Lodge")
-        .await
-        .unwrap();
-    type_into(&c, "#name-latin", "Selam Test").await;
+    start_child_in(&c, "Elm Lodge", "Selam Test", "2011-06-02").await;
     type_into(&c, "#name-own", "ሰላም").await;
-    set_value(&c, "#dob", "2011-06-02").await;
     click(&c, "#save-child").await;
     let second = card(&c, "Selam Test").await;
     wait_css(&c, &second).await;

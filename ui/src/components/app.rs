@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::after_return::AfterReturn;
 use super::checklists::{AssessmentScreen, Checklists};
 use super::print_view::PrintView;
+use super::profile::RecordChoices;
 use super::{add_child::AddChild, home::Home, profile::Profile, settings::Settings, steps::Steps};
 use crate::backend::{reload, use_backend};
 use crate::state::{Action, AppState, Screen};
@@ -98,10 +99,14 @@ pub fn app(props: &AppProps) -> Html {
                 .filter(|e| !e.child.record.read_only())
                 .map(|e| e.child.clone())
                 .collect();
-            let from_team = state.teams.name_of(team).unwrap_or_default().to_owned();
+            let choices = RecordChoices {
+                move_to,
+                others,
+                from_team: state.teams.name_of(team).unwrap_or_default().to_owned(),
+                may_transfer,
+            };
             html! {
-                <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {move_to} {others}
-                    {from_team} {may_transfer} />
+                <Profile key={id.to_string()} child_id={*id} {on_back} {on_open} {choices} />
             }
         }
         Screen::PrintView(id) => match state.entry(*id) {

@@ -562,10 +562,7 @@ async fn the_profile_shows_each_section_its_check_and_what_is_due() {
         on_updated: Callback::noop(),
         on_photo: Callback::noop(),
         on_open: Callback::noop(),
-        move_to: Vec::new(),
-        others: Vec::new(),
-        from_team: String::new(),
-        may_transfer: false,
+        choices: Default::default(),
     };
     let html = LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)
@@ -1846,10 +1843,12 @@ async fn record_page(record: harbour_core::RecordState) -> String {
         on_updated: Callback::noop(),
         on_photo: Callback::noop(),
         on_open: Callback::noop(),
-        move_to: vec![lodge],
-        others: vec![other],
-        from_team: "Sample House".into(),
-        may_transfer: true,
+        choices: super::profile::RecordChoices {
+            move_to: vec![lodge],
+            others: vec![other],
+            from_team: "Sample House".into(),
+            may_transfer: true,
+        },
     };
     LocalServerRenderer::<ProfilePage>::with_props(props)
         .hydratable(false)

@@ -259,3 +259,12 @@ impl Place for PgDatabase {
         .await;
     }
 }
+
+/// Syncs every team the store has joined with the hub on SQLite.
+pub async fn sync_all(store: &mut Store, running: &Running<SqliteHub>) {
+    for link in store.sync_links().unwrap() {
+        harbour_sync::client::sync_team(store, &link, &running.hub())
+            .await
+            .unwrap();
+    }
+}

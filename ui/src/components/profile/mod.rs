@@ -27,7 +27,7 @@ mod timeline;
 
 pub use core_details::CoreDetails;
 pub use photos::NewPhoto;
-pub use record::RecordActions;
+pub use record::{RecordActions, RecordChoices};
 pub use section_card::SectionCard;
 pub use timeline::timeline;
 
@@ -39,18 +39,9 @@ pub struct ProfileProps {
     /// Opens another child's profile (a record joined to this one, or the one it joined).
     #[prop_or_default]
     pub on_open: Callback<ChildId>,
-    /// The teams the child could move to, for those who may move records.
+    /// What may be done with the record: moved, joined with another, sent.
     #[prop_or_default]
-    pub move_to: Vec<harbour_core::teams::Team>,
-    /// The other children of the child's team, for those who may join two records of one.
-    #[prop_or_default]
-    pub others: Vec<harbour_core::Child>,
-    /// The name of the child's team, where the person is in more than one.
-    #[prop_or_default]
-    pub from_team: String,
-    /// Whether they may seal the child's record into a transfer package.
-    #[prop_or_default]
-    pub may_transfer: bool,
+    pub choices: RecordChoices,
 }
 
 /// Loads the profile (the view is audited by the shell) and shows it.
@@ -90,9 +81,7 @@ pub fn profile(props: &ProfileProps) -> Html {
     match (&*opened, &*error) {
         (Some(o), _) => html! {
             <ProfilePage opened={o.clone()} on_back={props.on_back.clone()} {on_updated} {on_photo}
-                on_open={props.on_open.clone()} move_to={props.move_to.clone()}
-                others={props.others.clone()} from_team={props.from_team.clone()}
-                may_transfer={props.may_transfer} />
+                on_open={props.on_open.clone()} choices={props.choices.clone()} />
         },
         (None, Some(e)) => html! {
             <section class="profile">
@@ -116,15 +105,7 @@ pub struct ProfilePageProps {
     #[prop_or_default]
     pub on_open: Callback<ChildId>,
     #[prop_or_default]
-    pub move_to: Vec<harbour_core::teams::Team>,
-    #[prop_or_default]
-    pub others: Vec<harbour_core::Child>,
-    /// The name of the child's team, where the person is in more than one.
-    #[prop_or_default]
-    pub from_team: String,
-    /// Whether they may seal the child's record into a transfer package.
-    #[prop_or_default]
-    pub may_transfer: bool,
+    pub choices: RecordChoices,
 }
 
 /// The whole profile on one page; rendered natively in tests.
@@ -251,9 +232,8 @@ pub fn profile_page(props: &ProfilePageProps) -> Html {
                     }
                 </>
             }) }
-            <RecordActions child={p.child.clone()} teams={props.move_to.clone()}
-                others={props.others.clone()} on_updated={props.on_updated.clone()}
-                from_team={props.from_team.clone()} may_transfer={props.may_transfer} />
+            <RecordActions child={p.child.clone()} choices={props.choices.clone()}
+                on_updated={props.on_updated.clone()} />
         </section>
     }
 }

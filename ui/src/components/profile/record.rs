@@ -71,19 +71,23 @@ pub fn record_state(i18n: &I18n, p: &ProfileView, on_open: &Callback<ChildId>) -
     html! { <>{ banner }{ for merged }</> }
 }
 
+/// What this person may do with a child's record, from what the app knows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RecordChoices {
+    /// The teams the child may move to: this person's on this computer, but the child's own.
+    pub move_to: Vec<Team>,
+    /// The other children of the child's team whose record could be a second one of them.
+    pub others: Vec<Child>,
+    /// The name of the child's team now (empty where it has none, or the person has one).
+    pub from_team: String,
+    /// Whether this person may seal the child's record into a transfer package.
+    pub may_transfer: bool,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct RecordActionsProps {
     pub child: Child,
-    /// The teams the child may move to: this person's on this computer, but the child's own.
-    pub teams: Vec<Team>,
-    /// The other children of the child's team whose record could be a second one of them.
-    pub others: Vec<Child>,
-    /// The name of the child's team now (empty where it has none).
-    #[prop_or_default]
-    pub from_team: String,
-    /// Whether this person may seal the child's record into a transfer package.
-    #[prop_or_default]
-    pub may_transfer: bool,
+    pub choices: RecordChoices,
     pub on_updated: Callback<ProfileView>,
 }
 
@@ -107,7 +111,9 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
     let passphrase = use_state(String::new);
     let saved = use_state(|| None::<String>);
     if props.child.record.read_only()
-        || (props.teams.is_empty() && props.others.is_empty() && !props.may_transfer)
+        || (props.choices.move_to.is_empty()
+            && props.choices.others.is_empty()
+            && !props.choices.may_transfer)
     {
         return html! {};
     }
@@ -145,15 +151,16 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
         Asking::Nothing => None,
         Asking::Move(team) => {
             let team = props
-                .teams
+                .choices
+                .move_to
                 .iter()
                 .find(|t| t.id == *team)
                 .map(|t| team_name(&i18n, t))
                 .unwrap_or_default();
-            let from = if props.from_team.is_empty() {
+            let from = if props.choices.from_team.is_empty() {
                 i18n.tr("record-this-team")
             } else {
-                props.from_team.clone()
+                props.choices.from_team.clone()
             };
             Some(i18n.tr_with(
                 "record-move-confirm",
@@ -166,6 +173,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
         }
         Asking::Merge(other) => {
             let other = props
+                .choices
                 .others
                 .iter()
                 .find(|c| c.id == *other)
@@ -177,7 +185,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
             ))
         }
     };
-    let move_part = (!props.teams.is_empty()).then(|| {
+    let move_part = (!props.choices.move_to.is_empty()).then(|| {
         let on_team = {
             let chosen_team = chosen_team.clone();
             Callback::from(move |e: Event| {
@@ -199,7 +207,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
                 <p class="hint" id="move-team-hint">{ i18n.tr("record-move-hint") }</p>
                 <select id="move-team" onchange={on_team} aria-describedby="move-team-hint">
                     <option value="" selected={chosen_team.is_none()}>{ i18n.tr("field-team-choose") }</option>
-                    { for props.teams.iter().map(|t| html! {
+                    { for props.choices.move_to.iter().map(|t| html! {
                         <option value={t.id.to_string()} selected={*chosen_team == Some(t.id)}>
                             { team_name(&i18n, t) }
                         </option>
@@ -211,7 +219,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
             </div>
         }
     });
-    let merge_part = (!props.others.is_empty()).then(|| {
+    let merge_part = (!props.choices.others.is_empty()).then(|| {
         let on_child = {
             let chosen_child = chosen_child.clone();
             Callback::from(move |e: Event| {
@@ -233,7 +241,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
                 <p class="hint" id="merge-child-hint">{ i18n.tr("record-merge-hint") }</p>
                 <select id="merge-child" onchange={on_child} aria-describedby="merge-child-hint">
                     <option value="" selected={chosen_child.is_none()}>{ i18n.tr("record-merge-choose") }</option>
-                    { for props.others.iter().map(|c| html! {
+                    { for props.choices.others.iter().map(|c| html! {
                         <option value={c.id.to_string()} selected={*chosen_child == Some(c.id)}>
                             { format!("{} · {}", c.details.name_latin, c.details.date_of_birth.format("%d/%m/%Y")) }
                         </option>
@@ -245,7 +253,7 @@ pub fn record_actions(props: &RecordActionsProps) -> Html {
             </div>
         }
     });
-    let transfer_part = props.may_transfer.then(|| {
+    let transfer_part = props.choices.may_transfer.then(|| {
         let on_passphrase = {
             let passphrase = passphrase.clone();
             Callback::from(move |e: InputEvent| {
