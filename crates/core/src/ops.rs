@@ -263,6 +263,23 @@ pub fn setting_register(key: &str) -> String {
 /// The prefix of the per-key settings registers.
 pub const SETTING_PREFIX: &str = "set.";
 
+/// The settings this version knows, each in its register (`register` names it by key).
+fn settings_writes(
+    fields: &crate::organisation::SettingFields,
+    register: fn(&str) -> String,
+) -> Vec<FieldWrite> {
+    fields
+        .iter()
+        .filter(|(k, _)| Organisation::knows(k))
+        .map(|(k, v)| FieldWrite {
+            kind: EntityKind::Settings,
+            entity: ORGANISATION_ENTITY.to_owned(),
+            field: register(k),
+            value: v.clone(),
+        })
+        .collect()
+}
+
 /// The register of a default published for one setting (`default.help.runaway`).
 pub fn default_register(key: &str) -> String {
     format!("{DEFAULT_PREFIX}{key}")
@@ -529,30 +546,8 @@ impl OpBody {
                 "organisation",
                 json!(organisation),
             )],
-            OpBody::SettingsSet { fields } => fields
-                .iter()
-                .filter(|(k, _)| Organisation::knows(k))
-                .map(|(k, v)| {
-                    write(
-                        Settings,
-                        ORGANISATION_ENTITY.to_owned(),
-                        setting_register(k),
-                        v.clone(),
-                    )
-                })
-                .collect(),
-            OpBody::DefaultsPublished { fields, .. } => fields
-                .iter()
-                .filter(|(k, _)| Organisation::knows(k))
-                .map(|(k, v)| {
-                    write(
-                        Settings,
-                        ORGANISATION_ENTITY.to_owned(),
-                        default_register(k),
-                        v.clone(),
-                    )
-                })
-                .collect(),
+            OpBody::SettingsSet { fields } => settings_writes(fields, setting_register),
+            OpBody::DefaultsPublished { fields, .. } => settings_writes(fields, default_register),
             OpBody::ProfileReviewed {
                 child,
                 section,

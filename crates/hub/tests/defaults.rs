@@ -9,7 +9,6 @@ use harbour_core::organisation::Organisation;
 use harbour_core::TeamId;
 use harbour_hub::SqliteHub;
 use harbour_store::{Store, StoreError};
-use harbour_sync::TeamKey;
 
 fn settings(store: &Store, team: TeamId) -> Organisation {
     store.organisation_of(Some(team)).unwrap()
@@ -25,12 +24,7 @@ fn save(store: &mut Store, team: TeamId, change: impl FnOnce(&mut Organisation))
 #[tokio::test]
 async fn a_provider_publishes_defaults_to_its_teams_and_each_team_s_own_setting_stands() {
     let running = Running::start(SqliteHub::in_memory().unwrap()).await;
-    let (key_a, key_b) = (TeamKey::random(), TeamKey::random());
-    let mut office = device();
-    let house = office.add_team("Sample House").unwrap().id;
-    let lodge = office.add_team("Sample Lodge").unwrap().id;
-    enrol(&running, &mut office, house, &key_a, true).await;
-    enrol(&running, &mut office, lodge, &key_b, true).await;
+    let (mut office, (house, _), (lodge, key_b)) = common::office_of_two_homes(&running).await;
     sync_all(&mut office, &running).await;
     let mut at_lodge = device();
     enrol(&running, &mut at_lodge, lodge, &key_b, false).await;

@@ -55,13 +55,8 @@ fn folded(store: &Store) -> String {
 #[tokio::test]
 async fn a_child_moves_to_another_team_on_the_hub_and_the_old_team_keeps_a_read_only_copy() {
     let running = Running::start(SqliteHub::in_memory().unwrap()).await;
-    let (key_a, key_b) = (TeamKey::random(), TeamKey::random());
     // The provider's office holds both homes' teams; each home has a computer of its own.
-    let mut office = device();
-    let house = office.add_team("Sample House").unwrap().id;
-    let lodge = office.add_team("Sample Lodge").unwrap().id;
-    enrol(&running, &mut office, house, &key_a, true).await;
-    enrol(&running, &mut office, lodge, &key_b, true).await;
+    let (mut office, (house, key_a), (lodge, key_b)) = common::office_of_two_homes(&running).await;
     let (mut at_house, mut at_lodge) = (device(), device());
     enrol(&running, &mut at_house, house, &key_a, false).await;
     enrol(&running, &mut at_lodge, lodge, &key_b, false).await;

@@ -268,3 +268,17 @@ pub async fn sync_all(store: &mut Store, running: &Running<SqliteHub>) {
             .unwrap();
     }
 }
+
+/// A provider's office that holds two homes' teams, each enrolled on the hub with its own key:
+/// the office, the two teams, and their keys.
+pub async fn office_of_two_homes(
+    running: &Running<SqliteHub>,
+) -> (Store, (TeamId, TeamKey), (TeamId, TeamKey)) {
+    let (key_a, key_b) = (TeamKey::random(), TeamKey::random());
+    let mut office = device();
+    let house = office.add_team("Sample House").unwrap().id;
+    let lodge = office.add_team("Sample Lodge").unwrap().id;
+    enrol(running, &mut office, house, &key_a, true).await;
+    enrol(running, &mut office, lodge, &key_b, true).await;
+    (office, (house, key_a), (lodge, key_b))
+}
