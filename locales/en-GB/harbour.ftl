@@ -1445,3 +1445,4 @@ bring-in-title = Or bring in a child's record from another home
 bring-in-hint = A home on another hub, or on none, saved the child's whole record as a transfer package and read you its passphrase by phone. It comes into the home shown now, with its history. A package that was changed or damaged, or the wrong passphrase, is refused and nothing is written.
 bring-in-passphrase = The passphrase the other home read out
 bring-in-button = Choose the package and bring it in…
+child-moved-to = Moved to { $team }: read-only here

@@ -112,11 +112,7 @@ pub async fn save_transfer_package<R: Runtime>(
 ) -> Result<Option<String>, ApiError> {
     let dialog = app.clone();
     blocking(app, move |state| {
-        if passphrase.trim().chars().count() < harbour_store::MIN_PASSPHRASE_CHARS {
-            return Err(crate::commands::api_error(
-                harbour_store::StoreError::WeakPassphrase,
-            ));
-        }
+        harbour_store::passphrase_ok(&passphrase).map_err(crate::commands::api_error)?;
         with_store(&state, |store| {
             store.require(harbour_core::Action::ExportRecords)?;
             store.child(child_id).map(drop)

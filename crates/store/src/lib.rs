@@ -63,7 +63,7 @@ pub use sharing::Signing;
 pub use staff::{PendingPin, PendingUser, SealedPin, SealedUser, AUTO_LOCK_MINUTES};
 pub use store::{Session, Store, SystemClock};
 pub use sync::{Head, Slot, SyncLink, CHAIN_START};
-pub use transfer::MIN_PASSPHRASE_CHARS;
+pub use transfer::{passphrase_ok, MIN_PASSPHRASE_CHARS};
 pub use tries::{wait_after, FailedUnlock, MAX_WAIT, TRIES_FILE};
 pub use vault::{
     DataDir, Status, DB_FILE, DEMO_PIN, DEMO_USER, KEY_FILE, NEW_KEY_FILE, SETTING_UP,

@@ -46,7 +46,8 @@ struct Body {
     demo: bool,
 }
 
-fn passphrase_ok(passphrase: &str) -> Result<(), StoreError> {
+/// Refuses a passphrase too short to resist guessing ([`MIN_PASSPHRASE_CHARS`]).
+pub fn passphrase_ok(passphrase: &str) -> Result<(), StoreError> {
     if passphrase.trim().chars().count() < MIN_PASSPHRASE_CHARS {
         return Err(StoreError::WeakPassphrase);
     }

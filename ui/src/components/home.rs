@@ -190,6 +190,13 @@ fn child_card(
     let home = state.team_label(entry).map(|team| {
         html! { <span class="team">{ i18n.tr_with("child-team", &[("team", Arg::from(team))]) }</span> }
     });
+    // A copy left behind when the child moved to another team: kept, read-only.
+    let moved = match &entry.child.record {
+        harbour_core::RecordState::MovedTo { team_name, .. } => Some(html! {
+            <span class="moved">{ i18n.tr_with("child-moved-to", &[("team", Arg::from(team_name.as_str()))]) }</span>
+        }),
+        _ => None,
+    };
     let profile = {
         let dispatcher = state.dispatcher();
         let open = Callback::from(move |_| dispatcher.dispatch(Action::ShowProfile(id)));
@@ -319,6 +326,7 @@ fn child_card(
                     }
                     { flags }
                     { for home }
+                    { for moved }
                 </p>
                 <div class="card-links">
                     { profile }

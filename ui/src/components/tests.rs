@@ -1904,3 +1904,23 @@ async fn a_record_kept_up_here_offers_a_move_and_a_join_and_one_left_behind_says
     assert!(merged.contains("Open the record kept"));
     assert!(!merged.contains("id=\"merge-child\""));
 }
+
+#[tokio::test]
+async fn a_copy_left_behind_when_a_child_moved_says_so_on_the_home_list() {
+    let mut moved = entry(1, "Ruta Test", false, true, false);
+    moved.child.record = harbour_core::RecordState::MovedTo {
+        team: id(0x7f),
+        team_name: "Sample Lodge".into(),
+        at: t0(),
+    };
+    let html = render(vec![moved, entry(2, "Amir Test", false, true, false)], None).await;
+    assert!(
+        html.contains("Moved to Sample Lodge: read-only here"),
+        "{html}"
+    );
+    assert_eq!(
+        html.matches("class=\"moved\"").count(),
+        1,
+        "only the child who moved"
+    );
+}
