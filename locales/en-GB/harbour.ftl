@@ -1341,6 +1341,7 @@ op-kind-staff-key = A member of staff's sign-in key
 op-kind-transferred-in = A child's record brought from another home
 op-kind-moved-out = A child's move to another team
 op-kind-merged = Two records of one child joined into one
+op-kind-log-entry = An entry in a child's daily log
 op-kind-unknown = A kind of record this version does not know
 
 ## The audit record (Settings, managers and administrators)
@@ -1446,3 +1447,16 @@ bring-in-hint = A home on another hub, or on none, saved the child's whole recor
 bring-in-passphrase = The passphrase the other home read out
 bring-in-button = Choose the package and bring it in…
 child-moved-to = Moved to { $team }: read-only here
+
+## A child's daily log
+error-log-text-required = Write what happened.
+error-log-themes-required = Choose what the entry is about (one or more).
+error-reported-by-required = Say who told you, and how (for example: his teacher, by phone).
+log-theme-wellbeing = Wellbeing and health
+log-theme-medication = Medication given
+log-theme-education = Education
+log-theme-appointment = Appointments
+log-theme-contact = Family and professional contact
+log-theme-behaviour = Behaviour
+log-theme-absence = Absences and missing
+log-theme-own-words = The child's own words, what went well

@@ -125,6 +125,7 @@ pub fn kind_message_id(kind: &str) -> &'static str {
         "child_transferred_in" => "op-kind-transferred-in",
         "child_moved_out" => "op-kind-moved-out",
         "children_merged" => "op-kind-merged",
+        "log_entry_added" => "op-kind-log-entry",
         _ => "op-kind-unknown",
     }
 }

@@ -140,6 +140,14 @@ pub enum Field {
     TeamName,
     /// The organisation's recovery key, as typed to restore a backup.
     RecoveryKey,
+    /// A daily log entry's words.
+    LogText,
+    /// When what the entry records happened.
+    HappenedAt,
+    /// What the entry is about (health, education, ...).
+    Themes,
+    /// Who said what the entry reports.
+    ReportedBy,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -174,7 +182,7 @@ pub enum FieldProblem {
 }
 
 impl Field {
-    pub const ALL: [Field; 35] = [
+    pub const ALL: [Field; 39] = [
         Field::NameLatin,
         Field::NameOwnScript,
         Field::DateOfBirth,
@@ -210,6 +218,10 @@ impl Field {
         Field::Team,
         Field::TeamName,
         Field::RecoveryKey,
+        Field::LogText,
+        Field::HappenedAt,
+        Field::Themes,
+        Field::ReportedBy,
     ];
 }
 
@@ -298,12 +310,16 @@ impl FieldError {
             (Whereabouts, AlreadyDone) => "error-already-away",
             (Whereabouts, NotBackYet) => "error-not-away",
             (Basis, Required) => "error-basis-required",
+            (LogText, Required) => "error-log-text-required",
+            (HappenedAt, InFuture) => "error-time-in-future",
+            (Themes, Required) => "error-log-themes-required",
+            (ReportedBy, Required) => "error-reported-by-required",
             (Team, _) => "error-team-required",
             (TeamName, TooLong) => "error-team-name-too-long",
             (
                 PoliceReference | Officer | UpdateText | FoundBy | WhereFound | HowReturned
                 | Evidence | ObservedBy | InterviewBy | Service | SpokeTo | SharedWith | Basis
-                | Whereabouts | FlagReason,
+                | Whereabouts | FlagReason | LogText | ReportedBy,
                 TooLong,
             ) => "error-text-too-long",
             _ => "error-field-invalid",

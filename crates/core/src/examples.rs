@@ -234,5 +234,20 @@ pub fn every_kind(v: u8) -> Vec<OpBody> {
                 .into_iter()
                 .collect(),
         },
+        OpBody::LogEntryAdded {
+            child: child(),
+            record: crate::log::LogRecord {
+                // Its own id per example: entries are insert-only, each its own.
+                id: id(0x2_0000 + u32::from(v)),
+                happened_at: at(i64::from(v)),
+                written_at: at(i64::from(v) + 5),
+                by,
+                basis: crate::log::Basis::Reported,
+                reported_by: "His teacher".into(),
+                themes: vec![crate::log::Theme::Education, crate::log::Theme::Absence],
+                text: format!("Not in school after lunch ({v})"),
+                amends: None,
+            },
+        },
     ]
 }

@@ -79,6 +79,10 @@ id_newtype!(
     /// on the device that sets the team up; a hub registers it and never rewrites it.
     TeamId
 );
+id_newtype!(
+    /// One entry of a child's daily log.
+    LogEntryId
+);
 
 #[cfg(test)]
 mod tests {

@@ -18,6 +18,7 @@ pub mod help;
 pub mod hlc;
 pub mod ids;
 pub mod interview;
+pub mod log;
 pub mod milestones;
 pub mod ops;
 pub mod organisation;
@@ -36,6 +37,8 @@ pub use child::{Child, ChildDetails, ChildInput, Field, FieldError, FieldProblem
 pub use clock::{Clock, FixedClock};
 pub use episode::{Elapsed, MissingEpisode};
 pub use hlc::{Hlc, HlcClock, HlcError};
-pub use ids::{AssessmentId, ChildId, DeviceId, EpisodeId, EventId, OpId, TeamId, UserId};
+pub use ids::{
+    AssessmentId, ChildId, DeviceId, EpisodeId, EventId, LogEntryId, OpId, TeamId, UserId,
+};
 pub use steps::{plan_for, Step, StepPlan};
 pub use users::{Action, NewUser, Role, User};

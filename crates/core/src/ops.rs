@@ -193,6 +193,12 @@ pub enum OpBody {
         team: TeamId,
         fields: crate::organisation::SettingFields,
     },
+    /// An entry in a child's daily log. Insert-only: a correction or addendum is another
+    /// entry pointing at this one.
+    LogEntryAdded {
+        child: ChildId,
+        record: crate::log::LogRecord,
+    },
 }
 
 /// One op of a transferred record, as the home it came from stored it.
@@ -236,6 +242,7 @@ pub const KINDS: &[&str] = &[
     "child_moved_out",
     "children_merged",
     "defaults_published",
+    "log_entry_added",
 ];
 
 /// Which kind of record a field belongs to.
@@ -374,6 +381,7 @@ impl OpBody {
             OpBody::ChildMovedOut { .. } => "child_moved_out",
             OpBody::ChildrenMerged { .. } => "children_merged",
             OpBody::DefaultsPublished { .. } => "defaults_published",
+            OpBody::LogEntryAdded { .. } => "log_entry_added",
         }
     }
 
@@ -393,9 +401,9 @@ impl OpBody {
             | OpBody::UserDisabled { user }
             | OpBody::UserKeySet { user, .. }
             | OpBody::StaffKeyShared { user, .. } => user.to_string(),
-            OpBody::ChildTransferredIn { child, .. } | OpBody::ChildMovedOut { child, .. } => {
-                child.to_string()
-            }
+            OpBody::ChildTransferredIn { child, .. }
+            | OpBody::ChildMovedOut { child, .. }
+            | OpBody::LogEntryAdded { child, .. } => child.to_string(),
             OpBody::ChildrenMerged { merged, .. } => merged.to_string(),
             OpBody::EpisodeEventAdded { episode, .. } => episode.to_string(),
             OpBody::ProfileSaved { child, .. } | OpBody::ProfileReviewed { child, .. } => {
@@ -560,7 +568,7 @@ impl OpBody {
                 json!({ "at": at, "by": by }),
             )],
             // Rows of their own (see the store's fold).
-            OpBody::AssessmentEventAdded { .. } => Vec::new(),
+            OpBody::AssessmentEventAdded { .. } | OpBody::LogEntryAdded { .. } => Vec::new(),
             OpBody::TeamAdded {
                 team,
                 name,
@@ -651,7 +659,8 @@ impl OpBody {
             | OpBody::ChildFullPhotoSet { .. }
             | OpBody::ProfileSaved { .. }
             | OpBody::ProfileReviewed { .. }
-            | OpBody::AssessmentEventAdded { .. } => Action::EditChildren,
+            | OpBody::AssessmentEventAdded { .. }
+            | OpBody::LogEntryAdded { .. } => Action::EditChildren,
         }
     }
 
@@ -684,7 +693,8 @@ impl OpBody {
             | OpBody::ProfileReviewed { child, .. }
             | OpBody::AssessmentEventAdded { child, .. }
             | OpBody::ChildTransferredIn { child, .. }
-            | OpBody::ChildMovedOut { child, .. } => Some(*child),
+            | OpBody::ChildMovedOut { child, .. }
+            | OpBody::LogEntryAdded { child, .. } => Some(*child),
             OpBody::ChildrenMerged { kept, .. } => Some(*kept),
             _ => None,
         }

@@ -13,6 +13,7 @@ mod assessments;
 mod audit;
 mod audit_read;
 mod backup;
+mod daily_log;
 mod device;
 mod disk;
 mod episodes;

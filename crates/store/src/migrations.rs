@@ -24,6 +24,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     include_str!("../migrations/0015_changed_on_two_devices.sql"),
     include_str!("../migrations/0016_rotation_due.sql"),
     include_str!("../migrations/0017_moved_and_merged.sql"),
+    include_str!("../migrations/0018_daily_log.sql"),
 ];
 
 pub(crate) fn schema_version(conn: &Connection) -> rusqlite::Result<usize> {

@@ -199,6 +199,26 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
             serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
         ])?;
     }
+    if let OpBody::LogEntryAdded { child, record } = &body {
+        // Insert-only: the same entry arriving twice is stored once.
+        let ms = |t: &chrono::DateTime<chrono::Utc>| {
+            t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+        };
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO log_entries \
+               (id, child, happened_at, written_at, by_user, amends, record) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            record.id.to_string(),
+            shown_with(conn, &child.to_string())?,
+            ms(&record.happened_at),
+            ms(&record.written_at),
+            record.by.to_string(),
+            record.amends.map(|(id, _)| id.to_string()),
+            serde_json::to_string(record).map_err(|_| StoreError::Corrupt("log entry"))?
+        ])?;
+    }
     if let OpBody::ProfileSaved {
         child,
         values,
@@ -411,6 +431,8 @@ fn project_child(conn: &Connection, entity: &str) -> Result<(), StoreError> {
         .execute(params![kept, entity])?;
         conn.prepare_cached("UPDATE assessment_events SET child = ?1 WHERE child = ?2")?
             .execute(params![kept, entity])?;
+        conn.prepare_cached("UPDATE log_entries SET child = ?1 WHERE child = ?2")?
+            .execute(params![kept, entity])?;
     }
     Ok(())
 }
@@ -505,7 +527,7 @@ fn project_team(conn: &Connection, entity: &str) -> Result<(), StoreError> {
 pub(crate) fn rebuild(conn: &Connection) -> Result<(), StoreError> {
     conn.execute_batch(
         "DELETE FROM registers; DELETE FROM missing_episodes; DELETE FROM children; \
-         DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events; \
+         DELETE FROM users; DELETE FROM episode_events; DELETE FROM assessment_events; DELETE FROM log_entries; \
          DELETE FROM teams; DELETE FROM team_members; DELETE FROM changed_twice;",
     )?;
     for op in all_ops(conn)? {

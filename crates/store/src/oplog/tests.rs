@@ -212,8 +212,13 @@ fn fixture(path: &std::path::Path, key: &crate::keys::DataKey, schema: usize, ph
     }
     conn.pragma_update(None, "user_version", schema as i64)
         .unwrap();
-    // Schema 9 gave children their team (none, until the store is opened).
-    let team = if schema >= 9 { ", NULL" } else { "" };
+    // Schema 9 gave children their team (none, until the store is opened); schema 17 where
+    // a record left behind went (moved to another team, merged into another record).
+    let team = match schema {
+        17.. => ", NULL, NULL, NULL",
+        9.. => ", NULL",
+        _ => "",
+    };
     conn.execute(
         &format!(
             "INSERT INTO children VALUES ('01936b6e-7c00-7000-8000-000000000001', \
