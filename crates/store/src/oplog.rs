@@ -168,9 +168,7 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         .execute(params![
             record.id.to_string(),
             episode.to_string(),
-            record
-                .at
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            crate::store::stamp(record.at),
             record.by.to_string(),
             record.event.kind(),
             serde_json::to_string(record).map_err(|_| StoreError::Corrupt("event"))?
@@ -191,9 +189,7 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
             record.id.to_string(),
             assessment.to_string(),
             shown_with(conn, &child.to_string())?,
-            record
-                .at
-                .to_rfc3339_opts(chrono::SecondsFormat::Millis, true),
+            crate::store::stamp(record.at),
             record.by.to_string(),
             record.event.kind(),
             serde_json::to_string(record).map_err(|_| StoreError::Corrupt("assessment"))?
@@ -201,9 +197,6 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
     }
     if let OpBody::LogEntryAdded { child, record } = &body {
         // Insert-only: the same entry arriving twice is stored once.
-        let ms = |t: &chrono::DateTime<chrono::Utc>| {
-            t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
-        };
         conn.prepare_cached(
             "INSERT OR IGNORE INTO log_entries \
                (id, child, happened_at, written_at, by_user, amends, record) \
@@ -212,8 +205,8 @@ pub(crate) fn fold(conn: &Connection, op: &Op) -> Result<(), StoreError> {
         .execute(params![
             record.id.to_string(),
             shown_with(conn, &child.to_string())?,
-            ms(&record.happened_at),
-            ms(&record.written_at),
+            crate::store::stamp(record.happened_at),
+            crate::store::stamp(record.written_at),
             record.by.to_string(),
             record.amends.map(|(id, _)| id.to_string()),
             serde_json::to_string(record).map_err(|_| StoreError::Corrupt("log entry"))?
